@@ -1,0 +1,280 @@
+// article-explorer: the command line around the core library (analyze, ner-conll, bench, batch).
+#include "article_explorer/analysis.h"
+#include "article_explorer/text.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+const char* kUsage =
+    "usage: article-explorer <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  analyze [--reference-date YYYY-MM-DD] [--offsets bytes|utf16] [--pretty] [FILE|-]\n"
+    "      analyse one article (a file, or stdin when FILE is - or absent) and print its\n"
+    "      article-explorer/1 JSON on stdout\n"
+    "  bench [--tokens-only] [--min-seconds S] FILE...\n"
+    "      analyse the files repeatedly and print words per second of the whole pipeline\n"
+    "      (--tokens-only: stages 1-2, text + tokens + sentences, also in MB/s)\n"
+    "  batch IN.jsonl OUT.jsonl [--threads N] [--offsets bytes|utf16]\n"
+    "      analyse {\"id\",\"text\",\"date\"?} lines; writes {\"id\",\"analysis\"} or {\"id\",\"error\"}\n"
+    "      lines in input order; progress on stderr; a bad line is reported and skipped\n"
+    "  ner-conll FILE\n"
+    "      tag CoNLL-2003 columns and print `token gold predicted` (IOB2) lines\n"
+    "\n"
+    "options:\n"
+    "  -h, --help     this help\n"
+    "  --version      print the version\n"
+    "\n"
+    "exit status: 0 success, 1 bad input (one-line reason on stderr), 2 bad usage\n";
+
+int usage_error(const std::string& msg) {
+    std::fprintf(stderr, "article-explorer: %s (see --help)\n", msg.c_str());
+    return 2;
+}
+int input_error(const std::string& msg) {
+    std::fprintf(stderr, "article-explorer: %s\n", msg.c_str());
+    return 1;
+}
+
+bool read_all(const std::string& path, std::string& out, std::string& err) {
+    if (path == "-") {
+        std::ios::sync_with_stdio(false);
+        out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        return true;
+    }
+    std::ifstream f(path, std::ios::binary);
+    if (!f) { err = "cannot open '" + path + "': " + std::strerror(errno); return false; }
+    out.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    if (f.bad()) { err = "cannot read '" + path + "'"; return false; }
+    return true;
+}
+
+// Share of bytes that are invalid UTF-8 or control characters: a binary file is not an article.
+double junk_share(std::string_view s) {
+    if (s.empty()) return 0;
+    size_t junk = 0, i = 0;
+    while (i < s.size()) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') ++junk; ++i; continue; }
+        uint32_t cp;
+        int len = ae::utf8_decode(s, i, cp);
+        if (len == 0) { ++junk; ++i; } else i += len;
+    }
+    return double(junk) / double(s.size());
+}
+
+bool valid_date_arg(const std::string& d) {
+    std::string iso;
+    return d.size() == 10 && ae::parse_written_date(d, 0, iso) == 10;
+}
+
+int cmd_analyze(int argc, char** argv) {
+    ae::Options opts;
+    std::string file = "-";
+    bool pretty = false, have_file = false;
+    for (int i = 0; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--reference-date") {
+            if (i + 1 >= argc) return usage_error("--reference-date needs a value");
+            opts.reference_date = argv[++i];
+            if (!valid_date_arg(opts.reference_date)) return usage_error("--reference-date '" + opts.reference_date + "' is not a valid YYYY-MM-DD date");
+        } else if (a == "--offsets") {
+            if (i + 1 >= argc) return usage_error("--offsets needs bytes or utf16");
+            std::string v = argv[++i];
+            if (v == "utf16") opts.utf16_offsets = true;
+            else if (v != "bytes") return usage_error("--offsets must be bytes or utf16, not '" + v + "'");
+        } else if (a == "--pretty") {
+            pretty = true;
+        } else if (a == "-h" || a == "--help") {
+            std::fputs(kUsage, stdout); return 0;
+        } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+            return usage_error("unknown option '" + a + "' for analyze");
+        } else {
+            if (have_file) return usage_error("analyze takes one FILE");
+            file = a; have_file = true;
+        }
+    }
+    std::string text, err;
+    if (!read_all(file, text, err)) return input_error(err);
+    if (text.size() > opts.max_bytes)
+        return input_error("input is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(opts.max_bytes));
+    double junk = junk_share(text);
+    if (text.size() >= 64 && junk > 0.10)
+        return input_error("input does not look like text: " + std::to_string(int(junk * 100)) + "% of its bytes are invalid UTF-8 or control characters");
+    ae::Analysis a = ae::analyze(text, opts);
+    std::string out = ae::to_json(a, opts, pretty);
+    out += '\n';
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
+size_t count_words(const ae::Analysis& a) {
+    size_t n = 0;
+    for (const auto& t : a.tokens) n += (t.kind == ae::TokenKind::Word || t.kind == ae::TokenKind::Number) ? 1 : 0;
+    return n;
+}
+
+int cmd_bench(int argc, char** argv) {
+    ae::Options opts;
+    double min_seconds = 2.0;
+    std::vector<std::string> files;
+    for (int i = 0; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--tokens-only") opts.tokens_only = true;
+        else if (a == "--min-seconds") { if (i + 1 >= argc) return usage_error("--min-seconds needs a value"); min_seconds = std::atof(argv[++i]); }
+        else if (a == "-h" || a == "--help") { std::fputs(kUsage, stdout); return 0; }
+        else if (a.size() > 1 && a[0] == '-') return usage_error("unknown option '" + a + "' for bench");
+        else files.push_back(a);
+    }
+    if (files.empty()) return usage_error("bench needs at least one FILE");
+    std::vector<std::string> texts;
+    size_t bytes = 0;
+    for (const auto& f : files) {
+        std::string t, err;
+        if (!read_all(f, t, err)) return input_error(err);
+        bytes += t.size();
+        texts.push_back(std::move(t));
+    }
+    using clock = std::chrono::steady_clock;
+    size_t words = 0;
+    for (const auto& t : texts) words += count_words(ae::analyze(t, opts));   // warm-up, counts words
+    size_t passes = 0;
+    auto t0 = clock::now();
+    double secs = 0;
+    do {
+        for (const auto& t : texts) { ae::Analysis a = ae::analyze(t, opts); (void)a; }
+        ++passes;
+        secs = std::chrono::duration<double>(clock::now() - t0).count();
+    } while (secs < min_seconds);
+    double per_pass = secs / double(passes);
+    std::printf("files %zu  bytes %zu  words %zu  passes %zu  stages %s\n", texts.size(), bytes, words, passes,
+                opts.tokens_only ? "text+tokens+sentences" : "all");
+    std::printf("%.0f words/s  %.2f MB/s  %.3f ms per pass\n", double(words) / per_pass,
+                double(bytes) / per_pass / 1e6, per_pass * 1e3);
+    return 0;
+}
+
+int cmd_batch(int argc, char** argv) {
+    ae::Options opts;
+    std::string in, out;
+    unsigned threads = 1;
+    for (int i = 0; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--threads") {
+            if (i + 1 >= argc) return usage_error("--threads needs a number");
+            int n = std::atoi(argv[++i]);
+            if (n < 1 || n > 256) return usage_error("--threads must be 1..256");
+            threads = unsigned(n);
+        } else if (a == "--offsets") {
+            if (i + 1 >= argc) return usage_error("--offsets needs bytes or utf16");
+            std::string v = argv[++i];
+            if (v == "utf16") opts.utf16_offsets = true; else if (v != "bytes") return usage_error("--offsets must be bytes or utf16");
+        } else if (a == "-h" || a == "--help") { std::fputs(kUsage, stdout); return 0; }
+        else if (a.size() > 1 && a[0] == '-') return usage_error("unknown option '" + a + "' for batch");
+        else if (in.empty()) in = a;
+        else if (out.empty()) out = a;
+        else return usage_error("batch takes IN.jsonl OUT.jsonl");
+    }
+    if (in.empty() || out.empty()) return usage_error("batch needs IN.jsonl and OUT.jsonl");
+    std::ifstream fin(in, std::ios::binary);
+    if (!fin) return input_error("cannot open '" + in + "': " + std::strerror(errno));
+    std::ofstream fout(out, std::ios::binary | std::ios::trunc);
+    if (!fout) return input_error("cannot write '" + out + "': " + std::strerror(errno));
+
+    // Work in windows of lines so that memory stays bounded whatever the file's size.
+    const size_t window = 256;
+    std::vector<std::string> lines, results;
+    size_t line_no = 0, done = 0, bad = 0;
+    auto t0 = std::chrono::steady_clock::now();
+    std::string line;
+    bool eof = false;
+    while (!eof) {
+        lines.clear();
+        while (lines.size() < window && std::getline(fin, line)) lines.push_back(line);
+        if (lines.size() < window) eof = true;
+        if (lines.empty()) break;
+        results.assign(lines.size(), std::string());
+        std::vector<std::string> errors(lines.size());
+        std::atomic<size_t> next{0};
+        auto worker = [&]() {
+            for (size_t k; (k = next.fetch_add(1)) < lines.size();) {
+                const std::string& l = lines[k];
+                if (l.find_first_not_of(" \t\r") == std::string::npos) continue;   // blank line
+                nlohmann::json j = nlohmann::json::parse(l, nullptr, false);
+                if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) {
+                    errors[k] = j.is_discarded() ? "not valid JSON" : "expected an object with a string \"text\"";
+                    continue;
+                }
+                ae::Options o = opts;
+                if (j.contains("date") && j["date"].is_string()) o.reference_date = j["date"].get<std::string>();
+                ae::Analysis a = ae::analyze(j["text"].get_ref<const std::string&>(), o);
+                nlohmann::json id = j.contains("id") ? j["id"] : nlohmann::json(nullptr);
+                results[k] = "{\"id\":" + id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                             ",\"analysis\":" + ae::to_json(a, o) + "}";
+            }
+        };
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+        worker();
+        for (auto& th : pool) th.join();
+        for (size_t k = 0; k < lines.size(); ++k) {
+            ++line_no;
+            if (!errors[k].empty()) {
+                ++bad;
+                std::fprintf(stderr, "\narticle-explorer: %s:%zu: %s; line skipped\n", in.c_str(), line_no, errors[k].c_str());
+                nlohmann::json e = {{"line", line_no}, {"error", errors[k]}};
+                fout << e.dump() << '\n';
+                continue;
+            }
+            if (results[k].empty()) continue;
+            fout << results[k] << '\n';
+            ++done;
+        }
+        double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::fprintf(stderr, "\rbatch: %zu lines read, %zu analysed, %zu bad, %.1f articles/s", line_no, done, bad,
+                     secs > 0 ? double(done) / secs : 0.0);
+    }
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "\rbatch: %zu lines read, %zu analysed, %zu bad, %.1f articles/s in %.2f s\n", line_no, done,
+                 bad, secs > 0 ? double(done) / secs : 0.0, secs);
+    fout.flush();
+    if (!fout) return input_error("writing '" + out + "' failed");
+    return 0;
+}
+
+int cmd_ner_conll(int argc, char** argv);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) { std::fputs(kUsage, stderr); return 2; }
+    std::string cmd = argv[1];
+    if (cmd == "-h" || cmd == "--help" || cmd == "help") { std::fputs(kUsage, stdout); return 0; }
+    if (cmd == "--version" || cmd == "version") { std::printf("article-explorer %s (schema %s)\n", ae::kVersion, ae::kSchema); return 0; }
+    if (cmd == "analyze") return cmd_analyze(argc - 2, argv + 2);
+    if (cmd == "bench") return cmd_bench(argc - 2, argv + 2);
+    if (cmd == "batch") return cmd_batch(argc - 2, argv + 2);
+    if (cmd == "ner-conll") return cmd_ner_conll(argc - 2, argv + 2);
+    return usage_error("unknown command '" + cmd + "'");
+}
+
+namespace {
+int cmd_ner_conll(int argc, char** /*argv*/) {
+    if (argc != 1) return usage_error("ner-conll takes one FILE");
+    return input_error("ner-conll: the NER model is not built into this binary yet");
+}
+}  // namespace

@@ -1,0 +1,47 @@
+// Stage 3 (learned half) — part-of-speech tags and named entities.
+//
+// Both taggers are greedy left-to-right averaged-perceptron sequence models over hashed
+// features (see core/src/tagging/perceptron.h for why a perceptron rather than a CRF).
+// Their weights come from the binary models in assets/models/ (written by
+// tools/train-tagger), compiled into the core library as byte arrays: the core does no file
+// I/O and native and wasm load the very same bytes. A model that was absent at build time
+// makes the matching stage a no-op that adds a diagnostic ("model-missing").
+#pragma once
+#include "article_explorer/analysis.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ae {
+
+// Penn Treebank XPOS tags per token: fills Analysis::pos (one id per token, an index into
+// pos_tag_names()). Sentences as in Analysis::sentences. No-op + diagnostic without a model.
+void tag_pos(Analysis& a);
+
+// The tag names of the embedded POS model, indexed by the ids in Analysis::pos
+// (empty without a model).
+const std::vector<std::string>& pos_tag_names();
+// Name of one tag id ("" when out of range or no model).
+std::string_view pos_tag_name(uint8_t id);
+
+// Named entities: appends to Analysis::entities one entity per mention (ids "e1", "e2", ...
+// continuing after existing ones), type PERSON / ORGANIZATION / LOCATION / MISC, canonical =
+// mention text, mentions[0].kind = "name". Spans are trimmed of leading titles (Mr., President,
+// ...) and trailing punctuation. Runs tag_pos first if Analysis::pos is empty. Sentences in
+// boilerplate paragraphs are skipped. The whole analysis is one document.
+void tag_entities(Analysis& a);
+
+// For `article-explorer ner-conll`: pre-tokenised sentences (CoNLL-2003 tokens) and the indices
+// of the sentences that start a document (-DOCSTART-; may be empty = one document). Returns
+// one IOB2 tag per token ("O", "B-PER", "I-ORG", ... with CoNLL's PER/LOC/ORG/MISC). Without a
+// model every tag is "O".
+std::vector<std::vector<std::string>> ner_conll(const std::vector<std::vector<std::string>>& sentences,
+                                                const std::vector<size_t>& doc_starts);
+
+// Which embedded models are present, with their sizes and the training note they carry.
+struct ModelInfo { std::string name; size_t bytes = 0; bool loaded = false; std::string error, note; };
+std::vector<ModelInfo> tagger_models();
+
+}  // namespace ae
