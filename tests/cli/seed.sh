@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The owner's seed article: date line, boilerplate and sentence boundaries a reader agrees with.
+# Skips (exit 77) when ../shared is absent.
+set -euo pipefail
+CLI="${1:?usage: seed.sh path/to/article-explorer}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SEED="$ROOT/../shared/seeds/mexico-ecuador.txt"
+[ -f "$SEED" ] || { echo "skip: $SEED absent"; exit 77; }
+"$CLI" analyze "$SEED" | python3 -c '
+import json, sys
+seed = open(sys.argv[1], "rb").read()
+d = json.load(sys.stdin)
+def txt(s): return seed[s["start"]:s["end"]].decode()
+assert d["reference_date"] == "2024-04-06", d["reference_date"]
+boiler = [txt(p) for p in d["paragraphs"] if p["boilerplate"]]
+assert len(boiler) == 3, boiler
+assert boiler[0].endswith("Credit: AP") and boiler[1].endswith("Credit: AP") and boiler[2].startswith("Want a quick")
+sents = [txt(s) for s in d["sentences"]]
+assert sents[0].startswith("Mexico is severing") and sents[0].endswith("Jorge Glas."), sents[0]
+want = [
+  "“This is not possible. It cannot be. This is crazy,” Roberto Canseco, head of the Mexican consular section in Quito, told local press while standing outside the embassy.",
+  "“I am very worried because they could kill him. There is no basis to do this. This is totally outside the norm.”",
+  "She also said Mexican diplomats were only waiting for the Ecuadorian government to offer the necessary guarantees for their return home.",
+  "Ecuadorian authorities are still investigating more allegations against him.",
+]
+for w in want: assert w in sents, w
+assert not any("Credit: AP" in s for s in sents)
+assert len(sents) == 19, len(sents)
+print("seed: reference_date, 3 boilerplate paragraphs, 19 sentences: ok")
+' "$SEED"

@@ -1,0 +1,80 @@
+// The whole pipeline and its JSON: schema fields, offsets back into the exact input.
+#include "article_explorer/analysis.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace ae;
+using nlohmann::json;
+
+TEST_CASE("pipeline: empty text gives valid JSON with empty arrays") {
+    json j = json::parse(analyze_to_json("", ""));
+    CHECK(j["schema"] == "article-explorer/1");
+    CHECK(j["reference_date"].is_null());
+    for (const char* k : {"paragraphs", "sentences", "entities", "values", "quotes", "events"}) {
+        REQUIRE(j[k].is_array());
+        CHECK(j[k].empty());
+    }
+}
+
+TEST_CASE("pipeline: spans are byte offsets into the exact input, even after repair") {
+    std::string in = std::string("Bad \xFF byte here. Next sentence is “quoted”.");
+    json j = json::parse(analyze_to_json(in, ""));
+    REQUIRE(j["sentences"].size() == 2);
+    auto s1 = j["sentences"][1];
+    CHECK(in.substr(s1["start"].get<size_t>(), s1["end"].get<size_t>() - s1["start"].get<size_t>()) ==
+          "Next sentence is “quoted”.");
+    CHECK(j["diagnostics"][0]["code"] == "invalid_utf8");
+}
+
+TEST_CASE("pipeline: utf16 offsets on request") {
+    std::string in = "Émile 😀 left. He returned.";
+    json j = json::parse(analyze_to_json(in, R"({"offsets":"utf16"})"));
+    REQUIRE(j["sentences"].size() == 2);
+    CHECK(j["offsets"] == "utf16");
+    CHECK(j["sentences"][1]["start"] == 15);   // É(1) m i l e space 😀(2) space l e f t . space
+}
+
+TEST_CASE("pipeline: the reference date from the text, or from the option") {
+    Options o;
+    Analysis a = analyze("date 2024-04-06\n\nPolice raided the embassy on Friday.", o);
+    CHECK(a.reference_date == "2024-04-06");
+    REQUIRE(a.sentences.size() == 1);
+    o.reference_date = "2020-01-31";
+    a = analyze("date 2024-04-06\n\nPolice raided the embassy.", o);
+    CHECK(a.reference_date == "2020-01-31");
+    o.reference_date = "yesterday";
+    a = analyze("Text.", o);
+    CHECK(a.reference_date.empty());
+    CHECK(a.diagnostics.at(0).code == "bad_reference_date");
+}
+
+TEST_CASE("pipeline: boilerplate paragraphs have no story sentences") {
+    Analysis a = analyze("Story sentence here.\n\nA man waves. Credit: AP\n\nMore story.", {});
+    REQUIRE(a.paragraphs.size() == 3);
+    CHECK(a.paragraphs[1].boilerplate);
+    CHECK(a.sentences.size() == 2);
+}
+
+TEST_CASE("pipeline: bad options and oversized input are reported, not thrown") {
+    CHECK(analyze_to_json("x", "{oops").find("\"error\"") != std::string::npos);
+    CHECK(analyze_to_json("x", R"({"offsets":"miles"})").find("\"error\"") != std::string::npos);
+    Options o;
+    o.max_bytes = 10;
+    Analysis a = analyze("this is longer than ten bytes", o);
+    CHECK(a.paragraphs.empty());
+    CHECK(a.diagnostics.at(0).code == "too_large");
+}
+
+TEST_CASE("pipeline: binary junk never crashes and every span stays inside the input") {
+    std::string junk;
+    uint32_t x = 12345;
+    for (int k = 0; k < 200000; ++k) { x = x * 1103515245u + 12345u; junk += char(x >> 24); }
+    Options o;
+    Analysis a = analyze(junk, o);
+    json j = json::parse(to_json(a, o));
+    for (auto& s : j["sentences"]) {
+        CHECK(s["start"].get<size_t>() <= s["end"].get<size_t>());
+        CHECK(s["end"].get<size_t>() <= junk.size());
+    }
+}

@@ -1,0 +1,128 @@
+// Stage 2 — tokenizer and sentence splitter for news text.
+#include "article_explorer/analysis.h"
+#include "article_explorer/tokens.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace ae;
+
+static std::vector<std::string> toks(const std::string& s) {
+    std::vector<Token> t;
+    tokenize(s, 0, uint32_t(s.size()), 0, t);
+    std::vector<std::string> out;
+    for (auto& k : t) out.push_back(s.substr(k.start, k.end - k.start));
+    return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST_CASE("tokenizer: clitics and possessives the PTB way") {
+    CHECK(toks("Ecuador's police") == V{"Ecuador", "'s", "police"});
+    CHECK(toks("Ecuador’s police") == V{"Ecuador", "’s", "police"});
+    CHECK(toks("Glas' detention") == V{"Glas", "'", "detention"});
+    CHECK(toks("don't can't won't") == V{"do", "n't", "ca", "n't", "wo", "n't"});
+    CHECK(toks("they're we've I'll she'd I'm") == V{"they", "'re", "we", "'ve", "I", "'ll", "she", "'d", "I", "'m"});
+    CHECK(toks("O'Brien rock'n'roll") == V{"O'Brien", "rock'n'roll"});
+}
+
+TEST_CASE("tokenizer: abbreviations keep their period, sentence periods do not") {
+    CHECK(toks("the U.S. and Mr. Smith") == V{"the", "U.S.", "and", "Mr.", "Smith"});
+    CHECK(toks("on Jan. 5 at 5 p.m.") == V{"on", "Jan.", "5", "at", "5", "p.m."});
+    CHECK(toks("John F. Kennedy") == V{"John", "F.", "Kennedy"});
+    CHECK(toks("He sat.") == V{"He", "sat", "."});
+    CHECK(toks("said no.") == V{"said", "no", "."});
+    CHECK(toks("No. 10 Downing") == V{"No.", "10", "Downing"});
+}
+
+TEST_CASE("tokenizer: numbers, money, percentages, hyphens, dashes") {
+    CHECK(toks("$1,250.50 and 12.5% of €25m") == V{"$", "1,250.50", "and", "12.5", "%", "of", "€", "25m"});
+    CHECK(toks("Vice-President break-in 7-2") == V{"Vice-President", "break-in", "7-2"});
+    CHECK(toks("wait—no -- yes – maybe") == V{"wait", "—", "no", "--", "yes", "–", "maybe"});
+    CHECK(toks("5:30 2024-04-06") == V{"5:30", "2024-04-06"});
+    CHECK(toks("Wait... what…") == V{"Wait", "...", "what", "…"});
+}
+
+TEST_CASE("tokenizer: quotes are their own tokens") {
+    CHECK(toks("“inviolable” and \"strength\"") == V{"“", "inviolable", "”", "and", "\"", "strength", "\""});
+    CHECK(toks("‘no’") == V{"‘", "no", "’"});
+    CHECK(toks("``hi''") == V{"``", "hi", "''"});
+}
+
+TEST_CASE("tokenizer: URLs, e-mails, handles, hashtags, emoji") {
+    CHECK(toks("see https://example.org/a?b=1. Now") == V{"see", "https://example.org/a?b=1", ".", "Now"});
+    CHECK(toks("mail press@example.org today") == V{"mail", "press@example.org", "today"});
+    CHECK(toks("@AP_Politics #Election2024") == V{"@AP_Politics", "#Election2024"});
+    CHECK(toks("ok 👍🏽 👨‍👩‍👧 yes") == V{"ok", "👍🏽", "👨‍👩‍👧", "yes"});
+}
+
+TEST_CASE("tokenizer: other scripts, right-to-left text, replacement characters") {
+    CHECK(toks("Москва сказала") == V{"Москва", "сказала"});
+    CHECK(toks("قال الوزير، أمس") == V{"قال", "الوزير", "،", "أمس"});
+    CHECK(toks("a\xEF\xBF\xBD\xEF\xBF\xBD b").size() == 3);
+}
+
+TEST_CASE("tokenizer: space and newline flags, bounded token length") {
+    std::string s = "a b\nc";
+    std::vector<Token> t;
+    tokenize(s, 0, uint32_t(s.size()), 3, t);
+    REQUIRE(t.size() == 3);
+    CHECK_FALSE(t[0].space_before);
+    CHECK(t[1].space_before);
+    CHECK(t[2].newline_before);
+    CHECK(t[2].paragraph == 3);
+    std::string longword(5000, 'x');
+    auto lt = toks(longword);
+    CHECK(lt.size() == 5);
+    for (auto& w : lt) CHECK(w.size() <= 1024);
+}
+
+static V sents(const std::string& s) {
+    std::vector<Token> t;
+    tokenize(s, 0, uint32_t(s.size()), 0, t);
+    std::vector<Sentence> out;
+    split_sentences(s, t, 0, uint32_t(t.size()), 0, out);
+    V v;
+    for (auto& x : out) v.push_back(s.substr(x.start, x.end - x.start));
+    return v;
+}
+
+TEST_CASE("sentences: plain breaks and abbreviations") {
+    CHECK(sents("It rained. Then it stopped! Did it? Yes.") == V{"It rained.", "Then it stopped!", "Did it?", "Yes."});
+    CHECK(sents("Mr. Smith met Dr. Jones in the U.S. capital.") == V{"Mr. Smith met Dr. Jones in the U.S. capital."});
+    CHECK(sents("He moved to the U.S. The move was quick.") == V{"He moved to the U.S.", "The move was quick."});
+    CHECK(sents("John F. Kennedy spoke.") == V{"John F. Kennedy spoke."});
+    CHECK(sents("Prices rose 2.5 percent. Markets fell.") == V{"Prices rose 2.5 percent.", "Markets fell."});
+}
+
+TEST_CASE("sentences: never inside a quote; closing marks stay with their sentence") {
+    CHECK(sents("“This is not possible. It cannot be,” he said. Then he left.") ==
+          V{"“This is not possible. It cannot be,” he said.", "Then he left."});
+    CHECK(sents("She said: “We will win.” The crowd cheered.") == V{"She said: “We will win.”", "The crowd cheered."});
+    CHECK(sents("\"Go home.\" he shouted.") == V{"\"Go home.\" he shouted."});
+    CHECK(sents("It was over (finally.) Next day came.") == V{"It was over (finally.)", "Next day came."});
+}
+
+TEST_CASE("sentences: an unclosed quote does not swallow the paragraph forever") {
+    std::string s = "“Start of a quote that never closes.";
+    for (int k = 0; k < 60; ++k) s += " Another sentence here.";
+    auto v = sents(s);
+    CHECK(v.size() > 5);
+}
+
+TEST_CASE("sentences: very long runs are cut so later stages stay bounded") {
+    std::string s;
+    for (int k = 0; k < 3000; ++k) s += "word ";
+    auto v = sents(s);
+    CHECK(v.size() >= 7);
+}
+
+TEST_CASE("quote roles from spacing") {
+    std::string s = "he said \"yes\" and 'no'";
+    std::vector<Token> t;
+    tokenize(s, 0, uint32_t(s.size()), 0, t);
+    CHECK(quote_role(s, t, 2) == QuoteRole::Open);
+    CHECK(quote_role(s, t, 4) == QuoteRole::Close);
+}
