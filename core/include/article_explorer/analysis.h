@@ -106,7 +106,7 @@ Analysis analyze(std::string_view input, const Options& opts = {});
 std::string to_json(const Analysis& a, const Options& opts, bool pretty = false);
 
 // Convenience for bindings: analyze + to_json. options_json may be empty or {"offsets":"utf16",
-// "reference_date":"YYYY-MM-DD"}; an error comes back as {"error": "..."}.
+// "reference_date":"YYYY-MM-DD", "tokens_only":true}; an error comes back as {"error": "..."}.
 std::string analyze_to_json(std::string_view input, std::string_view options_json);
 
 }  // namespace ae

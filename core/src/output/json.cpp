@@ -102,6 +102,7 @@ std::string analyze_to_json(std::string_view input, std::string_view options_jso
             if (o["offsets"] == "utf16") opts.utf16_offsets = true;
             else if (o["offsets"] != "bytes") return R"({"error":"offsets must be \"bytes\" or \"utf16\""})";
         }
+        if (o.contains("tokens_only") && o["tokens_only"].is_boolean()) opts.tokens_only = o["tokens_only"].get<bool>();
         if (o.contains("reference_date") && o["reference_date"].is_string()) opts.reference_date = o["reference_date"].get<std::string>();
     }
     Analysis a = analyze(input, opts);
