@@ -34,6 +34,8 @@ struct Token {
     bool space_before = false;       // whitespace between the previous token and this one
     bool newline_before = false;     // a line break between the previous token and this one
     uint32_t paragraph = 0;          // index into Analysis::paragraphs
+    int32_t head = -1;               // dependency head: index into Analysis::tokens, -1 = root or not parsed
+    uint8_t deprel = 0;              // UD relation id (ae::deprel_name in parser.h); 0 = not parsed
 };
 
 struct Sentence { uint32_t start = 0, end = 0; uint32_t first_token = 0, token_count = 0; uint32_t paragraph = 0; };
@@ -57,6 +59,7 @@ struct Quote {
     std::string speaker;        // entity id or empty
     std::string speaker_text;   // empty = null
     bool has_cue = false; Span cue;
+    bool has_speaker_span = false; Span speaker_span;   // the words naming the speaker here
 };
 
 struct EventArgument { std::string role, entity; uint32_t start = 0, end = 0; };

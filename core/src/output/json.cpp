@@ -62,6 +62,8 @@ std::string to_json(const Analysis& a, const Options& opts, bool pretty) {
         o["speaker"] = q.speaker.empty() ? json(nullptr) : json(q.speaker);
         o["speaker_text"] = q.speaker_text.empty() ? json(nullptr) : json(q.speaker_text);
         if (q.has_cue) { json c; span(c, q.cue.start, q.cue.end, true); o["cue"] = c; } else o["cue"] = nullptr;
+        if (q.has_speaker_span) { json c; span(c, q.speaker_span.start, q.speaker_span.end, true); o["speaker_mention"] = c; }
+        else o["speaker_mention"] = nullptr;
         quotes.push_back(std::move(o));
     }
     j["quotes"] = std::move(quotes);

@@ -2,6 +2,7 @@
 #include "article_explorer/analysis.h"
 #include "article_explorer/text.h"
 #include "article_explorer/tokens.h"
+#include "article_explorer/quotes.h"
 
 #include <string>
 
@@ -59,6 +60,7 @@ Analysis analyze(std::string_view input, const Options& opts) {
 
     // 3+. later stages (tagging, values, entities, quotes, events) are called here.
     // @stages
+    find_quotes(a);
 
     return a;
 }

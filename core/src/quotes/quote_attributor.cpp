@@ -1,0 +1,503 @@
+// QuoteAttributor: finds who said what. Rules over tokens and sentences:
+//  1. quote marks paired per paragraph (a paragraph that opens a quote without closing it and a
+//     next paragraph that reopens it make one multi-paragraph quote);
+//  2. indirect quotes from cue words of the lexicon (`X said that …`, `…, X said.`,
+//     `according to X`), turned `mixed` when they contain a marked quote;
+//  3. each marked quote attributed from its own sentence (`“…,” X said`, `X said: “…”`,
+//     `X called it an “…”`), else continuing the previous speaker; short unattributed ones are
+//     scare quotes. Linear in the number of tokens: every search window is bounded.
+#include "article_explorer/quotes.h"
+#include "article_explorer/tokens.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+namespace ae {
+
+std::string_view builtin_lexicon(std::string_view name);   // generated from assets/lexicons/
+
+CueLexicon CueLexicon::parse(std::string_view text) {
+    CueLexicon lex;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t nl = text.find('\n', i);
+        if (nl == std::string_view::npos) nl = text.size();
+        std::string_view line = text.substr(i, nl - i);
+        i = nl + 1;
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string_view> cols;
+        size_t c = 0;
+        while (c <= line.size()) {
+            size_t tab = line.find('\t', c);
+            if (tab == std::string_view::npos) tab = line.size();
+            cols.push_back(line.substr(c, tab - c));
+            c = tab + 1;
+        }
+        if (cols.size() < 2) continue;
+        Entry e;
+        if (cols[1] == "speech") e.cls = CueClass::Speech;
+        else if (cols[1] == "label") e.cls = CueClass::Label;
+        else if (cols[1] == "cognition") e.cls = CueClass::Cognition;
+        else if (cols[1] == "source") e.cls = CueClass::Source;
+        else continue;
+        e.bare = cols.size() > 2 && cols[2] == "bare";
+        std::string form;
+        for (char ch : cols[0]) form += char(std::tolower((unsigned char)ch));
+        if (form.find(' ') == std::string::npos) { lex.words[form] = e; continue; }
+        std::vector<std::string> parts;
+        size_t s = 0;
+        while (s < form.size()) {
+            size_t sp = form.find(' ', s);
+            if (sp == std::string::npos) sp = form.size();
+            if (sp > s) parts.push_back(form.substr(s, sp - s));
+            s = sp + 1;
+        }
+        lex.phrases.push_back({parts, e});
+    }
+    return lex;
+}
+
+const CueLexicon& cue_lexicon() {
+    static const CueLexicon lex = CueLexicon::parse(builtin_lexicon("speech-cues"));
+    return lex;
+}
+
+namespace {
+
+bool is_double_mark(std::string_view s) {
+    return s == "\"" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x9E" || s == "\xC2\xAB" ||
+           s == "\xC2\xBB" || s == "``" || s == "''";
+}
+
+struct Cue { uint32_t first = 0, last = 0; CueClass cls = CueClass::None; bool bare = false; };
+struct NP { uint32_t first = 0, last = 0; bool ok = false; uint32_t role_first = 0, role_last = 0; bool has_role = false; };
+struct Raw { uint32_t open = 0, close = 0; bool closed = true; bool consumed = false; };   // token indices of the marks
+
+struct Attributor {
+    Analysis& a;
+    const CueLexicon& lex = cue_lexicon();
+    std::vector<int32_t> sent_of;   // token -> sentence index, -1 outside story sentences
+    std::vector<uint8_t> in_quote;  // token inside marked quote content
+    char buf[32];
+
+    explicit Attributor(Analysis& an) : a(an) {}
+
+    std::string_view tok(uint32_t i) const { return a.token_text(a.tokens[i]); }
+    std::string_view low(uint32_t i) {
+        std::string_view t = tok(i);
+        size_t n = std::min(t.size(), sizeof buf);
+        for (size_t k = 0; k < n; ++k) buf[k] = char(std::tolower((unsigned char)t[k]));
+        return std::string_view(buf, n);
+    }
+    bool is(uint32_t i, const char* w) { return low(i) == w; }
+    bool any_of(uint32_t i, std::initializer_list<const char*> ws) {
+        std::string_view l = low(i);
+        for (const char* w : ws) if (l == w) return true;
+        return false;
+    }
+    bool capitalised(uint32_t i) const {
+        std::string_view t = tok(i);
+        return !t.empty() && (std::isupper((unsigned char)t[0]) || (unsigned char)t[0] >= 0xC3);
+    }
+    bool punct(uint32_t i) const { auto k = a.tokens[i].kind; return k == TokenKind::Punct || k == TokenKind::Quote; }
+    bool adverb(uint32_t i) {
+        std::string_view l = low(i);
+        if (l.size() > 4 && l.substr(l.size() - 2) == "ly" && !capitalised(i)) return true;
+        return any_of(i, {"also", "then", "later", "again", "still", "once", "further", "earlier", "recently",
+                          "previously", "separately", "had", "has", "have", "will", "would", "did", "does", "do",
+                          "has", "had", "was", "is", "reportedly", "allegedly", "just", "even", "already", "not",
+                          "never", "may", "might", "could", "can", "should", "must"});
+    }
+    bool passive_aux(uint32_t i) { return any_of(i, {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}); }
+    bool pronoun(uint32_t i) { return any_of(i, {"he", "she", "they", "we", "i", "you", "it"}); }
+    bool clause_start(uint32_t i) {
+        if (a.tokens[i].kind == TokenKind::Number) return true;
+        if (pronoun(i) || any_of(i, {"the", "a", "an", "his", "her", "their", "its", "this", "these", "those",
+                                      "there", "our", "my", "your", "some", "many", "most", "no", "all", "every"}))
+            return true;
+        return capitalised(i) && a.tokens[i].kind == TokenKind::Word;
+    }
+    bool np_boundary(uint32_t i) {
+        if (punct(i)) {
+            std::string_view t = tok(i);
+            return t != "'s" && t != "'" && t != "\xE2\x80\x99";
+        }
+        return any_of(i, {"that", "which", "when", "while", "after", "before", "because", "as", "if", "but",
+                          "although", "though", "since", "until", "where", "so", "whether", "than"});
+    }
+
+    // A cue at token i (single word or phrase); passive uses ("are considered") are not cues.
+    bool cue_at(uint32_t i, uint32_t limit, Cue& c) {
+        if (a.tokens[i].kind != TokenKind::Word) return false;
+        std::string_view l = low(i);
+        for (const auto& ph : lex.phrases) {
+            if (ph.first.empty() || l != ph.first[0] || i + ph.first.size() > limit) continue;
+            bool m = true;
+            for (size_t k = 1; k < ph.first.size() && m; ++k) m = low(i + uint32_t(k)) == ph.first[k];
+            if (m) { c = {i, uint32_t(i + ph.first.size()), ph.second.cls, ph.second.bare}; return true; }
+        }
+        auto it = lex.words.find(std::string(l));
+        if (it == lex.words.end()) return false;
+        // Skip back over adverbs to see an auxiliary: "are considered", "was told" are passives.
+        uint32_t s0 = a.sentences[sent_of[i]].first_token;
+        uint32_t j = i;
+        int guard = 0;
+        while (j > s0 && guard++ < 3) {
+            --j;
+            if (passive_aux(j)) return false;
+            if (!adverb(j)) break;
+        }
+        // "called for", "called on": not a label.
+        if (it->second.cls == CueClass::Label && i + 1 < limit && any_of(i + 1, {"for", "on", "off", "in", "up"})) return false;
+        c = {i, i + 1, it->second.cls, it->second.bare};
+        return true;
+    }
+
+    // Subject noun phrase ending just before token `end` (exclusive), within [s0, end).
+    NP subject_left(uint32_t s0, uint32_t end) {
+        NP np;
+        if (end <= s0) return np;
+        uint32_t j = end;
+        int guard = 0;
+        while (j > s0 && adverb(j - 1) && guard++ < 3) --j;
+        if (j <= s0) return np;
+        // Apposition: "Roberto Canseco, head of …, told" -> the name before the first comma.
+        if (tok(j - 1) == ",") {
+            uint32_t k = j - 1;
+            uint32_t lim = k > s0 + 20 ? k - 20 : s0;
+            uint32_t c = k;
+            while (c > lim && tok(c - 1) != "," && !is_double_mark(tok(c - 1))) --c;
+            if (c > lim && tok(c - 1) == ",") {
+                NP inner = subject_left_plain(s0, c - 1);
+                if (inner.ok && capitalised(inner.last - 1) ) {
+                    inner.has_role = true; inner.role_first = c; inner.role_last = k;
+                    return inner;
+                }
+            }
+            return np;
+        }
+        return subject_left_plain(s0, j);
+    }
+    NP subject_left_plain(uint32_t s0, uint32_t j) {
+        NP np;
+        uint32_t b = j;
+        while (b > s0 && j - b < 12 && !np_boundary(b - 1)) {
+            // "and" joins names ("Smith and Jones said"), otherwise it ends the phrase.
+            if (is(b - 1, "and") && !(b >= 2 && b - 2 >= s0 && capitalised(b - 2) && capitalised(b))) break;
+            --b;
+        }
+        if (b == j) return np;
+        // Strip a leading conjunction or preposition left over from a clause.
+        while (b < j && any_of(b, {"and", "but", "or", "then", "so"})) ++b;
+        if (b == j) return np;
+        // A phrase ending in a function word is not a subject.
+        if (any_of(j - 1, {"the", "a", "an", "of", "to", "in", "on", "for", "with", "by", "at", "from", "and",
+                           "is", "are", "was", "were", "not", "who", "it"}) && !pronoun(j - 1))
+            return np;
+        np.first = b; np.last = j; np.ok = true;
+        return np;
+    }
+    // Speaker after an inverted cue: "said Maria Chen, 54, who …" / "said the spokesman."
+    NP subject_right(uint32_t from, uint32_t s_end) {
+        NP np;
+        uint32_t e = from;
+        while (e < s_end && e - from < 8 && !punct(e) && !any_of(e, {"who", "on", "in", "at", "during", "after", "that"})) ++e;
+        if (e == from) return np;
+        np.first = from; np.last = e; np.ok = true;
+        return np;
+    }
+
+    uint32_t sentence_end_tok(uint32_t i) const { const Sentence& s = a.sentences[sent_of[i]]; return s.first_token + s.token_count; }
+    uint32_t sentence_start_tok(uint32_t i) const { return a.sentences[sent_of[i]].first_token; }
+
+    void add_quote(const char* kind, uint32_t cf, uint32_t cl, const Cue* cue, const NP* sp) {
+        if (cl <= cf) return;
+        Quote q;
+        q.kind = kind;
+        q.start = a.tokens[cf].start; q.end = a.tokens[cl - 1].end;
+        if (cue) { q.has_cue = true; q.cue = {a.tokens[cue->first].start, a.tokens[cue->last - 1].end}; }
+        if (sp && sp->ok) {
+            q.has_speaker_span = true;
+            q.speaker_span = {a.tokens[sp->first].start, a.tokens[sp->last - 1].end};
+            q.speaker_text = std::string(a.slice(q.speaker_span.start, q.speaker_span.end));
+        }
+        a.quotes.push_back(std::move(q));
+    }
+
+    // Trim a content token range: leading "that", trailing sentence punctuation.
+    void trim_content(uint32_t& cf, uint32_t& cl) {
+        while (cf < cl && (is(cf, "that") || tok(cf) == "," || tok(cf) == ":")) ++cf;
+        while (cl > cf && a.tokens[cl - 1].kind == TokenKind::Punct && tok(cl - 1) != "…") {
+            std::string_view t = tok(cl - 1);
+            if (t == "." || t == "," || t == ";" || t == ":" || t == "-" || t == "\xE2\x80\x94") --cl; else break;
+        }
+    }
+
+    std::vector<Raw> pair_marks() {
+        std::vector<Raw> raws;
+        int64_t open = -1;
+        // Walk tokens once, paragraph by paragraph.
+        uint32_t n = uint32_t(a.tokens.size());
+        for (uint32_t i = 0; i < n; ++i) {
+            const Token& t = a.tokens[i];
+            if (a.paragraphs[t.paragraph].boilerplate) continue;
+            bool para_end = i + 1 >= n || a.tokens[i + 1].paragraph != t.paragraph;
+            if (t.kind == TokenKind::Quote && is_double_mark(tok(i))) {
+                QuoteRole r = quote_role(a.text, a.tokens, i);
+                if (open < 0) {
+                    if (r == QuoteRole::Open || r == QuoteRole::Ambiguous) open = i;
+                } else if (r == QuoteRole::Close || r == QuoteRole::Ambiguous) {
+                    if (uint32_t(open) + 1 < i) raws.push_back({uint32_t(open), i, true, false});
+                    open = -1;
+                } else if (r == QuoteRole::Open && i > 0 && a.tokens[i - 1].paragraph != t.paragraph) {
+                    // A paragraph that reopens a quote continues the open one: skip the mark.
+                }
+            }
+            if (para_end && open >= 0) {
+                // Open at the paragraph's end: continued if the next paragraph opens with a mark.
+                bool continued = false;
+                if (i + 1 < n && a.tokens[i + 1].kind == TokenKind::Quote && is_double_mark(tok(i + 1)) &&
+                    !a.paragraphs[a.tokens[i + 1].paragraph].boilerplate &&
+                    quote_role(a.text, a.tokens, i + 1) != QuoteRole::Close &&
+                    a.tokens[i + 1].paragraph - a.tokens[uint32_t(open)].paragraph < 12) {
+                    continued = true;
+                    ++i;   // the reopening mark
+                }
+                if (!continued) {
+                    if (uint32_t(open) + 1 <= i) raws.push_back({uint32_t(open), i + 1, false, false});
+                    open = -1;
+                }
+            }
+        }
+        return raws;
+    }
+
+    void run() {
+        uint32_t n = uint32_t(a.tokens.size());
+        sent_of.assign(n, -1);
+        for (uint32_t s = 0; s < a.sentences.size(); ++s)
+            for (uint32_t k = 0; k < a.sentences[s].token_count; ++k) sent_of[a.sentences[s].first_token + k] = int32_t(s);
+        in_quote.assign(n, 0);
+        std::vector<Raw> raws = pair_marks();
+        for (const Raw& r : raws)
+            for (uint32_t k = r.open + 1; k < r.close && k < n; ++k) in_quote[k] = 1;
+
+        // 2. Indirect quotes, sentence by sentence.
+        std::vector<std::pair<uint32_t, uint32_t>> indirect_ranges;   // token ranges of indirect content
+        for (uint32_t s = 0; s < a.sentences.size(); ++s) {
+            const Sentence& S = a.sentences[s];
+            uint32_t s0 = S.first_token, s1 = S.first_token + S.token_count;
+            for (uint32_t i = s0; i < s1; ++i) {
+                if (in_quote[i]) continue;
+                Cue c;
+                if (!cue_at(i, s1, c)) continue;
+                if (c.cls == CueClass::Label) continue;
+                uint32_t cf = 0, cl = 0;
+                NP sp;
+                if (c.cls == CueClass::Source) {
+                    // "according to X, CONTENT." or "CONTENT, according to X."
+                    sp = subject_right(c.last, s1);
+                    if (!sp.ok) continue;
+                    if (c.first > s0 + 2) { cf = s0; cl = c.first; }
+                    else { cf = sp.last; cl = s1; }
+                } else {
+                    sp = subject_left(s0, c.first);
+                    uint32_t j = c.last;
+                    // Forward: cue [object] [PP] that CONTENT
+                    uint32_t that = 0;
+                    for (uint32_t k = j; k < s1 && k < j + 10; ++k) {
+                        if (in_quote[k] || tok(k) == ":" || is_double_mark(tok(k))) break;
+                        if (is(k, "that")) { that = k; break; }
+                    }
+                    bool inverted = false;
+                    if (!sp.ok && i > s0 && tok(i - 1) == ",") {
+                        // "CONTENT, said X." inverted
+                        NP r = subject_right(c.last, s1);
+                        if (r.ok) { sp = r; inverted = true; }
+                    }
+                    if (!sp.ok) continue;
+                    if (that && !inverted) { cf = that + 1; cl = s1; }
+                    else if (!inverted && c.bare && j < s1 && clause_start(j) && !in_quote[j] && !is_double_mark(tok(j)) && s1 - j >= 4) {
+                        cf = j; cl = s1;
+                    } else {
+                        // Backward: "CONTENT, X said [adjunct]."  — the cue is near the sentence end.
+                        uint32_t np_start = inverted ? i - 1 : sp.first;
+                        uint32_t tail = s1 - c.last;
+                        if (np_start > s0 + 2 && tok(np_start - 1) == "," && tail <= 6) {
+                            cf = s0; cl = np_start - 1;
+                        } else if (inverted && tail <= 8 && i > s0 + 2) {
+                            cf = s0; cl = i - 1;
+                        } else continue;
+                    }
+                }
+                trim_content(cf, cl);
+                if (cl <= cf + 1) continue;
+                // A content that is entirely one marked quote is a direct quote, handled below.
+                bool all_quoted = true, has_quoted = false;
+                for (uint32_t k = cf; k < cl; ++k) {
+                    if (in_quote[k] || is_double_mark(tok(k))) has_quoted = true; else all_quoted = false;
+                }
+                if (all_quoted) continue;
+                // Marked quotes inside make it mixed; they are then part of this quote.
+                if (has_quoted && is_double_mark(tok(cf)) && cl > 0 && is_double_mark(tok(cl - 1))) continue;
+                add_quote(has_quoted ? "mixed" : "indirect", cf, cl, &c, &sp);
+                indirect_ranges.push_back({cf, cl});
+                if (has_quoted)
+                    for (Raw& r : raws) if (r.open >= cf && r.close < cl) r.consumed = true;
+                i = std::max(i, cl);   // cues inside the content ("adding that …") are part of it
+            }
+        }
+
+        // 3. Marked quotes.
+        int64_t prev_speaker_quote = -1;   // index into a.quotes of the last marked quote with a speaker
+        uint32_t prev_close = 0;
+        for (const Raw& r : raws) {
+            if (r.consumed) continue;
+            uint32_t cf = r.open + 1, cl = r.close;
+            if (cl <= cf) continue;
+            int32_t so = sent_of[r.open];
+            int32_t sc = sent_of[std::min<uint32_t>(r.closed ? r.close : r.close - 1, uint32_t(a.tokens.size() - 1))];
+            if (so < 0) so = sent_of[cf];
+            if (so < 0) continue;
+            if (sc < 0) sc = so;
+            uint32_t s0 = a.sentences[so].first_token;
+            uint32_t s1 = a.sentences[sc].first_token + a.sentences[sc].token_count;
+            size_t words = 0;
+            for (uint32_t k = cf; k < cl; ++k) words += a.tokens[k].kind == TokenKind::Word || a.tokens[k].kind == TokenKind::Number;
+            bool starts_sentence = r.open == s0 || (r.open > s0 && (tok(r.open - 1) == ":" || tok(r.open - 1) == ","));
+
+            Cue cue; NP sp; bool found = false;
+            // (a) after the closing mark: "“…,” X said" / "“…,” said X"
+            if (r.closed) {
+                uint32_t k = r.close + 1;
+                if (k < s1 && tok(k) == ",") ++k;
+                for (uint32_t m = k; m < s1 && m < k + 25 && !found; ++m) {
+                    if (in_quote[m] || is_double_mark(tok(m))) break;
+                    Cue c;
+                    if (!cue_at(m, s1, c) || c.cls == CueClass::Source) continue;
+                    if (m == k) { sp = subject_right(c.last, s1); }
+                    else sp = subject_left(k, m);
+                    if (sp.ok) { cue = c; found = true; }
+                    break;
+                }
+            }
+            // (b) before the opening mark in its sentence: "X said: “…”", "X called it an “…”"
+            if (!found) {
+                for (uint32_t m = r.open; m > s0 && r.open - m < 40;) {
+                    --m;
+                    if (in_quote[m]) continue;
+                    Cue c;
+                    if (!cue_at(m, r.open, c) || c.cls == CueClass::Source) continue;
+                    NP s2 = subject_left(s0, m);
+                    if (!s2.ok) {
+                        // "…, said X, “…”"
+                        if (m > s0 && tok(m - 1) == ",") s2 = subject_right(c.last, r.open);
+                    }
+                    if (s2.ok) { sp = s2; cue = c; found = true; }
+                    break;
+                }
+            }
+            const char* kind;
+            if (found) kind = starts_sentence && words >= 3 ? "direct" : (words >= 3 && r.open == s0 ? "direct" : "partial");
+            else if (words <= 4 && !starts_sentence) kind = "scare";
+            else kind = "direct";
+            if (found && std::string_view(kind) == "partial" && cue.cls == CueClass::Speech && starts_sentence) kind = "direct";
+            add_quote(kind, cf, cl, found ? &cue : nullptr, found ? &sp : nullptr);
+            Quote& q = a.quotes.back();
+            if (std::string_view(kind) == "scare") { q.has_speaker_span = false; q.speaker_text.clear(); }
+            if (!found && std::string_view(kind) == "direct" && prev_speaker_quote >= 0) {
+                // A quote with no cue of its own continues the previous quote's speaker when it
+                // follows it closely (same or next paragraph).
+                const Quote& pq = a.quotes[size_t(prev_speaker_quote)];
+                uint32_t gap_par = a.tokens[r.open].paragraph - a.tokens[prev_close].paragraph;
+                if (gap_par <= 1) {
+                    q.speaker_text = pq.speaker_text;
+                    q.speaker = pq.speaker;
+                    q.has_speaker_span = false;
+                    continuation_of.push_back({a.quotes.size() - 1, size_t(prev_speaker_quote)});
+                }
+            }
+            if (!q.speaker_text.empty()) { prev_speaker_quote = int64_t(a.quotes.size() - 1); prev_close = std::min<uint32_t>(r.close, uint32_t(a.tokens.size() - 1)); }
+        }
+        std::sort(a.quotes.begin(), a.quotes.end(), [](const Quote& x, const Quote& y) { return x.start < y.start; });
+        link_speakers();
+        for (size_t k = 0; k < a.quotes.size(); ++k) a.quotes[k].id = "q" + std::to_string(k + 1);
+    }
+
+    std::vector<std::pair<size_t, size_t>> continuation_of;
+
+    // Speakers to entities: the entity with a mention inside the speaker words; he/she to the
+    // previous person speaker, else the nearest preceding person mention.
+    void link_speakers() {
+        if (a.quotes.empty()) return;
+        struct M { uint32_t start, end; size_t entity; };
+        std::vector<M> mentions;
+        for (size_t e = 0; e < a.entities.size(); ++e)
+            for (const auto& m : a.entities[e].mentions) mentions.push_back({m.start, m.end, e});
+        std::sort(mentions.begin(), mentions.end(), [](const M& x, const M& y) { return x.start < y.start; });
+        auto mention_in = [&](uint32_t s, uint32_t e) -> int64_t {
+            // last mention inside [s, e): the head of "Mexican President Andrés Manuel López Obrador"
+            auto it = std::lower_bound(mentions.begin(), mentions.end(), s, [](const M& m, uint32_t v) { return m.start < v; });
+            int64_t best = -1;
+            for (; it != mentions.end() && it->start < e; ++it)
+                if (it->end <= e) {
+                    const std::string& ty = a.entities[it->entity].type;
+                    if (best < 0 || ty == "PERSON" || ty == "ORGANIZATION") best = int64_t(it->entity);
+                }
+            return best;
+        };
+        std::string last_person;   // entity id of the last person speaker
+        std::string last_person_text;
+        for (auto& q : a.quotes) {
+            if (!q.has_speaker_span) {
+                if (!q.speaker_text.empty() && q.speaker.empty()) {
+                    // continuation: inherit from the quote it continues (already linked, earlier)
+                    for (auto it = &q; it != &a.quotes.front();) {
+                        --it;
+                        if (it->speaker_text == q.speaker_text && !it->speaker.empty()) { q.speaker = it->speaker; q.speaker_text = it->speaker_text; break; }
+                    }
+                }
+                continue;
+            }
+            std::string_view sw = a.slice(q.speaker_span.start, q.speaker_span.end);
+            std::string lw;
+            for (char ch : sw) lw += char(std::tolower((unsigned char)ch));
+            if (lw == "he" || lw == "she") {
+                std::string id = last_person;
+                if (id.empty()) {
+                    // nearest preceding person mention
+                    for (auto it = mentions.rbegin(); it != mentions.rend(); ++it)
+                        if (it->end <= q.speaker_span.start && a.entities[it->entity].type == "PERSON") { id = a.entities[it->entity].id; break; }
+                }
+                if (!id.empty()) {
+                    q.speaker = id;
+                    for (const auto& e : a.entities) if (e.id == id) { q.speaker_text = e.canonical; break; }
+                }
+                continue;
+            }
+            int64_t e = mention_in(q.speaker_span.start, q.speaker_span.end);
+            if (e >= 0) {
+                q.speaker = a.entities[size_t(e)].id;
+                q.speaker_text = a.entities[size_t(e)].canonical;
+                // Keep the whole phrase when the entity is only part of a group speaker.
+                if (a.entities[size_t(e)].type != "PERSON" && a.entities[size_t(e)].type != "ORGANIZATION") q.speaker_text = std::string(sw);
+                if (a.entities[size_t(e)].type == "ORGANIZATION" || a.entities[size_t(e)].type == "LOCATION") {
+                    // "Ecuador's presidency": the speaker is the phrase, the entity its owner
+                    if (sw.size() > a.entities[size_t(e)].canonical.size() + 4) q.speaker_text = std::string(sw);
+                }
+                if (a.entities[size_t(e)].type == "PERSON") { last_person = q.speaker; last_person_text = q.speaker_text; }
+            }
+        }
+    }
+};
+
+}  // namespace
+
+void find_quotes(Analysis& a) {
+    if (a.tokens.empty() || a.sentences.empty()) return;
+    Attributor at(a);
+    at.run();
+}
+
+}  // namespace ae
