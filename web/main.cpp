@@ -1,0 +1,100 @@
+// The window and the frame loop, shared by the browser page and the native development
+// window: GLFW + OpenGL3 (WebGL2 in the browser) + Dear ImGui.
+#include <cmath>
+#include <cstdio>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#include <GLES3/gl3.h>
+#else
+#include <GL/gl.h>
+#endif
+#include <GLFW/glfw3.h>
+
+#include "app.h"
+#include "backends/imgui_impl_glfw.h"
+#include "backends/imgui_impl_opengl3.h"
+#include "imgui.h"
+#include "platform.h"
+#include "theme.h"
+
+namespace {
+
+struct Loop {
+    GLFWwindow* window = nullptr;
+    ae::web::App* app = nullptr;
+    int frame = 0;
+    bool running = true;
+};
+
+void one_frame(void* arg) {
+    Loop& l = *static_cast<Loop*>(arg);
+    glfwPollEvents();
+
+    const float dpr = ae::web::platform::update_display(l.window);
+    if (std::fabs(dpr - l.app->dpr()) > 0.01f) {  // zoom changed, or moved to another screen
+        l.app->setup_fonts_and_style(dpr);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ae::web::platform::before_new_frame(l.window, *l.app);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    l.app->frame();
+    ImGui::Render();
+
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(l.window, &w, &h);
+    glViewport(0, 0, w, h);
+    const ImVec4 bg = ae::web::theme::f(ae::web::theme::kPage);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    l.running = ae::web::platform::after_frame(l.window, l.frame++);
+    glfwSwapBuffers(l.window);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    glfwSetErrorCallback([](int code, const char* what) { std::fprintf(stderr, "glfw error %d: %s\n", code, what); });
+    if (!glfwInit()) return 1;
+    const char* glsl = ae::web::platform::window_hints();
+    GLFWwindow* window = glfwCreateWindow(1280, 800, "Article Explorer", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "article-explorer: could not open a window with OpenGL\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini: nothing is stored
+    io.LogFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init(glsl);
+
+    static ae::web::App app;  // static: the browser's main loop outlives main()
+    ae::web::platform::init(window, app, argc, argv);
+    app.setup_fonts_and_style(ae::web::platform::update_display(window));
+
+    static Loop loop;
+    loop.window = window;
+    loop.app = &app;
+#ifdef __EMSCRIPTEN__
+    emscripten_set_main_loop_arg(one_frame, &loop, 0, true);
+#else
+    while (loop.running && !glfwWindowShouldClose(window)) one_frame(&loop);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+#endif
+    return 0;
+}

@@ -1,0 +1,33 @@
+// What differs between the browser page and the native development window. main.cpp and
+// app.cpp call these; platform_web.cpp and platform_native.cpp implement them.
+#pragma once
+#include <string>
+
+struct GLFWwindow;
+
+namespace ae::web {
+class App;
+
+namespace platform {
+
+// Before the window exists: GL context hints. Returns the GLSL version string for ImGui.
+const char* window_hints();
+// After the ImGui GLFW backend is installed: clipboard functions, JS bridges, command line.
+void init(GLFWwindow* window, App& app, int argc, char** argv);
+// Every frame, before NewFrame: keeps the framebuffer at CSS size x device pixel ratio on the
+// web; returns the ratio the UI should be drawn at.
+float update_display(GLFWwindow* window);
+// Every frame, before NewFrame (native: Ctrl+V outside a text field).
+void before_new_frame(GLFWwindow* window, App& app);
+// After each frame is drawn (web: resolves `articleExplorer.ready` after the first one;
+// native: screenshots). Returns false when the native loop should stop.
+bool after_frame(GLFWwindow* window, int frame_index);
+
+// Actions the UI asks for.
+void copy_to_clipboard(App& app, const std::string& text);
+void download_text(const char* filename, const std::string& text);
+void request_paste(App& app);  // the Paste button: read the clipboard and replace the article
+const char* paste_shortcut();  // "Ctrl+V" or "Cmd+V" for hints
+
+}  // namespace platform
+}  // namespace ae::web

@@ -1,0 +1,126 @@
+// The browser side of the page: clipboard bridge, device pixel ratio, the functions
+// shell.html calls (exported C functions), and the JS it calls back (EM_JS).
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app.h"
+#include "imgui.h"
+#include "platform.h"
+
+namespace {
+ae::web::App* g_app = nullptr;
+}  // namespace
+
+// ---- JS called from C++ ----------------------------------------------------------------------
+
+EM_JS(void, ae_js_copy, (const char* text), {
+    var t = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(function() {});
+});
+
+EM_JS(void, ae_js_download, (const char* name, const char* text), {
+    var blob = new Blob([UTF8ToString(text)], {type: 'application/json'});
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+});
+
+EM_JS(void, ae_js_request_paste, (), {
+    if (Module.aeRequestPaste) Module.aeRequestPaste();
+});
+
+EM_JS(void, ae_js_first_frame, (), {
+    if (Module.aeFirstFrame) Module.aeFirstFrame();
+});
+
+EM_JS(int, ae_js_is_mac, (), {
+    var p = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "";
+    return /mac|iphone|ipad/i.test(p) ? 1 : 0;
+});
+
+// ---- C called from JS (shell.html) -----------------------------------------------------------
+// Text comes in through _malloc + stringToUTF8 (never ccall 'string', which copies onto the stack).
+
+extern "C" {
+
+// The document's `paste` event: into the focused text field, or (no field focused) the article.
+EMSCRIPTEN_KEEPALIVE void ae_web_paste(const char* text, int len) {
+    if (g_app && text && len >= 0) g_app->on_paste(std::string(text, static_cast<size_t>(len)));
+}
+
+// articleExplorer.setText(text): replace the article and analyse it now.
+EMSCRIPTEN_KEEPALIVE void ae_web_set_text(const char* text, int len) {
+    if (g_app && text && len >= 0) g_app->set_article(std::string(text, static_cast<size_t>(len)));
+}
+
+// articleExplorer.analysis(): the current analysis as JSON (valid until the next change).
+EMSCRIPTEN_KEEPALIVE const char* ae_web_analysis_json() {
+    return g_app ? g_app->analysis_json().c_str() : "null";
+}
+
+}  // extern "C"
+
+// ---- platform interface ----------------------------------------------------------------------
+
+namespace ae::web::platform {
+
+const char* window_hints() { return "#version 300 es"; }  // WebGL2
+
+void init(GLFWwindow*, App& app, int, char**) {
+    g_app = &app;
+    ImGuiIO& io = ImGui::GetIO();
+    // This Emscripten's GLFW clipboard functions do nothing: ImGui reads what the last paste
+    // event delivered, and copies go to navigator.clipboard.
+    io.ClipboardUserData = &app;
+    io.GetClipboardTextFn = [](void* user) -> const char* { return static_cast<App*>(user)->clipboard_for_imgui(); };
+    io.SetClipboardTextFn = [](void* user, const char* text) {
+        static_cast<App*>(user)->set_clipboard_text(text);
+        ae_js_copy(text);
+    };
+}
+
+float update_display(GLFWwindow* window) {
+    // GLFW here ignores devicePixelRatio: size the framebuffer to CSS size x ratio ourselves
+    // (the canvas' CSS keeps it at 100vw x 100vh), and draw everything at that scale.
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    const double dpr = std::clamp(emscripten_get_device_pixel_ratio(), 0.5, 4.0);
+    const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+    const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+    int cw = 0, ch = 0;
+    glfwGetWindowSize(window, &cw, &ch);
+    if (cw != w || ch != h) glfwSetWindowSize(window, w, h);
+    return static_cast<float>(dpr);
+}
+
+void before_new_frame(GLFWwindow*, App&) {}
+
+bool after_frame(GLFWwindow*, int frame_index) {
+    // The second frame: the first one lays out windows, the second is the page as it stays.
+    if (frame_index == 1) ae_js_first_frame();
+    return true;
+}
+
+void copy_to_clipboard(App& app, const std::string& text) {
+    app.set_clipboard_text(text.c_str());
+    ae_js_copy(text.c_str());
+}
+
+void download_text(const char* filename, const std::string& text) { ae_js_download(filename, text.c_str()); }
+
+void request_paste(App&) { ae_js_request_paste(); }
+
+const char* paste_shortcut() {
+    static const bool mac = ae_js_is_mac() != 0;
+    return mac ? "Cmd+V" : "Ctrl+V";
+}
+
+}  // namespace ae::web::platform
