@@ -317,6 +317,9 @@ struct Attributor {
                         if (r.ok) { sp = r; inverted = true; }
                     }
                     if (!sp.ok) continue;
+                    // "said about 40 ships were waiting and that …": a coordinated second clause,
+                    // so the content starts right after the cue.
+                    if (that && that > j && (is(that - 1, "and") || is(that - 1, "but") || tok(that - 1) == ",") && c.bare) that = 0;
                     if (that && !inverted) { cf = that + 1; cl = s1; }
                     else if (!inverted && c.bare && j < s1 && clause_start(j) && !in_quote[j] && !is_double_mark(tok(j)) && s1 - j >= 4) {
                         cf = j; cl = s1;

@@ -1,0 +1,261 @@
+// eval-quotes: scores our quotes against PolNeAR-style annotations (text/*.txt + brat
+// attributions/*.ann with Source / Cue / Content spans in code-point offsets).
+//   content span overlap P/R/F1, exact P/R/F1 (strict, and after trimming quote marks, edge
+//   punctuation and a leading "that"), cue P/R/F1, speaker accuracy on matched quotes.
+// usage: eval-quotes DIR [--errors N]      (DIR = ../shared/data/polnear/dev)
+#include "article_explorer/analysis.h"
+#include "article_explorer/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstring>
+#include <dirent.h>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Range { uint32_t s = 0, e = 0; };
+struct Gold { Range content, cue, source; bool has_cue = false, has_source = false; std::string source_text; };
+
+std::string read_file(const std::string& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::stringstream ss; ss << f.rdbuf();
+    return ss.str();
+}
+
+// code-point offset of every byte offset (size n+1)
+std::vector<uint32_t> cp_index(const std::string& t) {
+    std::vector<uint32_t> m(t.size() + 1);
+    uint32_t cp = 0;
+    for (size_t i = 0; i < t.size(); ++i) { m[i] = cp; if (((unsigned char)t[i] & 0xC0) != 0x80) ++cp; }
+    m[t.size()] = cp;
+    // continuation bytes map to the code point they belong to
+    return m;
+}
+
+Range parse_spans(const std::string& spec) {   // "s e" or "s e;s e" -> covering range
+    Range r{UINT32_MAX, 0};
+    std::stringstream ss(spec);
+    std::string part;
+    while (std::getline(ss, part, ';')) {
+        unsigned s, e;
+        if (std::sscanf(part.c_str(), "%u %u", &s, &e) == 2) { r.s = std::min(r.s, s); r.e = std::max(r.e, e); }
+    }
+    if (r.s == UINT32_MAX) r.s = 0;
+    return r;
+}
+
+std::vector<Gold> parse_ann(const std::string& path) {
+    std::ifstream f(path);
+    std::string line;
+    struct T { std::string type; Range r; std::string text; };
+    std::map<std::string, T> ts;
+    std::vector<std::map<std::string, std::string>> es;
+    while (std::getline(f, line)) {
+        if (line.empty()) continue;
+        auto tab1 = line.find('\t');
+        if (tab1 == std::string::npos) continue;
+        std::string id = line.substr(0, tab1);
+        std::string rest = line.substr(tab1 + 1);
+        if (id[0] == 'T') {
+            auto tab2 = rest.find('\t');
+            std::string head = rest.substr(0, tab2);
+            auto sp = head.find(' ');
+            T t; t.type = head.substr(0, sp); t.r = parse_spans(head.substr(sp + 1));
+            if (tab2 != std::string::npos) t.text = rest.substr(tab2 + 1);
+            ts[id] = t;
+        } else if (id[0] == 'E') {
+            std::map<std::string, std::string> roles;
+            std::stringstream ss(rest);
+            std::string kv;
+            while (ss >> kv) { auto c = kv.find(':'); if (c != std::string::npos) roles[kv.substr(0, c)] = kv.substr(c + 1); }
+            es.push_back(roles);
+        }
+    }
+    std::vector<Gold> out;
+    for (auto& roles : es) {
+        if (!roles.count("Content") || !ts.count(roles["Content"])) continue;
+        Gold g; g.content = ts[roles["Content"]].r;
+        if (roles.count("Cue") && ts.count(roles["Cue"])) { g.cue = ts[roles["Cue"]].r; g.has_cue = true; }
+        if (roles.count("Source") && ts.count(roles["Source"])) { g.source = ts[roles["Source"]].r; g.has_source = true; g.source_text = ts[roles["Source"]].text; }
+        out.push_back(g);
+    }
+    return out;
+}
+
+bool overlaps(Range a, Range b) { return a.s < b.e && b.s < a.e; }
+
+// Trim quote marks, spaces, edge punctuation and a leading "that" (code-point range over text).
+Range normalise(const std::u32string& t, Range r) {
+    auto junk = [](char32_t c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+               c == '\'' || c == '.' || c == ',' || c == ':' || c == ';' || c == 0xA0 || c == 0x2014 || c == '-';
+    };
+    r.e = std::min<uint32_t>(r.e, uint32_t(t.size()));
+    for (int pass = 0; pass < 2; ++pass) {
+        while (r.s < r.e && junk(t[r.s])) ++r.s;
+        while (r.e > r.s && junk(t[r.e - 1])) --r.e;
+        if (r.e - r.s > 5 && (t[r.s] == 't' || t[r.s] == 'T') && t[r.s + 1] == 'h' && t[r.s + 2] == 'a' && t[r.s + 3] == 't' && t[r.s + 4] == ' ') r.s += 5;
+    }
+    return r;
+}
+
+std::u32string to_u32(const std::string& s) {
+    std::u32string out;
+    size_t i = 0;
+    while (i < s.size()) {
+        uint32_t cp;
+        int n = ae::utf8_decode(s, i, cp);
+        if (n == 0) { cp = 0xFFFD; n = 1; }
+        out += char32_t(cp);
+        i += size_t(n);
+    }
+    return out;
+}
+
+std::string lower_words(const std::string& s) {
+    std::string o;
+    for (char c : s) o += char(std::tolower((unsigned char)c));
+    return o;
+}
+
+// Same speaker: spans overlap, or a name word (capitalised, > 2 letters) of one occurs in the other.
+bool same_speaker(const std::string& ours, Range ours_span, bool has_span, const Gold& g) {
+    if (has_span && overlaps(ours_span, g.source)) return true;
+    std::string a = lower_words(ours), b = lower_words(g.source_text);
+    std::stringstream ss(ours);
+    std::string w;
+    while (ss >> w) {
+        if (w.size() < 3 || !std::isupper((unsigned char)w[0])) continue;
+        std::string lw = lower_words(w);
+        while (!lw.empty() && !std::isalpha((unsigned char)lw.back())) lw.pop_back();
+        if (lw.size() >= 3 && b.find(lw) != std::string::npos) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+        std::fprintf(stderr, "usage: eval-quotes POLNEAR_SPLIT_DIR [--errors N]\n");
+        return argc < 2 ? 2 : 0;
+    }
+    std::string dir = argv[1];
+    int show_errors = 0;
+    for (int i = 2; i + 1 < argc; ++i) if (std::string(argv[i]) == "--errors") show_errors = std::atoi(argv[i + 1]);
+    std::string adir = dir + "/attributions";
+    DIR* d = opendir(adir.c_str());
+    if (!d) { std::printf("skip: %s absent\n", adir.c_str()); return 0; }
+    std::vector<std::string> anns;
+    while (dirent* e = readdir(d)) { std::string n = e->d_name; if (n.size() > 4 && n.substr(n.size() - 4) == ".ann") anns.push_back(n); }
+    closedir(d);
+    std::sort(anns.begin(), anns.end());
+
+    size_t gold_n = 0, ours_n = 0, ours_overlap = 0, gold_overlapped = 0, ours_exact = 0, gold_exact = 0, ours_strict = 0;
+    size_t cue_gold = 0, cue_ours = 0, cue_hit_ours = 0, cue_hit_gold = 0;
+    size_t spk_total = 0, spk_right = 0, spk_none = 0;
+    std::map<std::string, std::pair<size_t, size_t>> by_kind;   // kind -> (ours, overlapping)
+    int errors_shown = 0;
+    for (const auto& ann : anns) {
+        std::string base = ann.substr(0, ann.rfind('_'));
+        std::string text = read_file(dir + "/text/" + base + ".txt");
+        if (text.empty()) continue;
+        std::vector<Gold> gold = parse_ann(adir + "/" + ann);
+        ae::Analysis a = ae::analyze(text, {});
+        std::vector<uint32_t> cp = cp_index(text);
+        std::u32string u = to_u32(text);
+        auto conv = [&](uint32_t clean) { return cp[std::min<size_t>(a.offsets.to_input(clean), text.size())]; };
+        struct Ours { Range content, cue, speaker; bool has_cue, has_speaker; std::string speaker_text, kind; };
+        std::vector<Ours> ours;
+        for (const auto& q : a.quotes) {
+            if (q.kind == "scare") continue;   // PolNeAR does not annotate scare quotes as attributions
+            Ours o;
+            o.content = {conv(q.start), conv(q.end)};
+            o.has_cue = q.has_cue; if (q.has_cue) o.cue = {conv(q.cue.start), conv(q.cue.end)};
+            o.has_speaker = q.has_speaker_span; if (q.has_speaker_span) o.speaker = {conv(q.speaker_span.start), conv(q.speaker_span.end)};
+            o.speaker_text = q.speaker_text; o.kind = q.kind;
+            ours.push_back(o);
+        }
+        gold_n += gold.size(); ours_n += ours.size();
+        for (const auto& g : gold) if (g.has_cue) ++cue_gold;
+        for (const auto& o : ours) if (o.has_cue) ++cue_ours;
+        for (const auto& g : gold) {
+            bool ov = false, ex = false, cue_hit = false;
+            Range gn = normalise(u, g.content);
+            for (const auto& o : ours) {
+                if (!overlaps(o.content, g.content)) continue;
+                ov = true;
+                Range on = normalise(u, o.content);
+                if (on.s == gn.s && on.e == gn.e) ex = true;
+                if (g.has_cue && o.has_cue && overlaps(o.cue, g.cue)) cue_hit = true;
+            }
+            gold_overlapped += ov; gold_exact += ex; cue_hit_gold += cue_hit;
+        }
+        for (const auto& o : ours) {
+            // best gold: the one with the largest overlap
+            const Gold* best = nullptr; uint32_t best_ov = 0;
+            for (const auto& g : gold) {
+                if (!overlaps(o.content, g.content)) continue;
+                uint32_t ov = std::min(o.content.e, g.content.e) - std::max(o.content.s, g.content.s);
+                if (ov > best_ov) { best_ov = ov; best = &g; }
+            }
+            auto& bk = by_kind[o.kind];
+            ++bk.first;
+            if (!best) {
+                if (errors_shown < show_errors) {
+                    ++errors_shown;
+                    std::printf("FALSE POSITIVE %s [%s] %s\n", base.c_str(), o.kind.c_str(),
+                                text.substr(a.offsets.to_input(0), 0).c_str());
+                }
+                continue;
+            }
+            ++bk.second;
+            ++ours_overlap;
+            Range on = normalise(u, o.content), gn = normalise(u, best->content);
+            if (on.s == gn.s && on.e == gn.e) ++ours_exact;
+            if (o.content.s == best->content.s && o.content.e == best->content.e) ++ours_strict;
+            if (o.has_cue && best->has_cue && overlaps(o.cue, best->cue)) ++cue_hit_ours;
+            if (best->has_source) {
+                ++spk_total;
+                if (o.speaker_text.empty()) ++spk_none;
+                else if (same_speaker(o.speaker_text, o.speaker, o.has_speaker, *best)) ++spk_right;
+                else if (errors_shown < show_errors) {
+                    ++errors_shown;
+                    std::printf("SPEAKER %s ours='%s' gold='%s'\n", base.c_str(), o.speaker_text.c_str(), best->source_text.c_str());
+                }
+            }
+        }
+        if (show_errors > 0) {
+            for (const auto& g : gold) {
+                bool ov = false;
+                for (const auto& o : ours) ov = ov || overlaps(o.content, g.content);
+                if (!ov && errors_shown < show_errors) {
+                    ++errors_shown;
+                    std::string c;
+                    for (uint32_t k = g.content.s; k < std::min<uint32_t>(g.content.e, g.content.s + 100) && k < u.size(); ++k) ae::utf8_append(c, uint32_t(u[k]));
+                    std::printf("MISSED %s src='%s' content='%s'\n", base.c_str(), g.source_text.c_str(), c.c_str());
+                }
+            }
+        }
+    }
+    auto prf = [](const char* name, size_t hit_ours, size_t ours, size_t hit_gold, size_t gold) {
+        double p = ours ? 100.0 * double(hit_ours) / double(ours) : 0, r = gold ? 100.0 * double(hit_gold) / double(gold) : 0;
+        double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+        std::printf("%-28s P %5.1f  R %5.1f  F1 %5.1f\n", name, p, r, f);
+    };
+    std::printf("documents %zu  gold attributions %zu  our quotes %zu (scare quotes excluded)\n", anns.size(), gold_n, ours_n);
+    prf("content overlap", ours_overlap, ours_n, gold_overlapped, gold_n);
+    prf("content exact (normalised)", ours_exact, ours_n, gold_exact, gold_n);
+    std::printf("%-28s P %5.1f\n", "content exact (strict)", ours_n ? 100.0 * double(ours_strict) / double(ours_n) : 0.0);
+    prf("cue", cue_hit_ours, cue_ours, cue_hit_gold, cue_gold);
+    std::printf("speaker accuracy            %5.1f %%  (%zu of %zu overlapping quotes with a gold source; %zu with no speaker)\n",
+                spk_total ? 100.0 * double(spk_right) / double(spk_total) : 0.0, spk_right, spk_total, spk_none);
+    for (auto& [k, v] : by_kind) std::printf("  kind %-9s ours %5zu  overlapping gold %5zu  (%.1f %%)\n", k.c_str(), v.first, v.second, v.first ? 100.0 * double(v.second) / double(v.first) : 0.0);
+    return 0;
+}
