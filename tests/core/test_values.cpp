@@ -1,0 +1,217 @@
+// Values stage: each rule, relative resolution against a reference date, and tricky negatives.
+#include "article_explorer/analysis.h"
+#include "article_explorer/values.h"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::vector<ae::Value> run(const std::string& text, const std::string& ref = "2024-04-06") {
+    ae::Analysis a;
+    a.text = text;
+    a.reference_date = ref;
+    ae::find_values(a);
+    return a.values;
+}
+
+// "TYPE text=value" for each value, joined with " | ".
+std::string show(const std::string& text, const std::string& ref = "2024-04-06") {
+    std::string out;
+    for (const ae::Value& v : run(text, ref)) {
+        if (!out.empty()) out += " | ";
+        out += v.type + " " + text.substr(v.start, v.end - v.start) + "=" + v.value;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("values: explicit dates") {
+    CHECK(show("It happened on April 6, 2024.") == "DATE April 6, 2024=2024-04-06");
+    CHECK(show("It happened on 6 April 2024.") == "DATE 6 April 2024=2024-04-06");
+    CHECK(show("date 2024-04-06 Mexico") == "DATE 2024-04-06=2024-04-06");
+    CHECK(show("Friday, Aug. 7, 1998, was hot.") == "DATE Friday, Aug. 7, 1998=1998-08-07");
+    CHECK(show("They met in August 1988.") == "DATE August 1988=1988-08");
+    CHECK(show("It was founded in 1990.") == "DATE 1990=1990");
+    CHECK(show("in fiscal 1989") == "DATE fiscal 1989=1989");
+    CHECK(show("the 1990s were calm") == "DATE the 1990s=199");
+    CHECK(show("in the '90s") == "DATE the '90s=199");
+    CHECK(show("the 20th century") == "DATE the 20th century=19");
+    CHECK(show("on 04/05/2024") == "DATE 04/05/2024=2024-04-05");
+}
+
+TEST_CASE("values: months and days without a year go to the most recent one") {
+    CHECK(show("Glas had been residing there since December.") == "DATE December=2023-12");
+    CHECK(show("Prices rose in March.") == "DATE March=2024-03");
+    CHECK(show("It opened on Jan. 14.") == "DATE Jan. 14=2024-01-14");
+    CHECK(show("The law was passed on Nov. 25.") == "DATE Nov. 25=2023-11-25");
+    CHECK(show("The vote will be held on Nov. 25.") == "DATE Nov. 25=2024-11-25");
+    CHECK(show("mid-November") == "DATE mid-November=2023-11");
+}
+
+TEST_CASE("values: weekdays follow the news convention") {
+    // 2024-04-06 is a Saturday.
+    CHECK(show("Police raided the embassy Friday.") == "DATE Friday=2024-04-05");
+    CHECK(show("The embassy remained under guard late Friday.") == "DATE Friday=2024-04-05");
+    CHECK(show("Police said Saturday that …") == "DATE Saturday=2024-04-06");
+    CHECK(show("The talks will resume Monday.") == "DATE Monday=2024-04-08");
+    CHECK(show("He arrived last Friday.") == "DATE last Friday=2024-04-05");
+    CHECK(show("They meet next Saturday.") == "DATE next Saturday=2024-04-13");
+    CHECK(show("It rained Friday morning.") == "TIME Friday morning=2024-04-05TMO");
+}
+
+TEST_CASE("values: relative to the reference date") {
+    CHECK(show("Yesterday it rained.") == "DATE Yesterday=2024-04-05");
+    CHECK(show("Today it rained, tomorrow it snows.") == "DATE Today=2024-04-06 | DATE tomorrow=2024-04-07");
+    CHECK(show("about last year's election") == "DATE last year=2023");
+    CHECK(show("next month") == "DATE next month=2024-05");
+    CHECK(show("this week") == "DATE this week=2024-W14");
+    CHECK(show("last week") == "DATE last week=2024-W13");
+    CHECK(show("It happened two weeks ago.") == "DATE two weeks ago=2024-W12");
+    CHECK(show("It happened three days ago.") == "DATE three days ago=2024-04-03");
+    CHECK(show("a year ago") == "DATE a year ago=2023");
+    CHECK(show("last night") == "TIME last night=2024-04-05TNI");
+    CHECK(show("this morning") == "TIME this morning=2024-04-06TMO");
+    CHECK(show("last fall") == "DATE last fall=2023-FA");
+    CHECK(show("They are here now.") == "DATE now=PRESENT_REF");
+    CHECK(show("It was recently sold.") == "DATE recently=PAST_REF");
+    CHECK(show("in the future") == "DATE the future=FUTURE_REF");
+}
+
+TEST_CASE("values: anchored expressions count from the last date mentioned") {
+    CHECK(show("The embassy was raided late Friday. A day earlier, tensions escalated.") ==
+          "DATE Friday=2024-04-05 | DATE A day earlier=2024-04-04");
+    CHECK(show("He left on March 3. Two days later he returned.") ==
+          "DATE March 3=2024-03-03 | DATE Two days later=2024-03-05");
+    CHECK(show("Profit in the third quarter rose from a year earlier.") ==
+          "DATE the third quarter=2023-Q3 | DATE a year earlier=2022-Q3");
+    CHECK(show("He arrived on May 5, 1998. The next day he left.") ==
+          "DATE May 5, 1998=1998-05-05 | DATE The next day=1998-05-06");
+}
+
+TEST_CASE("values: ranges") {
+    // Documented choice: one DATE over the whole phrase, ISO 8601 interval value.
+    CHECK(show("vice-president between 2013 and 2017 and") == "DATE between 2013 and 2017=2013/2017");
+    CHECK(show("from 2001 to 2005") == "DATE from 2001 to 2005=2001/2005");
+}
+
+TEST_CASE("values: quarters, halves, seasons") {
+    CHECK(show("third-quarter profit") == "DATE third-quarter=2023-Q3");
+    CHECK(show("the fourth quarter of 1989") == "DATE the fourth quarter of 1989=1989-Q4");
+    CHECK(show("the first half") == "DATE the first half=2024-H1");
+    CHECK(show("summer 2023") == "DATE summer 2023=2023-SU");
+}
+
+TEST_CASE("values: durations and sets") {
+    CHECK(show("Assange lived there for seven years because") == "DURATION seven years=P7Y");
+    CHECK(show("a 30-year-old man") == "DURATION 30-year-old=P30Y");
+    CHECK(show("for five hours") == "DURATION five hours=PT5H");
+    CHECK(show("the past two months") == "DURATION the past two months=P2M");
+    CHECK(show("the first nine months") == "DURATION the first nine months=P9M");
+    CHECK(show("for several years") == "DURATION several years=PXY");
+    CHECK(show("They meet every week.") == "SET every week=P1W");
+    CHECK(show("It is published daily.") == "SET daily=P1D");
+    CHECK(show("every Sunday") == "SET every Sunday=XXXX-WXX-7");
+    CHECK(show("twice a week") == "SET a week=P1W");
+}
+
+TEST_CASE("values: times") {
+    CHECK(show("The blast came at 5:30 p.m. on Friday.") == "TIME 5:30 p.m. on Friday=2024-04-05T17:30");
+    CHECK(show("at 10 a.m. Monday") == "TIME 10 a.m. Monday=2024-04-01T10:00");
+    CHECK(show("It began at noon.") == "TIME noon=2024-04-06T12:00");
+    CHECK(show("at 9pm") == "TIME 9pm=2024-04-06T21:00");
+}
+
+TEST_CASE("values: money, percent, quantity") {
+    CHECK(show("a $5 million deal") == "MONEY $5 million=USD 5000000");
+    CHECK(show("a \xE2\x82\xAC" "3bn fund") == "MONEY \xE2\x82\xAC" "3bn=EUR 3000000000");
+    CHECK(show("\xC2\xA3" "2.5m") == "MONEY \xC2\xA3" "2.5m=GBP 2500000");
+    CHECK(show("US$40 each") == "MONEY US$40=USD 40");
+    CHECK(show("50 cents") == "MONEY 50 cents=USD 0.5");
+    CHECK(show("two million dollars") == "MONEY two million dollars=USD 2000000");
+    CHECK(show("$1,000.50") == "MONEY $1,000.50=USD 1000.5");
+    CHECK(show("up 12.5% on") == "PERCENT 12.5%=12.5%");
+    CHECK(show("up 12.5 per cent on") == "PERCENT 12.5 per cent=12.5%");
+    CHECK(show("five percent") == "PERCENT five percent=5%");
+    CHECK(show("rose 0.25 percentage points") == "QUANTITY 0.25 percentage points=0.25 pp");
+    CHECK(show("a 300 km border") == "QUANTITY 300 km=300 km");
+    CHECK(show("a 300km border") == "QUANTITY 300km=300 km");
+    CHECK(show("2,000 tonnes") == "QUANTITY 2,000 tonnes=2000 t");
+    CHECK(show("five miles") == "QUANTITY five miles=5 mi");
+}
+
+TEST_CASE("values: tricky negatives") {
+    CHECK(show("The minister may resign.") == "");
+    CHECK(show("May I ask?") == "");
+    CHECK(show("Protesters march through the city.") == "");
+    CHECK(show("They will March on Washington.") == "");
+    CHECK(show("Ms. April Smith spoke.") == "");
+    CHECK(show("Call 555-1234 or (202) 555-0100.") == "");
+    CHECK(show("Call +1 202 555 0100.") == "");
+    CHECK(show("He said it was a fall from grace.") == "");
+    CHECK(show("2000 people marched") == "");
+    CHECK(show("I am here") == "");
+    CHECK(show("Sun Microsystems") == "");
+    CHECK(show("the current account") == "");
+}
+
+TEST_CASE("values: without a reference date relative values stay unresolved") {
+    CHECK(show("since December", "") == "DATE December=XXXX-12");
+    CHECK(show("Police raided the embassy Friday.", "") == "DATE Friday=XXXX-WXX-5");
+    CHECK(show("last year", "") == "DATE last year=PAST_REF");
+    CHECK(show("next month", "") == "DATE next month=FUTURE_REF");
+    CHECK(show("April 6, 2024", "") == "DATE April 6, 2024=2024-04-06");
+    CHECK(show("seven years", "") == "DURATION seven years=P7Y");
+}
+
+TEST_CASE("values: the seed article's dates") {
+    const std::string text =
+        " date 2024-04-06 Mexico is severing diplomatic ties with Ecuador.\n\n"
+        "Ecuadorian police forced their way into the embassy to arrest Glas, who had been residing there since December.\n\n"
+        "Jorge Glas had been Ecuador's vice-president between 2013 and 2017 and was relieved of his duties.\n\n"
+        "Julian Assange lived inside the Ecuadorian Embassy in London for seven years because British police could not enter.\n\n"
+        "The Mexican Embassy in Quito remained under heavy police guard late Friday.\n\n"
+        "A day earlier, tensions escalated after Mexico's president made statements about last year's election.\n";
+    CHECK(show(text) ==
+          "DATE 2024-04-06=2024-04-06 | DATE December=2023-12 | DATE between 2013 and 2017=2013/2017 | "
+          "DURATION seven years=P7Y | DATE Friday=2024-04-05 | DATE A day earlier=2024-04-04 | DATE last year=2023");
+}
+
+TEST_CASE("values: spans are sorted, non-overlapping and clean") {
+    std::string text = "On Friday, Aug. 7, 1998, at 10:35 a.m., $5 million (12.5%) was paid; 300 km away, every week.";
+    ae::Analysis a;
+    a.text = text;
+    a.reference_date = "1998-08-08";
+    ae::find_values(a);
+    REQUIRE(!a.values.empty());
+    for (size_t k = 0; k < a.values.size(); ++k) {
+        const ae::Value& v = a.values[k];
+        CHECK(v.start < v.end);
+        CHECK(v.end <= text.size());
+        if (k) CHECK(a.values[k - 1].end <= v.start);
+        char first = text[v.start], last = text[v.end - 1];
+        CHECK(first != ' ');
+        CHECK(last != ' ');
+        CHECK(last != ',');
+    }
+}
+
+TEST_CASE("values: linear time on a large text") {
+    std::string chunk = "On Friday, Aug. 7, the company said profit rose 12.5% to $5 million, two weeks ago, at 5:30 p.m. ";
+    std::string text;
+    while (text.size() < (4u << 20)) text += chunk;
+    text += std::string(200000, '1') + " " + std::string(100000, '-') + std::string(100000, '\'');
+    ae::Analysis a;
+    a.text = text;
+    a.reference_date = "2024-04-06";
+    auto t0 = std::chrono::steady_clock::now();
+    ae::find_values(a);
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    CHECK(a.values.size() > 100000);
+    CHECK(s < 10.0);
+    MESSAGE("4 MB of values text in " << s << " s");
+}
