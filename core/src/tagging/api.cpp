@@ -1,0 +1,197 @@
+// The public tagging API (article_explorer/tagger.h) over the embedded models.
+#include "article_explorer/tagger.h"
+
+#include "ner.h"
+#include "pos.h"
+#include "registry.h"
+#include "wordinfo.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace ae {
+
+using namespace ae::tagging;
+
+namespace {
+
+void diagnose(Analysis& a, const char* code, const std::string& msg) {
+    for (auto& d : a.diagnostics) if (d.code == code && d.message == msg) return;
+    a.diagnostics.push_back(Diagnostic{code, msg});
+}
+
+// Title words that are not part of a name span (lowercase, normalised).
+bool is_title_word(std::string_view tok) {
+    char buf[64];
+    size_t n = normalise_lower(tok, buf, sizeof buf);
+    std::string_view w(buf, n);
+    static const char* const kTitles[] = {
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "president",
+        "vice-president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "ambassador",
+        "governor", "gov.", "mayor", "senator", "sen.", "rep.", "king", "queen", "prince", "princess",
+        "pope", "general", "gen.", "colonel", "col.", "lt.", "captain", "capt.", "judge", "justice",
+        "former", "the", "chairman", "chief", "coach", "founder", "leader", "foreign", "interior",
+        "defence", "defense", "finance", "deputy", "st", "lord", "lady", "rev.", "father", "sgt."};
+    for (const char* t : kTitles) if (w == t) return true;
+    return false;
+}
+
+const char* entity_type_name(int type) {
+    switch (type) {
+        case 0: return "PERSON";
+        case 1: return "LOCATION";
+        case 2: return "ORGANIZATION";
+        default: return "MISC";
+    }
+}
+
+// Tags one sentence of POS for a document (token views) into tag ids.
+void pos_sentence(const Models& m, const std::string_view* toks, size_t n, int* out, PosScratch& s) {
+    pos_tag_sentence(m.pos.model, toks, n, out, s);
+}
+
+}  // namespace
+
+const std::vector<std::string>& pos_tag_names() {
+    static const std::vector<std::string> empty;
+    const Models& m = models();
+    return m.pos.ok ? m.pos.model.classes : empty;
+}
+
+std::string_view pos_tag_name(uint8_t id) {
+    const auto& names = pos_tag_names();
+    return id < names.size() ? std::string_view(names[id]) : std::string_view();
+}
+
+void tag_pos(Analysis& a) {
+    const Models& m = models();
+    a.pos.assign(a.tokens.size(), 0);
+    if (!m.pos.ok) { diagnose(a, "model-missing", "POS tagger unavailable: " + m.pos.error); return; }
+    PosScratch scratch;
+    std::vector<std::string_view> toks;
+    std::vector<int> out;
+    for (const Sentence& s : a.sentences) {
+        if (s.token_count == 0 || s.first_token + s.token_count > a.tokens.size()) continue;
+        toks.clear();
+        for (uint32_t i = 0; i < s.token_count; ++i) toks.push_back(a.token_text(a.tokens[s.first_token + i]));
+        out.resize(toks.size());
+        pos_sentence(m, toks.data(), toks.size(), out.data(), scratch);
+        for (uint32_t i = 0; i < s.token_count; ++i) a.pos[s.first_token + i] = uint8_t(out[i]);
+    }
+}
+
+void tag_entities(Analysis& a) {
+    const Models& m = models();
+    if (!m.ner.ok) { diagnose(a, "model-missing", "NER model unavailable: " + m.ner.error); return; }
+    if (a.pos.size() != a.tokens.size()) tag_pos(a);
+    // The story text (boilerplate paragraphs skipped) as one document.
+    NerDocument doc;
+    std::vector<uint32_t> token_of;      // doc token -> analysis token
+    for (const Sentence& s : a.sentences) {
+        if (s.token_count == 0 || s.first_token + s.token_count > a.tokens.size()) continue;
+        if (s.paragraph < a.paragraphs.size() && a.paragraphs[s.paragraph].boilerplate) continue;
+        doc.sentence_start.push_back(uint32_t(doc.tokens.size()));
+        for (uint32_t i = 0; i < s.token_count; ++i) {
+            uint32_t ti = s.first_token + i;
+            doc.tokens.push_back(a.token_text(a.tokens[ti]));
+            uint8_t p = a.pos[ti];
+            doc.pos.push_back(m.pos.ok && p < m.pos_name_hash.size() ? m.pos_name_hash[p] : 0);
+            token_of.push_back(ti);
+        }
+    }
+    const LinearModel& model = m.ner.model;
+    NerFeaturizer fz(model.lexicon("gaz"), model.lexicon("clusters"));
+    fz.begin(doc);
+    NerScratch scratch;
+    std::vector<int> labels;
+    size_t next_id = a.entities.size() + 1;
+    for (size_t s = 0; s < doc.sentence_count(); ++s) {
+        const size_t b = doc.sentence_start[s], e = doc.sentence_end(s);
+        labels.resize(e - b);
+        ner_tag_sentence(model, fz, doc, s, labels.data(), scratch);
+        for (size_t i = 0; i < labels.size(); ++i) {
+            int part = ner_part(labels[i]);
+            if (part != 0 && part != 3) continue;
+            size_t j = i;
+            if (part == 0) while (j + 1 < labels.size() && ner_part(labels[j]) != 2) ++j;
+            int type = ner_type(labels[i]);
+            // Clean the span: no leading titles or punctuation, no trailing punctuation.
+            size_t first = b + i, last = b + j;
+            while (first < last && is_title_word(doc.tokens[first])) ++first;
+            auto punct = [&](size_t t) {
+                WordInfo w; compute_word_info(doc.tokens[t], w);
+                return (w.flags & kPunctOnly) != 0;
+            };
+            while (first <= last && punct(first)) ++first;
+            while (last > first && (punct(last) || doc.tokens[last] == "'s" || doc.tokens[last] == "\xE2\x80\x99s")) --last;
+            i = j;
+            if (first > last || punct(first)) continue;
+            const Token& t0 = a.tokens[token_of[first]];
+            const Token& t1 = a.tokens[token_of[last]];
+            Entity ent;
+            ent.id = "e" + std::to_string(next_id++);
+            ent.type = entity_type_name(type);
+            ent.canonical = std::string(a.slice(t0.start, t1.end));
+            ent.mentions.push_back(Mention{t0.start, t1.end, "name"});
+            a.entities.push_back(std::move(ent));
+        }
+    }
+}
+
+std::vector<std::vector<std::string>> ner_conll(const std::vector<std::vector<std::string>>& sentences,
+                                                const std::vector<size_t>& doc_starts) {
+    std::vector<std::vector<std::string>> out(sentences.size());
+    for (size_t s = 0; s < sentences.size(); ++s) out[s].assign(sentences[s].size(), "O");
+    const Models& m = models();
+    if (!m.ner.ok) return out;
+    std::vector<size_t> starts = doc_starts;
+    if (starts.empty() || starts[0] != 0) starts.insert(starts.begin(), 0);
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    const LinearModel& model = m.ner.model;
+    NerFeaturizer fz(model.lexicon("gaz"), model.lexicon("clusters"));
+    PosScratch ps;
+    NerScratch ns;
+    NerDocument doc;
+    std::vector<int> tags, labels;
+    std::vector<std::string> iob;
+    for (size_t d = 0; d < starts.size(); ++d) {
+        size_t sb = starts[d], se = d + 1 < starts.size() ? starts[d + 1] : sentences.size();
+        if (sb >= sentences.size()) break;
+        doc.clear();
+        for (size_t s = sb; s < se; ++s) {
+            doc.sentence_start.push_back(uint32_t(doc.tokens.size()));
+            size_t first = doc.tokens.size();
+            for (auto& t : sentences[s]) doc.tokens.push_back(t);
+            tags.resize(sentences[s].size());
+            if (m.pos.ok && !tags.empty()) pos_sentence(m, doc.tokens.data() + first, tags.size(), tags.data(), ps);
+            for (size_t i = 0; i < tags.size(); ++i) doc.pos.push_back(m.pos.ok ? m.pos_name_hash[size_t(tags[i])] : 0);
+        }
+        fz.begin(doc);
+        for (size_t s = sb; s < se; ++s) {
+            labels.resize(sentences[s].size());
+            if (labels.empty()) continue;
+            ner_tag_sentence(model, fz, doc, s - sb, labels.data(), ns);
+            bilou_to_iob2(labels.data(), labels.size(), iob);
+            out[s] = iob;
+        }
+    }
+    return out;
+}
+
+std::vector<ModelInfo> tagger_models() {
+    const Models& m = models();
+    std::vector<ModelInfo> out;
+    for (auto* p : {&m.pos, &m.ner}) {
+        ModelInfo i;
+        i.name = p == &m.pos ? "pos" : "ner";
+        i.bytes = p->bytes;
+        i.loaded = p->ok;
+        i.error = p->error;
+        i.note = p->model.note;
+        out.push_back(i);
+    }
+    return out;
+}
+
+}  // namespace ae

@@ -1,0 +1,190 @@
+#include "model.h"
+
+#include "hash.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace ae::tagging {
+
+void KeyMap::build(const uint32_t* keys, const uint32_t* values, size_t n) {
+    count_ = n;
+    size_t cap = 16;
+    while (cap < n * 2 + 2) cap <<= 1;
+    int bits = 0;
+    while ((size_t(1) << bits) < cap) ++bits;
+    slots_.assign(cap, Slot{0, 0});
+    mask_ = uint32_t(cap - 1);
+    shift_ = uint32_t(32 - bits);
+    for (size_t k = 0; k < n; ++k) {
+        uint32_t key = keys[k] ? keys[k] : 1u;
+        uint32_t i = (key * 0x9E3779B1u) >> shift_;
+        while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
+        slots_[i] = Slot{key, values ? values[k] : uint32_t(k)};
+    }
+}
+
+uint32_t Lexicon::find(uint64_t hash, uint32_t missing) const { return map.find(key32(hash), missing); }
+
+void LinearModel::score(const uint64_t* feats, size_t n, float* scores) const {
+    const size_t nc = classes.size();
+    for (size_t f = 0; f < n; ++f) {
+        uint32_t r = rows.find(key32(feats[f]));
+        if (r == UINT32_MAX) continue;
+        const float s = scales[r];
+        const int8_t* w = weights.data() + size_t(r) * nc;
+        for (size_t c = 0; c < nc; ++c) scores[c] += s * float(w[c]);
+    }
+}
+
+const Lexicon* LinearModel::lexicon(std::string_view name) const {
+    for (auto& l : lexicons) if (l.name == name) return &l;
+    return nullptr;
+}
+
+int LinearModel::class_index(std::string_view name) const {
+    for (size_t i = 0; i < classes.size(); ++i) if (classes[i] == name) return int(i);
+    return -1;
+}
+
+void LinearModel::index() {
+    rows.build(keys.data(), nullptr, keys.size());
+    for (auto& l : lexicons) l.map.build(l.keys.data(), l.values.data(), l.keys.size());
+}
+
+uint32_t crc32(const uint8_t* data, size_t n) {
+    static const auto table = [] {
+        std::vector<uint32_t> t(256);
+        for (uint32_t i = 0; i < 256; ++i) {
+            uint32_t c = i;
+            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            t[i] = c;
+        }
+        return t;
+    }();
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; ++i) c = table[(c ^ data[i]) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+namespace {
+
+constexpr char kMagic[8] = {'A', 'E', 'T', 'A', 'G', 'G', 'E', 'R'};
+
+struct Writer {
+    std::string out;
+    void u8(uint8_t v) { out.push_back(char(v)); }
+    void u32(uint32_t v) { for (int i = 0; i < 4; ++i) out.push_back(char((v >> (8 * i)) & 0xFF)); }
+    void f32(float f) { uint32_t v; std::memcpy(&v, &f, 4); u32(v); }
+    void str(std::string_view s) { u32(uint32_t(s.size())); out.append(s.data(), s.size()); }
+};
+
+struct Reader {
+    const uint8_t* p; size_t n; size_t i = 0; bool ok = true;
+    bool need(size_t k) { if (!ok || n - i < k) { ok = false; return false; } return true; }
+    uint8_t u8() { if (!need(1)) return 0; return p[i++]; }
+    uint32_t u32() {
+        if (!need(4)) return 0;
+        uint32_t v = uint32_t(p[i]) | uint32_t(p[i + 1]) << 8 | uint32_t(p[i + 2]) << 16 | uint32_t(p[i + 3]) << 24;
+        i += 4; return v;
+    }
+    float f32() { uint32_t v = u32(); float f; std::memcpy(&f, &v, 4); return f; }
+    std::string str() {
+        uint32_t len = u32();
+        if (!need(len)) return {};
+        std::string s(reinterpret_cast<const char*>(p + i), len); i += len; return s;
+    }
+};
+
+}  // namespace
+
+std::string serialize(const LinearModel& m) {
+    Writer b;
+    b.str(m.kind);
+    b.u32(m.feature_set);
+    b.str(m.note);
+    b.u32(uint32_t(m.classes.size()));
+    for (auto& c : m.classes) b.str(c);
+    const size_t nc = m.classes.size();
+    b.u32(uint32_t(m.keys.size()));
+    for (uint32_t k : m.keys) b.u32(k);
+    for (float s : m.scales) b.f32(s);
+    for (size_t r = 0; r < m.keys.size(); ++r) {
+        const int8_t* w = m.weights.data() + r * nc;
+        uint8_t nnz = 0;
+        for (size_t c = 0; c < nc; ++c) nnz += w[c] != 0;
+        b.u8(nnz);
+        for (size_t c = 0; c < nc; ++c) if (w[c]) { b.u8(uint8_t(c)); b.u8(uint8_t(w[c])); }
+    }
+    b.u32(uint32_t(m.lexicons.size()));
+    for (auto& l : m.lexicons) {
+        b.str(l.name);
+        b.u32(uint32_t(l.keys.size()));
+        for (uint32_t k : l.keys) b.u32(k);
+        for (uint32_t v : l.values) b.u32(v);
+    }
+    Writer f;
+    f.out.append(kMagic, 8);
+    f.u32(kModelVersion);
+    f.u32(uint32_t(b.out.size()));
+    f.out += b.out;
+    f.u32(crc32(reinterpret_cast<const uint8_t*>(b.out.data()), b.out.size()));
+    return f.out;
+}
+
+bool deserialize(const uint8_t* data, size_t n, LinearModel& m, std::string* error) {
+    auto fail = [&](const char* why) { if (error) *error = why; return false; };
+    if (!data || n < 20) return fail("model too short");
+    if (std::memcmp(data, kMagic, 8) != 0) return fail("not a tagger model (bad magic)");
+    Reader h{data, n, 8};
+    uint32_t version = h.u32();
+    if (version != kModelVersion) return fail("unsupported model version");
+    uint32_t len = h.u32();
+    if (size_t(len) + 20 != n) return fail("model truncated or has trailing bytes");
+    const uint8_t* body = data + 16;
+    Reader t{data, n, 16 + size_t(len)};
+    if (t.u32() != crc32(body, len)) return fail("model checksum mismatch");
+
+    Reader r{body, len};
+    LinearModel out;
+    out.kind = r.str();
+    out.feature_set = r.u32();
+    out.note = r.str();
+    uint32_t nc = r.u32();
+    if (!r.ok || nc == 0 || nc > 255) return fail("bad class count");
+    for (uint32_t c = 0; c < nc; ++c) out.classes.push_back(r.str());
+    uint32_t nrows = r.u32();
+    if (!r.need(size_t(nrows) * 8)) return fail("model truncated (rows)");
+    out.keys.resize(nrows);
+    out.scales.resize(nrows);
+    for (auto& k : out.keys) k = r.u32();
+    for (auto& s : out.scales) s = r.f32();
+    out.weights.assign(size_t(nrows) * nc, 0);
+    for (uint32_t row = 0; row < nrows && r.ok; ++row) {
+        uint8_t nnz = r.u8();
+        for (uint8_t k = 0; k < nnz && r.ok; ++k) {
+            uint8_t c = r.u8();
+            int8_t w = int8_t(r.u8());
+            if (c >= nc) return fail("bad class index");
+            out.weights[size_t(row) * nc + c] = w;
+        }
+    }
+    uint32_t nlex = r.u32();
+    if (!r.ok || nlex > 64) return fail("bad lexicon count");
+    out.lexicons.resize(nlex);
+    for (auto& l : out.lexicons) {
+        l.name = r.str();
+        uint32_t cnt = r.u32();
+        if (!r.need(size_t(cnt) * 8)) return fail("model truncated (lexicon)");
+        l.keys.resize(cnt); l.values.resize(cnt);
+        for (auto& k : l.keys) k = r.u32();
+        for (auto& v : l.values) v = r.u32();
+    }
+    if (!r.ok) return fail("model truncated");
+    if (r.i != r.n) return fail("model has unread bytes");
+    out.index();
+    m = std::move(out);
+    return true;
+}
+
+}  // namespace ae::tagging

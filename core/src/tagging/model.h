@@ -1,0 +1,80 @@
+// The inference side of a linear model over hashed features, and its binary file format.
+//
+// File layout (little-endian), version 1:
+//   magic "AETAGGER" (8 bytes) | u32 version | u32 body length | body | u32 CRC-32 of the body
+// body:
+//   str kind ("pos"/"ner") | u32 feature_set (template version) | str note (training record)
+//   u32 nclasses | nclasses x str class name
+//   u32 nrows | nrows x u32 key (ascending) | nrows x f32 scale
+//   | per row: u8 nnz, nnz x (u8 class, i8 weight)      -- int8 weights, per-row scale
+//   u32 nlexicons | per lexicon: str name | u32 n | n x u32 key (ascending) | n x u32 value
+// str = u32 length + bytes. Weight of class c for row r = scale[r] * q[r][c].
+// Unknown versions, wrong magic, truncation or a checksum mismatch are rejected.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ae::tagging {
+
+constexpr uint32_t kModelVersion = 1;
+
+// Open-addressing map from 32-bit keys (0 reserved) to 32-bit values.
+class KeyMap {
+public:
+    void build(const uint32_t* keys, const uint32_t* values, size_t n);
+    // Value for key, or `missing`.
+    uint32_t find(uint32_t key, uint32_t missing = UINT32_MAX) const {
+        if (slots_.empty()) return missing;
+        uint32_t i = (key * 0x9E3779B1u) >> shift_;
+        for (;;) {
+            const Slot& s = slots_[i];
+            if (s.key == key) return s.value;
+            if (s.key == 0) return missing;
+            i = (i + 1) & mask_;
+        }
+    }
+    size_t size() const { return count_; }
+private:
+    struct Slot { uint32_t key, value; };
+    std::vector<Slot> slots_;
+    uint32_t mask_ = 0, shift_ = 32;
+    size_t count_ = 0;
+};
+
+struct Lexicon {
+    std::string name;
+    std::vector<uint32_t> keys, values;   // keys ascending, unique
+    KeyMap map;
+    uint32_t find(uint64_t hash, uint32_t missing = 0) const;
+};
+
+struct LinearModel {
+    std::string kind;
+    uint32_t feature_set = 0;
+    std::string note;
+    std::vector<std::string> classes;
+    std::vector<uint32_t> keys;     // ascending
+    std::vector<float> scales;      // per row
+    std::vector<int8_t> weights;    // rows x nclasses, dense in memory
+    std::vector<Lexicon> lexicons;
+    KeyMap rows;                    // key -> row
+
+    size_t nclasses() const { return classes.size(); }
+    // Adds the weights of the given feature hashes to scores[0..nclasses).
+    void score(const uint64_t* feats, size_t n, float* scores) const;
+    const Lexicon* lexicon(std::string_view name) const;
+    int class_index(std::string_view name) const;
+    void index();                   // (re)builds the lookup maps after keys/lexicons change
+};
+
+uint32_t crc32(const uint8_t* data, size_t n);
+
+// Writes the model in the format above.
+std::string serialize(const LinearModel& m);
+// Reads a model; on failure returns false and sets *error.
+bool deserialize(const uint8_t* data, size_t n, LinearModel& m, std::string* error);
+
+}  // namespace ae::tagging

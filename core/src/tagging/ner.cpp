@@ -1,0 +1,284 @@
+#include "ner.h"
+
+#include <cstring>
+
+namespace ae::tagging {
+
+const char* const kNerTypeNames[kNerTypes] = {"PER", "LOC", "ORG", "MISC"};
+
+std::vector<std::string> ner_label_names() {
+    std::vector<std::string> out{"O"};
+    const char* parts = "BILU";
+    for (int t = 0; t < kNerTypes; ++t)
+        for (int p = 0; p < 4; ++p) out.push_back(std::string(1, parts[p]) + "-" + kNerTypeNames[t]);
+    return out;
+}
+
+int gaz_category(std::string_view n) {
+    static const char* names[GAZ_COUNT] = {"NAME", "COUNTRY", "CITY", "REGION", "NATIONALITY",
+                                           "COMPANY", "ORGSUFFIX", "ORGWORD", "TITLE", "LANGUAGE"};
+    for (int i = 0; i < GAZ_COUNT; ++i) if (n == names[i]) return i;
+    return -1;
+}
+
+namespace {
+
+enum : uint32_t {
+    F_BIAS = 1, F_W0, F_L0, F_LM1, F_LP1, F_LM2, F_LP2, F_WM1, F_WP1, F_LM1L0, F_L0LP1,
+    F_SHAPE0, F_SS0, F_SSM1, F_SSP1, F_SS3, F_SSM2, F_SSP2, F_PRE, F_SUF,
+    F_POS0, F_POSM1, F_POSP1, F_POSM1POS0, F_POS0POSP1, F_POS0SS0,
+    F_HEAD_SS0, F_HEAD_L0, F_INIT_SS0, F_INIT_L0, F_LEN_SS0, F_FLAGS,
+    F_GAZ, F_GAZ_CASE, F_GAZ_PREV, F_GAZ_NEXT,
+    F_DOC_LOWER, F_DOC_CAPMID, F_DOC_RUN,
+    F_CL, F_CL_PREV, F_CL_NEXT,
+    F_T1 = 80, F_T12, F_T1L0, F_T1SS0, F_HIST, F_HIST_SS0, F_T1POS0, F_HIST_CTX,
+};
+
+WordInfo pad_info(uint64_t seed) {
+    WordInfo w;
+    w.word = w.lower = w.shape = w.short_shape = seed;
+    for (int k = 0; k < kMaxAffix; ++k) w.prefix[k] = w.suffix[k] = seed + uint64_t(k) + 1;
+    return w;
+}
+const WordInfo kBefore = pad_info(kPadBefore), kAfter = pad_info(kPadAfter);
+
+enum : uint8_t { TF_INITIAL = 1, TF_HEADLINE = 2, TF_LAST = 4 };
+
+}  // namespace
+
+void NerFeaturizer::begin(const NerDocument& doc) {
+    doc_ = &doc;
+    const size_t n = doc.tokens.size();
+    info_.resize(n);
+    gaz_code_.assign(n, 0);
+    cluster_.assign(n, 0);
+    tok_flags_.assign(n, 0);
+    doc_word_.assign(n, 0);
+    doc_words_.clear();
+    word_index_.clear();
+    for (size_t t = 0; t < n; ++t) compute_word_info(doc.tokens[t], info_[t]);
+
+    std::vector<uint8_t> best;   // per token x category: longest match length covering it
+    for (size_t s = 0; s < doc.sentence_count(); ++s) {
+        const size_t b = doc.sentence_start[s], e = doc.sentence_end(s);
+        if (b >= e) continue;
+        bool any_letter = false, any_lower = false;
+        for (size_t t = b; t < e; ++t) {
+            if (info_[t].flags & kHasLetter) any_letter = true;
+            if (info_[t].flags & kHasLower) any_lower = true;
+        }
+        const bool headline = any_letter && !any_lower;
+        for (size_t t = b; t < e; ++t) tok_flags_[t] = uint8_t((t == b ? TF_INITIAL : 0) | (headline ? TF_HEADLINE : 0) | (t + 1 == e ? TF_LAST : 0));
+        // Gazetteer: longest phrase per category covering each token.
+        if (gaz_) {
+            best.assign((e - b) * GAZ_COUNT, 0);
+            std::vector<uint8_t> code_len((e - b) * GAZ_COUNT, 0);
+            for (size_t st = b; st < e; ++st) {
+                if (!(info_[st].flags & (kHasLetter | kHasDigit))) continue;
+                uint64_t h = kPhraseSeed;
+                for (size_t L = 1; L <= kGazMaxTokens && st + L <= e; ++L) {
+                    h = phrase_step(h, info_[st + L - 1].lower);
+                    uint32_t v = gaz_->find(h, 0);
+                    if (!v) continue;
+                    for (int c = 0; c < GAZ_COUNT; ++c) {
+                        if (!(v & (1u << c))) continue;
+                        for (size_t k = 0; k < L; ++k) {
+                            size_t t = st + k;
+                            uint8_t& bl = best[(t - b) * GAZ_COUNT + size_t(c)];
+                            if (L < bl) continue;
+                            bl = uint8_t(L);
+                            uint32_t code = L == 1 ? 4 : k == 0 ? 1 : k + 1 == L ? 3 : 2;
+                            uint32_t& g = gaz_code_[t];
+                            g = (g & ~(7u << (3 * c))) | (code << (3 * c));
+                        }
+                    }
+                }
+            }
+        }
+        if (clusters_) for (size_t t = b; t < e; ++t) cluster_[t] = clusters_->find(info_[t].lower, 0);
+        // Document statistics: how each word is written elsewhere.
+        for (size_t t = b; t < e; ++t) {
+            const WordInfo& w = info_[t];
+            if (!(w.flags & kHasLetter)) continue;
+            auto it = word_index_.find(w.lower);
+            uint32_t idx;
+            if (it == word_index_.end()) {
+                idx = uint32_t(doc_words_.size());
+                word_index_.emplace(w.lower, idx);
+                doc_words_.push_back(DocWord{});
+            } else {
+                idx = it->second;
+            }
+            doc_word_[t] = idx;
+            DocWord& d = doc_words_[idx];
+            auto inc = [](uint16_t& v) { if (v < 65535) ++v; };
+            if (!(w.flags & (kInitCap | kAllCaps)) && (w.flags & kHasLower)) inc(d.lower);
+            if (headline) continue;
+            bool cap = (w.flags & kInitCap) != 0;
+            if (cap && t != b) inc(d.cap_mid);
+            if (cap) {
+                bool prev_cap = t > b && (info_[t - 1].flags & kInitCap);
+                bool next_cap = t + 1 < e && (info_[t + 1].flags & kInitCap);
+                if (prev_cap && next_cap) inc(d.run_inner);
+                else if (prev_cap) inc(d.run_last);
+                else if (next_cap && t != b) inc(d.run_first);
+            }
+        }
+    }
+    history_.assign(doc_words_.size(), std::array<uint16_t, kNerTypes>{});
+}
+
+void NerFeaturizer::record(size_t t, int label) {
+    if (!(info_[t].flags & kHasLetter)) return;
+    int type = ner_type(label);
+    if (type < 0) return;
+    auto& h = history_[doc_word_[t]];
+    if (h[size_t(type)] < 65535) ++h[size_t(type)];
+}
+
+size_t NerFeaturizer::features(size_t t, int prev1, int prev2, uint64_t* f) const {
+    const NerDocument& doc = *doc_;
+    const uint8_t tf = tok_flags_[t];
+    const bool initial = tf & TF_INITIAL, last = tf & TF_LAST;
+    const bool headline = tf & TF_HEADLINE;
+    // Window within the sentence.
+    size_t to_b = 0;   // tokens before t in its sentence (up to 2)
+    if (!initial) { to_b = 1; if (t >= 2 && !(tok_flags_[t - 1] & TF_INITIAL)) to_b = 2; }
+    size_t to_e = 0;
+    if (!last) { to_e = 1; if (!(tok_flags_[t + 1] & TF_LAST)) to_e = 2; }
+    auto at = [&](int d) -> const WordInfo& {
+        if (d < 0 && size_t(-d) > to_b) return kBefore;
+        if (d > 0 && size_t(d) > to_e) return kAfter;
+        return info_[size_t(long(t) + d)];
+    };
+    auto pos_at = [&](int d) -> uint64_t {
+        if (d < 0 && size_t(-d) > to_b) return kPadBefore;
+        if (d > 0 && size_t(d) > to_e) return kPadAfter;
+        return doc.pos[size_t(long(t) + d)];
+    };
+    const WordInfo& c = info_[t];
+    const WordInfo &m1 = at(-1), &m2 = at(-2), &p1 = at(1), &p2 = at(2);
+    const uint64_t ctx = initial ? 1 : headline ? 2 : 0;
+    const uint64_t cap = c.flags & (kInitCap | kAllCaps);
+    size_t k = 0;
+    f[k++] = feat(F_BIAS);
+    f[k++] = feat(F_W0, c.word);
+    f[k++] = feat(F_L0, c.lower);
+    f[k++] = feat(F_LM1, m1.lower);
+    f[k++] = feat(F_LP1, p1.lower);
+    f[k++] = feat(F_LM2, m2.lower);
+    f[k++] = feat(F_LP2, p2.lower);
+    f[k++] = feat(F_WM1, m1.word);
+    f[k++] = feat(F_WP1, p1.word);
+    f[k++] = feat(F_LM1L0, m1.lower, c.lower);
+    f[k++] = feat(F_L0LP1, c.lower, p1.lower);
+    f[k++] = feat(F_SHAPE0, c.shape);
+    f[k++] = feat(F_SS0, c.short_shape);
+    f[k++] = feat(F_SSM1, m1.short_shape);
+    f[k++] = feat(F_SSP1, p1.short_shape);
+    f[k++] = feat(F_SS3, m1.short_shape, c.short_shape, p1.short_shape);
+    f[k++] = feat(F_SSM2, m2.short_shape);
+    f[k++] = feat(F_SSP2, p2.short_shape);
+    for (int a = 0; a < kMaxAffix; ++a) {
+        if (c.prefix[a]) f[k++] = feat(F_PRE, c.prefix[a]);
+        if (c.suffix[a]) f[k++] = feat(F_SUF, c.suffix[a]);
+    }
+    const uint64_t pos0 = pos_at(0), posm1 = pos_at(-1), posp1 = pos_at(1);
+    f[k++] = feat(F_POS0, pos0);
+    f[k++] = feat(F_POSM1, posm1);
+    f[k++] = feat(F_POSP1, posp1);
+    f[k++] = feat(F_POSM1POS0, posm1, pos0);
+    f[k++] = feat(F_POS0POSP1, pos0, posp1);
+    f[k++] = feat(F_POS0SS0, pos0, c.short_shape);
+    if (headline) { f[k++] = feat(F_HEAD_SS0, c.short_shape); f[k++] = feat(F_HEAD_L0, c.lower); }
+    if (initial) { f[k++] = feat(F_INIT_SS0, c.short_shape); f[k++] = feat(F_INIT_L0, c.lower); }
+    f[k++] = feat(F_LEN_SS0, std::min<uint64_t>(c.length, 12), c.short_shape);
+    f[k++] = feat(F_FLAGS, c.flags & (kInitCap | kAllCaps | kHasDigit | kHasHyphen | kHasPeriod | kMixedCaps | kNonAscii | kHasApos), ctx);
+    // Gazetteers.
+    auto gaz_feats = [&](uint32_t code, uint32_t tmpl, bool with_case) {
+        for (int g = 0; g < GAZ_COUNT && code; ++g) {
+            uint32_t v = (code >> (3 * g)) & 7u;
+            if (!v || k + 4 >= kNerMaxFeatures - 12) continue;
+            f[k++] = feat(tmpl, uint64_t(g), v);
+            if (with_case) f[k++] = feat(F_GAZ_CASE, uint64_t(g), v, cap | (ctx << 8));
+        }
+    };
+    gaz_feats(gaz_code_[t], F_GAZ, true);
+    if (to_b) gaz_feats(gaz_code_[t - 1], F_GAZ_PREV, false);
+    if (to_e) gaz_feats(gaz_code_[t + 1], F_GAZ_NEXT, false);
+    // Word clusters (path codes with a leading 1 bit: prefixes are coarser clusters).
+    if (clusters_) {
+        uint32_t cl = cluster_[t];
+        if (cl) {
+            f[k++] = feat(F_CL, cl);
+            for (int bits : {4, 8, 12}) {
+                int len = 31 - __builtin_clz(cl);
+                if (len > bits) f[k++] = feat(F_CL, uint64_t(bits) << 32 | (cl >> (len - bits)));
+            }
+        }
+        f[k++] = feat(F_CL_PREV, to_b ? cluster_[t - 1] : 0xFFFFFFFFu);
+        f[k++] = feat(F_CL_NEXT, to_e ? cluster_[t + 1] : 0xFFFFFFFFu);
+    }
+    // Document-level evidence about the same word.
+    const bool letter = c.flags & kHasLetter;
+    if (letter) {
+        const DocWord& d = doc_words_[doc_word_[t]];
+        f[k++] = feat(F_DOC_LOWER, d.lower > 0, cap, ctx);
+        f[k++] = feat(F_DOC_CAPMID, d.cap_mid > 0 ? (d.cap_mid > 1 ? 2 : 1) : 0, cap, ctx);
+        uint64_t run = (d.run_first > 0) | (d.run_last > 0) << 1 | (d.run_inner > 0) << 2;
+        f[k++] = feat(F_DOC_RUN, run, cap);
+    }
+    // Decisions so far.
+    const uint64_t t1 = uint64_t(prev1 + 2), t2 = uint64_t(prev2 + 2);
+    f[k++] = feat(F_T1, t1);
+    f[k++] = feat(F_T12, t1, t2);
+    f[k++] = feat(F_T1L0, t1, c.lower);
+    f[k++] = feat(F_T1SS0, t1, c.short_shape);
+    f[k++] = feat(F_T1POS0, t1, pos0);
+    if (letter) {
+        const auto& h = history_[doc_word_[t]];
+        int bt = -1; uint16_t bc = 0;
+        for (int ty = 0; ty < kNerTypes; ++ty) if (h[size_t(ty)] > bc) { bc = h[size_t(ty)]; bt = ty; }
+        if (bt >= 0) {
+            f[k++] = feat(F_HIST, uint64_t(bt));
+            f[k++] = feat(F_HIST_SS0, uint64_t(bt), c.short_shape);
+            f[k++] = feat(F_HIST_CTX, uint64_t(bt), ctx, cap);
+        }
+    }
+    return k;
+}
+
+void iob_to_bilou(const std::vector<std::string>& tags, bool iob1, std::vector<int>& out) {
+    const size_t n = tags.size();
+    out.assign(n, 0);
+    std::vector<int> type(n, -1);
+    std::vector<bool> begins(n, false);
+    for (size_t i = 0; i < n; ++i) {
+        const std::string& t = tags[i];
+        if (t.size() < 3 || t == "O") continue;
+        std::string_view ty = std::string_view(t).substr(2);
+        for (int k = 0; k < kNerTypes; ++k) if (ty == kNerTypeNames[k]) type[i] = k;
+        if (type[i] < 0) continue;
+        bool b = t[0] == 'B';
+        if (iob1 || t[0] == 'I') b = b || i == 0 || type[i - 1] != type[i];
+        begins[i] = b;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        if (type[i] < 0) continue;
+        bool ends = i + 1 == n || type[i + 1] != type[i] || begins[i + 1];
+        int part = begins[i] ? (ends ? 3 : 0) : (ends ? 2 : 1);
+        out[i] = ner_label(type[i], part);
+    }
+}
+
+void bilou_to_iob2(const int* labels, size_t n, std::vector<std::string>& out) {
+    out.assign(n, "O");
+    for (size_t i = 0; i < n; ++i) {
+        int ty = ner_type(labels[i]);
+        if (ty < 0) continue;
+        int part = ner_part(labels[i]);
+        out[i] = std::string(part == 0 || part == 3 ? "B-" : "I-") + kNerTypeNames[ty];
+    }
+}
+
+}  // namespace ae::tagging

@@ -1,0 +1,136 @@
+// Named-entity features and greedy BILOU decoding over a whole document, shared by the core
+// (LinearModel) and the trainer (AveragedPerceptron) through ner_tag_sentence<Scorer>.
+//
+// Features per token: word, lowercase, affixes, shapes and capitalisation in a +-2 window,
+// POS tags (from our POS model), gazetteer matches (longest phrases, with their BILOU
+// position), all-caps headline context, word-cluster-like case statistics, and document-level
+// evidence: how the same word is written elsewhere in the document (lowercase? capitalised
+// mid-sentence? inside a longer name?) and which entity type earlier mentions of it received
+// (extended prediction history, Ratinov & Roth 2009).
+#pragma once
+#include "hash.h"
+#include "model.h"
+#include "perceptron.h"
+#include "wordinfo.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace ae::tagging {
+
+constexpr uint32_t kNerFeatureSet = 1;
+constexpr size_t kNerMaxFeatures = 96;
+constexpr int kNerTypes = 4;                           // PER LOC ORG MISC
+extern const char* const kNerTypeNames[kNerTypes];     // "PER", "LOC", "ORG", "MISC"
+constexpr int kNerLabels = 1 + 4 * kNerTypes;          // O, then B I L U per type
+// Label id: 0 = O; 1 + 4*type + {0 B, 1 I, 2 L, 3 U}.
+inline int ner_label(int type, int part) { return 1 + 4 * type + part; }
+inline int ner_type(int label) { return label <= 0 ? -1 : (label - 1) / 4; }
+inline int ner_part(int label) { return label <= 0 ? -1 : (label - 1) % 4; }
+std::vector<std::string> ner_label_names();
+
+// Gazetteer categories (bit index in the "gaz" lexicon's values).
+enum GazCategory : int {
+    GAZ_NAME, GAZ_COUNTRY, GAZ_CITY, GAZ_REGION, GAZ_NATIONALITY, GAZ_COMPANY, GAZ_ORGSUFFIX,
+    GAZ_ORGWORD, GAZ_TITLE, GAZ_LANGUAGE, GAZ_COUNT
+};
+int gaz_category(std::string_view name);   // -1 if unknown
+constexpr size_t kGazMaxTokens = 6;
+// Phrase hash over token lowercase hashes (WordInfo::lower), for gazetteer keys.
+inline uint64_t phrase_step(uint64_t h, uint64_t token_lower) { return mix64(h * 31 + token_lower + 0x7F4A7C15ULL); }
+constexpr uint64_t kPhraseSeed = 0x5EEDULL;
+
+// One document, flat: tokens of all sentences, their POS tag name hashes, sentence starts.
+struct NerDocument {
+    std::vector<std::string_view> tokens;
+    std::vector<uint64_t> pos;            // hash_str(tag name) per token, 0 = unknown
+    std::vector<uint32_t> sentence_start; // sentence s = [start[s], start[s+1] or tokens.size())
+    size_t sentence_count() const { return sentence_start.size(); }
+    size_t sentence_end(size_t s) const { return s + 1 < sentence_start.size() ? sentence_start[s + 1] : tokens.size(); }
+    void clear() { tokens.clear(); pos.clear(); sentence_start.clear(); }
+};
+
+class NerFeaturizer {
+public:
+    // gaz / caseprob may be null (features simply absent).
+    NerFeaturizer(const Lexicon* gaz, const Lexicon* clusters) : gaz_(gaz), clusters_(clusters) {}
+
+    // Precomputes everything static for the document and resets the prediction history.
+    void begin(const NerDocument& doc);
+    // Features of token t (document index) given the previous two labels (-1 = none).
+    size_t features(size_t t, int prev1, int prev2, uint64_t* out) const;
+    // Records the label given to token t (feeds the history features of later tokens).
+    void record(size_t t, int label);
+
+private:
+    struct DocWord { uint16_t lower = 0, cap_mid = 0, run_first = 0, run_last = 0, run_inner = 0; };
+    const Lexicon* gaz_;
+    const Lexicon* clusters_;
+    const NerDocument* doc_ = nullptr;
+    std::vector<WordInfo> info_;          // per token
+    std::vector<uint32_t> gaz_code_;      // per token: 3 bits per category (0 none, 1 B, 2 I, 3 L, 4 U)
+    std::vector<uint32_t> cluster_;       // per token cluster id + 1 (0 none)
+    std::vector<uint8_t> tok_flags_;      // bit0 sentence-initial, bit1 headline sentence, bit2 last in sentence
+    std::vector<uint32_t> doc_word_;      // per token -> index into doc_words_
+    std::vector<DocWord> doc_words_;
+    std::vector<std::array<uint16_t, kNerTypes>> history_;  // per doc word: labels so far
+    std::unordered_map<uint64_t, uint32_t> word_index_;
+};
+
+// Allowed BILOU transition (prev -1 = sentence start); last = token is the sentence's last.
+inline bool ner_allowed(int prev, int cur, bool last) {
+    int pp = ner_part(prev), pt = ner_type(prev);
+    int cp = ner_part(cur), ct = ner_type(cur);
+    bool inside = pp == 0 || pp == 1;            // after B or I we must continue the entity
+    if (inside) return ct == pt && (cp == 1 || cp == 2) && !(last && cp == 1);
+    if (cur == 0) return true;
+    if (cp == 1 || cp == 2) return false;        // I / L need an open entity
+    if (last && cp == 0) return false;           // B cannot end a sentence
+    return true;
+}
+
+struct NerScratch { std::vector<float> scores; };
+
+// Greedy decoding of sentence s of the document the featurizer was begun with. Writes labels
+// to out[0, len). With gold + learner it trains as it goes. Returns #correct labels if gold.
+template <class Scorer>
+size_t ner_tag_sentence(const Scorer& scorer, NerFeaturizer& fz, const NerDocument& doc, size_t s,
+                        int* out, NerScratch& sc, const int* gold = nullptr,
+                        AveragedPerceptron* learner = nullptr) {
+    const size_t b = doc.sentence_start[s], e = doc.sentence_end(s);
+    const size_t nc = scorer.nclasses();
+    sc.scores.resize(nc);
+    uint64_t f[kNerMaxFeatures];
+    int p1 = -1, p2 = -1;
+    size_t correct = 0;
+    for (size_t t = b; t < e; ++t) {
+        size_t nf = fz.features(t, p1, p2, f);
+        std::fill(sc.scores.begin(), sc.scores.end(), 0.0f);
+        scorer.score(f, nf, sc.scores.data());
+        const bool last = t + 1 == e;
+        int best = -1;
+        for (size_t c = 0; c < nc; ++c)
+            if (ner_allowed(p1, int(c), last) && (best < 0 || sc.scores[c] > sc.scores[size_t(best)])) best = int(c);
+        if (best < 0) best = 0;
+        if (gold) {
+            int g = gold[t - b];
+            correct += best == g;
+            if (learner) { learner->update(f, nf, g, best); learner->tick(); }
+        }
+        out[t - b] = best;
+        fz.record(t, best);
+        p2 = p1; p1 = best;
+    }
+    return correct;
+}
+
+// Converts BIO/IOB1/IOB2 span notation to BILOU label ids; used by the trainer. tags are
+// "O", "B-PER", "I-LOC", ... ; iob1 = CoNLL-2003's original convention.
+void iob_to_bilou(const std::vector<std::string>& tags, bool iob1, std::vector<int>& out);
+// BILOU label ids -> IOB2 strings ("B-PER", "I-PER", "O").
+void bilou_to_iob2(const int* labels, size_t n, std::vector<std::string>& out);
+
+}  // namespace ae::tagging

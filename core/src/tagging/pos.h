@@ -1,0 +1,60 @@
+// Part-of-speech features and greedy decoding, shared by the core (LinearModel) and the
+// trainer (AveragedPerceptron): both call pos_tag_sentence with their own scorer, so the
+// templates cannot drift apart.
+#pragma once
+#include "hash.h"
+#include "perceptron.h"
+#include "wordinfo.h"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+namespace ae::tagging {
+
+constexpr uint32_t kPosFeatureSet = 1;
+constexpr size_t kPosMaxFeatures = 48;
+
+struct PosScratch {
+    std::vector<WordInfo> info;   // n + 4 (two pads each side)
+    std::vector<float> scores;
+};
+
+// Fills scratch.info for tokens[0, n).
+void pos_prepare(const std::string_view* tokens, size_t n, PosScratch& s);
+// Features of token i (static part + the two previous tags; -1 = none). Returns the count.
+size_t pos_features(const PosScratch& s, size_t i, int prev1, int prev2, uint64_t* out);
+
+// Greedy tagging of one sentence. With a learner and gold tags, trains on the way (the
+// scorer should then be the learner itself). Returns the number of correct tags if gold given.
+template <class Scorer>
+size_t pos_tag_sentence(const Scorer& scorer, const std::string_view* tokens, size_t n, int* out,
+                        PosScratch& s, const int* gold = nullptr, AveragedPerceptron* learner = nullptr) {
+    pos_prepare(tokens, n, s);
+    const size_t nc = scorer.nclasses();
+    s.scores.resize(nc);
+    uint64_t f[kPosMaxFeatures];
+    int p1 = -1, p2 = -1;
+    size_t correct = 0;
+    for (size_t i = 0; i < n; ++i) {
+        size_t nf = pos_features(s, i, p1, p2, f);
+        std::fill(s.scores.begin(), s.scores.end(), 0.0f);
+        scorer.score(f, nf, s.scores.data());
+        int best = 0;
+        for (size_t c = 1; c < nc; ++c) if (s.scores[c] > s.scores[size_t(best)]) best = int(c);
+        if (gold) {
+            correct += best == gold[i];
+            if (learner) { learner->update(f, nf, gold[i], best); learner->tick(); }
+        }
+        out[i] = best;
+        p2 = p1; p1 = best;
+    }
+    return correct;
+}
+
+}  // namespace ae::tagging
+
+namespace ae::tagging {
+// How the NER features see a POS tag (by name, so a retrained POS model keeps NER features valid).
+inline uint64_t pos_name_hash(std::string_view tag) { return hash_str(tag, 99); }
+}  // namespace ae::tagging

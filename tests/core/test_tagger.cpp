@@ -1,0 +1,232 @@
+// Tagging stage: the learner, feature extraction, the model format, and the embedded models
+// on the seed article.
+#include <doctest/doctest.h>
+
+#include "article_explorer/analysis.h"
+#include "article_explorer/tagger.h"
+
+#include "../../core/src/tagging/model.h"
+#include "../../core/src/tagging/ner.h"
+#include "../../core/src/tagging/perceptron.h"
+#include "../../core/src/tagging/pos.h"
+#include "../../core/src/tagging/wordinfo.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace ae::tagging;
+
+namespace {
+
+// A tiny separable problem: class = which of three marker features is present, plus noise.
+struct Toy { std::vector<uint64_t> f; int y; };
+std::vector<Toy> toy_data() {
+    std::vector<Toy> d;
+    uint64_t noise = 1;
+    for (int i = 0; i < 60; ++i) {
+        int y = i % 3;
+        noise = noise * 6364136223846793005ULL + 1442695040888963407ULL;
+        d.push_back(Toy{{feat(1, uint64_t(y)), feat(2, noise >> 60), feat(3)}, y});
+    }
+    return d;
+}
+
+template <class M> int argmax(const M& m, const std::vector<uint64_t>& f) {
+    std::vector<float> s(m.nclasses(), 0.0f);
+    m.score(f.data(), f.size(), s.data());
+    int best = 0;
+    for (size_t c = 1; c < s.size(); ++c) if (s[c] > s[size_t(best)]) best = int(c);
+    return best;
+}
+
+LinearModel trained_toy_model() {
+    AveragedPerceptron p(3);
+    auto data = toy_data();
+    for (int ep = 0; ep < 10; ++ep)
+        for (auto& x : data) {
+            // A tie is a mistake too: update against the best other class unless truth wins.
+            std::vector<float> s(3, 0.0f);
+            p.score(x.f.data(), x.f.size(), s.data());
+            int other = x.y == 0 ? 1 : 0;
+            for (int c = 0; c < 3; ++c) if (c != x.y && s[size_t(c)] > s[size_t(other)]) other = c;
+            if (s[size_t(other)] >= s[size_t(x.y)]) p.update(x.f.data(), x.f.size(), x.y, other);
+            p.tick();
+        }
+    LinearModel m;
+    m.kind = "toy";
+    m.classes = {"a", "b", "c"};
+    p.export_model(m, {});
+    Lexicon lex;
+    lex.name = "gaz";
+    lex.keys = {5, 9, 77};
+    lex.values = {1, 2, 4};
+    m.lexicons.push_back(lex);
+    m.index();
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("tagging: the averaged perceptron learns a tiny separable problem") {
+    LinearModel m = trained_toy_model();
+    for (auto& x : toy_data()) CHECK(argmax(m, x.f) == x.y);
+    CHECK(m.keys.size() >= 3);
+}
+
+TEST_CASE("tagging: word features fold typography and see shape") {
+    WordInfo a, b;
+    compute_word_info("\xE2\x80\x99s", a);   // ’s
+    compute_word_info("'s", b);
+    CHECK(a.word == b.word);
+    CHECK(a.lower == b.lower);
+    compute_word_info("\xE2\x80\x9C", a);    // “
+    compute_word_info("``", b);
+    CHECK(a.word == b.word);
+    compute_word_info("Glas", a);
+    CHECK((a.flags & kInitCap));
+    CHECK(!(a.flags & kAllCaps));
+    compute_word_info("GLAS", b);
+    CHECK((b.flags & kAllCaps));
+    CHECK(a.lower == b.lower);
+    CHECK(a.short_shape != b.short_shape);
+    compute_word_info("B\xC3\xA1rcena", a);  // Bárcena: non-ASCII lowercase letter
+    CHECK((a.flags & kInitCap));
+    CHECK((a.flags & kNonAscii));
+    compute_word_info("B\xC3\x81RCENA", b);  // BÁRCENA lowercases to the same word
+    CHECK(a.lower == b.lower);
+    compute_word_info("1996-08-22", a);
+    CHECK((a.flags & kHasDigit));
+    CHECK((a.flags & kHasHyphen));
+    compute_word_info("\xFF\xFE", a);        // invalid UTF-8 is not a crash
+    CHECK(a.length == 2);
+}
+
+TEST_CASE("tagging: POS and NER features are deterministic and context-sensitive") {
+    std::vector<std::string_view> s1 = {"Mexico", "cut", "ties", "."};
+    std::vector<std::string_view> s2 = {"Mexico", "cut", "links", "."};
+    PosScratch a, b;
+    pos_prepare(s1.data(), s1.size(), a);
+    pos_prepare(s2.data(), s2.size(), b);
+    uint64_t fa[kPosMaxFeatures], fb[kPosMaxFeatures];
+    size_t na = pos_features(a, 0, -1, -1, fa), nb = pos_features(b, 0, -1, -1, fb);
+    REQUIRE(na == nb);
+    REQUIRE(na <= kPosMaxFeatures);
+    size_t diff = 0;
+    for (size_t i = 0; i < na; ++i) diff += fa[i] != fb[i];
+    CHECK(diff > 0);               // the +2 word differs
+    CHECK(diff < na);
+    CHECK(pos_features(a, 0, -1, -1, fb) == na);
+    for (size_t i = 0; i < na; ++i) CHECK(fa[i] == fb[i]);
+
+    NerDocument doc;
+    doc.sentence_start = {0, 3};
+    for (auto t : {"Glas", "was", "arrested", "Jorge", "Glas", "."}) { doc.tokens.push_back(t); doc.pos.push_back(1); }
+    NerFeaturizer fz(nullptr, nullptr);
+    fz.begin(doc);
+    uint64_t f[kNerMaxFeatures];
+    size_t n0 = fz.features(0, -1, -1, f);
+    CHECK(n0 > 20);
+    CHECK(n0 <= kNerMaxFeatures);
+    std::set<uint64_t> before(f, f + n0);
+    fz.record(4, ner_label(0, 2));         // "Glas" tagged L-PER later in the document
+    size_t n1 = fz.features(0, -1, -1, f);
+    CHECK(n1 > n0);                        // history features appear
+}
+
+TEST_CASE("tagging: BILOU conversions") {
+    std::vector<int> out;
+    iob_to_bilou({"I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"}, true, out);
+    CHECK(out == std::vector<int>{ner_label(0, 0), ner_label(0, 2), 0, ner_label(1, 3), ner_label(1, 3), ner_label(2, 3)});
+    std::vector<std::string> iob;
+    bilou_to_iob2(out.data(), out.size(), iob);
+    CHECK(iob == std::vector<std::string>{"B-PER", "I-PER", "O", "B-LOC", "B-LOC", "B-ORG"});
+    CHECK(ner_allowed(-1, ner_label(0, 0), false));
+    CHECK(!ner_allowed(-1, ner_label(0, 1), false));
+    CHECK(!ner_allowed(ner_label(0, 0), 0, false));
+    CHECK(!ner_allowed(ner_label(0, 0), ner_label(1, 2), false));
+    CHECK(ner_allowed(ner_label(0, 0), ner_label(0, 2), true));
+    CHECK(!ner_allowed(-1, ner_label(0, 0), true));
+}
+
+TEST_CASE("tagging: model round trip keeps predictions; corruption is rejected") {
+    LinearModel m = trained_toy_model();
+    std::string bytes = serialize(m);
+    LinearModel back;
+    std::string err;
+    REQUIRE(deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), back, &err));
+    CHECK(back.classes == m.classes);
+    CHECK(back.keys == m.keys);
+    CHECK(back.weights == m.weights);
+    for (auto& x : toy_data()) {
+        std::vector<float> s1(3, 0.0f), s2(3, 0.0f);
+        m.score(x.f.data(), x.f.size(), s1.data());
+        back.score(x.f.data(), x.f.size(), s2.data());
+        CHECK(s1 == s2);
+    }
+    REQUIRE(back.lexicon("gaz"));
+    CHECK(back.lexicon("gaz")->map.find(9, 0) == 2);
+    CHECK(serialize(back) == bytes);
+
+    std::string bad = bytes;
+    bad[bad.size() / 2] ^= 0x40;
+    CHECK(!deserialize(reinterpret_cast<const uint8_t*>(bad.data()), bad.size(), back, &err));
+    CHECK(err.find("checksum") != std::string::npos);
+    bad = bytes; bad[0] = 'X';
+    CHECK(!deserialize(reinterpret_cast<const uint8_t*>(bad.data()), bad.size(), back, &err));
+    bad = bytes; bad[8] = 9;   // version
+    CHECK(!deserialize(reinterpret_cast<const uint8_t*>(bad.data()), bad.size(), back, &err));
+    bad = bytes.substr(0, bytes.size() - 7);
+    CHECK(!deserialize(reinterpret_cast<const uint8_t*>(bad.data()), bad.size(), back, &err));
+    CHECK(!deserialize(nullptr, 0, back, &err));
+}
+
+TEST_CASE("tagging: embedded models load, or the stages degrade with a diagnostic") {
+    auto infos = ae::tagger_models();
+    REQUIRE(infos.size() == 2);
+    for (auto& i : infos) {
+        MESSAGE(i.name << ": " << i.bytes << " bytes, " << (i.loaded ? "loaded" : i.error));
+        if (i.bytes) CHECK(i.loaded);
+    }
+    auto tags = ae::ner_conll({{"Jorge", "Glas", "was", "arrested", "in", "Quito", "."}}, {});
+    REQUIRE(tags.size() == 1);
+    REQUIRE(tags[0].size() == 7);
+    if (infos[1].loaded) {
+        CHECK(tags[0][0] == "B-PER");
+        CHECK(tags[0][1] == "I-PER");
+        CHECK(tags[0][5] == "B-LOC");
+    }
+}
+
+TEST_CASE("tagging: the seed article's entities") {
+    const std::string path = std::string(AE_SHARED_DIR) + "/seeds/mexico-ecuador.txt";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) { MESSAGE("skipped: " << path << " absent"); return; }
+    auto infos = ae::tagger_models();
+    if (!infos[1].loaded) { MESSAGE("skipped: no NER model embedded"); return; }
+    std::stringstream ss; ss << in.rdbuf();
+    ae::Analysis a = ae::analyze(ss.str());
+    a.entities.clear();
+    a.pos.clear();
+    ae::tag_entities(a);
+    CHECK(a.pos.size() == a.tokens.size());
+    std::set<std::pair<std::string, std::string>> got;
+    for (auto& e : a.entities) { got.insert({e.type, e.canonical}); MESSAGE(e.type << " " << e.canonical); }
+    const std::pair<const char*, const char*> want[] = {
+        {"PERSON", "Andr\xC3\xA9s Manuel L\xC3\xB3pez Obrador"}, {"PERSON", "Jorge Glas"}, {"PERSON", "Glas"},
+        {"PERSON", "Roberto Canseco"}, {"PERSON", "Alicia B\xC3\xA1rcena"}, {"PERSON", "Julian Assange"},
+        {"PERSON", "Daniel Noboa"}, {"LOCATION", "Mexico"}, {"LOCATION", "Ecuador"}, {"LOCATION", "Quito"},
+        {"LOCATION", "London"}, {"ORGANIZATION", "International Court of Justice"}, {"ORGANIZATION", "WikiLeaks"}};
+    for (auto& [type, name] : want) {
+        INFO(std::string(type) << " " << std::string(name));
+        CHECK(got.count({type, name}) == 1);
+    }
+    for (auto& e : a.entities) {
+        INFO(e.canonical);
+        CHECK(e.canonical.back() != '.');
+        CHECK(e.canonical.rfind("President", 0) != 0);
+        CHECK(e.mentions.size() == 1);
+        CHECK(e.mentions[0].kind == "name");
+        CHECK(a.text.substr(e.mentions[0].start, e.mentions[0].end - e.mentions[0].start) == e.canonical);
+    }
+}

@@ -1,0 +1,382 @@
+// train-tagger: trains the POS and NER models of the core and scores NER output.
+//
+//   train-tagger pos --train TRAIN.conllu --dev DEV.conllu --out assets/models/pos.bin
+//                    [--epochs 10] [--seed 1] [--prune 0] [--max-rows 0]
+//   train-tagger ner --train train.txt --dev dev.txt --pos assets/models/pos.bin
+//                    --gazetteers tools/gazetteers/gazetteers.tsv [--clusters FILE]
+//                    --out assets/models/ner.bin [--epochs 12] [--seed 1] [--prune 0] [--max-rows 0]
+//   train-tagger score FILE       conlleval-style P/R/F1 per type from `token gold predicted`
+//                                 lines (blank line between sentences), e.g. the output of
+//                                 `article-explorer ner-conll dev.txt`
+//
+// Each epoch prints the dev score of the quantised, pruned model exactly as it would ship
+// (serialised, read back and run through the core's inference code); the epoch with the best
+// dev score is written. Same seed + same data = same model bytes.
+#include "conll.h"
+
+#include "tagging/ner.h"
+#include "tagging/perceptron.h"
+#include "tagging/pos.h"
+#include "tagging/wordinfo.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+
+using namespace ae::tagging;
+using trainer::Document;
+
+namespace {
+
+struct Args {
+    std::map<std::string, std::string> kv;
+    std::string get(const std::string& k, const std::string& def = "") const {
+        auto it = kv.find(k); return it == kv.end() ? def : it->second;
+    }
+    std::string need(const std::string& k) const {
+        auto it = kv.find(k);
+        if (it == kv.end()) { std::fprintf(stderr, "train-tagger: missing --%s\n", k.c_str()); std::exit(2); }
+        return it->second;
+    }
+};
+
+Args parse(int argc, char** argv, int from) {
+    Args a;
+    for (int i = from; i < argc; ++i) {
+        std::string s = argv[i];
+        if (s.rfind("--", 0) != 0 || i + 1 >= argc) { std::fprintf(stderr, "train-tagger: bad argument %s\n", s.c_str()); std::exit(2); }
+        a.kv[s.substr(2)] = argv[++i];
+    }
+    return a;
+}
+
+double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+
+// Deterministic Fisher-Yates (std::shuffle's algorithm differs between standard libraries).
+template <class T> void shuffle(std::vector<T>& v, std::mt19937_64& rng) {
+    for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[size_t(rng() % i)]);
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), std::streamsize(bytes.size()));
+    if (!out) { std::fprintf(stderr, "train-tagger: cannot write %s\n", path.c_str()); std::exit(1); }
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) { std::fprintf(stderr, "train-tagger: cannot read %s\n", path.c_str()); std::exit(1); }
+    std::ostringstream s; s << in.rdbuf(); return s.str();
+}
+
+std::string command_line(int argc, char** argv) {
+    std::string s = "train-tagger";
+    for (int i = 1; i < argc; ++i) { s += ' '; s += argv[i]; }
+    return s;
+}
+
+// Quantise + prune + serialise + read back: what ships is what gets measured.
+LinearModel ship(const AveragedPerceptron& p, LinearModel meta, const Args& a, std::string& bytes) {
+    AveragedPerceptron::Export ex;
+    ex.prune_below = std::stof(a.get("prune", "0"));
+    ex.max_rows = std::stoul(a.get("max-rows", "0"));
+    p.export_model(meta, ex);
+    bytes = serialize(meta);
+    LinearModel back;
+    std::string err;
+    if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), back, &err)) {
+        std::fprintf(stderr, "train-tagger: round trip failed: %s\n", err.c_str()); std::exit(1);
+    }
+    return back;
+}
+
+// ---------------------------------------------------------------------------------------- POS
+int train_pos(const Args& a, const std::string& cmd) {
+    auto train = trainer::read_conllu(a.need("train"));
+    auto dev = trainer::read_conllu(a.need("dev"));
+    std::set<std::string> tagset;
+    for (auto& d : train) for (auto& s : d.sentences) for (auto& t : s.tags) tagset.insert(t);
+    LinearModel meta;
+    meta.kind = "pos";
+    meta.feature_set = kPosFeatureSet;
+    meta.classes.assign(tagset.begin(), tagset.end());
+    std::map<std::string, int> id;
+    for (size_t i = 0; i < meta.classes.size(); ++i) id[meta.classes[i]] = int(i);
+    struct S { std::vector<std::string_view> toks; std::vector<int> gold; };
+    auto prep = [&](const std::vector<Document>& docs) {
+        std::vector<S> out;
+        for (auto& d : docs) for (auto& s : d.sentences) {
+            S x;
+            for (size_t i = 0; i < s.tokens.size(); ++i) {
+                x.toks.push_back(s.tokens[i]);
+                auto it = id.find(s.tags[i]);
+                x.gold.push_back(it == id.end() ? -1 : it->second);
+            }
+            out.push_back(std::move(x));
+        }
+        return out;
+    };
+    auto tr = prep(train), dv = prep(dev);
+    size_t ntr = 0, ndv = 0;
+    for (auto& s : tr) ntr += s.toks.size();
+    for (auto& s : dv) ndv += s.toks.size();
+    std::printf("pos: %zu train sentences (%zu tokens), %zu dev sentences (%zu tokens), %zu tags\n",
+                tr.size(), ntr, dv.size(), ndv, meta.classes.size());
+    const int epochs = std::stoi(a.get("epochs", "10"));
+    std::mt19937_64 rng(std::stoull(a.get("seed", "1")));
+    AveragedPerceptron p(meta.classes.size());
+    PosScratch scratch;
+    std::vector<int> out;
+    std::vector<size_t> order(tr.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    double best = -1; std::string best_bytes; int best_epoch = 0;
+    for (int ep = 1; ep <= epochs; ++ep) {
+        double t0 = now();
+        shuffle(order, rng);
+        size_t correct = 0;
+        for (size_t i : order) {
+            out.resize(tr[i].toks.size());
+            correct += pos_tag_sentence(p, tr[i].toks.data(), tr[i].toks.size(), out.data(), scratch, tr[i].gold.data(), &p);
+        }
+        std::string bytes;
+        LinearModel m = ship(p, meta, a, bytes);
+        size_t dc = 0;
+        for (auto& s : dv) {
+            out.resize(s.toks.size());
+            dc += pos_tag_sentence(m, s.toks.data(), s.toks.size(), out.data(), scratch, s.gold.data());
+        }
+        double acc = 100.0 * double(dc) / double(ndv);
+        std::printf("epoch %2d  train acc %.2f%%  dev acc (quantised) %.2f%%  rows %zu -> %zu  %.1f KB  %.1fs\n", ep,
+                    100.0 * double(correct) / double(ntr), acc, p.rows(), m.keys.size(), double(bytes.size()) / 1024, now() - t0);
+        std::fflush(stdout);
+        if (acc > best) { best = acc; best_bytes = bytes; best_epoch = ep; }
+    }
+    // Record how the shipped model was made, then write it.
+    LinearModel m;
+    std::string err;
+    deserialize(reinterpret_cast<const uint8_t*>(best_bytes.data()), best_bytes.size(), m, &err);
+    char note[512];
+    std::snprintf(note, sizeof note, "%s | epoch %d | UD EWT dev XPOS accuracy %.2f%% (quantised)", cmd.c_str(), best_epoch, best);
+    m.note = note;
+    std::string bytes = serialize(m);
+    write_file(a.need("out"), bytes);
+    std::printf("wrote %s (%zu bytes), epoch %d, dev accuracy %.2f%%\n", a.need("out").c_str(), bytes.size(), best_epoch, best);
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------- NER
+struct NerDoc {
+    std::vector<std::string> storage;      // owns token text (views point here)
+    NerDocument doc;
+    std::vector<std::vector<int>> gold;    // per sentence, BILOU ids
+    std::vector<std::vector<std::string>> gold_tags;  // per sentence, original tags
+};
+
+std::vector<NerDoc> prep_ner(const std::vector<Document>& docs, const LinearModel& pos) {
+    std::vector<NerDoc> out;
+    PosScratch ps;
+    std::vector<int> tags;
+    std::vector<uint64_t> pos_hash;
+    for (auto& c : pos.classes) pos_hash.push_back(pos_name_hash(c));
+    for (auto& d : docs) {
+        NerDoc nd;
+        size_t total = 0;
+        for (auto& s : d.sentences) total += s.tokens.size();
+        nd.storage.reserve(total);
+        for (auto& s : d.sentences) for (auto& t : s.tokens) nd.storage.push_back(t);
+        size_t k = 0;
+        for (auto& s : d.sentences) {
+            nd.doc.sentence_start.push_back(uint32_t(nd.doc.tokens.size()));
+            size_t first = nd.doc.tokens.size();
+            for (size_t i = 0; i < s.tokens.size(); ++i) nd.doc.tokens.push_back(nd.storage[k++]);
+            tags.resize(s.tokens.size());
+            pos_tag_sentence(pos, nd.doc.tokens.data() + first, tags.size(), tags.data(), ps);
+            for (int t : tags) nd.doc.pos.push_back(pos_hash[size_t(t)]);
+            std::vector<int> g;
+            iob_to_bilou(s.tags, true, g);
+            nd.gold.push_back(g);
+            nd.gold_tags.push_back(s.tags);
+        }
+        out.push_back(std::move(nd));
+    }
+    return out;
+}
+
+Lexicon read_gazetteers(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) { std::fprintf(stderr, "train-tagger: cannot read %s\n", path.c_str()); std::exit(1); }
+    std::map<uint32_t, uint32_t> entries;
+    std::string line;
+    size_t n = 0;
+    while (std::getline(in, line)) {
+        auto tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        int cat = gaz_category(line.substr(0, tab));
+        if (cat < 0) continue;
+        std::istringstream ws(line.substr(tab + 1));
+        std::string w;
+        uint64_t h = kPhraseSeed;
+        size_t len = 0;
+        while (ws >> w) { h = phrase_step(h, lower_hash(w)); ++len; }
+        if (!len || len > kGazMaxTokens) continue;
+        entries[key32(h)] |= 1u << cat;
+        ++n;
+    }
+    Lexicon l;
+    l.name = "gaz";
+    for (auto& [k, v] : entries) { l.keys.push_back(k); l.values.push_back(v); }
+    std::printf("gazetteers: %zu phrases, %zu keys\n", n, l.keys.size());
+    return l;
+}
+
+// Clusters file: `bitstring <TAB> word` lines (Brown-style paths); value = path with a leading 1.
+Lexicon read_clusters(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) { std::fprintf(stderr, "train-tagger: cannot read %s\n", path.c_str()); std::exit(1); }
+    std::map<uint32_t, uint32_t> entries;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream ls(line);
+        std::string bits, word;
+        if (!(ls >> bits >> word)) continue;
+        uint32_t v = 1;
+        for (char c : bits.substr(0, 30)) v = (v << 1) | uint32_t(c == '1');
+        entries[key32(lower_hash(word))] = v;
+    }
+    Lexicon l;
+    l.name = "clusters";
+    for (auto& [k, v] : entries) { l.keys.push_back(k); l.values.push_back(v); }
+    std::printf("clusters: %zu words\n", l.keys.size());
+    return l;
+}
+
+template <class Scorer>
+trainer::Score eval_ner(const Scorer& scorer, const LinearModel& meta, std::vector<NerDoc>& docs) {
+    trainer::Score score;
+    NerFeaturizer fz(meta.lexicon("gaz"), meta.lexicon("clusters"));
+    NerScratch sc;
+    std::vector<int> labels;
+    std::vector<std::string> iob;
+    for (auto& d : docs) {
+        fz.begin(d.doc);
+        for (size_t s = 0; s < d.doc.sentence_count(); ++s) {
+            labels.resize(d.gold[s].size());
+            ner_tag_sentence(scorer, fz, d.doc, s, labels.data(), sc);
+            bilou_to_iob2(labels.data(), labels.size(), iob);
+            score.add(d.gold_tags[s], iob);
+        }
+    }
+    return score;
+}
+
+int train_ner(const Args& a, const std::string& cmd) {
+    std::string pos_bytes = read_file(a.need("pos"));
+    LinearModel pos;
+    std::string err;
+    if (!deserialize(reinterpret_cast<const uint8_t*>(pos_bytes.data()), pos_bytes.size(), pos, &err)) {
+        std::fprintf(stderr, "train-tagger: %s: %s\n", a.need("pos").c_str(), err.c_str()); return 1;
+    }
+    double t0 = now();
+    auto train = prep_ner(trainer::read_conll2003(a.need("train")), pos);
+    auto dev = prep_ner(trainer::read_conll2003(a.need("dev")), pos);
+    size_t ntr = 0;
+    for (auto& d : train) ntr += d.doc.tokens.size();
+    std::printf("ner: %zu train docs (%zu tokens), %zu dev docs; POS-tagged in %.1fs\n", train.size(), ntr, dev.size(), now() - t0);
+    LinearModel meta;
+    meta.kind = "ner";
+    meta.feature_set = kNerFeatureSet;
+    meta.classes = ner_label_names();
+    if (a.kv.count("gazetteers")) meta.lexicons.push_back(read_gazetteers(a.get("gazetteers")));
+    if (a.kv.count("clusters")) meta.lexicons.push_back(read_clusters(a.get("clusters")));
+    meta.index();
+    const int epochs = std::stoi(a.get("epochs", "12"));
+    std::mt19937_64 rng(std::stoull(a.get("seed", "1")));
+    AveragedPerceptron p(meta.classes.size());
+    NerFeaturizer fz(meta.lexicon("gaz"), meta.lexicon("clusters"));
+    NerScratch sc;
+    std::vector<int> labels;
+    std::vector<size_t> order(train.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    double best = -1; std::string best_bytes; int best_epoch = 0; std::string best_report;
+    for (int ep = 1; ep <= epochs; ++ep) {
+        double t1 = now();
+        shuffle(order, rng);
+        size_t correct = 0;
+        for (size_t di : order) {
+            auto& d = train[di];
+            fz.begin(d.doc);
+            for (size_t s = 0; s < d.doc.sentence_count(); ++s) {
+                labels.resize(d.gold[s].size());
+                correct += ner_tag_sentence(p, fz, d.doc, s, labels.data(), sc, d.gold[s].data(), &p);
+            }
+        }
+        std::string bytes;
+        LinearModel m = ship(p, meta, a, bytes);
+        auto score = eval_ner(m, m, dev);
+        double f = 100 * trainer::Score::f1(score.all);
+        std::printf("epoch %2d  train token acc %.2f%%  dev F1 (quantised) %.2f  [", ep, 100.0 * double(correct) / double(ntr), f);
+        for (auto& [t, c] : score.by_type) std::printf(" %s %.2f", t.c_str(), 100 * trainer::Score::f1(c));
+        std::printf(" ]  rows %zu -> %zu  %.1f KB  %.1fs\n", p.rows(), m.keys.size(), double(bytes.size()) / 1024, now() - t1);
+        std::fflush(stdout);
+        if (f > best) { best = f; best_bytes = bytes; best_epoch = ep; best_report = score.report(); }
+    }
+    LinearModel m;
+    deserialize(reinterpret_cast<const uint8_t*>(best_bytes.data()), best_bytes.size(), m, &err);
+    char note[1024];
+    std::snprintf(note, sizeof note, "%s | epoch %d | CoNLL-2003 dev entity F1 %.2f (quantised)", cmd.c_str(), best_epoch, best);
+    m.note = note;
+    std::string bytes = serialize(m);
+    write_file(a.need("out"), bytes);
+    std::printf("wrote %s (%zu bytes), epoch %d\n%s", a.need("out").c_str(), bytes.size(), best_epoch, best_report.c_str());
+    return 0;
+}
+
+// -------------------------------------------------------------------------------------- score
+int score_file(const std::string& path) {
+    std::ifstream in(path == "-" ? "/dev/stdin" : path);
+    if (!in) { std::fprintf(stderr, "train-tagger: cannot read %s\n", path.c_str()); return 1; }
+    trainer::Score score;
+    std::vector<std::string> gold, pred;
+    std::string line;
+    auto flush = [&] { if (!gold.empty()) score.add(gold, pred); gold.clear(); pred.clear(); };
+    while (std::getline(in, line)) {
+        std::istringstream ls(line);
+        std::vector<std::string> cols;
+        std::string w;
+        while (ls >> w) cols.push_back(w);
+        if (cols.empty()) { flush(); continue; }
+        if (cols.size() < 3) continue;
+        gold.push_back(cols[cols.size() - 2]);
+        pred.push_back(cols.back());
+    }
+    flush();
+    std::fputs(score.report().c_str(), stdout);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: train-tagger pos|ner --train F --dev F --out F [...] | train-tagger score FILE\n");
+        return 2;
+    }
+    std::string cmd = argv[1];
+    try {
+        if (cmd == "score" && argc == 3) return score_file(argv[2]);
+        Args a = parse(argc, argv, 2);
+        if (cmd == "pos") return train_pos(a, command_line(argc, argv));
+        if (cmd == "ner") return train_ner(a, command_line(argc, argv));
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "train-tagger: %s\n", e.what());
+        return 1;
+    }
+    std::fprintf(stderr, "train-tagger: unknown command %s\n", cmd.c_str());
+    return 2;
+}
