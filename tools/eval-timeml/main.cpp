@@ -2,7 +2,7 @@
 //
 //   eval-timeml [--verbose] [DIR_OR_FILE...]
 //
-// Default input: ../shared/data/timeml/TBAQ-cleaned (TimeBank + AQUAINT), every *.tml below it.
+// Default input: ../shared/data/timeml/TBAQ-cleaned/{TimeBank,AQUAINT} (256 documents), every *.tml.
 // For each file: the <TEXT> element is stripped of tags (entities decoded), keeping the offsets
 // of its TIMEX3s; the document creation time (<DCT>) is the reference date; the text goes through
 // ae::analyze and ae::find_values. Only DATE/TIME/DURATION/SET values are scored (MONEY etc.
@@ -124,7 +124,16 @@ int main(int argc, char** argv) {
             return 0;
         } else inputs.emplace_back(a);
     }
-    if (inputs.empty()) inputs.emplace_back(fs::path(AE_SHARED_DIR) / "data/timeml/TBAQ-cleaned");
+    if (inputs.empty()) {
+        fs::path base = fs::path(AE_SHARED_DIR) / "data/timeml/TBAQ-cleaned";
+        std::error_code ec;
+        if (!fs::is_directory(base, ec)) {
+            std::printf("eval-timeml: %s not found; skipping the TimeML evaluation\n", base.string().c_str());
+            return 0;
+        }
+        inputs.push_back(base / "TimeBank");
+        inputs.push_back(base / "AQUAINT");
+    }
     std::vector<fs::path> files;
     for (const fs::path& p : inputs) {
         std::error_code ec;

@@ -304,6 +304,7 @@ struct M {                 // one match
     bool clock = false;    // a clock time without a day yet (TIME), hh/mi set
     int hh = 0, mi = 0;
     bool dayish = false;   // a day-level DATE that a clock time may attach to
+    bool from_anchor = false;  // counted from the anchor: does not become the anchor itself
 };
 
 class Finder {
@@ -360,10 +361,15 @@ class Finder {
         int lo = sb_[size_t(b)], hi = se_[size_t(std::max(b, e - 1))];
         auto cue = [&](int k) -> int {
             sv t = L(k);
+            if ((t == "scheduled" || t == "due" || t == "expected" || t == "set" || t == "planned") &&
+                (L(k - 1) == "been" || L(k - 1) == "was" || L(k - 1) == "were" || L(k - 1) == "had"))
+                return -1;
             if (t == "will" || t == "'ll" || t == "shall" || t == "upcoming" || t == "tomorrow" || t == "scheduled" ||
                 t == "expected" || t == "expects" || t == "plans" || t == "plan" || t == "due" || t == "next" ||
-                t == "coming" || t == "intends" || t == "aims")
+                t == "coming" || t == "intends" || t == "aims" || t == "would" || t == "planned" || t == "planning" ||
+                t == "plans" || t == "ready")
                 return 1;
+            if (t == "as" && (L(k + 1) == "soon" || L(k + 1) == "early") && L(k + 2) == "as") return 1;
             if (t == "won" && L(k + 1) == "'t") return 1;
             if ((t == "going" || t == "set") && L(k + 1) == "to") return 1;
             if ((t == "is" || t == "are") && L(k + 1) == "to") return 1;
@@ -401,14 +407,21 @@ class Finder {
         t.g = d ? G::Day : G::Month;
         t.m = m;
         t.d = d ? d : 1;
+        // the nearest such month/day; the tense doubles the cost of going the other way
         const TP& r = ctx_.ref;
-        int y = r.y;
-        if (fut > 0) {
-            if (m < r.m || (m == r.m && d && d < r.d)) y = r.y + 1;
-        } else {
-            if (m > r.m || (m == r.m && d && d > r.d + 1)) y = r.y - 1;
+        int64_t rd = tp_days(r);
+        int best_y = r.y;
+        double best = 1e18;
+        for (int y = r.y - 1; y <= r.y + 1; ++y) {
+            int dd = d ? std::min(d, month_days(y, m)) : 15;
+            int64_t diff = days_from_civil(y, m, dd) - rd;
+            if (!d && y == r.y && m == r.m) diff = 0;
+            double cost = double(diff < 0 ? -diff : diff);
+            if (diff > 0 && fut <= 0) cost *= fut < 0 ? 3.0 : 1.5;
+            if (diff < 0 && fut > 0) cost *= 3.0;
+            if (cost < best) { best = cost; best_y = y; }
         }
-        t.y = y;
+        t.y = best_y;
         if (t.d > month_days(t.y, t.m)) t.d = month_days(t.y, t.m);
         t.q = (m - 1) / 3 + 1;
         return t;
@@ -563,6 +576,24 @@ class Finder {
     bool rule_date(int i, M& m) const {
         TP t;
         bool has_year;
+        sv d0 = L(i);
+        if ((d0 == "last" || d0 == "next" || d0 == "this") && cap(i + 1)) {
+            bool ab;
+            int mo = month_of(L(i + 1), ab);
+            if (mo && !ab && !day_number(L(i + 2)) && !year_word(L(i + 2))) {
+                m.b = i;
+                m.e = i + 2;
+                if (!ctx_.has_ref) { set_ref(m, d0 == "last" ? "PAST_REF" : d0 == "next" ? "FUTURE_REF" : "PRESENT_REF"); return true; }
+                TP r = ctx_.ref;
+                int y = r.y;
+                if (d0 == "last") y = mo < r.m - 1 ? r.y : r.y - 1;
+                else if (d0 == "next") y = mo > r.m + 1 ? r.y : r.y + 1;
+                t = TP{};
+                t.g = G::Month; t.y = y; t.m = mo; t.d = 1;
+                set_date(m, t);
+                return true;
+            }
+        }
         int len = date_core(i, t, has_year, false);
         if (!len) {
             // `mid-November`, `early-December`, `late-March` as one word
@@ -801,6 +832,7 @@ class Finder {
         }
         m.b = i;
         m.e = j + 1;
+        m.from_anchor = from_anchor;
         if (u == U::Day && !from_anchor) return false;  // `this day`, `next day` without `the`
         TP base = from_anchor && ctx_.has_anchor ? ctx_.anchor : ctx_.ref;
         if (!ctx_.has_ref) {
@@ -882,6 +914,11 @@ class Finder {
         }
         if (u == U::None) return false;
         if (article && plural) return false;
+        if (article && (u == U::Second || u == U::Quarter) && L(k + 1) != "of" ) {
+            if (u == U::Second) return false;
+        }
+        if (u == U::Quarter && L(k + 1) == "of") return false;  // `a quarter of the`
+        if (num.digits && !plural && n.size() >= 4) return false;  // `the 1988 second quarter`
         if (!num.vague && n == "1" && plural && !num.digits) return false;
         if (!article && !num.vague && !plural && n != "1" && n.find('.') == std::string::npos) {
             // `five year` is usually `five year plan` … still a duration in TimeML
@@ -912,6 +949,7 @@ class Finder {
             TP base = ctx_.ref;
             G g = unit_granularity(u);
             if (rel && ctx_.has_anchor) {
+                m.from_anchor = true;
                 base = ctx_.anchor;
                 if (base.g == G::PartOfDay || base.g == G::Minute) base.g = G::Day;
                 if (u == U::Day || u == U::Week) { if (base.g < G::Day && base.g != G::Week) base = ctx_.ref; }
@@ -963,9 +1001,9 @@ class Finder {
         else return false;
         bool plural;
         U u = unit_of(parts[k], plural);
-        if (u == U::None) return false;
+        if (u == U::None || (plural && u == U::Quarter)) return false;  // `three-quarters`
         for (int r = k + 1; r < np; ++r)
-            if (parts[r] != "old" && parts[r] != "long") return false;
+            if (parts[r] != "long") return false;  // `30-year-old` is an age, not a TIMEX
         m.b = i;
         m.e = i + 1;
         m.type = "DURATION";
@@ -977,8 +1015,32 @@ class Finder {
     // `the year-ago quarter`, `fiscal 1989`, `the quarter`, `the latest quarter`.
     bool rule_quarter(int i, M& m) const {
         int j = i;
+        int yoff = 0, ystart = 0;
+        if ((L(i) == "this" || L(i) == "last" || L(i) == "next") && L(i + 1) == "year" && L(i + 2) == "'s" && ctx_.has_ref) {
+            ystart = ctx_.ref.y + (L(i) == "last" ? -1 : L(i) == "next" ? 1 : 0);
+            j = i + 3;
+            if (L(j) == "fiscal") ++j;
+        }
         if (L(j) == "the") ++j;
+        if (L(j) == "year-earlier" || L(j) == "year-ago") { yoff = -1; ++j; }
         if (L(j) == "fiscal") ++j;
+        if (L(j - 1) == "the" && year_word(L(j)) && L(j)[0] != '\'') {
+            // `the 1988 third quarter`, `the 1988 quarter`, `the 1989 period`
+            int yy = year_word(L(j));
+            if (ordinal_small(L(j + 1)) && (L(j + 2) == "quarter" || L(j + 2) == "half")) { ystart = yy; ++j; }
+            else if (L(j + 1) == "quarter" || L(j + 1) == "period") {
+                TP base = ctx_.has_anchor && ctx_.anchor.g == G::Quarter ? ctx_.anchor
+                          : ctx_.has_ref ? coarsen(shift(ctx_.ref, U::Quarter, -1), G::Quarter) : TP{};
+                TP t = base;
+                t.g = G::Quarter;
+                t.y = yy;
+                t.q = (t.m - 1) / 3 + 1;
+                m.b = i;
+                m.e = j + 2;
+                set_date(m, t);
+                return true;
+            }
+        }
         sv s = L(j);
         int q = 0;
         bool half = false, hyphen = false;
@@ -999,12 +1061,8 @@ class Finder {
             if (b == "half" && q <= 2) half = true;
             else if (b != "quarter") return false;
             hyphen = true;
-        } else if (s == "quarter" || s == "period") {
-            // `the quarter`, `the latest quarter`, `the year-ago quarter`
-            return false;
-        } else {
-            return rule_quarter_ref(i, m);
         }
+        if (!q) return ystart ? false : rule_quarter_ref(i, m);
         int e = j + 1;
         if (!hyphen && (L(e) == "of" || L(e) == ",") && year_word(L(e + 1))) { explicit_year = year_word(L(e + 1)); e += 2; }
         else if (!hyphen && L(e) == "of" && L(e + 1) == "fiscal" && year_word(L(e + 2))) { explicit_year = year_word(L(e + 2)); e += 3; }
@@ -1014,7 +1072,7 @@ class Finder {
             e += 3;
         }
         // `1998 third quarter`, `this year's third quarter`
-        int y = explicit_year;
+        int y = explicit_year ? explicit_year : ystart;
         m.b = i;
         m.e = e;
         if (y == 1) {
@@ -1029,10 +1087,6 @@ class Finder {
             } else if (p1 == "'s" && year_word(p2)) { y = year_word(p2); m.b = i - 2; }
             else if (year_word(p1) && p1[0] != '\'' && L(i) != "the") { y = year_word(p1); m.b = i - 1; }
         }
-        if (!y && ctx_.has_anchor && (ctx_.anchor.g == G::Quarter || ctx_.anchor.g == G::Half || ctx_.anchor.g == G::Year) &&
-            ctx_.anchor.y != ctx_.ref.y && std::abs(ctx_.anchor.y - ctx_.ref.y) <= 1) {
-            y = ctx_.anchor.y;
-        }
         if (!y) {
             if (!ctx_.has_ref) {
                 m.type = "DATE";
@@ -1043,7 +1097,9 @@ class Finder {
             int fut = tense(m.b, m.e);
             y = ctx_.ref.y;
             if (fut <= 0 && q > rq) y -= 1;
+            if (yoff && ctx_.has_anchor && (ctx_.anchor.g == G::Quarter || ctx_.anchor.g == G::Year)) y = ctx_.anchor.y;
         }
+        y += yoff;
         TP t;
         t.g = half ? G::Half : G::Quarter;
         t.y = y;
@@ -1092,6 +1148,7 @@ class Finder {
         if (base.g > G::Day) base.g = G::Day;
         TP t = shift(base, U::Year, -1);
         t = coarsen(t, base.g);
+        m.from_anchor = true;
         m.b = i;
         m.e = i + 1;
         set_date(m, t);
@@ -1140,9 +1197,34 @@ class Finder {
         if (s == "now" && !(L(i + 1) == "that" && false)) { set_ref(m, "PRESENT_REF"); return true; }
         if (s == "currently" || s == "nowadays") { set_ref(m, "PRESENT_REF"); return true; }
         if (s == "these" && L(i + 1) == "days") { m.e = i + 2; set_ref(m, "PRESENT_REF"); return true; }
-        if (s == "recently" || s == "lately" || s == "previously" || s == "formerly") { set_ref(m, "PAST_REF"); return true; }
-        if (s == "recent" && (unit_of(L(i + 1)) != U::None)) { m.e = i + 2; set_ref(m, "PAST_REF"); return true; }
-        if (s == "soon") { set_ref(m, "FUTURE_REF"); return true; }
+        if (s == "recently" || s == "lately") { set_ref(m, "PAST_REF"); return true; }
+        if (s == "recent") {
+            bool plural;
+            U u = unit_of(L(i + 1), plural);
+            if (u == U::Year || u == U::Decade) { m.e = i + 2; set_ref(m, "PAST_REF"); return true; }
+            if (u != U::None && plural) { m.e = i + 2; m.type = "DURATION"; m.value = duration_value("X", u); return true; }
+            if (u != U::None) return false;
+            if (L(i - 1) == "the" || L(i - 1) == "a" || L(i - 1) == "most" || L(i - 1) == "more") return false;
+            set_ref(m, "PAST_REF");
+            return true;
+        }
+        if (s == "current" && !(L(i + 1) == "account" || L(i + 1) == "accounts" || L(i + 1) == "affairs" ||
+                                L(i + 1) == "events" || L(i + 1) == "," || L(i + 1) == "." || unit_of(L(i + 1)) != U::None ||
+                                L(i - 1) == "electric" || L(i - 1) == "the" && L(i + 1) == "of")) {
+            set_ref(m, "PRESENT_REF");
+            return true;
+        }
+        if (s == "future" && (L(i - 1) == "near" || L(i - 1) == "foreseeable" || L(i - 1) == "in")) { set_ref(m, "FUTURE_REF"); return true; }
+        if (s == "the" && (L(i + 1) == "near" || L(i + 1) == "foreseeable") && L(i + 2) == "future") { m.e = i + 3; set_ref(m, "FUTURE_REF"); return true; }
+        if (s == "the" && L(i + 1) == "weekend" && ctx_.has_ref) {
+            m.e = i + 2;
+            int64_t r = tp_days(ctx_.ref);
+            int wd = iso_weekday(r);
+            int fut = tense(i, i + 2);
+            int64_t day = wd >= 6 ? r : fut > 0 ? r + (6 - wd) : r - wd - 1;
+            set_date(m, tp_from_days(day, G::Weekend));
+            return true;
+        }
         if (s == "the" && (L(i + 1) == "past" || L(i + 1) == "future")) {
             sv nx = L(i + 2);
             if (unit_of(nx) != U::None || number_word(nx) >= 0 || (i + 2 < n_ && w_[size_t(i + 2)].digit) || nx == "few" ||
@@ -1164,9 +1246,8 @@ class Finder {
         if (s == "daily" || s == "nightly") { m.value = "P1D"; return true; }
         if (s == "weekly") { m.value = "P1W"; return true; }
         if (s == "monthly") { m.value = "P1M"; return true; }
-        if (s == "annually" || s == "yearly" || s == "annual") { if (s == "annual") return false; m.value = "P1Y"; return true; }
+        if (s == "yearly") { m.value = "P1Y"; return true; }
         if (s == "hourly") { m.value = "PT1H"; return true; }
-        if (s == "quarterly") { m.value = "P3M"; return true; }
         if (s == "every" || s == "each") {
             int j = i + 1;
             std::string n = "1";
@@ -1498,7 +1579,7 @@ class Finder {
             m.type = "TIME";
             if (m.dated) { m.tp.g = G::Minute; m.tp.hh = m.hh; m.tp.mi = m.mi; }
         }
-        if (m.dated) { ctx_.anchor = m.tp; ctx_.has_anchor = true; }
+        if (m.dated && !m.from_anchor) { ctx_.anchor = m.tp; ctx_.has_anchor = true; }
     }
     static TP coarsen_day(TP t) { t.g = G::Day; return t; }
 };
