@@ -20,7 +20,7 @@
 namespace {
 
 struct Range { uint32_t s = 0, e = 0; };
-struct Gold { Range content, cue, source; bool has_cue = false, has_source = false; std::string source_text; };
+struct Gold { Range content, cue, source; bool has_cue = false, has_source = false; std::string source_text, cue_text; };
 
 std::string read_file(const std::string& p) {
     std::ifstream f(p, std::ios::binary);
@@ -81,7 +81,7 @@ std::vector<Gold> parse_ann(const std::string& path) {
     for (auto& roles : es) {
         if (!roles.count("Content") || !ts.count(roles["Content"])) continue;
         Gold g; g.content = ts[roles["Content"]].r;
-        if (roles.count("Cue") && ts.count(roles["Cue"])) { g.cue = ts[roles["Cue"]].r; g.has_cue = true; }
+        if (roles.count("Cue") && ts.count(roles["Cue"])) { g.cue = ts[roles["Cue"]].r; g.has_cue = true; g.cue_text = ts[roles["Cue"]].text; }
         if (roles.count("Source") && ts.count(roles["Source"])) { g.source = ts[roles["Source"]].r; g.has_source = true; g.source_text = ts[roles["Source"]].text; }
         out.push_back(g);
     }
@@ -239,7 +239,7 @@ int main(int argc, char** argv) {
                     ++errors_shown;
                     std::string c;
                     for (uint32_t k = g.content.s; k < std::min<uint32_t>(g.content.e, g.content.s + 100) && k < u.size(); ++k) ae::utf8_append(c, uint32_t(u[k]));
-                    std::printf("MISSED %s src='%s' content='%s'\n", base.c_str(), g.source_text.c_str(), c.c_str());
+                    std::printf("MISSED %s cue='%s' src='%s' content='%s'\n", base.c_str(), g.cue_text.c_str(), g.source_text.c_str(), c.c_str());
                 }
             }
         }

@@ -14,7 +14,7 @@ enum class CueClass : uint8_t { None, Speech, Label, Cognition, Source };
 
 // The attribution-cue lexicon (assets/lexicons/speech-cues.txt, compiled in).
 struct CueLexicon {
-    struct Entry { CueClass cls = CueClass::None; bool bare = false; };
+    struct Entry { CueClass cls = CueClass::None; bool bare = false; bool learned = false; };
     std::unordered_map<std::string, Entry> words;                         // lower-case single words
     std::vector<std::pair<std::vector<std::string>, Entry>> phrases;      // multi-word cues
     static CueLexicon parse(std::string_view text);

@@ -40,11 +40,12 @@ CueLexicon CueLexicon::parse(std::string_view text) {
         else if (cols[1] == "label") e.cls = CueClass::Label;
         else if (cols[1] == "cognition") e.cls = CueClass::Cognition;
         else if (cols[1] == "source") e.cls = CueClass::Source;
+        else if (cols[1] == "learned") { e.cls = CueClass::Speech; e.learned = true; }
         else continue;
         e.bare = cols.size() > 2 && cols[2] == "bare";
         std::string form;
         for (char ch : cols[0]) form += char(std::tolower((unsigned char)ch));
-        if (form.find(' ') == std::string::npos) { lex.words[form] = e; continue; }
+        if (form.find(' ') == std::string::npos) { lex.words.emplace(form, e); continue; }
         std::vector<std::string> parts;
         size_t s = 0;
         while (s < form.size()) {
@@ -59,7 +60,13 @@ CueLexicon CueLexicon::parse(std::string_view text) {
 }
 
 const CueLexicon& cue_lexicon() {
-    static const CueLexicon lex = CueLexicon::parse(builtin_lexicon("speech-cues"));
+    // The hand-written list first: a learned line never overrides it.
+    static const CueLexicon lex = [] {
+        CueLexicon l = CueLexicon::parse(builtin_lexicon("speech-cues"));
+        CueLexicon learned = CueLexicon::parse(builtin_lexicon("learned-cues"));
+        for (auto& [w, e] : learned.words) l.words.emplace(w, e);
+        return l;
+    }();
     return lex;
 }
 
@@ -127,6 +134,12 @@ struct Attributor {
                           "although", "though", "since", "until", "where", "so", "whether", "than"});
     }
 
+    bool lex_learned(const Cue& c) {
+        if (c.last != c.first + 1) return false;
+        auto it = lex.words.find(std::string(low(c.first)));
+        return it != lex.words.end() && it->second.learned;
+    }
+
     // A cue at token i (single word or phrase); passive uses ("are considered") are not cues.
     bool cue_at(uint32_t i, uint32_t limit, Cue& c) {
         if (a.tokens[i].kind != TokenKind::Word) return false;
@@ -165,7 +178,7 @@ struct Attributor {
         // Apposition: "Roberto Canseco, head of …, told" -> the name before the first comma.
         if (tok(j - 1) == ",") {
             uint32_t k = j - 1;
-            uint32_t lim = k > s0 + 20 ? k - 20 : s0;
+            uint32_t lim = k > s0 + 40 ? k - 40 : s0;
             uint32_t c = k;
             while (c > lim && tok(c - 1) != "," && !is_double_mark(tok(c - 1))) --c;
             if (c > lim && tok(c - 1) == ",") {
@@ -292,7 +305,14 @@ struct Attributor {
                 if (in_quote[i]) continue;
                 Cue c;
                 if (!cue_at(i, s1, c)) continue;
-                if (c.cls == CueClass::Label) continue;
+                // Label cues ("called it …", "criticized …") and learned cues take their object as
+                // the content when no quote marks follow (those are partial quotes, below).
+                bool object_content = c.cls == CueClass::Label || lex_learned(c);
+                if (c.cls == CueClass::Label) {
+                    bool marks = false;
+                    for (uint32_t k = c.last; k < s1 && !marks; ++k) marks = is_double_mark(tok(k));
+                    if (marks) continue;
+                }
                 uint32_t cf = 0, cl = 0;
                 NP sp;
                 if (c.cls == CueClass::Source) {
@@ -323,11 +343,17 @@ struct Attributor {
                     if (that && !inverted) { cf = that + 1; cl = s1; }
                     else if (!inverted && c.bare && j < s1 && clause_start(j) && !in_quote[j] && !is_double_mark(tok(j)) && s1 - j >= 4) {
                         cf = j; cl = s1;
+                    } else if (object_content && !inverted && s1 - j >= 2 && !is_double_mark(tok(j)) && !in_quote[j]) {
+                        cf = j; cl = s1;
                     } else {
                         // Backward: "CONTENT, X said [adjunct]."  — the cue is near the sentence end.
                         uint32_t np_start = inverted ? i - 1 : sp.first;
                         uint32_t tail = s1 - c.last;
-                        if (np_start > s0 + 2 && tok(np_start - 1) == "," && tail <= 6) {
+                        bool parenthetical = np_start > s0 + 2 && tok(np_start - 1) == "," && c.last < s1 && tok(c.last) == "," && tail > 3;
+                        if (parenthetical) {
+                            // "But to prevent problems, he said, officials should be vigilant."
+                            cf = s0; cl = s1;
+                        } else if (np_start > s0 + 2 && tok(np_start - 1) == "," && tail <= 6) {
                             cf = s0; cl = np_start - 1;
                         } else if (inverted && tail <= 8 && i > s0 + 2) {
                             cf = s0; cl = i - 1;
@@ -348,7 +374,9 @@ struct Attributor {
                 indirect_ranges.push_back({cf, cl});
                 if (has_quoted)
                     for (Raw& r : raws) if (r.open >= cf && r.close < cl) r.consumed = true;
-                i = std::max(i, cl);   // cues inside the content ("adding that …") are part of it
+                // Cues inside the content with a subject of their own ("X said Y claimed …") are
+                // attributions of their own; participles ("…, adding that …") have none and stay part.
+                i = c.last - 1;
             }
         }
 

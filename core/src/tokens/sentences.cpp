@@ -51,8 +51,9 @@ QuoteRole quote_role(std::string_view text, const std::vector<Token>& tokens, ui
     const Token& t = tokens[i];
     std::string_view s = text.substr(t.start, t.end - t.start);
     if (s == "\xE2\x80\x9C" || s == "\xE2\x80\x9E" || s == "\xC2\xAB" || s == "``" || s == "\xE2\x80\x98") return QuoteRole::Open;
-    if (s == "\xE2\x80\x9D" || s == "\xC2\xBB" || s == "''") return QuoteRole::Close;
-    if (s != "\"" && s != "'" && s != "\xE2\x80\x99") return QuoteRole::None;
+    if (s == "\xE2\x80\x9D" || s == "\xC2\xBB") return QuoteRole::Close;
+    // '' opens as often as it closes in some archives (''It is …,'' he said): decide by spacing.
+    if (s != "\"" && s != "'" && s != "\xE2\x80\x99" && s != "''") return QuoteRole::None;
     bool first = i == 0 || tokens[i - 1].paragraph != t.paragraph;
     bool last = i + 1 >= tokens.size() || tokens[i + 1].paragraph != t.paragraph;
     bool space_left = first || t.space_before;

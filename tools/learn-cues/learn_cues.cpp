@@ -1,0 +1,94 @@
+// learn-cues: learns attribution cue words from PolNeAR train annotations. For every word form,
+// P(cue | word) = times it is annotated as a Cue / times it occurs; forms that are cues often
+// enough become lexicon lines (assets/lexicons/learned-cues.txt) that QuoteAttributor reads
+// beside the hand-written list. Tune the thresholds on dev with eval-quotes, never on test.
+// usage: learn-cues TRAIN_DIR [--min-count N] [--min-ratio R] > assets/lexicons/learned-cues.txt
+#include "article_explorer/analysis.h"
+#include "article_explorer/quotes.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <dirent.h>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+std::string_view ae_builtin_lexicon_dummy();
+namespace ae { std::string_view builtin_lexicon(std::string_view name); }
+
+static std::string read_file(const std::string& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::stringstream ss; ss << f.rdbuf();
+    return ss.str();
+}
+static std::string lower(std::string_view s) { std::string o; for (char c : s) o += char(std::tolower((unsigned char)c)); return o; }
+
+int main(int argc, char** argv) {
+    if (argc < 2) { std::fprintf(stderr, "usage: learn-cues TRAIN_DIR [--min-count N] [--min-ratio R]\n"); return 2; }
+    std::string dir = argv[1];
+    int min_count = 6; double min_ratio = 0.30;
+    for (int i = 2; i + 1 < argc; ++i) {
+        if (std::string(argv[i]) == "--min-count") min_count = std::atoi(argv[i + 1]);
+        if (std::string(argv[i]) == "--min-ratio") min_ratio = std::atof(argv[i + 1]);
+    }
+    DIR* d = opendir((dir + "/attributions").c_str());
+    if (!d) { std::fprintf(stderr, "learn-cues: %s/attributions absent\n", dir.c_str()); return 1; }
+    std::vector<std::string> anns;
+    while (dirent* e = readdir(d)) { std::string n = e->d_name; if (n.size() > 4 && n.substr(n.size() - 4) == ".ann") anns.push_back(n); }
+    closedir(d);
+    std::sort(anns.begin(), anns.end());
+    std::map<std::string, int> cue_count, total;
+    for (const auto& ann : anns) {
+        std::string base = ann.substr(0, ann.rfind('_'));
+        std::string text = read_file(dir + "/text/" + base + ".txt");
+        if (text.empty()) continue;
+        // code point -> byte offsets, to find the tokens under each cue span
+        std::vector<uint32_t> byte_of;
+        for (uint32_t i = 0; i < text.size(); ++i) if (((unsigned char)text[i] & 0xC0) != 0x80) byte_of.push_back(i);
+        byte_of.push_back(uint32_t(text.size()));
+        ae::Options o; o.tokens_only = true;
+        ae::Analysis a = ae::analyze(text, o);
+        std::set<uint32_t> cue_tokens;   // token indices annotated as (single-word) cues
+        std::ifstream f(dir + "/attributions/" + ann);
+        std::string line;
+        while (std::getline(f, line)) {
+            auto t1 = line.find('\t');
+            if (t1 == std::string::npos || line[0] != 'T') continue;
+            std::string rest = line.substr(t1 + 1);
+            if (rest.compare(0, 4, "Cue ") != 0) continue;
+            unsigned s, e;
+            if (std::sscanf(rest.c_str() + 4, "%u %u", &s, &e) != 2 || e >= byte_of.size() || s >= e) continue;
+            uint32_t bs = byte_of[s], be = byte_of[e];
+            std::vector<uint32_t> inside;
+            for (uint32_t k = 0; k < a.tokens.size(); ++k)
+                if (a.tokens[k].start >= bs && a.tokens[k].end <= be && a.tokens[k].kind == ae::TokenKind::Word) inside.push_back(k);
+            if (inside.size() == 1) cue_tokens.insert(inside[0]);
+        }
+        for (uint32_t k = 0; k < a.tokens.size(); ++k) {
+            if (a.tokens[k].kind != ae::TokenKind::Word) continue;
+            std::string w = lower(a.token_text(a.tokens[k]));
+            ++total[w];
+            if (cue_tokens.count(k)) ++cue_count[w];
+        }
+    }
+    ae::CueLexicon hand = ae::CueLexicon::parse(ae::builtin_lexicon("speech-cues"));
+    static const std::set<std::string> stop = {"in", "for", "to", "of", "on", "by", "with", "as", "from", "at", "about",
+                                               "is", "was", "are", "be", "has", "have", "had", "the", "a", "that", "it"};
+    std::printf("# Attribution cues learned by tools/learn-cues from PolNeAR train (%zu documents):\n", anns.size());
+    std::printf("# forms annotated as a cue at least %d times and in at least %.0f%% of their occurrences,\n", min_count, min_ratio * 100);
+    std::printf("# not already in speech-cues.txt. Columns: form, class, bare, cue/occurrences. Regenerate, don't edit.\n");
+    std::vector<std::pair<double, std::string>> rows;
+    for (auto& [w, c] : cue_count) {
+        if (c < min_count || stop.count(w) || hand.words.count(w)) continue;
+        double r = double(c) / double(total[w]);
+        if (r < min_ratio) continue;
+        rows.push_back({-double(c), w});
+    }
+    std::sort(rows.begin(), rows.end());
+    for (auto& [neg, w] : rows) std::printf("%s\tlearned\tbare\t%d/%d\n", w.c_str(), cue_count[w], total[w]);
+    return 0;
+}
