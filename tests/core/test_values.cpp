@@ -61,7 +61,8 @@ TEST_CASE("values: weekdays follow the news convention") {
     CHECK(show("The talks will resume Monday.") == "DATE Monday=2024-04-08");
     CHECK(show("He arrived last Friday.") == "DATE last Friday=2024-04-05");
     CHECK(show("They meet next Saturday.") == "DATE next Saturday=2024-04-13");
-    CHECK(show("It rained Friday morning.") == "TIME Friday morning=2024-04-05TMO");
+    CHECK(show("It rained Friday morning.") == "DATE Friday morning=2024-04-05");  // TimeBank: the day
+    CHECK(show("They will discuss Friday's ruling.") == "DATE Friday=2024-04-05");
 }
 
 TEST_CASE("values: relative to the reference date") {

@@ -9,7 +9,8 @@
 // are not TIMEX3s). Matching is one-to-one: strict = identical span, relaxed = overlapping
 // spans (TempEval-3). Value accuracy = correct values / relaxed matches; value P/R/F1 count a
 // value as correct when the spans overlap and the value strings are equal (TempEval-3 attribute
-// F1). Per-type rows use the gold type for recall and the system type for precision.
+// F1). Per-type rows use the gold type for recall and the system type for precision. A range
+// value (`2013/2017`) is scored as its two ends, the way TimeML annotates ranges.
 // Exits 0 with a message when the data directory is absent.
 #include "article_explorer/analysis.h"
 #include "article_explorer/values.h"
@@ -169,6 +170,31 @@ int main(int argc, char** argv) {
             t.type = v.type;
             t.value = v.value;
             t.text = d.text.substr(t.start, t.end - t.start);
+            // A range (`between 2013 and 2017` = `2013/2017`) is one value here; TimeML annotates
+            // its two ends as two TIMEX3s, so it is scored as the two ends.
+            size_t slash = t.value.find('/');
+            if (t.type == "DATE" && slash != std::string::npos) {
+                std::string a = t.value.substr(0, slash), b = t.value.substr(slash + 1);
+                const char* seps[] = {" and ", " to ", " through ", " until ", " till ", "-"};
+                size_t sp = std::string::npos, sl = 0;
+                for (const char* s : seps) {
+                    size_t q = t.text.rfind(s);
+                    if (q != std::string::npos && q > 0) { sp = q; sl = std::string(s).size(); break; }
+                }
+                if (sp != std::string::npos) {
+                    size_t first = t.text.find(' ');
+                    if (t.text.compare(0, 8, "between ") != 0 && t.text.compare(0, 5, "from ") != 0) first = std::string::npos;
+                    Timex x = t, y = t;
+                    x.start = t.start + uint32_t(first == std::string::npos ? 0 : first + 1);
+                    x.end = t.start + uint32_t(sp);
+                    x.value = a;
+                    y.start = t.start + uint32_t(sp + sl);
+                    y.value = b;
+                    x.text = d.text.substr(x.start, x.end - x.start);
+                    y.text = d.text.substr(y.start, y.end - y.start);
+                    if (x.start < x.end && y.start < y.end) { sys.push_back(x); sys.push_back(y); continue; }
+                }
+            }
             sys.push_back(t);
         }
         const std::vector<Timex>& gold = d.timexes;

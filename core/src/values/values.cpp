@@ -365,9 +365,8 @@ class Finder {
                 (L(k - 1) == "been" || L(k - 1) == "was" || L(k - 1) == "were" || L(k - 1) == "had"))
                 return -1;
             if (t == "will" || t == "'ll" || t == "shall" || t == "upcoming" || t == "tomorrow" || t == "scheduled" ||
-                t == "expected" || t == "expects" || t == "plans" || t == "plan" || t == "due" || t == "next" ||
-                t == "coming" || t == "intends" || t == "aims" || t == "would" || t == "planned" || t == "planning" ||
-                t == "plans" || t == "ready")
+                t == "expected" || t == "expects" || t == "due" || t == "next" ||
+                t == "coming" || t == "intends" || t == "aims" || t == "would" || t == "planning" || t == "ready")
                 return 1;
             if (t == "as" && (L(k + 1) == "soon" || L(k + 1) == "early") && L(k + 2) == "as") return 1;
             if (t == "won" && L(k + 1) == "'t") return 1;
@@ -788,13 +787,15 @@ class Finder {
         const char* pod = part_of_day(L(j + 1));
         if (pod && L(j + 1).back() != 's') m.e = j + 2; else pod = nullptr;
         if (!ctx_.has_ref) {
-            m.type = pod ? "TIME" : "DATE";
-            m.value = unresolved(G::Day, 0, 0, wd) + (pod ? std::string("T") + pod : "");
-            m.dayish = !pod;
+            m.type = "DATE";
+            m.value = unresolved(G::Day, 0, 0, wd);
+            m.dayish = true;
             return true;
         }
-        TP t = weekday_tp(wd, dir, dir ? 0 : tense(m.b, m.e));
-        if (pod) { t.g = G::PartOfDay; t.pod = pod; }
+        // `Wednesday's ruling` is done; otherwise the verb tense decides
+        int fut = dir ? 0 : L(j + 1) == "'s" ? -1 : tense(m.b, m.e);
+        TP t = weekday_tp(wd, dir, fut);
+        // `Friday night`: TimeBank mostly gives the day itself, so the value stays the day
         set_date(m, t);
         return true;
     }
@@ -1107,6 +1108,7 @@ class Finder {
         t.m = half ? (q - 1) * 6 + 1 : (q - 1) * 3 + 1;
         t.d = 1;
         set_date(m, t);
+        m.from_anchor = yoff != 0;
         return true;
     }
 
@@ -1123,7 +1125,8 @@ class Finder {
         if (u != "quarter" && !(u == "period" && (yoff || s == "latest"))) return false;
         if (!ctx_.has_ref) { m.b = i; m.e = j + 1; m.type = "DATE"; m.value = "XXXX-QX"; return true; }
         TP base;
-        if (ctx_.has_anchor && ctx_.anchor.g == G::Quarter) base = ctx_.anchor;
+        bool latest = s == "latest" || s == "recent" || s == "most";
+        if (!latest && ctx_.has_anchor && ctx_.anchor.g == G::Quarter) base = ctx_.anchor;
         else {
             base = coarsen(shift(ctx_.ref, U::Quarter, -1), G::Quarter);
         }
@@ -1135,6 +1138,7 @@ class Finder {
         m.b = i;
         m.e = e;
         set_date(m, t);
+        m.from_anchor = yoff != 0;
         return true;
     }
 
