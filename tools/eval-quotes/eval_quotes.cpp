@@ -1,7 +1,8 @@
 // eval-quotes: scores our quotes against PolNeAR-style annotations (text/*.txt + brat
 // attributions/*.ann with Source / Cue / Content spans in code-point offsets).
 //   content span overlap P/R/F1, exact P/R/F1 (strict, and after trimming quote marks, edge
-//   punctuation and a leading "that"), cue P/R/F1, speaker accuracy on matched quotes.
+//   punctuation and a leading "that"; a discontinuous gold content — “A,” said X. “B” — is matched
+//   exactly by quotes equal to its fragments), cue P/R/F1, speaker accuracy on matched quotes.
 // usage: eval-quotes DIR [--errors N]      (DIR = ../shared/data/polnear/dev)
 #include "article_explorer/analysis.h"
 #include "article_explorer/text.h"
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fstream>
@@ -20,7 +22,7 @@
 namespace {
 
 struct Range { uint32_t s = 0, e = 0; };
-struct Gold { Range content, cue, source; bool has_cue = false, has_source = false; std::string source_text, cue_text; };
+struct Gold { Range content, cue, source; std::vector<Range> fragments; bool has_cue = false, has_source = false; std::string source_text, cue_text; };
 
 std::string read_file(const std::string& p) {
     std::ifstream f(p, std::ios::binary);
@@ -38,13 +40,16 @@ std::vector<uint32_t> cp_index(const std::string& t) {
     return m;
 }
 
-Range parse_spans(const std::string& spec) {   // "s e" or "s e;s e" -> covering range
+Range parse_spans(const std::string& spec, std::vector<Range>* frags = nullptr) {   // "s e;s e" -> covering range
     Range r{UINT32_MAX, 0};
     std::stringstream ss(spec);
     std::string part;
     while (std::getline(ss, part, ';')) {
         unsigned s, e;
-        if (std::sscanf(part.c_str(), "%u %u", &s, &e) == 2) { r.s = std::min(r.s, s); r.e = std::max(r.e, e); }
+        if (std::sscanf(part.c_str(), "%u %u", &s, &e) == 2) {
+            r.s = std::min(r.s, s); r.e = std::max(r.e, e);
+            if (frags) frags->push_back({s, e});
+        }
     }
     if (r.s == UINT32_MAX) r.s = 0;
     return r;
@@ -53,7 +58,7 @@ Range parse_spans(const std::string& spec) {   // "s e" or "s e;s e" -> covering
 std::vector<Gold> parse_ann(const std::string& path) {
     std::ifstream f(path);
     std::string line;
-    struct T { std::string type; Range r; std::string text; };
+    struct T { std::string type; Range r; std::string text; std::vector<Range> frags; };
     std::map<std::string, T> ts;
     std::vector<std::map<std::string, std::string>> es;
     while (std::getline(f, line)) {
@@ -66,7 +71,7 @@ std::vector<Gold> parse_ann(const std::string& path) {
             auto tab2 = rest.find('\t');
             std::string head = rest.substr(0, tab2);
             auto sp = head.find(' ');
-            T t; t.type = head.substr(0, sp); t.r = parse_spans(head.substr(sp + 1));
+            T t; t.type = head.substr(0, sp); t.r = parse_spans(head.substr(sp + 1), &t.frags);
             if (tab2 != std::string::npos) t.text = rest.substr(tab2 + 1);
             ts[id] = t;
         } else if (id[0] == 'E') {
@@ -80,7 +85,7 @@ std::vector<Gold> parse_ann(const std::string& path) {
     std::vector<Gold> out;
     for (auto& roles : es) {
         if (!roles.count("Content") || !ts.count(roles["Content"])) continue;
-        Gold g; g.content = ts[roles["Content"]].r;
+        Gold g; g.content = ts[roles["Content"]].r; g.fragments = ts[roles["Content"]].frags;
         if (roles.count("Cue") && ts.count(roles["Cue"])) { g.cue = ts[roles["Cue"]].r; g.has_cue = true; g.cue_text = ts[roles["Cue"]].text; }
         if (roles.count("Source") && ts.count(roles["Source"])) { g.source = ts[roles["Source"]].r; g.has_source = true; g.source_text = ts[roles["Source"]].text; }
         out.push_back(g);
@@ -187,6 +192,14 @@ int main(int argc, char** argv) {
         for (const auto& o : ours) if (o.has_cue) ++cue_ours;
         for (const auto& g : gold) {
             bool ov = false, ex = false, cue_hit = false;
+            size_t frag_exact = 0;
+            for (const Range& fr : g.fragments) {
+                Range fn = normalise(u, fr);
+                for (const auto& o : ours) {
+                    Range on = normalise(u, o.content);
+                    if (on.s == fn.s && on.e == fn.e) { ++frag_exact; break; }
+                }
+            }
             Range gn = normalise(u, g.content);
             for (const auto& o : ours) {
                 if (!overlaps(o.content, g.content)) continue;
@@ -195,6 +208,8 @@ int main(int argc, char** argv) {
                 if (on.s == gn.s && on.e == gn.e) ex = true;
                 if (g.has_cue && o.has_cue && overlaps(o.cue, g.cue)) cue_hit = true;
             }
+            // A discontinuous content (“A,” said X. “B”) is exact when each fragment is.
+            if (!g.fragments.empty() && frag_exact == g.fragments.size()) ex = true;
             gold_overlapped += ov; gold_exact += ex; cue_hit_gold += cue_hit;
         }
         for (const auto& o : ours) {
@@ -218,7 +233,14 @@ int main(int argc, char** argv) {
             ++bk.second;
             ++ours_overlap;
             Range on = normalise(u, o.content), gn = normalise(u, best->content);
-            if (on.s == gn.s && on.e == gn.e) ++ours_exact;
+            bool frag_match = false;
+            for (const Range& fr : best->fragments) { Range fn = normalise(u, fr); frag_match = frag_match || (fn.s == on.s && fn.e == on.e); }
+            if ((on.s == gn.s && on.e == gn.e) || frag_match) ++ours_exact;
+            else if (errors_shown < show_errors && std::getenv("AE_SHOW_INEXACT")) {
+                ++errors_shown;
+                auto str = [&](Range r) { std::string c; for (uint32_t k = r.s; k < r.e && k < u.size(); ++k) ae::utf8_append(c, uint32_t(u[k])); return c; };
+                std::printf("INEXACT [%s]\n  ours: %s\n  gold: %s\n", o.kind.c_str(), str(on).c_str(), str(gn).c_str());
+            }
             if (o.content.s == best->content.s && o.content.e == best->content.e) ++ours_strict;
             if (o.has_cue && best->has_cue && overlaps(o.cue, best->cue)) ++cue_hit_ours;
             if (best->has_source) {
