@@ -1,0 +1,127 @@
+// Stage 6 — quotes: QuoteAttributor patterns, kinds, speakers, unbalanced and nested marks.
+#include "article_explorer/analysis.h"
+#include "article_explorer/quotes.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace ae;
+
+namespace {
+struct Q { std::string kind, text, speaker, cue; };
+std::vector<Q> quotes_of(const std::string& text) {
+    Analysis a = analyze(text, {});
+    std::vector<Q> out;
+    for (auto& q : a.quotes)
+        out.push_back({q.kind, std::string(a.slice(q.start, q.end)), q.speaker_text,
+                       q.has_cue ? std::string(a.slice(q.cue.start, q.cue.end)) : ""});
+    return out;
+}
+}  // namespace
+
+TEST_CASE("quotes: lexicon parses classes, bare flag and phrases") {
+    CueLexicon l = CueLexicon::parse("# c\nsaid\tspeech\tbare\ncalled\tlabel\naccording to\tsource\nbogus\tnothing\n");
+    REQUIRE(l.words.count("said"));
+    CHECK(l.words["said"].bare);
+    CHECK(l.words["called"].cls == CueClass::Label);
+    CHECK_FALSE(l.words.count("bogus"));
+    REQUIRE(l.phrases.size() == 1);
+    CHECK(l.phrases[0].first == std::vector<std::string>{"according", "to"});
+    CHECK(cue_lexicon().words.count("told"));
+}
+
+TEST_CASE("quotes: direct quote with the cue after it, and an apposition") {
+    auto q = quotes_of("“This is not possible,” Roberto Canseco, head of the consular section, told local press.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "direct");
+    CHECK(q[0].text == "This is not possible,");
+    CHECK(q[0].speaker == "Roberto Canseco");
+    CHECK(q[0].cue == "told");
+}
+
+TEST_CASE("quotes: inverted cue and colon introduction") {
+    auto q = quotes_of("\"We have waited for years,\" said Maria Chen, 54, who lives nearby.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Maria Chen");
+    q = quotes_of("Defending its decision, the presidency said in a statement: “We will not allow it.”");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "direct");
+    CHECK(q[0].speaker == "the presidency");
+    CHECK(q[0].text == "We will not allow it.");
+}
+
+TEST_CASE("quotes: partial quotes after a label cue; scare quotes have no speaker") {
+    auto q = quotes_of("The president called the detention an “authoritarian act” on Friday.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "partial");
+    CHECK(q[0].speaker == "The president");
+    q = quotes_of("Diplomatic premises are considered “inviolable” under the treaties.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "scare");
+    CHECK(q[0].speaker.empty());
+}
+
+TEST_CASE("quotes: a cue-less quote continues the previous speaker") {
+    auto q = quotes_of("“It cannot be,” the consul told reporters. “There is no basis to do this.”");
+    REQUIRE(q.size() == 2);
+    CHECK(q[1].kind == "direct");
+    CHECK(q[1].speaker == "the consul");
+    CHECK(q[1].cue.empty());
+}
+
+TEST_CASE("quotes: a quote running over paragraphs (open without close, reopened)") {
+    auto q = quotes_of("The minister said: “The first part ends here without a closing mark.\n\n“The second part closes it,” she added.");
+    REQUIRE(!q.empty());
+    CHECK(q[0].text.find("first part") != std::string::npos);
+    CHECK(q[0].text.find("second part") != std::string::npos);
+    CHECK(q[0].speaker == "she");   // the cue after the closing mark names the speaker
+}
+
+TEST_CASE("quotes: indirect with that, bare clause, backward, according to") {
+    auto q = quotes_of("The union said that talks had collapsed on Wednesday.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "indirect");
+    CHECK(q[0].text == "talks had collapsed on Wednesday");
+    q = quotes_of("She also said the talks would resume.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].text == "the talks would resume");
+    CHECK(q[0].speaker == "She");
+    q = quotes_of("The strike will continue until Monday, the union said.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].text == "The strike will continue until Monday");
+    CHECK(q[0].speaker == "the union");
+    q = quotes_of("Construction will take 18 months, according to the city's engineers.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "the city's engineers");
+}
+
+TEST_CASE("quotes: indirect content with a marked quote inside is mixed, and not repeated") {
+    auto q = quotes_of("Bárcena said that Mexico would take the case to the court “to denounce the violations.”");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "mixed");
+    CHECK(q[0].speaker == "Bárcena");
+}
+
+TEST_CASE("quotes: passives and 'called for' are not cues") {
+    CHECK(quotes_of("The plan was announced that morning by the council.").empty());
+    CHECK(quotes_of("Protesters called for new elections in the capital.").size() <= 1);
+}
+
+TEST_CASE("quotes: nested single quotes stay inside the double-quoted passage") {
+    auto q = quotes_of("“He told me ‘never again’ and left,” the witness said.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].text == "He told me ‘never again’ and left,");
+    CHECK(q[0].speaker == "the witness");
+}
+
+TEST_CASE("quotes: unbalanced marks never crash and stay bounded") {
+    std::string s;
+    for (int k = 0; k < 50000; ++k) s += (k % 7 == 0) ? "“word " : (k % 11 == 0 ? "” said " : "plain ");
+    Analysis a = analyze(s, {});
+    CHECK(a.quotes.size() < 20000);
+    for (auto& q : a.quotes) CHECK(q.end <= a.text.size());
+    CHECK(quotes_of("“").empty());
+    CHECK(quotes_of("” ” ” “ “").size() <= 2);
+}
