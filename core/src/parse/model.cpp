@@ -1,0 +1,317 @@
+#include "parse/model.h"
+
+#include "tagging/model.h"   // crc32, shared with the tagger's model files
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace ae::parse {
+namespace {
+
+constexpr char kMagic[4] = {'A', 'E', 'D', 'P'};
+
+struct Writer {
+    std::string out;
+    void u8(uint8_t v) { out.push_back(char(v)); }
+    void u32(uint32_t v) { for (int i = 0; i < 4; ++i) out.push_back(char((v >> (8 * i)) & 0xFF)); }
+    void f32(float f) { uint32_t v; std::memcpy(&v, &f, 4); u32(v); }
+    void str(const std::string& s) { u32(uint32_t(s.size())); out += s; }
+    void var(uint32_t v) { while (v >= 0x80) { out.push_back(char((v & 0x7F) | 0x80)); v >>= 7; } out.push_back(char(v)); }
+    void zz(int32_t v) { var((uint32_t(v) << 1) ^ uint32_t(v >> 31)); }
+};
+
+struct Reader {
+    const uint8_t* p; size_t n; size_t i = 0; bool ok = true;
+    bool need(size_t k) { if (!ok || n - i < k) { ok = false; return false; } return true; }
+    uint8_t u8() { return need(1) ? p[i++] : 0; }
+    uint32_t u32() {
+        if (!need(4)) return 0;
+        uint32_t v = uint32_t(p[i]) | uint32_t(p[i + 1]) << 8 | uint32_t(p[i + 2]) << 16 | uint32_t(p[i + 3]) << 24;
+        i += 4;
+        return v;
+    }
+    float f32() { uint32_t v = u32(); float f; std::memcpy(&f, &v, 4); return f; }
+    std::string str() {
+        uint32_t len = u32();
+        if (!need(len)) return {};
+        std::string s(reinterpret_cast<const char*>(p + i), len);
+        i += len;
+        return s;
+    }
+    uint32_t var() {
+        uint32_t v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (!need(1)) return 0;
+            uint8_t b = p[i++];
+            v |= uint32_t(b & 0x7F) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        ok = false;
+        return 0;
+    }
+    int32_t zz() { uint32_t v = var(); return int32_t(v >> 1) ^ -int32_t(v & 1); }
+};
+
+int16_t quant(float w, float scale) {
+    float q = std::nearbyint(w / scale);
+    return int16_t(std::max(-32767.0f, std::min(32767.0f, q)));
+}
+
+uint32_t table_size(size_t n) {
+    uint32_t cap = 16;
+    while (cap < n + n / 2 + 1) cap <<= 1;   // load factor <= 2/3
+    return cap;
+}
+
+}  // namespace
+
+namespace {
+
+struct Scales { float a, l; };
+Scales table_scales(const FloatModel& m, int qmax) {
+    float amax = 0, lmax = 0;
+    for (auto& r : m.action_rows) for (float w : r.second) amax = std::max(amax, std::fabs(w));
+    for (auto& r : m.label_rows) for (float w : r.second) lmax = std::max(lmax, std::fabs(w));
+    return {amax > 0 ? amax / float(qmax) : 1.0f, lmax > 0 ? lmax / float(qmax) : 1.0f};
+}
+
+std::vector<size_t> key_order(const std::vector<std::pair<uint32_t, std::vector<float>>>& rows) {
+    std::vector<size_t> order(rows.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rows[a].first < rows[b].first; });
+    return order;
+}
+
+size_t varint_size(uint32_t v) { size_t n = 1; while (v >= 0x80) { v >>= 7; ++n; } return n; }
+size_t zz_size(int32_t v) { return varint_size((uint32_t(v) << 1) ^ uint32_t(v >> 31)); }
+
+int16_t pruned(float w, float scale, int prune_q) {
+    int16_t q = quant(w, scale);
+    return std::abs(int(q)) < prune_q ? int16_t(0) : q;
+}
+
+}  // namespace
+
+size_t Model::serialized_size(const FloatModel& m, int prune_q, int qmax) {
+    const Scales sc = table_scales(m, qmax);
+    size_t bytes = 12 + 4 + 4 + 4 + m.note.size() + 4 + 8 + 8;
+    for (auto& l : m.labels) bytes += 4 + l.size();
+    uint32_t prev = 0;
+    for (size_t i : key_order(m.action_rows)) {
+        const auto& r = m.action_rows[i];
+        size_t row = 0;
+        bool any = false;
+        for (int c = 0; c < kNumActions; ++c) {
+            int16_t q = pruned(r.second[size_t(c)], sc.a, prune_q);
+            any |= q != 0;
+            row += zz_size(q);
+        }
+        if (!any || r.first == 0 || r.first == prev) continue;
+        bytes += row + varint_size(r.first - prev);
+        prev = r.first;
+    }
+    prev = 0;
+    for (size_t i : key_order(m.label_rows)) {
+        const auto& r = m.label_rows[i];
+        size_t row = 0;
+        for (float w : r.second) {
+            int16_t q = pruned(w, sc.l, prune_q);
+            if (q) row += 1 + zz_size(q);
+        }
+        if (!row || r.first == 0 || r.first == prev) continue;
+        bytes += row + 1 + varint_size(r.first - prev);
+        prev = r.first;
+    }
+    return bytes;
+}
+
+void Model::build(const FloatModel& m, int prune_q, int qmax, bool make_index) {
+    feature_set_ = kFeatureSet;
+    note_ = m.note;
+    labels_ = m.labels;
+    const size_t nl = labels_.size();
+    const Scales sc = table_scales(m, qmax);
+    ascale_ = sc.a;
+    lscale_ = sc.l;
+    akeys_.clear(); aw_.clear();
+    for (size_t i : key_order(m.action_rows)) {
+        const auto& r = m.action_rows[i];
+        int16_t q[kNumActions];
+        bool any = false;
+        for (int c = 0; c < kNumActions; ++c) { q[c] = pruned(r.second[size_t(c)], ascale_, prune_q); any |= q[c] != 0; }
+        if (!any || r.first == 0 || (!akeys_.empty() && akeys_.back() == r.first)) continue;
+        akeys_.push_back(r.first);
+        aw_.insert(aw_.end(), q, q + kNumActions);
+    }
+    lkeys_.clear(); lcount_.clear(); lentries_.clear();
+    for (size_t i : key_order(m.label_rows)) {
+        const auto& r = m.label_rows[i];
+        if (r.first == 0 || (!lkeys_.empty() && lkeys_.back() == r.first)) continue;
+        size_t before = lentries_.size();
+        for (size_t c = 0; c < nl && c < 256; ++c) {
+            int16_t q = pruned(r.second[c], lscale_, prune_q);
+            if (q) lentries_.push_back(LEntry{uint8_t(c), q});
+        }
+        if (lentries_.size() == before) continue;
+        lkeys_.push_back(r.first);
+        lcount_.push_back(uint8_t(lentries_.size() - before));
+    }
+    if (make_index) index();
+}
+
+void Model::index() {
+    const uint32_t acap = table_size(akeys_.size());
+    aslots_.assign(acap, ASlot{0, {0, 0, 0}});
+    amask_ = acap - 1;
+    for (size_t r = 0; r < akeys_.size(); ++r) {
+        uint32_t i = slot_of(akeys_[r], amask_);
+        while (aslots_[i].key != 0) i = (i + 1) & amask_;
+        aslots_[i].key = akeys_[r];
+        for (int c = 0; c < kNumActions; ++c) aslots_[i].w[c] = aw_[r * kNumActions + size_t(c)];
+    }
+    const uint32_t lcap = table_size(lkeys_.size());
+    lslots_.assign(lcap, LSlot{0, 0, 0});
+    lmask_ = lcap - 1;
+    uint32_t begin = 0;
+    for (size_t r = 0; r < lkeys_.size(); ++r) {
+        uint32_t i = slot_of(lkeys_[r], lmask_);
+        while (lslots_[i].key != 0) i = (i + 1) & lmask_;
+        lslots_[i] = LSlot{lkeys_[r], begin, lcount_[r]};
+        begin += lcount_[r];
+    }
+}
+
+void Model::score_actions(const uint32_t* keys, size_t n, float* scores) const {
+    if (aslots_.empty()) return;
+    uint32_t idx[kMaxActionFeatures];
+    n = std::min(n, kMaxActionFeatures);
+    for (size_t f = 0; f < n; ++f) {
+        idx[f] = slot_of(keys[f], amask_);
+        __builtin_prefetch(&aslots_[idx[f]]);
+    }
+    int32_t acc[kNumActions] = {0, 0, 0};
+    for (size_t f = 0; f < n; ++f) {
+        uint32_t i = idx[f];
+        const uint32_t key = keys[f];
+        for (;;) {
+            const ASlot& s = aslots_[i];
+            if (s.key == key) { acc[0] += s.w[0]; acc[1] += s.w[1]; acc[2] += s.w[2]; break; }
+            if (s.key == 0) break;
+            i = (i + 1) & amask_;
+        }
+    }
+    for (int c = 0; c < kNumActions; ++c) scores[c] += ascale_ * float(acc[c]);
+}
+
+void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
+    if (lslots_.empty()) return;
+    uint32_t idx[kMaxLabelFeatures];
+    n = std::min(n, kMaxLabelFeatures);
+    for (size_t f = 0; f < n; ++f) {
+        idx[f] = slot_of(keys[f], lmask_);
+        __builtin_prefetch(&lslots_[idx[f]]);
+    }
+    int32_t acc[256];
+    const size_t nl = labels_.size();
+    std::fill(acc, acc + nl, 0);
+    for (size_t f = 0; f < n; ++f) {
+        uint32_t i = idx[f];
+        const uint32_t key = keys[f];
+        for (;;) {
+            const LSlot& s = lslots_[i];
+            if (s.key == key) {
+                const LEntry* e = lentries_.data() + s.begin;
+                for (uint32_t j = 0; j < s.count; ++j) acc[e[j].label] += e[j].w;
+                break;
+            }
+            if (s.key == 0) break;
+            i = (i + 1) & lmask_;
+        }
+    }
+    for (size_t c = 0; c < nl; ++c) scores[c] += lscale_ * float(acc[c]);
+}
+
+std::string Model::serialize() const {
+    Writer b;
+    b.u32(feature_set_);
+    b.str(note_);
+    b.u32(uint32_t(labels_.size()));
+    for (auto& l : labels_) b.str(l);
+    b.f32(ascale_);
+    b.f32(lscale_);
+    b.u32(uint32_t(akeys_.size()));
+    uint32_t prev = 0;
+    for (uint32_t k : akeys_) { b.var(k - prev); prev = k; }
+    for (int16_t w : aw_) b.zz(w);
+    b.u32(uint32_t(lkeys_.size()));
+    prev = 0;
+    for (uint32_t k : lkeys_) { b.var(k - prev); prev = k; }
+    for (uint8_t c : lcount_) b.u8(c);
+    for (const LEntry& e : lentries_) { b.u8(e.label); b.zz(e.w); }
+    Writer f;
+    f.out.append(kMagic, 4);
+    f.u32(kModelVersion);
+    f.u32(uint32_t(b.out.size()));
+    f.out += b.out;
+    f.u32(tagging::crc32(reinterpret_cast<const uint8_t*>(b.out.data()), b.out.size()));
+    return f.out;
+}
+
+bool Model::load(const uint8_t* data, size_t n, std::string* error) {
+    auto fail = [&](const char* why) { if (error) *error = why; return false; };
+    if (!data || n < 16) return fail("parser model too short");
+    if (std::memcmp(data, kMagic, 4) != 0) return fail("not a parser model (bad magic)");
+    Reader h{data, n, 4};
+    if (h.u32() != kModelVersion) return fail("unsupported parser model version");
+    const uint32_t len = h.u32();
+    if (size_t(len) + 16 != n) return fail("parser model truncated or has trailing bytes");
+    const uint8_t* body = data + 12;
+    Reader t{data, n, 12 + size_t(len)};
+    if (t.u32() != tagging::crc32(body, len)) return fail("parser model checksum mismatch");
+
+    Reader r{body, len};
+    Model m;
+    m.feature_set_ = r.u32();
+    m.note_ = r.str();
+    const uint32_t nl = r.u32();
+    if (!r.ok || nl == 0 || nl > 64) return fail("bad label count");
+    for (uint32_t i = 0; i < nl; ++i) m.labels_.push_back(r.str());
+    m.ascale_ = r.f32();
+    m.lscale_ = r.f32();
+    const uint32_t na = r.u32();
+    if (!r.ok || na > len) return fail("parser model truncated (actions)");
+    m.akeys_.resize(na);
+    uint32_t prev = 0;
+    for (auto& k : m.akeys_) { k = prev + r.var(); if (r.ok && (k <= prev && prev != 0)) return fail("keys not ascending"); prev = k; }
+    m.aw_.resize(size_t(na) * kNumActions);
+    for (auto& w : m.aw_) {
+        int32_t v = r.zz();
+        if (v < -32767 || v > 32767) return fail("bad action weight");
+        w = int16_t(v);
+    }
+    const uint32_t nrows = r.u32();
+    if (!r.ok || nrows > len) return fail("parser model truncated (labels)");
+    m.lkeys_.resize(nrows);
+    prev = 0;
+    for (auto& k : m.lkeys_) { k = prev + r.var(); if (r.ok && (k <= prev && prev != 0)) return fail("keys not ascending"); prev = k; }
+    m.lcount_.resize(nrows);
+    size_t total = 0;
+    for (auto& c : m.lcount_) { c = r.u8(); total += c; }
+    if (!r.ok || total > len) return fail("parser model truncated (label entries)");
+    m.lentries_.resize(total);
+    for (auto& e : m.lentries_) {
+        e.label = r.u8();
+        int32_t v = r.zz();
+        if (e.label >= nl || v < -32767 || v > 32767) return fail("bad label entry");
+        e.w = int16_t(v);
+    }
+    if (!r.ok) return fail("parser model truncated");
+    if (r.i != r.n) return fail("parser model has unread bytes");
+    if ((!m.akeys_.empty() && m.akeys_[0] == 0) || (!m.lkeys_.empty() && m.lkeys_[0] == 0)) return fail("zero key");
+    m.index();
+    *this = std::move(m);
+    return true;
+}
+
+}  // namespace ae::parse

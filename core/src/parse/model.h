@@ -1,0 +1,83 @@
+// The parser's weights at inference time and their binary file format.
+//
+// File layout (little-endian), version 1, in the style of the tagger's models
+// (core/src/tagging/model.h: magic, version, body length, body, CRC-32 of the body):
+//   magic "AEDP" | u32 version | u32 body length | body | u32 CRC-32 (tagging::crc32) of the body
+// body:
+//   u32 feature_set | str note (training record) | u32 nlabels | nlabels x str label name
+//   f32 action_scale | f32 label_scale
+//   u32 nA | nA x varint key delta (keys ascending) | nA x 3 x zigzag-varint action weight
+//   u32 nL | nL x varint key delta | nL x u8 entry count | entries: u8 label, zigzag-varint weight
+// str = u32 length + bytes. Weights are int16 with one scale per table:
+//   action weight = action_scale * q, label weight = label_scale * q.
+// Unknown versions, wrong magic, truncation, trailing bytes or a bad checksum are rejected.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "state.h"
+
+namespace ae::parse {
+
+constexpr uint32_t kModelVersion = 1;
+
+// What a trainer hands to the exporter: float weights per feature key.
+struct FloatModel {
+    std::string note;
+    std::vector<std::string> labels;                  // label class names (class id = index)
+    std::vector<std::pair<uint32_t, std::vector<float>>> action_rows;   // key, kNumActions weights
+    std::vector<std::pair<uint32_t, std::vector<float>>> label_rows;    // key, labels.size() weights
+};
+
+class Model {
+public:
+    // Quantises (int16, one scale per table: the largest |weight| maps to qmax <= 32767) and
+    // indexes. Quantised weights with |q| < prune_q are dropped, and rows left without weights.
+    void build(const FloatModel& m, int prune_q = 1, int qmax = 32767, bool make_index = true);
+    // The serialised size build(m, prune_q, qmax) would give, without building.
+    static size_t serialized_size(const FloatModel& m, int prune_q, int qmax = 32767);
+    bool load(const uint8_t* data, size_t size, std::string* error);
+    std::string serialize() const;
+
+    size_t nlabels() const { return labels_.size(); }
+    const std::vector<std::string>& labels() const { return labels_; }
+    const std::string& note() const { return note_; }
+    void set_note(std::string note) { note_ = std::move(note); }
+    uint32_t feature_set() const { return feature_set_; }
+    size_t action_rows() const { return akeys_.size(); }
+    size_t label_rows() const { return lkeys_.size(); }
+    size_t label_entries() const { return lentries_.size(); }
+
+    // scores[0..kNumActions) += weights of the features (prefetches all slots first).
+    void score_actions(const uint32_t* keys, size_t n, float* scores) const;
+    // scores[0..nlabels) += weights of the features.
+    void score_labels(const uint32_t* keys, size_t n, float* scores) const;
+
+private:
+    struct ASlot { uint32_t key; int16_t w[kNumActions]; };
+    struct LSlot { uint32_t key; uint32_t begin; uint32_t count; };
+    struct LEntry { uint8_t label; int16_t w; };
+    void index();
+
+    uint32_t feature_set_ = kFeatureSet;
+    std::string note_;
+    std::vector<std::string> labels_;
+    float ascale_ = 1, lscale_ = 1;
+    // as stored (keys ascending)
+    std::vector<uint32_t> akeys_;
+    std::vector<int16_t> aw_;          // akeys_.size() x kNumActions
+    std::vector<uint32_t> lkeys_;
+    std::vector<uint8_t> lcount_;
+    std::vector<LEntry> lentries_;     // grouped by row, in row order
+    // lookup tables (open addressing, linear probing, key 0 = empty)
+    std::vector<ASlot> aslots_;
+    std::vector<LSlot> lslots_;
+    uint32_t amask_ = 0, lmask_ = 0;
+};
+
+inline uint32_t slot_of(uint32_t key, uint32_t mask) { return (key * 0x9E3779B1u) & mask; }
+
+}  // namespace ae::parse

@@ -1,0 +1,188 @@
+// The public parsing API (article_explorer/parser.h) over the embedded parser model.
+#include "article_explorer/parser.h"
+
+#include "article_explorer/tagger.h"
+#include "parse/parser.h"
+#include "tagging/hash.h"
+#include "tagging/registry.h"
+#include "tagging/wordinfo.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace ae {
+namespace parse {
+
+uint64_t word_hash(std::string_view form) { return tagging::lower_hash(form); }
+uint64_t tag_hash(std::string_view xpos) { return tagging::hash_str(xpos, 0xD3B7A11CE5ULL); }
+
+bool Parser::load(const uint8_t* data, size_t n) {
+    bytes = n;
+    ok = false;
+    if (!model.load(data, n, &error)) return false;
+    if (model.feature_set() != kFeatureSet) { error = "parser model built for another feature set; retrain"; return false; }
+    class_deprel.assign(model.nlabels(), 0);
+    root_class = -1;
+    for (size_t c = 0; c < model.nlabels(); ++c) {
+        class_deprel[c] = deprel_id(model.labels()[c]);
+        if (model.labels()[c] == "root") root_class = int(c);
+    }
+    if (root_class < 0) { error = "parser model has no root label"; return false; }
+    ok = true;
+    return true;
+}
+
+void Parser::parse(const Input& in, State& st) const {
+    st.init(in.n);
+    uint32_t f[kMaxActionFeatures > kMaxLabelFeatures ? kMaxActionFeatures : kMaxLabelFeatures];
+    float lscores[256];
+    const size_t nl = model.nlabels();
+    while (!st.terminal()) {
+        float sc[kNumActions] = {0, 0, 0};
+        model.score_actions(f, action_features(in, st, f), sc);
+        int best = -1;
+        for (int a = 0; a < kNumActions; ++a)
+            if (st.legal(a) && (best < 0 || sc[a] > sc[best])) best = a;
+        uint8_t label = 0;
+        if (best != kShift) {
+            if (st.arc_head(best) == int(in.n)) {
+                label = class_deprel[size_t(root_class)];
+            } else {
+                std::fill(lscores, lscores + nl, 0.0f);
+                model.score_labels(f, label_features(in, st, best, f), lscores);
+                int bc = -1;
+                for (size_t c = 0; c < nl; ++c) {
+                    if (int(c) == root_class || class_deprel[c] == 0) continue;
+                    if (bc < 0 || lscores[c] > lscores[bc]) bc = int(c);
+                }
+                label = bc < 0 ? 0 : class_deprel[size_t(bc)];
+            }
+        }
+        st.apply(best, label);
+    }
+}
+
+const Parser& embedded_parser() {
+    static const Parser p = [] {
+        Parser out;
+        for (const tagging::EmbeddedModel& e : tagging::embedded_models()) {
+            if (std::strcmp(e.name, "parser") != 0) continue;
+            out.load(e.data, e.size);
+            return out;
+        }
+        out.error = "model 'parser' was not embedded at build time (assets/models/parser.bin absent)";
+        return out;
+    }();
+    return p;
+}
+
+}  // namespace parse
+
+namespace {
+
+const char* const kDeprels[] = {
+    "", "root", "punct", "case", "nsubj", "det", "advmod", "obj", "amod", "obl", "conj", "compound",
+    "mark", "nmod", "cc", "aux", "cop", "advcl", "nmod:poss", "xcomp", "ccomp", "acl:relcl", "flat",
+    "parataxis", "nummod", "appos", "acl", "aux:pass", "nsubj:pass", "obl:unmarked", "nmod:unmarked",
+    "discourse", "compound:prt", "iobj", "list", "expl", "fixed", "nmod:desc", "obl:agent", "csubj",
+    "nsubj:outer", "det:predet", "vocative", "goeswith", "advcl:relcl", "cc:preconj", "reparandum",
+    "orphan", "csubj:pass", "dislocated", "dep", "csubj:outer", "obl:tmod", "obl:npmod", "nmod:tmod",
+    "nmod:npmod", "flat:foreign", "det:poss", "clf"};
+
+void diagnose(Analysis& a, const char* code, const std::string& msg) {
+    for (auto& d : a.diagnostics) if (d.code == code && d.message == msg) return;
+    a.diagnostics.push_back(Diagnostic{code, msg});
+}
+
+}  // namespace
+
+const std::vector<std::string>& deprel_names() {
+    static const std::vector<std::string> names(std::begin(kDeprels), std::end(kDeprels));
+    return names;
+}
+
+std::string_view deprel_name(uint8_t id) {
+    const auto& n = deprel_names();
+    return id < n.size() ? std::string_view(n[id]) : std::string_view();
+}
+
+uint8_t deprel_id(std::string_view name) {
+    if (name.empty()) return 0;
+    const auto& n = deprel_names();
+    for (size_t i = 1; i < n.size(); ++i) if (n[i] == name) return uint8_t(i);
+    return 0;
+}
+
+std::string_view deprel_universal(uint8_t id) {
+    std::string_view s = deprel_name(id);
+    size_t colon = s.find(':');
+    return colon == std::string_view::npos ? s : s.substr(0, colon);
+}
+
+bool parse_sentence(const std::vector<std::string_view>& words, const std::vector<std::string_view>& xpos,
+                    std::vector<int32_t>& heads, std::vector<uint8_t>& deprels) {
+    heads.clear();
+    deprels.clear();
+    const parse::Parser& p = parse::embedded_parser();
+    if (!p.ok || words.size() != xpos.size()) return false;
+    const size_t n = words.size();
+    std::vector<uint64_t> w(n), t(n);
+    for (size_t i = 0; i < n; ++i) { w[i] = parse::word_hash(words[i]); t[i] = parse::tag_hash(xpos[i]); }
+    parse::State st;
+    p.parse(parse::Input{n, w.data(), t.data()}, st);
+    heads.resize(n);
+    deprels.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        int32_t h = st.heads()[i];
+        heads[i] = h >= int32_t(n) || h < 0 ? -1 : h;
+        deprels[i] = st.labels()[i];
+    }
+    return true;
+}
+
+void parse_dependencies(Analysis& a) {
+    for (Token& t : a.tokens) { t.head = -1; t.deprel = 0; }
+    const parse::Parser& p = parse::embedded_parser();
+    if (!p.ok) { diagnose(a, "model-missing", "dependency parser unavailable: " + p.error); return; }
+    if (a.pos.size() != a.tokens.size()) tag_pos(a);
+    const auto& tag_names = pos_tag_names();
+    if (tag_names.empty() || a.pos.size() != a.tokens.size()) {
+        diagnose(a, "model-missing", "dependency parser needs POS tags: no POS model");
+        return;
+    }
+    std::vector<uint64_t> tag_hashes(tag_names.size());
+    for (size_t i = 0; i < tag_names.size(); ++i) tag_hashes[i] = parse::tag_hash(tag_names[i]);
+    const uint64_t unknown_tag = parse::tag_hash("");
+    std::vector<uint64_t> w, t;
+    parse::State st;
+    for (const Sentence& s : a.sentences) {
+        const size_t n = s.token_count, first = s.first_token;
+        if (n == 0 || first + n > a.tokens.size()) continue;
+        w.resize(n);
+        t.resize(n);
+        for (size_t i = 0; i < n; ++i) {
+            w[i] = parse::word_hash(a.token_text(a.tokens[first + i]));
+            const uint8_t id = a.pos[first + i];
+            t[i] = id < tag_hashes.size() ? tag_hashes[id] : unknown_tag;
+        }
+        p.parse(parse::Input{n, w.data(), t.data()}, st);
+        for (size_t i = 0; i < n; ++i) {
+            Token& tok = a.tokens[first + i];
+            const int32_t h = st.heads()[i];
+            tok.head = h < 0 || h >= int32_t(n) ? -1 : int32_t(first) + h;
+            tok.deprel = st.labels()[i];
+        }
+    }
+}
+
+ParserModelInfo parser_model_info() {
+    const parse::Parser& p = parse::embedded_parser();
+    ParserModelInfo info;
+    info.loaded = p.ok;
+    info.bytes = p.bytes;
+    info.error = p.error;
+    if (p.ok) info.note = p.model.note();
+    return info;
+}
+
+}  // namespace ae

@@ -1,0 +1,35 @@
+// The greedy parser over a Model (internal; the public API is article_explorer/parser.h).
+#pragma once
+#include "model.h"
+#include "state.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ae::parse {
+
+// Word and tag hashes as the features use them (trainer and core call these).
+uint64_t word_hash(std::string_view form);
+uint64_t tag_hash(std::string_view xpos);
+
+// A model plus the map from its label classes to the public deprel ids.
+struct Parser {
+    Model model;
+    std::vector<uint8_t> class_deprel;   // label class -> deprel id (0 = unknown name)
+    int root_class = -1;
+    bool ok = false;
+    std::string error;
+    size_t bytes = 0;
+
+    bool load(const uint8_t* data, size_t n);
+    // Greedy parse of one sentence; heads/labels are read from st afterwards
+    // (st.heads()[i] == n means the root).
+    void parse(const Input& in, State& st) const;
+};
+
+// The parser compiled into the core (assets/models/parser.bin), loaded on first use.
+const Parser& embedded_parser();
+
+}  // namespace ae::parse

@@ -1,0 +1,265 @@
+// Stage 4 — the dependency parser: arc-hybrid transitions and their dynamic oracle, the model
+// file format, and (when trained) the shipped model on a simple sentence.
+#include <doctest/doctest.h>
+
+#include "article_explorer/analysis.h"
+#include "article_explorer/parser.h"
+#include "article_explorer/tagger.h"
+
+#include "../../core/src/parse/learner.h"
+#include "../../core/src/parse/model.h"
+#include "../../core/src/parse/parser.h"
+#include "../../core/src/parse/state.h"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ae::parse;
+
+namespace {
+
+// "Police arrested the former vice-president ." — words 0..5, ROOT = 6.
+const std::vector<std::string> kWords = {"Police", "arrested", "the", "former", "vice-president", "."};
+const std::vector<std::string> kTags = {"NNS", "VBD", "DT", "JJ", "NN", "."};
+const std::vector<int32_t> kGold = {1, 6, 4, 4, 1, 1};
+const std::vector<std::string> kLabels = {"nsubj", "root", "det", "amod", "obj", "punct"};
+
+struct Hashed {
+    std::vector<uint64_t> w, t;
+    Input in;
+    Hashed(const std::vector<std::string>& words, const std::vector<std::string>& tags) {
+        for (auto& x : words) w.push_back(word_hash(x));
+        for (auto& x : tags) t.push_back(tag_hash(x));
+        in = Input{words.size(), w.data(), t.data()};
+    }
+};
+
+// Follows zero-cost actions (LEFT, RIGHT, SHIFT preference); returns the action sequence.
+std::vector<int> oracle_parse(State& st, const std::vector<int32_t>& gold, const std::vector<std::string>& labels) {
+    std::vector<int> seq;
+    st.init(gold.size());
+    while (!st.terminal()) {
+        int cost[kNumActions];
+        action_costs(st, gold.data(), cost);
+        int act = -1;
+        for (int a : {kLeft, kRight, kShift}) if (cost[a] == 0) { act = a; break; }
+        REQUIRE(act >= 0);
+        REQUIRE(st.legal(act));
+        uint8_t label = act == kShift ? 0 : ae::deprel_id(labels[size_t(st.arc_dep())]);
+        st.apply(act, label);
+        seq.push_back(act);
+        REQUIRE(seq.size() <= 2 * gold.size());
+    }
+    return seq;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return {};
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("parser: the oracle sequence reproduces the gold tree") {
+    State st;
+    std::vector<int> seq = oracle_parse(st, kGold, kLabels);
+    CHECK(seq.size() == 2 * kGold.size());   // every word shifted once and reduced once
+    CHECK(st.heads() == kGold);
+    for (size_t i = 0; i < kGold.size(); ++i) CHECK(ae::deprel_name(st.labels()[i]) == kLabels[i]);
+    // SH LEFT(Police<-arrested) SH SH SH LEFT(former) LEFT(the) SH RIGHT(vice-president) SH RIGHT(.) LEFT(root)
+    const std::vector<int> expect = {kShift, kLeft, kShift, kShift, kShift, kLeft, kLeft, kShift, kRight, kShift, kRight, kLeft};
+    CHECK(seq == expect);
+    // children bookkeeping
+    const Node& arrested = st.node(1);
+    CHECK(arrested.l1 == 0);
+    CHECK(arrested.r1 == 5);
+    CHECK(arrested.r2 == 4);
+    CHECK(st.node(4).l1 == 2);
+    CHECK(st.node(4).l2 == 3);
+    CHECK(st.node(4).nl == 2);
+}
+
+TEST_CASE("parser: illegal transitions are refused") {
+    State st;
+    st.init(3);
+    CHECK(st.can_shift());
+    CHECK_FALSE(st.can_left());    // empty stack
+    CHECK_FALSE(st.can_right());
+    st.apply(kShift, 0);
+    CHECK(st.can_left());
+    CHECK_FALSE(st.can_right());   // one word on the stack: no s1
+    st.apply(kShift, 0);
+    st.apply(kShift, 0);
+    // buffer front is ROOT: no SHIFT, and no LEFT while more than one word could become root
+    CHECK(st.b(0) == 3);
+    CHECK_FALSE(st.can_shift());
+    CHECK_FALSE(st.can_left());
+    CHECK(st.can_right());
+    st.apply(kRight, ae::deprel_id("obj"));
+    st.apply(kRight, ae::deprel_id("obj"));
+    CHECK_FALSE(st.can_right());
+    CHECK(st.can_left());          // the last word becomes the single root
+    st.apply(kLeft, ae::deprel_id("root"));
+    CHECK(st.terminal());
+    CHECK(st.heads() == std::vector<int32_t>{3, 0, 1});
+    int cost[kNumActions];
+    action_costs(st, st.heads().data(), cost);
+    CHECK(cost[kShift] == -1);
+    CHECK(cost[kLeft] == -1);
+    CHECK(cost[kRight] == -1);
+}
+
+TEST_CASE("parser: dynamic oracle costs") {
+    State st;
+    st.init(kGold.size());
+    st.apply(kShift, 0);                       // stack [Police], buffer arrested ...
+    int cost[kNumActions];
+    action_costs(st, kGold.data(), cost);
+    CHECK(cost[kLeft] == 0);                   // Police <- arrested is gold
+    CHECK(cost[kShift] == 1);                  // pushing arrested loses Police <- arrested
+    CHECK(cost[kRight] == -1);
+    st.apply(kShift, 0);                       // the mistake: [Police arrested], buffer the ...
+    action_costs(st, kGold.data(), cost);
+    CHECK(cost[kRight] == 3);                  // arrested under Police: loses its head (ROOT), obj, punct
+    CHECK(cost[kLeft] == 3);                   // arrested under the: the same three arcs
+}
+
+TEST_CASE("parser: feature extraction is bounded and deterministic") {
+    Hashed h(kWords, kTags);
+    State st;
+    st.init(kWords.size());
+    uint32_t f1[kMaxActionFeatures], f2[kMaxActionFeatures];
+    size_t n1 = action_features(h.in, st, f1);
+    CHECK(n1 <= kMaxActionFeatures);
+    CHECK(n1 == action_features(h.in, st, f2));
+    for (size_t i = 0; i < n1; ++i) { CHECK(f1[i] != 0); CHECK(f1[i] == f2[i]); }
+    st.apply(kShift, 0);
+    uint32_t lf[kMaxLabelFeatures];
+    CHECK(label_features(h.in, st, kLeft, lf) <= kMaxLabelFeatures);
+    // an empty sentence is terminal at once
+    st.init(0);
+    CHECK(st.terminal());
+}
+
+TEST_CASE("parser: model round trip and corruption") {
+    Hashed h(kWords, kTags);
+    const auto& labels = ae::deprel_names();
+    Learner learner(labels.size());
+    // Train the oracle on the one sentence a few times so weights are non-trivial.
+    State st;
+    uint32_t f[kMaxActionFeatures], lf[kMaxLabelFeatures];
+    for (int epoch = 0; epoch < 5; ++epoch) {
+        st.init(kWords.size());
+        while (!st.terminal()) {
+            size_t nf = action_features(h.in, st, f);
+            float sc[kNumActions] = {0, 0, 0};
+            learner.score_actions(f, nf, sc);
+            int cost[kNumActions];
+            action_costs(st, kGold.data(), cost);
+            int gold = -1, pred = -1;
+            for (int a = 0; a < kNumActions; ++a) {
+                if (cost[a] < 0) continue;
+                if (pred < 0 || sc[a] > sc[pred]) pred = a;
+                if (cost[a] == 0 && gold < 0) gold = a;
+            }
+            learner.update_actions(f, nf, gold, pred);
+            uint8_t label = 0;
+            if (gold != kShift) {
+                label = ae::deprel_id(kLabels[size_t(st.arc_dep())]);
+                size_t nl = label_features(h.in, st, gold, lf);
+                learner.update_labels(lf, nl, label, ae::deprel_id("dep"));
+            }
+            learner.tick();
+            st.apply(gold, label);
+        }
+    }
+    FloatModel fm = learner.averaged(labels);
+    Model m;
+    m.build(fm);
+    CHECK(m.action_rows() > 0);
+    CHECK(m.label_rows() > 0);
+    m.set_note("test");
+    const std::string bytes = m.serialize();
+    CHECK(Model::serialized_size(fm, 1) == bytes.size() - 4);   // note not counted there
+
+    Model back;
+    std::string err;
+    REQUIRE(back.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &err));
+    CHECK(back.note() == "test");
+    CHECK(back.serialize() == bytes);
+    st.init(kWords.size());
+    size_t nf = action_features(h.in, st, f);
+    float a1[kNumActions] = {0, 0, 0}, a2[kNumActions] = {0, 0, 0};
+    m.score_actions(f, nf, a1);
+    back.score_actions(f, nf, a2);
+    for (int c = 0; c < kNumActions; ++c) CHECK(a1[c] == a2[c]);
+
+    // the quantised model parses the training sentence right
+    Parser p;
+    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+    p.parse(h.in, st);
+    CHECK(st.heads() == kGold);
+
+    std::string bad = bytes;
+    bad[bad.size() / 2] ^= 0x40;
+    CHECK_FALSE(back.load(reinterpret_cast<const uint8_t*>(bad.data()), bad.size(), &err));
+    CHECK(err.find("checksum") != std::string::npos);
+    CHECK_FALSE(back.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size() - 1, &err));
+    bad = bytes;
+    bad[0] = 'X';
+    CHECK_FALSE(back.load(reinterpret_cast<const uint8_t*>(bad.data()), bad.size(), &err));
+    CHECK_FALSE(back.load(nullptr, 0, &err));
+    CHECK(back.note() == "test");   // a failed load leaves the model as it was
+}
+
+TEST_CASE("parser: deprel table") {
+    CHECK(ae::deprel_name(0).empty());
+    CHECK(ae::deprel_name(1) == "root");
+    CHECK(ae::deprel_id("nsubj:pass") != 0);
+    CHECK(ae::deprel_universal(ae::deprel_id("nsubj:pass")) == "nsubj");
+    CHECK(ae::deprel_id("no-such-relation") == 0);
+    CHECK(ae::deprel_names().size() <= 64);   // label sets are 64-bit masks
+}
+
+TEST_CASE("parser: the trained model on a simple sentence") {
+    const std::string bytes = read_file(std::string(AE_SOURCE_DIR) + "/assets/models/parser.bin");
+    if (bytes.empty()) {
+        MESSAGE("assets/models/parser.bin absent: trained-model test skipped (run tools/train-parser)");
+        return;
+    }
+    Parser p;
+    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+    Hashed h(kWords, kTags);
+    State st;
+    p.parse(h.in, st);
+    CHECK(st.heads()[0] == 1);
+    CHECK(ae::deprel_name(st.labels()[0]) == "nsubj");
+    CHECK(st.heads()[1] == 6);
+    CHECK(ae::deprel_name(st.labels()[1]) == "root");
+    CHECK(st.heads()[4] == 1);
+    CHECK(ae::deprel_name(st.labels()[4]) == "obj");
+    CHECK(st.heads()[2] == 4);
+    CHECK(st.heads()[3] == 4);
+
+    // Through the public API with our tokenizer and tagger, where both models are embedded.
+    if (!ae::parser_model_info().loaded || ae::pos_tag_names().empty()) {
+        MESSAGE("parser or POS model not embedded: analysis-level parser test skipped");
+        return;
+    }
+    ae::Options opt;
+    opt.tokens_only = true;
+    ae::Analysis a = ae::analyze("Police arrested the former vice-president.", opt);
+    ae::parse_dependencies(a);
+    REQUIRE(a.tokens.size() == 6);
+    CHECK(a.tokens[0].head == 1);
+    CHECK(ae::deprel_name(a.tokens[0].deprel) == "nsubj");
+    CHECK(a.tokens[1].head == -1);
+    CHECK(ae::deprel_name(a.tokens[1].deprel) == "root");
+    CHECK(a.tokens[4].head == 1);
+    CHECK(ae::deprel_name(a.tokens[4].deprel) == "obj");
+}
