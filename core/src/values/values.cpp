@@ -1527,18 +1527,33 @@ class Finder {
 
     // ------------------------------------------------ driver
 
+    bool digitish(int i) const {
+        if (i < 0 || i >= n_) return false;
+        sv s = L(i);
+        return w_[size_t(i)].digit || (s.size() > 1 && s[0] == '\'' && s[1] >= '0' && s[1] <= '9');
+    }
+
     bool best(int i, M& out) const {
+        sv s = L(i);
+        if (s.empty()) return false;
+        unsigned char c0 = (unsigned char)s[0];
+        if (!digitish(i) && !starter_word(s)) return false;
+        if (s == "the" || s == "a" || s == "an" || s == "this" || s == "that" || s == "some" || s == "many" || s == "from" ||
+            s == "between" || s == "per" || s == "each" || s == "every" || s == "last" || s == "next" || s == "past") {
+            // frequent function words: only when what follows can continue a value
+            sv nx = L(i + 1);
+            if (!(digitish(i + 1) || starter_word(nx) || unit_of(nx) != U::None || nx == "weekend" || nx == "future" ||
+                  nx == "period" || nx == "latest" || nx == "most" || nx == "same" || nx == "near" || nx == "foreseeable" ||
+                  nx == "$" || nx == "couple" || nx == "twenties" || nx == "thirties" || nx == "forties" || nx == "fifties" ||
+                  nx == "sixties" || nx == "seventies" || nx == "eighties" || nx == "nineties" || part_of_day(nx) || weekday_of(nx) || (nx.size() > 0 && nx.back() == 's' && weekday_plural(nx))))
+                return false;
+        }
         M cand[16];
         int nc = 0;
         auto tryr = [&](bool (Finder::*r)(int, M&) const) {
             M m;
-            if ((this->*r)(i, m) && m.e > m.b && m.b >= i - 3 && nc < 16) cand[nc++] = m;
+            if ((this->*r)(i, m) && m.e > m.b && m.b >= i - 3 && nc < 16) cand[nc++] = std::move(m);
         };
-        sv s = L(i);
-        if (s.empty()) return false;
-        unsigned char c0 = (unsigned char)s[0];
-        bool digitish = w_[size_t(i)].digit || (c0 == '\'' && s.size() > 1 && s[1] >= '0' && s[1] <= '9');
-        if (!digitish && !starter_word(s)) return false;
         bool alnum = w_[size_t(i)].digit || w_[size_t(i)].alpha || c0 == '\'';
         if (alnum) {
             tryr(&Finder::rule_range);
@@ -1563,7 +1578,7 @@ class Finder {
         int bi = 0;
         for (int k = 1; k < nc; ++k)
             if (cand[k].e > cand[bi].e) bi = k;
-        out = cand[bi];
+        out = std::move(cand[bi]);
         return true;
     }
 
