@@ -3,6 +3,8 @@
 #include "article_explorer/text.h"
 #include "article_explorer/tokens.h"
 #include "article_explorer/quotes.h"
+#include "article_explorer/tagger.h"
+#include "article_explorer/values.h"
 
 #include <string>
 
@@ -60,7 +62,10 @@ Analysis analyze(std::string_view input, const Options& opts) {
 
     // 3+. later stages (tagging, values, entities, quotes, events) are called here.
     // @stages
-    find_quotes(a);
+    tag_pos(a);          // 3. part-of-speech (averaged perceptron, UD EWT)
+    find_values(a);      //    dates, times, money, percentages, quantities (rules)
+    tag_entities(a);     //    named entities (averaged perceptron, CoNLL-2003)
+    find_quotes(a);      // 6. quotes and their speakers
 
     return a;
 }
