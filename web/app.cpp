@@ -80,6 +80,16 @@ bool quiet_button(const char* label, const ImVec2& size = ImVec2(0, 0)) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::f(theme::kInk));
     const bool pressed = ImGui::Button(label, size);
     ImGui::PopStyleColor(4);
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return pressed;
+}
+
+// The one main action: white on the accent colour.
+bool accent_button(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const bool pressed = ImGui::Button(label);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return pressed;
 }
 
@@ -326,7 +336,7 @@ void App::draw_input_pane(float width, float height) {
         ImGui::GetWindowDrawList()->AddText(p, theme::kFaint, hint);
     }
 
-    if (ImGui::Button("Analyze")) analyze_now();
+    if (accent_button("Analyze")) analyze_now();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Enter. Edits are analysed by themselves after a short pause.");
     ImGui::SameLine();
     if (quiet_button("Paste")) platform::request_paste(*this);
@@ -356,10 +366,9 @@ void App::draw_input_pane(float width, float height) {
     ImGui::EndGroup();
 }
 
-void App::draw_legend() {
+void App::draw_legend(float right) {
     const ImGuiStyle& st = ImGui::GetStyle();
     const float h = ImGui::GetTextLineHeight();
-    const float right = ImGui::GetWindowContentRegionMax().x;
     bool first = true;
     for (int i = 0; i < static_cast<int>(Layer::Count); ++i) {
         const Layer l = static_cast<Layer>(i);
@@ -382,6 +391,7 @@ void App::draw_legend() {
         bool& on = view_.visible[i];
         if (ImGui::InvisibleButton("##legend", ImVec2(w, h))) on = !on;
         const bool hovered = ImGui::IsItemHovered();
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float sw = h * 0.8f;
         const ImVec2 s0(p.x, p.y + (h - sw * 0.75f) * 0.5f), s1(p.x + sw, p.y + (h + sw * 0.75f) * 0.5f);
@@ -404,33 +414,39 @@ void App::draw_legend() {
 
 void App::draw_article_pane(float width, float height) {
     ImGui::BeginChild("##article_pane", ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    draw_legend();
+    const ImGuiStyle& st = ImGui::GetStyle();
 
-    // Status line and export, on one row.
-    char status[256];
-    int boiler = 0;
-    for (const Paragraph& p : analysis_.paragraphs) boiler += p.boilerplate ? 1 : 0;
-    std::snprintf(status, sizeof status, "%zu paragraphs (%d boilerplate)  \xC2\xB7  %zu sentences  \xC2\xB7  reference date %s  \xC2\xB7  analysed in %.1f ms",
-                  analysis_.paragraphs.size(), boiler, analysis_.sentences.size(),
-                  analysis_.reference_date.empty() ? "none" : analysis_.reference_date.c_str(), analysis_ms_);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.8f, ImGui::GetStyle().FramePadding.y * 0.6f));
+    // Row 1: the legend (left, wraps) and the export buttons (right).
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x * 0.8f, st.FramePadding.y * 0.6f));
     const float buttons_w = ImGui::CalcTextSize("Copy JSON").x + ImGui::CalcTextSize("Download JSON").x +
-                            ImGui::GetStyle().FramePadding.x * 4.0f + ImGui::GetStyle().ItemSpacing.x;
+                            ImGui::GetStyle().FramePadding.x * 4.0f + st.ItemSpacing.x;
     const float right = ImGui::GetWindowContentRegionMax().x;
-    ImGui::AlignTextToFramePadding();
-    ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
-                        ImVec2(ImGui::GetWindowPos().x + right - buttons_w - ImGui::GetStyle().ItemSpacing.x, 1e9f), true);
-    if (!error_.empty())
-        ImGui::TextColored(theme::f(theme::kQuote), "The analysis failed: %s", error_.c_str());
-    else
-        ImGui::TextColored(theme::f(theme::kMuted), "%s", status);
-    ImGui::PopClipRect();
-    ImGui::SameLine(right - buttons_w);
+    const ImVec2 row = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(right - buttons_w, row.y));
     if (quiet_button("Copy JSON")) platform::copy_to_clipboard(*this, analysis_json());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy the analysis (article-explorer/1 JSON) to the clipboard");
     ImGui::SameLine();
     if (quiet_button("Download JSON")) platform::download_text("article-explorer.json", analysis_json());
+    const float frame_h = ImGui::GetFrameHeight();
     ImGui::PopStyleVar();
+    ImGui::SetCursorPos(ImVec2(row.x, row.y + (frame_h - ImGui::GetTextLineHeight()) * 0.5f));
+    draw_legend(right - buttons_w - st.ItemSpacing.x * 2.0f);
+
+    // Row 2: what the analysis found, and how long it took.
+    int boiler = 0;
+    for (const Paragraph& p : analysis_.paragraphs) boiler += p.boilerplate ? 1 : 0;
+    if (!error_.empty()) {
+        ImGui::TextColored(theme::f(theme::kQuote), "The analysis failed: %s", error_.c_str());
+    } else {
+        char status[256];
+        std::snprintf(status, sizeof status,
+                      "%zu paragraphs (%d boilerplate)  \xC2\xB7  %zu sentences  \xC2\xB7  reference date %s  \xC2\xB7  analysed in %.1f ms",
+                      analysis_.paragraphs.size(), boiler, analysis_.sentences.size(),
+                      analysis_.reference_date.empty() ? "none" : analysis_.reference_date.c_str(), analysis_ms_);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(theme::f(theme::kMuted), "%s", status);
+        ImGui::PopTextWrapPos();
+    }
     ImGui::Separator();
 
     ImGui::BeginChild("##article", ImVec2(0, 0), false);

@@ -53,7 +53,7 @@ private:
     void draw_header();
     void draw_input_pane(float width, float height);
     void draw_article_pane(float width, float height);
-    void draw_legend();
+    void draw_legend(float right);
 
     Fonts fonts_;
     float dpr_ = 1.0f;

@@ -41,6 +41,17 @@ EM_JS(void, ae_js_first_frame, (), {
     if (Module.aeFirstFrame) Module.aeFirstFrame();
 });
 
+// Emscripten's glfwSetWindowSize asks for fullscreen when the size equals the screen's (as it
+// does in a kiosk browser, or headless): resize the canvas through Module.setCanvasSize instead,
+// which also updates GLFW's window size (its canvas resize listener).
+EM_JS(void, ae_js_set_canvas_size, (int w, int h), {
+    Module.setCanvasSize(w, h);
+});
+
+EM_JS(void, ae_js_set_cursor, (const char* css), {
+    Module.canvas.style.cursor = UTF8ToString(css);
+});
+
 EM_JS(int, ae_js_is_mac, (), {
     var p = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "";
     return /mac|iphone|ipad/i.test(p) ? 1 : 0;
@@ -77,6 +88,10 @@ const char* window_hints() { return "#version 300 es"; }  // WebGL2
 void init(GLFWwindow*, App& app, int, char**) {
     g_app = &app;
     ImGuiIO& io = ImGui::GetIO();
+    // The GLFW backend would call glfwSetInputMode(GLFW_CURSOR_NORMAL) every frame, which here
+    // means canvas.exitPointerLock() (Chromium: "Permissions check failed"). We set the canvas'
+    // CSS cursor instead (after_frame).
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     // This Emscripten's GLFW clipboard functions do nothing: ImGui reads what the last paste
     // event delivered, and copies go to navigator.clipboard.
     io.ClipboardUserData = &app;
@@ -97,13 +112,32 @@ float update_display(GLFWwindow* window) {
     const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
     int cw = 0, ch = 0;
     glfwGetWindowSize(window, &cw, &ch);
-    if (cw != w || ch != h) glfwSetWindowSize(window, w, h);
+    if (cw != w || ch != h) ae_js_set_canvas_size(w, h);
     return static_cast<float>(dpr);
 }
 
 void before_new_frame(GLFWwindow*, App&) {}
 
 bool after_frame(GLFWwindow*, int frame_index) {
+    static ImGuiMouseCursor shown = ImGuiMouseCursor_Arrow;
+    const ImGuiMouseCursor want = ImGui::GetMouseCursor();
+    if (want != shown) {
+        shown = want;
+        const char* css = "default";
+        switch (want) {
+        case ImGuiMouseCursor_None: css = "none"; break;
+        case ImGuiMouseCursor_TextInput: css = "text"; break;
+        case ImGuiMouseCursor_ResizeAll: css = "move"; break;
+        case ImGuiMouseCursor_ResizeNS: css = "ns-resize"; break;
+        case ImGuiMouseCursor_ResizeEW: css = "ew-resize"; break;
+        case ImGuiMouseCursor_ResizeNESW: css = "nesw-resize"; break;
+        case ImGuiMouseCursor_ResizeNWSE: css = "nwse-resize"; break;
+        case ImGuiMouseCursor_Hand: css = "pointer"; break;
+        case ImGuiMouseCursor_NotAllowed: css = "not-allowed"; break;
+        default: break;
+        }
+        ae_js_set_cursor(css);
+    }
     // The second frame: the first one lays out windows, the second is the page as it stays.
     if (frame_index == 1) ae_js_first_frame();
     return true;

@@ -23,12 +23,12 @@ constexpr ImU32 kPrivacy     = rgb(0x2E, 0x7D, 0x4F);  // "never leaves this tab
 // Article highlights
 constexpr ImU32 kSentenceA   = rgb(0xEC, 0xF2, 0xFA);  // sentences alternate A, B, A, ...
 constexpr ImU32 kSentenceB   = rgb(0xFA, 0xF1, 0xE3);
-constexpr ImU32 kDateLine    = rgb(0xFF, 0xEF, 0xB3);
-constexpr ImU32 kDateLineEdge= rgb(0xE2, 0xC2, 0x5A);
+constexpr ImU32 kDateLine    = rgb(0xD9, 0xF0, 0xEE);
+constexpr ImU32 kDateLineEdge= rgb(0x7C, 0xBF, 0xB7);
 constexpr ImU32 kBoilerplate = rgb(0xEF, 0xEE, 0xEC);
 constexpr ImU32 kPerson      = rgb(0xFB, 0xD5, 0xAE);
 constexpr ImU32 kOrg         = rgb(0xC6, 0xDC, 0xF6);
-constexpr ImU32 kLocation    = rgb(0xC6, 0xE9, 0xCE);
+constexpr ImU32 kLocation    = rgb(0xD4, 0xEB, 0xC0);
 constexpr ImU32 kMisc        = rgb(0xE6, 0xD5, 0xF1);
 constexpr ImU32 kValue       = rgb(0xF6, 0xE2, 0x8E);
 constexpr ImU32 kQuote       = rgb(0xC0, 0x50, 0x4D);  // underline under quoted text
