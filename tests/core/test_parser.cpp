@@ -185,7 +185,9 @@ TEST_CASE("parser: model round trip and corruption") {
     CHECK(m.label_rows() > 0);
     m.set_note("test");
     const std::string bytes = m.serialize();
-    CHECK(Model::serialized_size(fm, 1) == bytes.size() - 4);   // note not counted there
+    // the estimate (note not counted) is exact unless rows were dropped from full buckets
+    if (m.dropped_rows() == 0) CHECK(Model::serialized_size(fm, 1) == bytes.size() - 4);
+    else CHECK(Model::serialized_size(fm, 1) > bytes.size() - 4);
 
     Model back;
     std::string err;

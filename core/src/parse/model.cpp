@@ -4,9 +4,29 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <new>
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#include <sys/mman.h>
+#endif
 
 namespace ae::parse {
+
+void* alloc_table(size_t bytes) {
+    constexpr size_t kHuge = size_t(2) << 20;
+    const size_t align = bytes >= kHuge ? kHuge : 64;
+    bytes = (bytes + align - 1) / align * align;
+    void* p = nullptr;
+    if (posix_memalign(&p, align, bytes) != 0) throw std::bad_alloc();
+#if defined(__linux__) && !defined(__EMSCRIPTEN__) && defined(MADV_HUGEPAGE)
+    if (align == kHuge) madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+    return p;
+}
+
+void free_table(void* p) { std::free(p); }
+
 namespace {
 
 constexpr char kMagic[4] = {'A', 'E', 'D', 'P'};
@@ -58,11 +78,6 @@ int16_t quant(float w, float scale) {
     return int16_t(std::max(-32767.0f, std::min(32767.0f, q)));
 }
 
-uint32_t table_size(size_t n) {
-    uint32_t cap = 16;
-    while (cap < n + n / 2 + 1) cap <<= 1;   // load factor <= 2/3
-    return cap;
-}
 
 }  // namespace
 
@@ -95,7 +110,7 @@ int16_t pruned(float w, float scale, int prune_q) {
 
 size_t Model::serialized_size(const FloatModel& m, int prune_q, int qmax) {
     const Scales sc = table_scales(m, qmax);
-    size_t bytes = 12 + 4 + 4 + 4 + m.note.size() + 4 + 8 + 8;
+    size_t bytes = 12 + 4 + 4 + 4 + m.note.size() + 4 + 8 + 8 + 8;
     for (auto& l : m.labels) bytes += 4 + l.size();
     uint32_t prev = 0;
     for (size_t i : key_order(m.action_rows)) {
@@ -157,77 +172,137 @@ void Model::build(const FloatModel& m, int prune_q, int qmax, bool make_index) {
         lkeys_.push_back(r.first);
         lcount_.push_back(uint8_t(lentries_.size() - before));
     }
-    if (make_index) index();
+    if (make_index) index(true);
 }
 
-void Model::index() {
-    const uint32_t acap = table_size(akeys_.size());
-    aslots_.assign(acap, ASlot{0, {0, 0, 0}});
-    amask_ = acap - 1;
-    for (size_t r = 0; r < akeys_.size(); ++r) {
-        uint32_t i = slot_of(akeys_[r], amask_);
-        while (aslots_[i].key != 0) i = (i + 1) & amask_;
-        aslots_[i].key = akeys_[r];
-        for (int c = 0; c < kNumActions; ++c) aslots_[i].w[c] = aw_[r * kNumActions + size_t(c)];
+bool Model::index(bool choose_size) {
+    const size_t na = akeys_.size(), nlr = lkeys_.size();
+    if (choose_size) {
+        anb_ = uint32_t(na / 3 + 1);     // ~3 rows per 6-slot bucket
+        lnb_ = uint32_t(nlr / 4 + 1);    // ~4 rows per 8-slot bucket
     }
-    const uint32_t lcap = table_size(lkeys_.size());
-    lslots_.assign(lcap, LSlot{0, 0, 0});
-    lmask_ = lcap - 1;
-    uint32_t begin = 0;
+    if (anb_ == 0 || lnb_ == 0 || anb_ > (1u << 26) || lnb_ > (1u << 26)) return false;
+    // Placement order: most important row first (largest |weight|), ties by key.
+    std::vector<uint32_t> begin(nlr + 1, 0);
+    for (size_t r = 0; r < nlr; ++r) begin[r + 1] = begin[r] + lcount_[r];
+    auto order = [](size_t n, auto strength, const std::vector<uint32_t>& keys) {
+        std::vector<std::pair<int, uint32_t>> o(n);
+        for (size_t r = 0; r < n; ++r) o[r] = {strength(r), uint32_t(r)};
+        std::sort(o.begin(), o.end(), [&](const auto& x, const auto& y) {
+            return x.first != y.first ? x.first > y.first : keys[x.second] < keys[y.second]; });
+        return o;
+    };
+    auto ao = order(na, [&](size_t r) {
+        int m = 0;
+        for (int c = 0; c < kNumActions; ++c) m = std::max(m, std::abs(int(aw_[r * kNumActions + size_t(c)])));
+        return m; }, akeys_);
+    auto lo = order(nlr, [&](size_t r) {
+        int m = 0;
+        for (uint32_t e = begin[r]; e < begin[r + 1]; ++e) m = std::max(m, std::abs(int(lentries_[e].w)));
+        return m; }, lkeys_);
+
+    std::vector<uint8_t> akeep(na, 0), lkeep(nlr, 0);
+    ABucket ae{};
+    abuckets_.assign(size_t(anb_), ae);
+    std::vector<uint8_t> fill(size_t(anb_), 0);
+    size_t dropped = 0;
+    for (auto& [strength, r] : ao) {
+        (void)strength;
+        const uint32_t b = bucket_of(akeys_[r], anb_);
+        if (fill[b] == kABucket) { ++dropped; continue; }
+        ABucket& B = abuckets_[b];
+        B.key[fill[b]] = akeys_[r];
+        for (int c = 0; c < kNumActions; ++c) B.w[fill[b]][c] = aw_[size_t(r) * kNumActions + size_t(c)];
+        ++fill[b];
+        akeep[r] = 1;
+    }
+    LBucket le{};
+    lbuckets_.assign(size_t(lnb_), le);
+    fill.assign(size_t(lnb_), 0);
+    for (auto& [strength, r] : lo) {
+        (void)strength;
+        const uint32_t b = bucket_of(lkeys_[r], lnb_);
+        if (fill[b] == kLBucket) { ++dropped; continue; }
+        lkeep[r] = 1;
+        ++fill[b];
+    }
+    if (dropped && !choose_size) return false;
+    dropped_ = dropped;
+    if (dropped) {   // keep the stored arrays equal to what is indexed
+        std::vector<uint32_t> k2; std::vector<int16_t> w2;
+        for (size_t r = 0; r < na; ++r) if (akeep[r]) {
+            k2.push_back(akeys_[r]);
+            w2.insert(w2.end(), aw_.begin() + std::ptrdiff_t(r * kNumActions), aw_.begin() + std::ptrdiff_t((r + 1) * kNumActions));
+        }
+        akeys_.swap(k2); aw_.swap(w2);
+        std::vector<uint32_t> lk2; std::vector<uint8_t> lc2; std::vector<LEntry> le2;
+        for (size_t r = 0; r < nlr; ++r) if (lkeep[r]) {
+            lk2.push_back(lkeys_[r]); lc2.push_back(lcount_[r]);
+            le2.insert(le2.end(), lentries_.begin() + begin[r], lentries_.begin() + begin[r + 1]);
+        }
+        lkeys_.swap(lk2); lcount_.swap(lc2); lentries_.swap(le2);
+        begin.assign(lkeys_.size() + 1, 0);
+        for (size_t r = 0; r < lkeys_.size(); ++r) begin[r + 1] = begin[r] + lcount_[r];
+    }
+    // label buckets point into the (possibly compacted) entries
+    fill.assign(size_t(lnb_), 0);
     for (size_t r = 0; r < lkeys_.size(); ++r) {
-        uint32_t i = slot_of(lkeys_[r], lmask_);
-        while (lslots_[i].key != 0) i = (i + 1) & lmask_;
-        lslots_[i] = LSlot{lkeys_[r], begin, lcount_[r]};
-        begin += lcount_[r];
+        const uint32_t b = bucket_of(lkeys_[r], lnb_);
+        LBucket& B = lbuckets_[b];
+        B.key[fill[b]] = lkeys_[r];
+        B.begin_count[fill[b]] = begin[r] << 8 | lcount_[r];
+        ++fill[b];
     }
+    return true;
 }
 
 void Model::score_actions(const uint32_t* keys, size_t n, float* scores) const {
-    if (aslots_.empty()) return;
-    uint32_t idx[kMaxActionFeatures];
+    if (abuckets_.empty()) return;
+    const ABucket* bk[kMaxActionFeatures];
     n = std::min(n, kMaxActionFeatures);
+    constexpr size_t kAhead = 12;
     for (size_t f = 0; f < n; ++f) {
-        idx[f] = slot_of(keys[f], amask_);
-        __builtin_prefetch(&aslots_[idx[f]]);
+        bk[f] = &abuckets_[bucket_of(keys[f], anb_)];
+        if (f < kAhead) __builtin_prefetch(bk[f]);
     }
-    int32_t acc[kNumActions] = {0, 0, 0};
+    int32_t a0 = 0, a1 = 0, a2 = 0;
     for (size_t f = 0; f < n; ++f) {
-        uint32_t i = idx[f];
+        if (f + kAhead < n) __builtin_prefetch(bk[f + kAhead]);
+        const ABucket& B = *bk[f];
         const uint32_t key = keys[f];
-        for (;;) {
-            const ASlot& s = aslots_[i];
-            if (s.key == key) { acc[0] += s.w[0]; acc[1] += s.w[1]; acc[2] += s.w[2]; break; }
-            if (s.key == 0) break;
-            i = (i + 1) & amask_;
+        for (int j = 0; j < kABucket; ++j) {
+            const int32_t m = -int32_t(B.key[j] == key);
+            a0 += B.w[j][0] & m;
+            a1 += B.w[j][1] & m;
+            a2 += B.w[j][2] & m;
         }
     }
-    for (int c = 0; c < kNumActions; ++c) scores[c] += ascale_ * float(acc[c]);
+    scores[0] += ascale_ * float(a0);
+    scores[1] += ascale_ * float(a1);
+    scores[2] += ascale_ * float(a2);
 }
 
 void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
-    if (lslots_.empty()) return;
-    uint32_t idx[kMaxLabelFeatures];
+    if (lbuckets_.empty()) return;
+    const LBucket* bk[kMaxLabelFeatures];
     n = std::min(n, kMaxLabelFeatures);
+    constexpr size_t kAhead = 12;
     for (size_t f = 0; f < n; ++f) {
-        idx[f] = slot_of(keys[f], lmask_);
-        __builtin_prefetch(&lslots_[idx[f]]);
+        bk[f] = &lbuckets_[bucket_of(keys[f], lnb_)];
+        if (f < kAhead) __builtin_prefetch(bk[f]);
     }
     int32_t acc[256];
     const size_t nl = labels_.size();
     std::fill(acc, acc + nl, 0);
     for (size_t f = 0; f < n; ++f) {
-        uint32_t i = idx[f];
+        if (f + kAhead < n) __builtin_prefetch(bk[f + kAhead]);
+        const LBucket& B = *bk[f];
         const uint32_t key = keys[f];
-        for (;;) {
-            const LSlot& s = lslots_[i];
-            if (s.key == key) {
-                const LEntry* e = lentries_.data() + s.begin;
-                for (uint32_t j = 0; j < s.count; ++j) acc[e[j].label] += e[j].w;
-                break;
-            }
-            if (s.key == 0) break;
-            i = (i + 1) & lmask_;
-        }
+        uint32_t bc = 0;
+        for (int j = 0; j < kLBucket; ++j) bc = B.key[j] == key ? B.begin_count[j] : bc;
+        const LEntry* e = lentries_.data() + (bc >> 8);
+        const uint32_t count = bc & 0xFF;
+        for (uint32_t j = 0; j < count; ++j) acc[e[j].label] += e[j].w;
     }
     for (size_t c = 0; c < nl; ++c) scores[c] += lscale_ * float(acc[c]);
 }
@@ -240,6 +315,8 @@ std::string Model::serialize() const {
     for (auto& l : labels_) b.str(l);
     b.f32(ascale_);
     b.f32(lscale_);
+    b.u32(anb_);
+    b.u32(lnb_);
     b.u32(uint32_t(akeys_.size()));
     uint32_t prev = 0;
     for (uint32_t k : akeys_) { b.var(k - prev); prev = k; }
@@ -279,6 +356,8 @@ bool Model::load(const uint8_t* data, size_t n, std::string* error) {
     for (uint32_t i = 0; i < nl; ++i) m.labels_.push_back(r.str());
     m.ascale_ = r.f32();
     m.lscale_ = r.f32();
+    m.anb_ = r.u32();
+    m.lnb_ = r.u32();
     const uint32_t na = r.u32();
     if (!r.ok || na > len) return fail("parser model truncated (actions)");
     m.akeys_.resize(na);
@@ -309,7 +388,7 @@ bool Model::load(const uint8_t* data, size_t n, std::string* error) {
     if (!r.ok) return fail("parser model truncated");
     if (r.i != r.n) return fail("parser model has unread bytes");
     if ((!m.akeys_.empty() && m.akeys_[0] == 0) || (!m.lkeys_.empty() && m.lkeys_[0] == 0)) return fail("zero key");
-    m.index();
+    if (!m.index(false)) return fail("parser model rows do not fit their tables");
     *this = std::move(m);
     return true;
 }
