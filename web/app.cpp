@@ -221,6 +221,7 @@ void App::analyze_now() {
     json_valid_ = false;
     last_edit_time_ = -1.0;
     ++analysis_count_;
+    frames_since_change_ = 0;
     view_.set_analysis(analysis_);
 }
 
@@ -281,6 +282,7 @@ void App::frame() {
         if (ImGui::GetTime() - last_edit_time_ >= delay && input_ != analysed_input_) analyze_now();
     }
     has_pending_paste_ = false;  // not taken by a field this frame: drop it
+    if (frames_since_change_ < 1000) ++frames_since_change_;
 }
 
 void App::draw_header() {

@@ -45,6 +45,9 @@ public:
     const std::string& analysis_json();
     const Analysis& analysis() const { return analysis_; }
 
+    // Work is pending (a paste, a debounced edit, a fresh analysis to lay out): keep drawing.
+    bool wants_frames() const { return has_pending_paste_ || last_edit_time_ >= 0.0 || clear_active_field_ || frames_since_change_ < 3; }
+
     // Used by the input pane's ImGui callback.
     bool take_pending_paste_for_field(std::string& out);
 
@@ -67,6 +70,7 @@ private:
     std::string error_;
     int sample_index_ = 0;
     int analysis_count_ = 0;
+    int frames_since_change_ = 0;
 
     double last_edit_time_ = -1.0;  // ImGui time of the last edit not yet analysed
     bool clear_active_field_ = false;

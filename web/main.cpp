@@ -30,6 +30,7 @@ struct Loop {
 void one_frame(void* arg) {
     Loop& l = *static_cast<Loop*>(arg);
     glfwPollEvents();
+    if (!ae::web::platform::should_render(*l.app, l.frame)) return;  // the last frame stays on screen
 
     const float dpr = ae::web::platform::update_display(l.window);
     if (std::fabs(dpr - l.app->dpr()) > 0.01f) {  // zoom changed, or moved to another screen

@@ -14,6 +14,9 @@ namespace platform {
 const char* window_hints();
 // After the ImGui GLFW backend is installed: clipboard functions, JS bridges, command line.
 void init(GLFWwindow* window, App& app, int argc, char** argv);
+// Whether this frame is worth drawing: the browser page idles at a few frames a second when
+// nothing happens (no input, no pending work), so an open tab costs no CPU (and battery).
+bool should_render(App& app, int frame_index);
 // Every frame, before NewFrame: keeps the framebuffer at CSS size x device pixel ratio on the
 // web; returns the ratio the UI should be drawn at.
 float update_display(GLFWwindow* window);

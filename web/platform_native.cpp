@@ -139,6 +139,8 @@ void init(GLFWwindow* window, App& app, int argc, char** argv) {
     // Native GLFW has a working clipboard: ImGui's backend already uses it.
 }
 
+bool should_render(App&, int) { return true; }  // vsync paces the native window
+
 float update_display(GLFWwindow* window) {
     if (g_opt.scale > 0.0f) return g_opt.scale;
     float xs = 1.0f, ys = 1.0f;

@@ -52,6 +52,11 @@ EM_JS(void, ae_js_set_cursor, (const char* css), {
     Module.canvas.style.cursor = UTF8ToString(css);
 });
 
+// performance.now() of the last input event on the page (shell.html records it).
+EM_JS(double, ae_js_last_event_ms, (), {
+    return Module.aeLastEvent || 0;
+});
+
 EM_JS(int, ae_js_is_mac, (), {
     var p = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "";
     return /mac|iphone|ipad/i.test(p) ? 1 : 0;
@@ -100,6 +105,15 @@ void init(GLFWwindow*, App& app, int, char**) {
         static_cast<App*>(user)->set_clipboard_text(text);
         ae_js_copy(text);
     };
+}
+
+bool should_render(App& app, int frame_index) {
+    static double last_render = 0.0;
+    const double now = emscripten_get_now();
+    const bool active = frame_index < 3 || app.wants_frames() || now - ae_js_last_event_ms() < 1000.0 ||
+                        now - last_render >= 400.0;  // idle: ~2.5 frames a second (cursor blink, timers)
+    if (active) last_render = now;
+    return active;
 }
 
 float update_display(GLFWwindow* window) {

@@ -153,9 +153,9 @@ async function waitFor(fn, what, timeoutMs = 10000) {
   }
 }
 
-// Keys in the canvas are polled once a frame by ImGui 1.86: hold each one ~60 ms.
+// Keys in the canvas are polled once a frame by ImGui 1.86: hold each one ~60-80 ms.
 async function press(p, key) {
-  await p.keyboard.down(key); await sleep(60); await p.keyboard.up(key); await sleep(30);
+  await p.keyboard.down(key); await sleep(80); await p.keyboard.up(key); await sleep(30);
 }
 
 before(async () => {
