@@ -1,5 +1,6 @@
 // The pipeline: text -> analysis. Each stage is a pure function of the text and the stages before.
 #include "article_explorer/analysis.h"
+#include "article_explorer/entities.h"
 #include "article_explorer/text.h"
 #include "article_explorer/tokens.h"
 #include "article_explorer/quotes.h"
@@ -65,6 +66,7 @@ Analysis analyze(std::string_view input, const Options& opts) {
     tag_pos(a);          // 3. part-of-speech (averaged perceptron, UD EWT)
     find_values(a);      //    dates, times, money, percentages, quantities (rules)
     tag_entities(a);     //    named entities (averaged perceptron, CoNLL-2003)
+    group_entities(a);   // 5. mentions grouped into entities, roles, salience
     find_quotes(a);      // 6. quotes and their speakers
 
     return a;

@@ -1,0 +1,775 @@
+// Stage 5 — entities: mentions grouped into the story's cast (see entities.h for the rules).
+//
+// The pass, all linear in tokens + mentions (every look-around is bounded):
+//   1. the NER's mentions, mapped to token ranges and repaired: possessives (`Glas'`, `Ecuador's`),
+//      a PERSON span extended over a following capitalised name word (`López` + `Obrador`), an
+//      ORGANIZATION/MISC span extended over capitalised modifiers before it (`Foreign Ministry`,
+//      `Ecuadorian` + `Embassy`) and over `of|on|for [the] Capitalised…` after it;
+//   2. demonyms split off as nominal mentions of their country;
+//   3. names grouped by their normalised text, then shorter names joined to the single longer
+//      name they are part of (surname, first name, middle names), acronyms to the single name
+//      with those initials;
+//   4. type by vote (NER types + place-lexicon evidence), canonical = longest name, roles from
+//      titles before a name and from appositions, gender from honorifics and role words;
+//   5. pronouns and `the <role>` descriptions resolved where exactly one person fits;
+//   6. salience, ids in order of first mention.
+#include "article_explorer/entities.h"
+#include "article_explorer/tagger.h"
+#include "entities/lexicons.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace ae {
+
+namespace {
+
+using entities::lexicons;
+using entities::lower;
+
+constexpr int kNone = -1;
+
+struct M {
+    uint32_t start = 0, end = 0;   // bytes
+    uint32_t t0 = 0, t1 = 0;       // tokens [t0, t1)
+    std::string type;              // NER type
+    std::string kind = "name";
+    std::string key;               // normalised text (names) or country (nominal)
+    int group = kNone;
+    bool dead = false;
+};
+
+struct Group {
+    std::vector<int> mentions;     // indices into Grouper::ms
+    int parent = -1;
+    std::string type, canonical, role, key;
+    int ntok = 0;
+    char gender = '-';
+    double votes[4] = {0, 0, 0, 0};   // PERSON, ORGANIZATION, LOCATION, MISC
+};
+
+int type_index(const std::string& t) {
+    if (t == "PERSON") return 0;
+    if (t == "ORGANIZATION") return 1;
+    if (t == "LOCATION") return 2;
+    return 3;
+}
+const char* type_name(int i) {
+    static const char* n[] = {"PERSON", "ORGANIZATION", "LOCATION", "MISC"};
+    return n[i];
+}
+
+bool is_any(std::string_view w, std::initializer_list<std::string_view> l) {
+    for (auto x : l)
+        if (w == x) return true;
+    return false;
+}
+
+// Normalised form of a name: curly apostrophes straightened, possessive and a leading "the"
+// dropped, runs of white space as one space.
+std::string normalise(std::string_view s) {
+    std::string r;
+    r.reserve(s.size());
+    bool space = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && i + 2 < s.size() && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99) {
+            r += '\'';
+            i += 2;
+            continue;
+        }
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { space = true; continue; }
+        if (space && !r.empty()) r += ' ';
+        space = false;
+        r += char(c);
+    }
+    if (r.size() > 2 && r.compare(r.size() - 2, 2, "'s") == 0) r.resize(r.size() - 2);
+    else if (r.size() > 1 && r.back() == '\'') r.pop_back();
+    if (r.size() > 4 && (r.compare(0, 4, "the ") == 0 || r.compare(0, 4, "The ") == 0)) r.erase(0, 4);
+    return r;
+}
+
+std::vector<std::string_view> split_words(std::string_view s) {
+    std::vector<std::string_view> w;
+    size_t p = 0;
+    while (p < s.size()) {
+        size_t q = s.find(' ', p);
+        if (q == std::string_view::npos) q = s.size();
+        if (q > p) w.push_back(s.substr(p, q - p));
+        p = q + 1;
+    }
+    return w;
+}
+
+// Role text as a sequence of lower-case words, hyphens as spaces: "former ecuadorian vice president".
+std::string role_words(std::string_view s) {
+    std::string r = " ";
+    for (char c : s) r += (c == '-' || c == '\n') ? ' ' : (c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+    r += ' ';
+    return r;
+}
+
+class Grouper {
+public:
+    explicit Grouper(Analysis& a) : a_(a), L_(lexicons()) {}
+
+    void run() {
+        n_ = uint32_t(a_.tokens.size());
+        index_tokens();
+        collect();
+        repair_spans();
+        split_demonyms();
+        group_names();
+        decide_types();
+        link_demonyms();
+        roles_and_gender();
+        resolve_pronouns();
+        resolve_descriptions();
+        emit();
+    }
+
+private:
+    Analysis& a_;
+    const entities::Lexicons& L_;
+    uint32_t n_ = 0;
+    std::vector<int32_t> sent_;       // token -> sentence index (-1 outside sentences)
+    std::vector<uint8_t> in_quote_;   // token inside quotation marks
+    std::vector<int> cover_;          // token -> mention index or -1
+    std::vector<M> ms_;
+    std::vector<Group> gs_;
+
+    // ---- tokens ---------------------------------------------------------------------------
+    std::vector<std::string> low_;     // token -> lower-case text
+    std::vector<int8_t> role_, demo_;  // token -> role word / demonym (cached, -1 = not yet known)
+
+    std::string_view tx(uint32_t i) const { return a_.token_text(a_.tokens[i]); }
+    const std::string& lw(uint32_t i) const { return low_[i]; }
+    bool word(uint32_t i) const { return a_.tokens[i].kind == TokenKind::Word; }
+    bool cap(uint32_t i) const {
+        std::string_view t = tx(i);
+        if (t.empty()) return false;
+        unsigned char c = (unsigned char)t[0];
+        if (c >= 'A' && c <= 'Z') return true;
+        return c == 0xC3 && t.size() > 1 && (unsigned char)t[1] >= 0x80 && (unsigned char)t[1] <= 0x9E;
+    }
+    std::string_view pos(uint32_t i) const { return i < a_.pos.size() ? pos_tag_name(a_.pos[i]) : std::string_view(); }
+    bool pos_is(uint32_t i, std::string_view prefix) const {
+        std::string_view p = pos(i);
+        return p.size() >= prefix.size() && p.substr(0, prefix.size()) == prefix;
+    }
+    bool apostrophe(uint32_t i) const { return tx(i) == "'" || tx(i) == "\xE2\x80\x99"; }
+    bool possessive_s(uint32_t i) const { return tx(i) == "'s" || tx(i) == "\xE2\x80\x99s" || tx(i) == "'S"; }
+    bool sentence_initial(uint32_t i) const {
+        if (sent_[i] < 0) return true;
+        uint32_t f = a_.sentences[size_t(sent_[i])].first_token;
+        while (f < i && a_.tokens[f].kind == TokenKind::Quote) ++f;
+        return f == i;
+    }
+    bool role_word(uint32_t i) const { return role_[i]; }
+    bool role_word_uncached(uint32_t i) const {
+        if (!word(i)) return false;
+        const std::string& w = lw(i);
+        if (L_.role.count(w)) return true;
+        size_t h = w.rfind('-');   // vice-president, co-founder, ex-president
+        return h != std::string::npos && h + 1 < w.size() && L_.role.count(w.substr(h + 1));
+    }
+    char role_gender(uint32_t i) const {
+        const std::string& w = lw(i);
+        auto it = L_.role.find(w);
+        if (it == L_.role.end()) {
+            size_t h = w.rfind('-');
+            if (h != std::string::npos) it = L_.role.find(w.substr(h + 1));
+        }
+        return it == L_.role.end() ? '-' : it->second;
+    }
+    bool demonym(uint32_t i) const { return demo_[i]; }
+    bool modifier(uint32_t i) const {
+        return is_any(lw(i), {"former", "then", "acting", "interim", "deputy", "senior", "top", "late", "outgoing",
+                              "incoming", "current", "longtime", "ex", "assistant", "associate", "chief", "vice"});
+    }
+    bool determiner(uint32_t i) const {
+        return is_any(lw(i), {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"});
+    }
+
+    uint32_t token_at_or_after(uint32_t byte) const {
+        auto it = std::lower_bound(a_.tokens.begin(), a_.tokens.end(), byte,
+                                   [](const Token& t, uint32_t b) { return t.start < b; });
+        return uint32_t(it - a_.tokens.begin());
+    }
+
+    void index_tokens() {
+        low_.resize(n_);
+        role_.assign(n_, 0);
+        demo_.assign(n_, 0);
+        for (uint32_t t = 0; t < n_; ++t) {
+            low_[t] = lower(tx(t));
+            if (a_.tokens[t].kind != TokenKind::Word) continue;
+            role_[t] = role_word_uncached(t);
+            demo_[t] = cap(t) && L_.demonym.count(low_[t]);
+        }
+        sent_.assign(n_, -1);
+        for (size_t s = 0; s < a_.sentences.size(); ++s) {
+            const Sentence& S = a_.sentences[s];
+            for (uint32_t t = S.first_token; t < S.first_token + S.token_count && t < n_; ++t) sent_[t] = int32_t(s);
+        }
+        in_quote_.assign(n_, 0);
+        bool open = false;
+        uint32_t para = UINT32_MAX;
+        for (uint32_t t = 0; t < n_; ++t) {
+            const Token& T = a_.tokens[t];
+            if (T.paragraph != para) { para = T.paragraph; open = false; }
+            if (T.kind == TokenKind::Quote) {
+                std::string_view q = tx(t);
+                if (q == "\xE2\x80\x9C") open = true;
+                else if (q == "\xE2\x80\x9D") open = false;
+                else if (q == "\"") open = !open;
+                continue;
+            }
+            in_quote_[t] = open;
+        }
+    }
+
+    // ---- 1. mentions --------------------------------------------------------------------------
+    void collect() {
+        for (const Entity& e : a_.entities)
+            for (const Mention& m : e.mentions) {
+                if (m.end <= m.start) continue;
+                M x;
+                x.start = m.start;
+                x.end = m.end;
+                x.type = e.type;
+                x.t0 = token_at_or_after(m.start);
+                x.t1 = token_at_or_after(m.end);
+                if (x.t1 <= x.t0) continue;
+                ms_.push_back(std::move(x));
+            }
+        std::sort(ms_.begin(), ms_.end(), [](const M& x, const M& y) { return x.start < y.start || (x.start == y.start && x.end > y.end); });
+        cover_.assign(n_, kNone);
+        for (size_t i = 0; i < ms_.size(); ++i) {
+            bool overlap = false;
+            for (uint32_t t = ms_[i].t0; t < ms_[i].t1; ++t) overlap |= cover_[t] != kNone;
+            if (overlap) { ms_[i].dead = true; continue; }
+            for (uint32_t t = ms_[i].t0; t < ms_[i].t1; ++t) cover_[t] = int(i);
+        }
+    }
+
+    void set_span(int mi, uint32_t t0, uint32_t t1) {
+        M& m = ms_[size_t(mi)];
+        for (uint32_t t = m.t0; t < m.t1; ++t) if (cover_[t] == mi) cover_[t] = kNone;
+        for (uint32_t t = t0; t < t1; ++t) {
+            int o = cover_[t];
+            if (o != kNone && o != mi) {   // absorbed
+                M& om = ms_[size_t(o)];
+                for (uint32_t u = om.t0; u < om.t1; ++u) cover_[u] = kNone;
+                om.dead = true;
+            }
+            cover_[t] = mi;
+        }
+        m.t0 = t0;
+        m.t1 = t1;
+        m.start = a_.tokens[t0].start;
+        m.end = a_.tokens[t1 - 1].end;
+    }
+
+    bool name_word(uint32_t t) const {   // a capitalised word that can continue a person's name
+        if (!word(t) || !cap(t) || role_word(t) || demonym(t)) return false;
+        std::string_view p = pos(t);
+        return p.empty() || p == "NNP" || p == "NNPS";
+    }
+
+    void repair_spans() {
+        for (size_t i = 0; i < ms_.size(); ++i) {
+            if (ms_[i].dead) continue;
+            int mi = int(i);
+            // possessive inside the span: "Ecuador's" -> "Ecuador"
+            {
+                M& m = ms_[i];
+                if (m.t1 - m.t0 >= 2 && possessive_s(m.t1 - 1)) set_span(mi, m.t0, m.t1 - 1);
+            }
+            const std::string type = ms_[i].type;
+            uint32_t t0 = ms_[i].t0, t1 = ms_[i].t1;
+            if (type == "PERSON") {
+                // "Andrés Manuel López" + "Obrador": at most two more capitalised name words
+                for (int k = 0; k < 2 && t1 < n_ && a_.tokens[t1].space_before && !a_.tokens[t1].newline_before &&
+                                cover_[t1] == kNone && sent_[t1] == sent_[t0] && name_word(t1);
+                     ++k)
+                    ++t1;
+            }
+            if (type == "ORGANIZATION" || type == "MISC") {
+                // capitalised modifiers before: "Foreign" Ministry, "Ecuadorian" Embassy
+                for (int k = 0; k < 3 && t0 > 0; ++k) {
+                    uint32_t p = t0 - 1;
+                    if (!a_.tokens[t0].space_before || sent_[p] != sent_[t0] || !word(p) || !cap(p) || determiner(p)) break;
+                    int o = cover_[p];
+                    bool demo = demonym(p);
+                    if (o != kNone && !(ms_[size_t(o)].type == "MISC" && ms_[size_t(o)].t1 - ms_[size_t(o)].t0 == 1)) break;
+                    if (o == kNone && !demo && sentence_initial(p)) break;
+                    if (o == kNone && !demo && !(pos(p).empty() || pos_is(p, "NNP") || pos_is(p, "JJ"))) break;
+                    if (type == "MISC" && !demo) break;   // MISC: only "Ecuadorian" + MISC
+                    t0 = p;
+                }
+                // "Vienna Convention" + "on Diplomatic Relations", "Ministry" + "of the Interior"
+                uint32_t j = t1;
+                if (j + 1 < n_ && sent_[j] == sent_[t0] && is_any(lw(j), {"of", "on", "for"})) {
+                    uint32_t k = j + 1;
+                    if (k < n_ && lw(k) == "the") ++k;
+                    uint32_t e = k;
+                    while (e < n_ && e < k + 5 && sent_[e] == sent_[t0] && word(e) && cap(e) && !sentence_initial(e) &&
+                           (cover_[e] == kNone || ms_[size_t(cover_[e])].type == "MISC" || ms_[size_t(cover_[e])].type == "ORGANIZATION"))
+                        ++e;
+                    // do not stop inside another mention
+                    if (e > k && (cover_[e - 1] == kNone || ms_[size_t(cover_[e - 1])].t1 <= e)) t1 = e;
+                }
+            }
+            if (t0 != ms_[i].t0 || t1 != ms_[i].t1) set_span(mi, t0, t1);
+            // "Glas'" : a bare apostrophe glued to a name ending in s
+            M& m = ms_[i];
+            if (m.t1 < n_ && apostrophe(m.t1) && !a_.tokens[m.t1].space_before) {
+                std::string_view last = tx(m.t1 - 1);
+                if (!last.empty() && (last.back() == 's' || last.back() == 'S') && cover_[m.t1] == kNone) {
+                    cover_[m.t1] = mi;
+                    ++m.t1;
+                    m.end = a_.tokens[m.t1 - 1].end;
+                }
+            }
+        }
+        // demonyms the NER did not mark (e.g. lower confidence): capitalised table words
+        for (uint32_t t = 0; t < n_; ++t) {
+            if (cover_[t] != kNone || sent_[t] < 0 || !word(t) || !demonym(t)) continue;
+            M x;
+            x.t0 = t;
+            x.t1 = t + 1;
+            x.start = a_.tokens[t].start;
+            x.end = a_.tokens[t].end;
+            x.type = "MISC";
+            cover_[t] = int(ms_.size());
+            ms_.push_back(std::move(x));
+        }
+    }
+
+    // ---- 2. demonyms ----------------------------------------------------------------------------
+    void split_demonyms() {
+        for (M& m : ms_) {
+            if (m.dead) continue;
+            m.key = normalise(a_.slice(m.start, m.end));
+            if (m.t1 - m.t0 != 1 || m.type == "PERSON" || m.type == "ORGANIZATION") continue;
+            auto it = L_.demonym.find(lower(m.key));
+            if (it == L_.demonym.end() || L_.country.count(lower(m.key))) continue;
+            m.kind = "nominal";
+            m.key = it->second;
+        }
+    }
+
+    // ---- 3. groups --------------------------------------------------------------------------------
+    int root(int g) {
+        while (gs_[size_t(g)].parent >= 0) g = gs_[size_t(g)].parent;
+        return g;
+    }
+    void join(int child, int parent) {
+        child = root(child);
+        parent = root(parent);
+        if (child != parent) gs_[size_t(child)].parent = parent;
+    }
+
+    static std::string acronym_of(std::string_view s) {
+        std::string r;
+        for (auto w : split_words(s)) {
+            unsigned char c = (unsigned char)w[0];
+            if (c >= 'A' && c <= 'Z') r += char(c);
+            else if (!is_any(w, {"of", "the", "and", "for", "on", "in", "de", "&", "to"})) return {};
+        }
+        return r.size() >= 2 ? r : std::string();
+    }
+
+    void group_names() {
+        std::unordered_map<std::string, int> by_key;
+        for (size_t i = 0; i < ms_.size(); ++i) {
+            M& m = ms_[i];
+            if (m.dead || m.kind != "name" || m.key.empty()) continue;
+            auto [it, fresh] = by_key.emplace(m.key, int(gs_.size()));
+            if (fresh) {
+                Group g;
+                g.key = m.key;
+                g.ntok = int(split_words(m.key).size());
+                gs_.push_back(std::move(g));
+            }
+            m.group = it->second;
+            Group& g = gs_[size_t(it->second)];
+            g.mentions.push_back(int(i));
+            g.votes[type_index(m.type)] += 1;
+        }
+        auto personish = [&](const Group& g) { return g.votes[0] > 0 && g.votes[0] >= g.votes[1] && g.votes[0] >= g.votes[2]; };
+        // Shorter person names join the one longer name they are part of.
+        std::unordered_map<std::string, std::vector<int>> by_last, by_first;
+        for (size_t g = 0; g < gs_.size(); ++g) {
+            if (gs_[g].ntok < 2 || !personish(gs_[g])) continue;
+            auto w = split_words(gs_[g].key);
+            by_last[std::string(w.back())].push_back(int(g));
+            by_first[std::string(w.front())].push_back(int(g));
+        }
+        std::vector<int> order(gs_.size());
+        for (size_t g = 0; g < gs_.size(); ++g) order[g] = int(g);
+        std::sort(order.begin(), order.end(), [&](int x, int y) { return gs_[size_t(x)].ntok > gs_[size_t(y)].ntok; });
+        for (int g : order) {
+            Group& G = gs_[size_t(g)];
+            std::string lk = lower(G.key);
+            bool person_vote = G.votes[0] > 0;
+            bool placeish = L_.place.count(lk) || L_.country.count(lk) || L_.demonym.count(lk);
+            if (!person_vote && (placeish || G.votes[1] + G.votes[2] + G.votes[3] > 0) && G.ntok > 1) continue;
+            if (!person_vote && placeish) continue;
+            auto w = split_words(G.key);
+            std::vector<int> roots;
+            auto consider = [&](int h) {
+                if (h == g || gs_[size_t(h)].ntok <= G.ntok) return;
+                auto hw = split_words(gs_[size_t(h)].key);
+                size_t k = 0;   // G's words in order inside h's
+                for (auto x : hw) if (k < w.size() && x == w[k]) ++k;
+                if (k != w.size()) return;
+                int r = root(h);
+                if (std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
+            };
+            auto it = by_last.find(std::string(w.back()));
+            if (it != by_last.end()) for (int h : it->second) consider(h);
+            if (roots.empty() && w.size() == 1) {   // a first name alone: "Hillary"
+                auto f = by_first.find(std::string(w.front()));
+                if (f != by_first.end() && !by_last.count(std::string(w.front())))
+                    for (int h : f->second) consider(h);
+            }
+            if (roots.size() == 1) join(g, roots[0]);
+        }
+        // Acronyms: "ICJ" joins the one name with those initials.
+        std::unordered_map<std::string, std::vector<int>> by_initials;
+        for (size_t g = 0; g < gs_.size(); ++g) {
+            if (gs_[g].ntok < 2 || gs_[g].votes[0] > 0) continue;
+            std::string ac = acronym_of(gs_[g].key);
+            if (!ac.empty()) by_initials[ac].push_back(int(g));
+        }
+        for (size_t g = 0; g < gs_.size(); ++g) {
+            if (gs_[g].ntok != 1) continue;
+            std::string k;
+            bool ok = true;
+            for (char c : gs_[g].key) {
+                if (c == '.') continue;
+                if (c < 'A' || c > 'Z') { ok = false; break; }
+                k += c;
+            }
+            if (!ok || k.size() < 2 || k.size() > 6) continue;
+            auto it = by_initials.find(k);
+            if (it == by_initials.end()) continue;
+            std::vector<int> roots;
+            for (int h : it->second) {
+                int r = root(h);
+                if (std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
+            }
+            if (roots.size() == 1) join(int(g), roots[0]);
+        }
+        // Gather the mentions of joined groups under their roots.
+        for (size_t g = 0; g < gs_.size(); ++g) {
+            int r = root(int(g));
+            if (r == int(g)) continue;
+            Group& R = gs_[size_t(r)];
+            for (int mi : gs_[g].mentions) { R.mentions.push_back(mi); ms_[size_t(mi)].group = r; }
+            for (int k = 0; k < 4; ++k) R.votes[k] += gs_[g].votes[k];
+            gs_[g].mentions.clear();
+        }
+    }
+
+    // ---- 4. type, canonical ---------------------------------------------------------------------
+    void decide_types() {
+        for (size_t g = 0; g < gs_.size(); ++g) {
+            Group& G = gs_[g];
+            if (G.parent >= 0 || G.mentions.empty()) continue;
+            // canonical: the longest name (words, then bytes)
+            int best = -1, bt = 0;
+            for (int mi : G.mentions) {
+                const std::string& k = ms_[size_t(mi)].key;
+                int nt = int(split_words(k).size());
+                if (best < 0 || nt > bt || (nt == bt && k.size() > ms_[size_t(best)].key.size())) { best = mi; bt = nt; }
+            }
+            G.canonical = ms_[size_t(best)].key;
+            G.ntok = bt;
+            for (int mi : G.mentions) {
+                M& m = ms_[size_t(mi)];
+                m.kind = int(split_words(m.key).size()) < bt || (bt == 1 && m.key.size() < G.canonical.size()) ? "alias" : "name";
+            }
+            double v[4] = {G.votes[0], G.votes[1], G.votes[2], G.votes[3]};
+            std::string lc = lower(G.canonical);
+            if (L_.place.count(lc) || L_.country.count(lc)) v[2] += double(G.mentions.size()) + 1;
+            int t = 0;
+            for (int k = 1; k < 4; ++k) if (v[k] > v[t]) t = k;
+            G.type = type_name(t);
+        }
+    }
+
+    void link_demonyms() {
+        std::unordered_map<std::string, int> country_group;
+        for (size_t g = 0; g < gs_.size(); ++g) {
+            const Group& G = gs_[g];
+            if (G.parent >= 0 || G.mentions.empty() || G.type != "LOCATION") continue;
+            country_group.emplace(lower(G.canonical), int(g));
+        }
+        for (size_t i = 0; i < ms_.size(); ++i) {
+            M& m = ms_[i];
+            if (m.dead || m.kind != "nominal") continue;
+            auto it = country_group.find(lower(m.key));
+            if (it == country_group.end()) { m.dead = true; continue; }   // no country named in the story
+            m.group = it->second;
+            gs_[size_t(it->second)].mentions.push_back(int(i));
+        }
+    }
+
+    // ---- roles ----------------------------------------------------------------------------------
+    bool stop_in_role(uint32_t i) const {
+        if (!word(i)) return true;
+        std::string_view p = pos(i);
+        if (!p.empty() && (p[0] == 'V' || p == "MD" || p == "IN" || p == "CC" || p == "DT" || p == "PRP" || p == "PRP$" ||
+                           p == "WP" || p == "WDT" || p == "CD" || p == "TO" || p == "RB"))
+            return !(role_word(i) || demonym(i) || modifier(i) || cap(i));
+        return determiner(i);
+    }
+
+    // Title words right before a name: "a former Ecuadorian Vice-President [Jorge Glas]".
+    std::string role_before(uint32_t t0, char& gender) const {
+        if (t0 == 0) return {};
+        uint32_t j = t0 - 1;
+        if (sent_[j] != sent_[t0] || sent_[j] < 0) return {};
+        if (!role_word(j) || tx(j).back() == '.') return {};   // "Mr." is an honorific, not a role
+        gender = role_gender(j);
+        uint32_t first = j;
+        uint32_t lo = a_.sentences[size_t(sent_[t0])].first_token;
+        for (int steps = 0; steps < 7 && first > lo; ++steps) {
+            uint32_t k = first - 1;
+            if (possessive_s(k) && k > lo && cap(k - 1) && word(k - 1)) { first = k - 1; continue; }
+            if (!word(k) || determiner(k)) break;
+            if (role_word(k) || demonym(k) || modifier(k) || (cap(k) && !is_any(lw(k), {"i"}))) { first = k; continue; }
+            std::string_view p = pos(k);
+            if (!p.empty() && (p == "NN" || p == "JJ") && !stop_in_role(k)) { first = k; continue; }
+            break;
+        }
+        // a leading capitalised sentence-initial verb or the like would have stopped above;
+        return std::string(a_.slice(a_.tokens[first].start, a_.tokens[j].end));
+    }
+
+    // Apposition right after a name: "Roberto Canseco, head of the … in Quito, told …".
+    std::string apposition_after(uint32_t t1, char& gender) const {
+        if (t1 + 1 >= n_ || tx(t1) != "," || sent_[t1] < 0) return {};
+        int32_t s = sent_[t1];
+        uint32_t b = t1 + 1, e = b;
+        while (e < n_ && sent_[e] == s && e < b + 16) {
+            std::string_view w = tx(e);
+            if (w == "," || w == ";" || w == ")" || w == "(" || a_.tokens[e].kind == TokenKind::Quote) break;
+            if (a_.tokens[e].kind == TokenKind::Punct && (w == "." || w == "!" || w == "?")) break;
+            std::string_view p = pos(e);
+            if (!p.empty() && (p == "VBD" || p == "VBZ" || p == "VBP" || p == "VB" || p == "MD" || p == "WP" || p == "WDT")) return {};
+            if (cover_[e] != kNone && ms_[size_t(cover_[e])].type == "PERSON") return {};
+            ++e;
+        }
+        if (e == b || e >= n_ || sent_[e] != s) return {};
+        if (e == b + 16) return {};
+        // a role word among the first words (after determiners, possessives, modifiers)
+        uint32_t k = b;
+        if (determiner(k)) ++k;
+        uint32_t start = k;
+        bool found = false;
+        for (uint32_t steps = 0; k < e && steps < 5; ++k, ++steps) {
+            if (role_word(k)) { found = true; gender = role_gender(k); break; }
+            if (possessive_s(k) || demonym(k) || modifier(k) || cap(k) || pos_is(k, "JJ") || pos_is(k, "NN")) continue;
+            break;
+        }
+        if (!found) return {};
+        return std::string(a_.slice(a_.tokens[start].start, a_.tokens[e - 1].end));
+    }
+
+    void roles_and_gender() {
+        for (size_t g = 0; g < gs_.size(); ++g) {
+            Group& G = gs_[g];
+            if (G.parent >= 0 || G.mentions.empty() || G.type != "PERSON") continue;
+            std::sort(G.mentions.begin(), G.mentions.end(), [&](int x, int y) { return ms_[size_t(x)].start < ms_[size_t(y)].start; });
+            for (int mi : G.mentions) {
+                const M& m = ms_[size_t(mi)];
+                if (m.kind == "nominal") continue;
+                if (m.t0 > 0) {   // honorifics
+                    const std::string& h = lw(m.t0 - 1);
+                    if (is_any(h, {"mr.", "mr", "sir", "lord"})) G.gender = 'm';
+                    else if (is_any(h, {"mrs.", "mrs", "ms.", "ms", "miss", "lady", "dame", "madam"})) G.gender = 'f';
+                }
+                char gr = '-';
+                if (G.role.empty()) {
+                    std::string r = role_before(m.t0, gr);
+                    if (r.empty()) r = apposition_after(m.t1, gr);
+                    if (!r.empty()) { G.role = r; if (G.gender == '-') G.gender = gr; }
+                }
+            }
+        }
+    }
+
+    // ---- 5. pronouns and descriptions --------------------------------------------------------------
+    static char pronoun_gender(const std::string& w) {
+        if (is_any(w, {"he", "him", "his", "himself"})) return 'm';
+        if (is_any(w, {"she", "her", "hers", "herself"})) return 'f';
+        return 0;
+    }
+
+    void add_mention(int g, uint32_t t0, uint32_t t1, const char* kind) {
+        M x;
+        x.t0 = t0;
+        x.t1 = t1;
+        x.start = a_.tokens[t0].start;
+        x.end = a_.tokens[t1 - 1].end;
+        x.kind = kind;
+        x.group = g;
+        x.type = gs_[size_t(g)].type;
+        gs_[size_t(g)].mentions.push_back(int(ms_.size()));
+        for (uint32_t t = t0; t < t1; ++t) cover_[t] = int(ms_.size());
+        ms_.push_back(std::move(x));
+    }
+
+    void resolve_pronouns() {
+        // person groups mentioned in each sentence, in token order (pronouns added as resolved)
+        std::vector<std::vector<int>> seen(a_.sentences.size());
+        std::vector<int> person_at(n_, kNone);
+        for (const M& m : ms_)
+            if (!m.dead && m.group >= 0 && m.kind != "nominal" && gs_[size_t(root(m.group))].type == "PERSON") person_at[m.t0] = root(m.group);
+        for (uint32_t t = 0; t < n_; ++t) {
+            int32_t s = sent_[t];
+            if (s < 0) continue;
+            if (person_at[t] != kNone) { seen[size_t(s)].push_back(person_at[t]); continue; }
+            if (!word(t) || cover_[t] != kNone || in_quote_[t]) continue;
+            char pg = pronoun_gender(lw(t));
+            if (!pg) continue;
+            // the candidates: this sentence so far, else the nearest earlier sentence (at most two
+            // back, not further than the previous paragraph) that names a person
+            const std::vector<int>* cands = &seen[size_t(s)];
+            for (int32_t back = 1; cands->empty() && back <= 2 && s - back >= 0; ++back) {
+                const Sentence& S = a_.sentences[size_t(s - back)];
+                if (S.paragraph + 1 < a_.sentences[size_t(s)].paragraph) break;
+                cands = &seen[size_t(s - back)];
+            }
+            int pick = kNone;
+            bool clear = true;
+            for (int g : *cands) {
+                char gg = gs_[size_t(g)].gender;
+                if (gg != '-' && gg != pg) continue;
+                if (pick == kNone) pick = g;
+                else if (pick != g) clear = false;
+            }
+            if (pick == kNone || !clear) continue;
+            Group& G = gs_[size_t(pick)];
+            if (G.gender == '-') G.gender = pg;
+            add_mention(pick, t, t + 1, "pronoun");
+            seen[size_t(s)].push_back(pick);
+        }
+    }
+
+    // "the former vice-president": the one person whose role has that title
+    void resolve_descriptions() {
+        std::vector<std::pair<std::string, int>> roles;   // role words, group
+        std::vector<uint32_t> first_at(gs_.size(), UINT32_MAX);
+        for (size_t g = 0; g < gs_.size(); ++g) {
+            const Group& G = gs_[g];
+            if (G.parent >= 0 || G.mentions.empty() || G.type != "PERSON" || G.role.empty()) continue;
+            roles.emplace_back(role_words(G.role), int(g));
+            for (int mi : G.mentions) first_at[g] = std::min(first_at[g], ms_[size_t(mi)].t0);
+        }
+        if (roles.empty()) return;
+        for (uint32_t t = 0; t + 1 < n_; ++t) {
+            if (lw(t) != "the" || cover_[t] != kNone || in_quote_[t] || sent_[t] < 0) continue;
+            uint32_t k = t + 1;
+            while (k < n_ && k < t + 3 && (modifier(k) || demonym(k)) && !role_word(k)) ++k;
+            if (k >= n_ || !role_word(k) || cover_[k] != kNone) continue;
+            uint32_t e = k + 1;
+            if (e < n_ && role_word(e) && !(tx(e).back() == '.')) ++e;   // "vice president"
+            if (e < n_ && ((word(e) && cap(e)) || lw(e) == "of" || possessive_s(e))) continue;   // a name or "of" follows
+            std::string want = role_words(a_.slice(a_.tokens[k].start, a_.tokens[e - 1].end));
+            int pick = kNone;
+            bool clear = true;
+            for (auto& [rw, g] : roles) {
+                if (first_at[size_t(g)] >= t) continue;
+                size_t at = rw.find(want);
+                if (at == std::string::npos || at + want.size() != rw.size()) continue;   // the role's head
+                if (pick == kNone) pick = g;
+                else clear = false;
+            }
+            if (pick == kNone || !clear) continue;
+            add_mention(pick, t, e, "nominal");
+            t = e - 1;
+        }
+    }
+
+    // ---- 6. output ------------------------------------------------------------------------------------
+    bool speech_near(const M& m) const {
+        for (uint32_t t = m.t1; t < n_ && t < m.t1 + 3; ++t)
+            if (is_any(lw(t), {"said", "says", "told", "added", "say", "tells", "asked", "wrote", "posted", "stated"})) return true;
+        for (uint32_t t = m.t0 >= 2 ? m.t0 - 2 : 0; t < m.t0; ++t)
+            if (is_any(lw(t), {"said", "says", "told", "added", "according"})) return true;
+        return false;
+    }
+
+    void emit() {
+        struct Out { Entity e; uint32_t first; double raw; uint32_t first_tok; bool lead, speaks; };
+        std::vector<Out> outs;
+        uint32_t lead_end = a_.sentences.empty() ? 0 : a_.sentences[0].first_token + a_.sentences[0].token_count;
+        if (!a_.sentences.empty()) {   // the first story paragraph is the lead
+            uint32_t p = a_.sentences[0].paragraph;
+            for (const Sentence& S : a_.sentences) if (S.paragraph == p) lead_end = S.first_token + S.token_count;
+        }
+        for (size_t g = 0; g < gs_.size(); ++g) {
+            Group& G = gs_[g];
+            if (G.parent >= 0 || G.mentions.empty()) continue;
+            Out o;
+            o.e.type = G.type;
+            o.e.canonical = G.canonical;
+            o.e.role = G.role;
+            o.raw = 0;
+            o.first = UINT32_MAX;
+            o.first_tok = UINT32_MAX;
+            o.lead = o.speaks = false;
+            bool has_name = false;
+            for (int mi : G.mentions) {
+                const M& m = ms_[size_t(mi)];
+                if (m.dead) continue;
+                o.e.mentions.push_back({m.start, m.end, m.kind});
+                has_name |= m.kind == "name" || m.kind == "alias";
+                o.raw += m.kind == "nominal" ? 0.5 : m.kind == "pronoun" ? 0.7 : 1.0;
+                o.first = std::min(o.first, m.start);
+                o.first_tok = std::min(o.first_tok, m.t0);
+                o.lead |= m.t0 < lead_end;
+                if (m.kind != "nominal") o.speaks |= speech_near(m);
+            }
+            if (!has_name || o.e.mentions.empty()) continue;
+            if (o.e.canonical.empty()) o.e.canonical = std::string(a_.slice(o.e.mentions[0].start, o.e.mentions[0].end));
+            std::sort(o.e.mentions.begin(), o.e.mentions.end(),
+                      [](const Mention& x, const Mention& y) { return x.start < y.start || (x.start == y.start && x.end < y.end); });
+            outs.push_back(std::move(o));
+        }
+        std::sort(outs.begin(), outs.end(), [](const Out& x, const Out& y) { return x.first < y.first; });
+        double max_raw = 0;
+        for (const Out& o : outs) max_raw = std::max(max_raw, o.raw);
+        a_.entities.clear();
+        a_.entities.reserve(outs.size());
+        double nt = n_ ? double(n_) : 1.0;
+        for (size_t i = 0; i < outs.size(); ++i) {
+            Out& o = outs[i];
+            double s = 0.5 * (max_raw > 0 ? o.raw / max_raw : 0) + 0.2 * (1.0 - double(o.first_tok) / nt) + (o.lead ? 0.15 : 0) +
+                       (o.speaks ? 0.15 : 0);
+            s = std::min(1.0, std::max(0.0, s));
+            o.e.salience = double(int64_t(s * 1000 + 0.5)) / 1000.0;
+            o.e.id = "e" + std::to_string(i + 1);
+            a_.entities.push_back(std::move(o.e));
+        }
+    }
+};
+
+}  // namespace
+
+void group_entities(Analysis& a) {
+    if (a.entities.empty() || a.tokens.empty()) return;
+    Grouper g(a);
+    g.run();
+}
+
+}  // namespace ae
