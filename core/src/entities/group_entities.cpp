@@ -7,8 +7,8 @@
 //      `Ecuadorian` + `Embassy`) and over `of|on|for [the] Capitalised…` after it;
 //   2. demonyms split off as nominal mentions of their country;
 //   3. names grouped by their normalised text, then shorter names joined to the single longer
-//      name they are part of (surname, first name, middle names), acronyms to the single name
-//      with those initials;
+//      name they are part of (surname, first name, middle names) — or, when several share it, to
+//      the one who dominates the story — acronyms to the single name with those initials;
 //   4. type by vote (NER types + place-lexicon evidence), canonical = longest name, roles from
 //      titles before a name and from appositions, gender from honorifics and role words;
 //   5. pronouns and `the <role>` descriptions resolved where exactly one person fits;
@@ -422,13 +422,14 @@ private:
             if (!person_vote && (placeish || G.votes[1] + G.votes[2] + G.votes[3] > 0) && G.ntok > 1) continue;
             if (!person_vote && placeish) continue;
             auto w = split_words(G.key);
-            std::vector<int> roots;
+            std::vector<int> roots, cands;
             auto consider = [&](int h) {
                 if (h == g || gs_[size_t(h)].ntok <= G.ntok) return;
                 auto hw = split_words(gs_[size_t(h)].key);
                 size_t k = 0;   // G's words in order inside h's
                 for (auto x : hw) if (k < w.size() && x == w[k]) ++k;
                 if (k != w.size()) return;
+                cands.push_back(h);
                 int r = root(h);
                 if (std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
             };
@@ -440,6 +441,17 @@ private:
                     for (int h : f->second) consider(h);
             }
             if (roots.size() == 1) join(g, roots[0]);
+            else if (roots.size() > 1) {
+                // Several people share the name: a bare surname goes to the one who dominates the
+                // story (at least three mentions and twice anyone else's), else to nobody.
+                std::vector<size_t> count(roots.size(), 0);
+                for (int h : cands)
+                    count[size_t(std::find(roots.begin(), roots.end(), root(h)) - roots.begin())] += gs_[size_t(h)].mentions.size();
+                size_t top = size_t(std::max_element(count.begin(), count.end()) - count.begin());
+                size_t second = 0;
+                for (size_t r = 0; r < roots.size(); ++r) if (r != top) second = std::max(second, count[r]);
+                if (count[top] >= 3 && count[top] >= 2 * second) join(g, roots[top]);
+            }
         }
         // Acronyms: "ICJ" joins the one name with those initials.
         std::unordered_map<std::string, std::vector<int>> by_initials;
