@@ -1,0 +1,165 @@
+// corpus-run: analyses every .txt under the given folders, plus generated torture inputs, and
+// fails on a crash, invalid JSON, a span outside the text, or an article slower per byte than
+// --max-ratio × the median (a sign of non-linear behaviour). Prints per-article figures with -v,
+// the slowest articles, the median and peak memory.
+// usage: corpus-run [--max-ratio R] [--no-torture] [-v] DIR...
+#include "article_explorer/analysis.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <dirent.h>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <vector>
+
+namespace {
+
+using nlohmann::json;
+
+void list_txt(const std::string& dir, std::vector<std::string>& out) {
+    DIR* d = opendir(dir.c_str());
+    if (!d) return;
+    std::vector<std::string> names;
+    while (dirent* e = readdir(d)) if (e->d_name[0] != '.') names.push_back(e->d_name);
+    closedir(d);
+    std::sort(names.begin(), names.end());
+    for (const auto& n : names) {
+        std::string p = dir + "/" + n;
+        struct stat st;
+        if (stat(p.c_str(), &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) list_txt(p, out);
+        else if (n.size() > 4 && n.substr(n.size() - 4) == ".txt") out.push_back(p);
+    }
+}
+
+long peak_rss_kb() { rusage r{}; getrusage(RUSAGE_SELF, &r); return r.ru_maxrss; }
+
+// Every span inside [0, n], start <= end.
+bool spans_ok(const json& j, size_t n, std::string& why) {
+    auto check = [&](const json& s, const char* what) {
+        if (!s.is_object() || !s.contains("start")) return true;
+        size_t a = s["start"].get<size_t>(), b = s["end"].get<size_t>();
+        if (a > b || b > n) { why = std::string(what) + " span [" + std::to_string(a) + "," + std::to_string(b) + ") outside " + std::to_string(n); return false; }
+        return true;
+    };
+    for (const char* k : {"paragraphs", "sentences", "values", "quotes"})
+        for (const auto& s : j[k]) if (!check(s, k)) return false;
+    for (const auto& e : j["entities"]) for (const auto& m : e["mentions"]) if (!check(m, "mention")) return false;
+    for (const auto& q : j["quotes"]) if (!q["cue"].is_null() && !check(q["cue"], "cue")) return false;
+    for (const auto& ev : j["events"]) {
+        if (!check(ev["trigger"], "trigger")) return false;
+        for (const auto& a : ev["arguments"]) if (!check(a, "argument")) return false;
+    }
+    return true;
+}
+
+struct Result { std::string name; size_t bytes = 0; double secs = 0; bool ok = true; std::string why; };
+
+Result run_one(const std::string& name, const std::string& text) {
+    Result r; r.name = name; r.bytes = text.size();
+    auto t0 = std::chrono::steady_clock::now();
+    ae::Options o;
+    ae::Analysis a = ae::analyze(text, o);
+    std::string out = ae::to_json(a, o);
+    r.secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    json j = json::parse(out, nullptr, false);
+    if (j.is_discarded()) { r.ok = false; r.why = "invalid JSON"; return r; }
+    if (j.value("schema", "") != "article-explorer/1") { r.ok = false; r.why = "wrong schema"; return r; }
+    if (!spans_ok(j, text.size(), r.why)) r.ok = false;
+    return r;
+}
+
+std::vector<std::pair<std::string, std::string>> torture(const std::string& sample) {
+    std::vector<std::pair<std::string, std::string>> t;
+    std::string para = "The minister said on Friday that “talks would resume”, adding: \"We are ready.\" Prices rose 4.5% in March.\n\n";
+    std::string big;
+    while (big.size() < (20u << 20)) big += para;
+    t.push_back({"torture: 20 MB", big});
+    std::string line;
+    while (line.size() < 500000) line += "word after word with Capitals and numbers 12,345 ";
+    t.push_back({"torture: one 500 KB line", line});
+    std::string quotes;
+    for (int k = 0; k < 100000; ++k) quotes += (k % 3 == 0) ? "“" : (k % 3 == 1 ? "\" x " : "” ");
+    t.push_back({"torture: 100k quote marks", quotes});
+    std::string cap;
+    while (cap.size() < (1u << 20)) cap += "Washington ";
+    t.push_back({"torture: 1 MB of one capitalised word", cap});
+    std::string nest;
+    for (int k = 0; k < 20000; ++k) nest += "(“[‘«";
+    nest += " deep ";
+    for (int k = 0; k < 20000; ++k) nest += "»’]”)";
+    t.push_back({"torture: deep nesting of brackets and quotes", nest});
+    // invalid UTF-8 at every position of a short article
+    std::string s = sample.substr(0, 1500);
+    for (size_t i = 0; i < s.size(); ++i) {
+        std::string bad = s;
+        bad[i] = char(0xFF);
+        t.push_back({"torture: invalid byte at " + std::to_string(i), bad});
+    }
+    return t;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    double max_ratio = 50;
+    bool verbose = false, do_torture = true;
+    std::vector<std::string> dirs;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--max-ratio" && i + 1 < argc) max_ratio = std::atof(argv[++i]);
+        else if (a == "-v") verbose = true;
+        else if (a == "--no-torture") do_torture = false;
+        else if (a == "-h" || a == "--help") { std::puts("usage: corpus-run [--max-ratio R] [--no-torture] [-v] DIR..."); return 0; }
+        else dirs.push_back(a);
+    }
+    std::vector<std::string> files;
+    for (const auto& d : dirs) list_txt(d, files);
+    if (files.empty()) std::printf("corpus-run: no .txt files under the given folders (absent data is skipped)\n");
+    std::vector<Result> results;
+    std::string sample = "Mexico is severing diplomatic ties with Ecuador after police raided a Mexican Embassy. “This is not possible,” Roberto Canseco told local press on Friday.\n\n";
+    for (size_t k = 0; k < files.size(); ++k) {
+        std::ifstream f(files[k], std::ios::binary);
+        std::stringstream ss; ss << f.rdbuf();
+        std::string text = ss.str();
+        if (k == 0 && text.size() > 200) sample = text;
+        results.push_back(run_one(files[k], text));
+        if (verbose) std::printf("%8.3f ms %8zu B %s\n", results.back().secs * 1e3, results.back().bytes, files[k].c_str());
+        if (k % 200 == 199) std::fprintf(stderr, "\rcorpus-run: %zu/%zu", k + 1, files.size());
+    }
+    if (!files.empty()) std::fprintf(stderr, "\rcorpus-run: %zu/%zu\n", files.size(), files.size());
+    size_t corpus_n = results.size();
+    if (do_torture) for (auto& [name, text] : torture(sample)) results.push_back(run_one(name, text));
+
+    // Per-byte time against the corpus median (articles of at least 1 KB: timer noise below).
+    std::vector<double> per_byte;
+    for (size_t k = 0; k < corpus_n; ++k) if (results[k].bytes >= 1024) per_byte.push_back(results[k].secs / double(results[k].bytes));
+    std::sort(per_byte.begin(), per_byte.end());
+    double median = per_byte.empty() ? 0 : per_byte[per_byte.size() / 2];
+    size_t failed = 0, slow = 0;
+    double worst_ratio = 0; std::string worst;
+    for (size_t k = 0; k < results.size(); ++k) {
+        Result& r = results[k];
+        if (median > 0 && r.bytes >= 1024) {
+            double ratio = r.secs / double(r.bytes) / median;
+            if (ratio > worst_ratio) { worst_ratio = ratio; worst = r.name; }
+            if (ratio > max_ratio) { r.ok = false; r.why = "slow: " + std::to_string(ratio) + "× the median time per byte"; ++slow; }
+        }
+        if (!r.ok) { ++failed; std::printf("FAIL %s: %s\n", r.name.c_str(), r.why.c_str()); }
+    }
+    double total = 0; size_t bytes = 0;
+    for (size_t k = 0; k < corpus_n; ++k) { total += results[k].secs; bytes += results[k].bytes; }
+    std::printf("corpus: %zu articles, %.1f MB in %.2f s (%.2f MB/s); median %.3f µs/KB; slowest per byte %.1f× median (%s)\n",
+                corpus_n, double(bytes) / 1e6, total, total > 0 ? double(bytes) / 1e6 / total : 0.0, median * 1e6 * 1024,
+                worst_ratio, worst.c_str());
+    std::printf("torture inputs: %zu; peak memory %.1f MB\n", results.size() - corpus_n, double(peak_rss_kb()) / 1024.0);
+    std::printf("corpus-run: %zu passed, %zu failed\n", results.size() - failed, failed);
+    return failed ? 1 : 0;
+}
