@@ -105,7 +105,14 @@ void Score::add(const std::vector<std::string>& gold, const std::vector<std::str
             ++by_type[g[i].type].correct; ++all.correct; ++i; ++j;
         } else if (g[i] < p[j]) ++i; else ++j;
     }
-    for (size_t k = 0; k < gold.size() && k < pred.size(); ++k) { ++tokens; tokens_correct += gold[k] == pred[k]; }
+    // Token accuracy on the IOB2 rendering of both sides (IOB1 gold would differ on B- vs I-).
+    auto iob2 = [](const std::vector<Chunk>& cs, size_t n) {
+        std::vector<std::string> t(n, "O");
+        for (auto& c : cs) for (size_t i = c.begin; i < c.end && i < n; ++i) t[i] = (i == c.begin ? "B-" : "I-") + c.type;
+        return t;
+    };
+    auto g2 = iob2(g, gold.size()), p2 = iob2(p, pred.size());
+    for (size_t k = 0; k < g2.size() && k < p2.size(); ++k) { ++tokens; tokens_correct += g2[k] == p2[k]; }
 }
 
 double Score::f1(const Counts& c) {

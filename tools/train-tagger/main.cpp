@@ -5,6 +5,8 @@
 //   train-tagger ner --train train.txt --dev dev.txt --pos assets/models/pos.bin
 //                    --gazetteers tools/gazetteers/gazetteers.tsv [--clusters FILE]
 //                    --out assets/models/ner.bin [--epochs 12] [--seed 1] [--prune 0] [--max-rows 0]
+//   train-tagger clusters --inputs DIR,FILE,... --out clusters.tsv [--min-count 5] [--max-words 40000]
+//                         [--depth 14] [--seed 1]   word clusters from unlabelled text
 //   train-tagger score FILE       conlleval-style P/R/F1 per type from `token gold predicted`
 //                                 lines (blank line between sentences), e.g. the output of
 //                                 `article-explorer ner-conll dev.txt`
@@ -12,6 +14,7 @@
 // Each epoch prints the dev score of the quantised, pruned model exactly as it would ship
 // (serialised, read back and run through the core's inference code); the epoch with the best
 // dev score is written. Same seed + same data = same model bytes.
+#include "clusters.h"
 #include "conll.h"
 
 #include "tagging/ner.h"
@@ -86,6 +89,7 @@ LinearModel ship(const AveragedPerceptron& p, LinearModel meta, const Args& a, s
     AveragedPerceptron::Export ex;
     ex.prune_below = std::stof(a.get("prune", "0"));
     ex.max_rows = std::stoul(a.get("max-rows", "0"));
+    ex.min_q = std::stoi(a.get("min-q", "0"));
     p.export_model(meta, ex);
     bytes = serialize(meta);
     LinearModel back;
@@ -131,6 +135,7 @@ int train_pos(const Args& a, const std::string& cmd) {
     const int epochs = std::stoi(a.get("epochs", "10"));
     std::mt19937_64 rng(std::stoull(a.get("seed", "1")));
     AveragedPerceptron p(meta.classes.size());
+    p.lexicons_from = &meta;
     PosScratch scratch;
     std::vector<int> out;
     std::vector<size_t> order(tr.size());
@@ -298,6 +303,7 @@ int train_ner(const Args& a, const std::string& cmd) {
     const int epochs = std::stoi(a.get("epochs", "12"));
     std::mt19937_64 rng(std::stoull(a.get("seed", "1")));
     AveragedPerceptron p(meta.classes.size());
+    p.lexicons_from = &meta;
     NerFeaturizer fz(meta.lexicon("gaz"), meta.lexicon("clusters"));
     NerScratch sc;
     std::vector<int> labels;
@@ -373,6 +379,17 @@ int main(int argc, char** argv) {
         Args a = parse(argc, argv, 2);
         if (cmd == "pos") return train_pos(a, command_line(argc, argv));
         if (cmd == "ner") return train_ner(a, command_line(argc, argv));
+        if (cmd == "clusters") {
+            trainer::ClusterOptions o;
+            std::istringstream in(a.need("inputs"));
+            for (std::string p; std::getline(in, p, ',');) if (!p.empty()) o.inputs.push_back(p);
+            o.out = a.need("out");
+            o.min_count = std::stoull(a.get("min-count", "5"));
+            o.max_words = std::stoul(a.get("max-words", "40000"));
+            o.depth = std::stoul(a.get("depth", "14"));
+            o.seed = std::stoull(a.get("seed", "1"));
+            return trainer::build_clusters(o);
+        }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "train-tagger: %s\n", e.what());
         return 1;

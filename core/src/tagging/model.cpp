@@ -3,6 +3,7 @@
 #include "hash.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace ae::tagging {
@@ -28,12 +29,28 @@ uint32_t Lexicon::find(uint64_t hash, uint32_t missing) const { return map.find(
 
 void LinearModel::score(const uint64_t* feats, size_t n, float* scores) const {
     const size_t nc = classes.size();
-    for (size_t f = 0; f < n; ++f) {
-        uint32_t r = rows.find(key32(feats[f]));
-        if (r == UINT32_MAX) continue;
-        const float s = scales[r];
-        const int8_t* w = weights.data() + size_t(r) * nc;
-        for (size_t c = 0; c < nc; ++c) scores[c] += s * float(w[c]);
+    // Three passes so the cache misses overlap: prefetch slots, find rows (prefetch them),
+    // then accumulate.
+    constexpr size_t kBatch = 128;
+    uint32_t keys_[kBatch], found[kBatch];
+    for (size_t base = 0; base < n; base += kBatch) {
+        const size_t m = std::min(kBatch, n - base);
+        for (size_t f = 0; f < m; ++f) { keys_[f] = key32(feats[base + f]); rows.prefetch(keys_[f]); }
+        size_t nf = 0;
+        for (size_t f = 0; f < m; ++f) {
+            uint32_t r = rows.find(keys_[f]);
+            if (r == UINT32_MAX) continue;
+#if defined(__GNUC__) || defined(__clang__)
+            __builtin_prefetch(weights.data() + size_t(r) * nc);
+#endif
+            found[nf++] = r;
+        }
+        for (size_t f = 0; f < nf; ++f) {
+            const uint32_t r = found[f];
+            const float s = scales[r];
+            const int8_t* w = weights.data() + size_t(r) * nc;
+            for (size_t c = 0; c < nc; ++c) scores[c] += s * float(w[c]);
+        }
     }
 }
 
@@ -51,6 +68,17 @@ void LinearModel::index() {
     rows.build(keys.data(), nullptr, keys.size());
     for (auto& l : lexicons) l.map.build(l.keys.data(), l.values.data(), l.keys.size());
 }
+
+uint8_t scale_code(float scale) {
+    if (!(scale > 0)) return 0;
+    double x = 8.0 * std::log2(double(scale));
+    double r = std::round(x);
+    // A value already on the grid (up to float rounding) keeps its code, so that reading and
+    // writing a model again gives the same bytes; anything else rounds up (q stays <= 127).
+    double e = (std::fabs(x - r) < 1e-3 ? r : std::ceil(x)) + 128.0;
+    return uint8_t(std::max(0.0, std::min(255.0, e)));
+}
+float scale_from_code(uint8_t code) { return float(std::exp2((double(code) - 128.0) / 8.0)); }
 
 uint32_t crc32(const uint8_t* data, size_t n) {
     static const auto table = [] {
@@ -77,6 +105,7 @@ struct Writer {
     void u32(uint32_t v) { for (int i = 0; i < 4; ++i) out.push_back(char((v >> (8 * i)) & 0xFF)); }
     void f32(float f) { uint32_t v; std::memcpy(&v, &f, 4); u32(v); }
     void str(std::string_view s) { u32(uint32_t(s.size())); out.append(s.data(), s.size()); }
+    void varint(uint32_t v) { while (v >= 0x80) { out.push_back(char((v & 0x7F) | 0x80)); v >>= 7; } out.push_back(char(v)); }
 };
 
 struct Reader {
@@ -89,6 +118,17 @@ struct Reader {
         i += 4; return v;
     }
     float f32() { uint32_t v = u32(); float f; std::memcpy(&f, &v, 4); return f; }
+    uint32_t varint() {
+        uint32_t v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            uint8_t b = u8();
+            if (!ok) return 0;
+            v |= uint32_t(b & 0x7F) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        ok = false;
+        return 0;
+    }
     std::string str() {
         uint32_t len = u32();
         if (!need(len)) return {};
@@ -107,8 +147,9 @@ std::string serialize(const LinearModel& m) {
     for (auto& c : m.classes) b.str(c);
     const size_t nc = m.classes.size();
     b.u32(uint32_t(m.keys.size()));
-    for (uint32_t k : m.keys) b.u32(k);
-    for (float s : m.scales) b.f32(s);
+    uint32_t prev = 0;
+    for (uint32_t k : m.keys) { b.varint(k - prev); prev = k; }
+    for (float s : m.scales) b.u8(scale_code(s));
     for (size_t r = 0; r < m.keys.size(); ++r) {
         const int8_t* w = m.weights.data() + r * nc;
         uint8_t nnz = 0;
@@ -120,8 +161,9 @@ std::string serialize(const LinearModel& m) {
     for (auto& l : m.lexicons) {
         b.str(l.name);
         b.u32(uint32_t(l.keys.size()));
-        for (uint32_t k : l.keys) b.u32(k);
-        for (uint32_t v : l.values) b.u32(v);
+        uint32_t lp = 0;
+        for (uint32_t k : l.keys) { b.varint(k - lp); lp = k; }
+        for (uint32_t v : l.values) b.varint(v);
     }
     Writer f;
     f.out.append(kMagic, 8);
@@ -154,11 +196,12 @@ bool deserialize(const uint8_t* data, size_t n, LinearModel& m, std::string* err
     if (!r.ok || nc == 0 || nc > 255) return fail("bad class count");
     for (uint32_t c = 0; c < nc; ++c) out.classes.push_back(r.str());
     uint32_t nrows = r.u32();
-    if (!r.need(size_t(nrows) * 8)) return fail("model truncated (rows)");
+    if (!r.need(size_t(nrows) * 3)) return fail("model truncated (rows)");
     out.keys.resize(nrows);
     out.scales.resize(nrows);
-    for (auto& k : out.keys) k = r.u32();
-    for (auto& s : out.scales) s = r.f32();
+    uint32_t prev = 0;
+    for (auto& k : out.keys) { k = prev + r.varint(); prev = k; }
+    for (auto& s : out.scales) s = scale_from_code(r.u8());
     out.weights.assign(size_t(nrows) * nc, 0);
     for (uint32_t row = 0; row < nrows && r.ok; ++row) {
         uint8_t nnz = r.u8();
@@ -175,10 +218,11 @@ bool deserialize(const uint8_t* data, size_t n, LinearModel& m, std::string* err
     for (auto& l : out.lexicons) {
         l.name = r.str();
         uint32_t cnt = r.u32();
-        if (!r.need(size_t(cnt) * 8)) return fail("model truncated (lexicon)");
+        if (!r.need(size_t(cnt) * 2)) return fail("model truncated (lexicon)");
         l.keys.resize(cnt); l.values.resize(cnt);
-        for (auto& k : l.keys) k = r.u32();
-        for (auto& v : l.values) v = r.u32();
+        uint32_t lp = 0;
+        for (auto& k : l.keys) { k = lp + r.varint(); lp = k; }
+        for (auto& v : l.values) v = r.varint();
     }
     if (!r.ok) return fail("model truncated");
     if (r.i != r.n) return fail("model has unread bytes");

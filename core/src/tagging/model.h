@@ -1,14 +1,15 @@
 // The inference side of a linear model over hashed features, and its binary file format.
 //
-// File layout (little-endian), version 1:
+// File layout (little-endian), version 2:
 //   magic "AETAGGER" (8 bytes) | u32 version | u32 body length | body | u32 CRC-32 of the body
 // body:
 //   str kind ("pos"/"ner") | u32 feature_set (template version) | str note (training record)
 //   u32 nclasses | nclasses x str class name
-//   u32 nrows | nrows x u32 key (ascending) | nrows x f32 scale
+//   u32 nrows | nrows x varint key delta (keys ascending) | nrows x u8 scale code
 //   | per row: u8 nnz, nnz x (u8 class, i8 weight)      -- int8 weights, per-row scale
-//   u32 nlexicons | per lexicon: str name | u32 n | n x u32 key (ascending) | n x u32 value
-// str = u32 length + bytes. Weight of class c for row r = scale[r] * q[r][c].
+//   u32 nlexicons | per lexicon: str name | u32 n | n x varint key delta | n x varint value
+// str = u32 length + bytes; varint = LEB128. Weight of class c for row r = scale[r] * q[r][c],
+// scale = 2^((code - 128) / 8) (a log-scale byte: 9% steps, enough for int8 rows).
 // Unknown versions, wrong magic, truncation or a checksum mismatch are rejected.
 #pragma once
 #include <cstddef>
@@ -19,7 +20,11 @@
 
 namespace ae::tagging {
 
-constexpr uint32_t kModelVersion = 1;
+constexpr uint32_t kModelVersion = 2;
+
+// The per-row scale as stored: a byte on a log2 grid of 1/8 steps.
+uint8_t scale_code(float scale);        // smallest code whose scale is >= `scale`
+float scale_from_code(uint8_t code);
 
 // Open-addressing map from 32-bit keys (0 reserved) to 32-bit values.
 class KeyMap {
@@ -37,6 +42,14 @@ public:
         }
     }
     size_t size() const { return count_; }
+    // Starts loading the slot a key hashes to (software prefetch; no-op where unsupported).
+    void prefetch(uint32_t key) const {
+#if defined(__GNUC__) || defined(__clang__)
+        if (!slots_.empty()) __builtin_prefetch(&slots_[(key * 0x9E3779B1u) >> shift_]);
+#else
+        (void)key;
+#endif
+    }
 private:
     struct Slot { uint32_t key, value; };
     std::vector<Slot> slots_;

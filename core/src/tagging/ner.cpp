@@ -72,7 +72,6 @@ void NerFeaturizer::begin(const NerDocument& doc) {
         // Gazetteer: longest phrase per category covering each token.
         if (gaz_) {
             best.assign((e - b) * GAZ_COUNT, 0);
-            std::vector<uint8_t> code_len((e - b) * GAZ_COUNT, 0);
             for (size_t st = b; st < e; ++st) {
                 if (!(info_[st].flags & (kHasLetter | kHasDigit))) continue;
                 uint64_t h = kPhraseSeed;

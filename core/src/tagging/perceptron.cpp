@@ -115,13 +115,14 @@ void AveragedPerceptron::export_model(LinearModel& m, const Export& opt) const {
     std::sort(kept.begin(), kept.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
     m.keys.clear(); m.scales.clear(); m.weights.clear();
     for (const Row& row : kept) {
-        float scale = row.maxabs / 127.0f;
+        float scale = scale_from_code(scale_code(row.maxabs / 127.0f));
         bool any = false;
         size_t base = m.weights.size();
         m.weights.resize(base + nc_);
         for (size_t c = 0; c < nc_; ++c) {
             long q = std::lround(avg[size_t(row.src) * nc_ + c] / scale);
             q = std::max(-127L, std::min(127L, q));
+            if (std::labs(q) < long(opt.min_q)) q = 0;
             m.weights[base + c] = int8_t(q);
             any |= q != 0;
         }

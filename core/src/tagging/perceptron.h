@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace ae::tagging {
@@ -29,6 +30,9 @@ public:
 
     size_t nclasses() const { return nc_; }
     size_t rows() const { return row_keys_.size(); }
+    // Lexicons the feature extractors consult while training (those of the model being built).
+    const LinearModel* lexicons_from = nullptr;
+    const Lexicon* lexicon(std::string_view name) const { return lexicons_from ? lexicons_from->lexicon(name) : nullptr; }
 
     // Current (not averaged) weights: scores[c] += sum over features.
     void score(const uint64_t* feats, size_t n, float* scores) const;
@@ -40,6 +44,7 @@ public:
     struct Export {
         float prune_below = 0.0f;   // drop rows whose largest |averaged weight| is below this
         size_t max_rows = 0;        // keep at most this many rows (largest max|w| first); 0 = all
+        int min_q = 0;              // zero quantised weights smaller than this (of 127)
     };
     // Averaged weights -> int8 per-row-scaled rows in m.keys/scales/weights (classes must be
     // set by the caller before or after; nclasses is taken from this learner).

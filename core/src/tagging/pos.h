@@ -12,7 +12,7 @@
 
 namespace ae::tagging {
 
-constexpr uint32_t kPosFeatureSet = 1;
+constexpr uint32_t kPosFeatureSet = 2;
 constexpr size_t kPosMaxFeatures = 48;
 
 struct PosScratch {
