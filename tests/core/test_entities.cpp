@@ -95,6 +95,15 @@ TEST_CASE("entities: full name, surname and possessive Glas' are one person") {
     CHECK(e.mentions[1].kind == "alias");
 }
 
+TEST_CASE("entities: a surname with its particle joins the full name") {
+    Analysis a = with_mentions("Union leader Marieke de Vries spoke. Later de Vries told reporters the strike would go on.",
+                               {{"Marieke de Vries", "PERSON"}, {"Vries", "PERSON"}});
+    group_entities(a);
+    REQUIRE(a.entities.size() == 1);
+    CHECK(a.entities[0].role == "Union leader");
+    CHECK(texts(a, a.entities[0]) == std::vector<std::string>{"Marieke de Vries", "de Vries"});
+}
+
 TEST_CASE("entities: title stripped into the role, a missed last name joined, Mexican -> Mexico") {
     Analysis a = with_mentions("Mexico cut ties. Mexican President Andrés Manuel López Obrador called it a violation.",
                                {{"Mexico", "LOCATION"}, {"Mexican", "MISC"}, {"Andrés Manuel López", "PERSON"}});

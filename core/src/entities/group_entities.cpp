@@ -293,6 +293,12 @@ private:
             const std::string type = ms_[i].type;
             uint32_t t0 = ms_[i].t0, t1 = ms_[i].t1;
             if (type == "PERSON") {
+                // "de Vries", "van der Berg": lower-case name particles glued before a surname
+                for (int k = 0; k < 2 && t0 > 0 && a_.tokens[t0].space_before && cover_[t0 - 1] == kNone && sent_[t0 - 1] == sent_[t0] &&
+                                is_any(lw(t0 - 1), {"de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "le", "la", "al", "bin", "ibn", "dos", "das"}) &&
+                                !cap(t0 - 1);
+                     ++k)
+                    --t0;
                 // "Andrés Manuel López" + "Obrador": at most two more capitalised name words
                 for (int k = 0; k < 2 && t1 < n_ && a_.tokens[t1].space_before && !a_.tokens[t1].newline_before &&
                                 cover_[t1] == kNone && sent_[t1] == sent_[t0] && name_word(t1);
