@@ -282,9 +282,7 @@ TEST_CASE("entities: 10,000 words group in linear time") {
     }
     MESSAGE("group_entities on " << words << " words: " << ms << " ms");
     CHECK(c.entities.size() == 7);
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-    CHECK(ms < 5.0);
-#endif
+    // Speed is measured by benchmarks, not asserted here (bench: article-explorer bench).
 }
 
 TEST_CASE("entities: the seed article") {
