@@ -47,7 +47,7 @@ std::string cameo_type(const std::string& code) {
         {"071", "Transaction.Transfer-Money"}, {"0841", "Justice.Release-Parole"},
         {"09", "Justice.Investigate"},      {"10", "Statement.Demand"},
         {"111", "Statement.Criticize"},     {"112", "Statement.Criticize"}, {"114", "Statement.Criticize"},
-        {"115", "Justice.Sue"},             {"116", "Justice.Convict"},     {"12", "Statement.Deny"},
+        {"115", "Justice.Sue"},             {"116", "Justice.Convict"},     {"125", "Statement.Deny"},
         {"13", "Statement.Threaten"},       {"14", "Conflict.Demonstrate"},
         {"160", "Diplomacy.Sever-Relations"}, {"161", "Diplomacy.Sever-Relations"},
         {"162", "Diplomacy.Sanction"},      {"163", "Diplomacy.Sanction"},  {"166", "Diplomacy.Expel"},
@@ -113,7 +113,7 @@ Cameo read_cameo(const std::string& path) {
     std::ifstream in(path);
     if (!in) { std::cerr << "cannot read " << path << "\n"; std::exit(1); }
     Cameo c;
-    std::string line, block_code;
+    std::string line, block_code, block_name;
     bool in_verbs = false;
     std::vector<Entry> block;   // the verbs of the current block
     while (std::getline(in, line)) {
@@ -122,7 +122,14 @@ Cameo read_cameo(const std::string& path) {
         if (!in_verbs) continue;
         std::string t = trim(line);
         if (t.empty() || t[0] == '#') continue;
-        if (starts(t, "---")) { block_code = bracket_code(t); block.clear(); continue; }
+        if (starts(t, "---")) {
+            block_code = bracket_code(t);
+            block.clear();
+            std::stringstream hs(t.substr(3));
+            hs >> block_name;
+            block_name = lower(block_name);
+            continue;
+        }
         if (t[0] == '&') continue;
         if (t[0] == '-') {
             // pattern: "- * OBJECT [code]" with a plain object (words, {multi word}); patterns
@@ -173,7 +180,9 @@ Cameo read_cameo(const std::string& path) {
         Entry e{lower(w), "V", cameo_type(code), needs, forms_of(head), "cameo:" + code};
         e.explicit_code = !bracket_code(head).empty();
         block.push_back(e);
-        if (!e.type.empty()) c.verbs.push_back(e);
+        // WordNet synonyms inherit their block's code and are often far off (RESIDE in an
+        // "occupy" block): keep verbs with a code of their own and the block's own verb.
+        if (!e.type.empty() && (e.explicit_code || e.lemma == block_name)) c.verbs.push_back(e);
     }
     return c;
 }

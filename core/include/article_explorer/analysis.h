@@ -71,6 +71,7 @@ struct Event {
     bool has_time = false; std::string time_value; std::string time_text;
     std::string polarity = "positive", modality = "asserted";
     std::string quote;          // quote id or empty
+    int32_t timeline = -1;      // rank of the event ordered by resolved time (then text order); -1 = none
 };
 
 struct Diagnostic { std::string code, message; };  // what the core could not do, or repaired

@@ -83,6 +83,7 @@ std::string to_json(const Analysis& a, const Options& opts, bool pretty) {
         if (ev.has_time) o["time"] = {{"value", ev.time_value}, {"text", ev.time_text}}; else o["time"] = nullptr;
         o["polarity"] = ev.polarity; o["modality"] = ev.modality;
         o["quote"] = ev.quote.empty() ? json(nullptr) : json(ev.quote);
+        o["timeline"] = ev.timeline;
         events.push_back(std::move(o));
     }
     j["events"] = std::move(events);

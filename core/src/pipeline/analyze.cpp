@@ -6,6 +6,7 @@
 #include "article_explorer/quotes.h"
 #include "article_explorer/tagger.h"
 #include "article_explorer/values.h"
+#include "article_explorer/events.h"
 
 #include <string>
 
@@ -68,6 +69,7 @@ Analysis analyze(std::string_view input, const Options& opts) {
     tag_entities(a);     //    named entities (averaged perceptron, CoNLL-2003)
     group_entities(a);   // 5. mentions grouped into entities, roles, salience
     find_quotes(a);      // 6. quotes and their speakers
+    find_events(a);      // 7. events: who did what to whom, when and where
 
     return a;
 }

@@ -1,0 +1,1054 @@
+// Stage 7 — events (see article_explorer/events.h for the rules in one place).
+#include "article_explorer/events.h"
+#include "article_explorer/parser.h"
+#include "article_explorer/quotes.h"
+#include "article_explorer/tagger.h"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_set>
+
+namespace ae {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Word classes
+
+enum : uint16_t {
+    F_NOUN = 1, F_PROPN = 2, F_PRON = 4, F_PRPS = 8, F_DET = 16, F_ADJ = 32, F_NUM = 64, F_POS = 128,
+    F_VERB = 256, F_IN = 512, F_TO = 1024, F_RB = 2048, F_RP = 4096, F_CC = 8192, F_WH = 16384, F_MD = 32768,
+};
+
+enum VTag : uint8_t { V_NONE, V_VB, V_VBD, V_VBG, V_VBN, V_VBP, V_VBZ };
+
+bool in(const std::string& w, std::initializer_list<const char*> list) {
+    for (const char* x : list) if (w == x) return true;
+    return false;
+}
+
+bool is_be(const std::string& w) { return in(w, {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m"}); }
+bool is_have(const std::string& w) { return in(w, {"have", "has", "had", "having", "'ve", "’ve", "'d", "’d"}); }
+bool is_do(const std::string& w) { return in(w, {"do", "does", "did"}); }
+bool is_get(const std::string& w) { return in(w, {"get", "gets", "got", "gotten", "getting"}); }
+bool is_neg(const std::string& w) { return in(w, {"not", "n't", "n’t", "never", "no longer", "cannot"}); }
+
+// Words that open a clause (the subject of the clause's verb is searched after them).
+bool is_subordinator(const std::string& w) {
+    return in(w, {"after", "before", "because", "since", "while", "when", "whereas", "although", "though", "if",
+                  "unless", "until", "that", "which", "who", "whom", "whose", "where", "once", "as"});
+}
+
+// Light verbs: with an event noun as object they make one event (`take the case`, `made
+// statements`); experiencers give their subject the patient role.
+bool is_light_verb(const std::string& w) {
+    return in(w, {"make", "makes", "made", "making", "take", "takes", "took", "taken", "taking", "launch", "launches",
+                  "launched", "launching", "carry", "carries", "carried", "carrying", "conduct", "conducts", "conducted",
+                  "conducting", "stage", "stages", "staged", "staging", "hold", "holds", "held", "holding", "file", "files",
+                  "filed", "filing", "bring", "brings", "brought", "bringing", "level", "levels", "levelled", "leveled",
+                  "lodge", "lodged", "lodges", "issue", "issues", "issued", "issuing", "impose", "imposes", "imposed",
+                  "imposing", "order", "ordered", "orders", "announce", "announced", "announces", "begin", "began", "begun",
+                  "begins", "start", "started", "starts", "give", "gave", "given", "gives", "pay", "paid", "pays",
+                  "suffer", "suffers", "suffered", "suffering", "sustain", "sustained", "sustains", "face", "faces", "faced",
+                  "facing", "undergo", "underwent", "undergone", "receive", "received", "receives", "get", "got", "gets",
+                  "have", "had", "has", "having", "win", "won", "wins"});
+}
+bool is_experiencer_light(const std::string& w) {
+    return in(w, {"suffer", "suffers", "suffered", "suffering", "sustain", "sustained", "sustains", "face", "faces", "faced",
+                  "facing", "undergo", "underwent", "undergone", "receive", "received", "receives", "get", "got", "gets",
+                  "have", "had", "has", "having"});
+}
+// Participles that carry a noun event's arguments (`charges levelled against him`).
+bool is_carrier_participle(const std::string& w) {
+    return in(w, {"levelled", "leveled", "brought", "filed", "made", "launched", "carried", "conducted", "lodged",
+                  "imposed", "issued", "staged", "held"});
+}
+// Verbs whose object (not subject) controls a following infinitive (`urged X to leave`).
+bool is_object_control(const std::string& w) {
+    return in(w, {"ask", "asked", "asks", "urge", "urged", "urges", "allow", "allowed", "allows", "force", "forced",
+                  "forces", "order", "ordered", "orders", "tell", "told", "tells", "persuade", "persuaded", "invite",
+                  "invited", "permit", "permitted", "encourage", "encouraged", "want", "wanted", "wants", "expect",
+                  "expected", "require", "required", "help", "helped", "call", "called", "wait", "waiting", "waited"});
+}
+// Verbs before `to` that make the infinitive future / negative.
+bool is_future_matrix(const std::string& w) {
+    return in(w, {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending", "aim", "aims",
+                  "aimed", "aiming", "going", "set", "expected", "due", "vow", "vows", "vowed", "pledge", "pledged",
+                  "pledges", "promise", "promised", "promises", "threaten", "threatened", "threatens", "prepare",
+                  "prepared", "preparing", "seek", "seeks", "sought", "want", "wants", "wanted", "hope", "hopes", "hoped",
+                  "decide", "decided", "agree", "agreed", "offer", "offered", "try", "tried", "tries", "trying",
+                  "attempt", "attempted", "waiting", "wait"});
+}
+bool is_negative_matrix(const std::string& w) {
+    return in(w, {"fail", "fails", "failed", "failing", "refuse", "refused", "refuses", "refusing", "decline",
+                  "declined", "declines"});
+}
+// Verbs that are no action of their own (auxiliaries, raising/aspect, cognition): never Other.Action.
+bool is_non_action(const std::string& w) {
+    return is_be(w) || is_have(w) || is_do(w) ||
+           in(w, {"become", "became", "becomes", "seem", "seems", "seemed", "appear", "appears", "appeared", "remain",
+                  "remains", "remained", "think", "thinks", "thought", "believe", "believes", "believed", "consider",
+                  "considers", "considered", "know", "knows", "knew", "known", "want", "wants", "wanted", "need", "needs",
+                  "needed", "begin", "began", "begun", "begins", "start", "started", "starts", "continue", "continued",
+                  "continues", "try", "tried", "tries", "include", "includes", "included", "including", "mean", "means",
+                  "meant", "let", "lets", "called", "call", "calls", "named", "see", "sees", "saw", "seen", "get", "gets",
+                  "got", "make", "makes", "made", "take", "takes", "took", "taken", "give", "gives", "gave", "given",
+                  "go", "goes", "went", "gone", "come", "comes", "came", "like", "likes", "liked", "feel", "feels", "felt",
+                  "allow", "allowed", "allows", "expect", "expected", "expects", "hope", "hoped", "hopes", "plan",
+                  "planned", "plans", "going", "used", "use", "uses", "followed"});
+}
+bool is_vehicle(const std::string& w) {
+    return in(w, {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "plane", "planes", "aircraft", "helicopter",
+                  "helicopters", "boat", "boats", "ship", "ships", "bus", "buses", "train", "trains", "convoy", "jet",
+                  "jets", "van", "vans", "ambulance", "motorcade"});
+}
+bool is_quantity_noun(const std::string& w) {
+    return in(w, {"number", "group", "groups", "lot", "lots", "dozens", "hundreds", "thousands", "millions", "some", "many",
+                  "most", "all", "one", "two", "three", "several", "members", "member", "couple", "handful", "majority",
+                  "none", "each", "both", "head", "heads", "leader", "leaders", "part", "rest"});
+}
+bool is_personal_pronoun(const std::string& w) { return in(w, {"he", "him", "his", "she", "her", "hers", "himself", "herself"}); }
+
+// ---------------------------------------------------------------------------------------------
+// Per-document view
+
+struct Chunk { int first = 0, last = 0, head = -1; };   // head -1: no noun (not an argument)
+
+struct Doc {
+    const Analysis& a;
+    size_t n = 0;
+    std::vector<std::string> low;
+    std::vector<uint16_t> f;
+    std::vector<VTag> vt;
+    std::vector<int> sent;         // sentence of each token (-1 outside)
+    std::vector<int> ent;          // entity index covering the token (-1)
+    std::vector<int> ment_first, ment_last;   // token range of that mention
+    std::vector<int> value;        // DATE/TIME value index covering the token (-1)
+    std::vector<int> chunk;        // chunk index of the token (-1)
+    std::vector<Chunk> chunks;
+    std::vector<int> quote_of;     // quote index containing the token (-1)
+    bool parsed = false;
+    explicit Doc(const Analysis& an) : a(an) {}
+
+    bool noun(int i) const { return f[i] & (F_NOUN | F_PROPN); }
+    bool verb(int i) const { return f[i] & F_VERB; }
+    bool finite(int i) const { return vt[i] == V_VBD || vt[i] == V_VBZ || vt[i] == V_VBP || (f[i] & F_MD); }
+    bool punct(int i) const { return a.tokens[i].kind == TokenKind::Punct || a.tokens[i].kind == TokenKind::Quote; }
+    bool quote_tok(int i) const { return a.tokens[i].kind == TokenKind::Quote; }
+};
+
+// Token index whose [start,end) contains byte b (or the first token starting at/after b).
+int token_at(const Analysis& a, uint32_t b) {
+    auto it = std::upper_bound(a.tokens.begin(), a.tokens.end(), b, [](uint32_t x, const Token& t) { return x < t.start; });
+    if (it == a.tokens.begin()) return 0;
+    int i = int(it - a.tokens.begin()) - 1;
+    if (a.tokens[i].end <= b && i + 1 < int(a.tokens.size())) return i + 1;
+    return i;
+}
+
+void build_doc(Doc& d) {
+    const Analysis& a = d.a;
+    d.n = a.tokens.size();
+    size_t n = d.n;
+    d.low.resize(n);
+    d.f.assign(n, 0);
+    d.vt.assign(n, V_NONE);
+    d.sent.assign(n, -1);
+    d.ent.assign(n, -1);
+    d.ment_first.assign(n, -1);
+    d.ment_last.assign(n, -1);
+    d.value.assign(n, -1);
+    d.chunk.assign(n, -1);
+    d.quote_of.assign(n, -1);
+    for (size_t i = 0; i < n; ++i) {
+        std::string_view t = a.token_text(a.tokens[i]);
+        std::string& l = d.low[i];
+        l.assign(t.data(), t.size());
+        for (char& c : l) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        if (a.tokens[i].head >= 0 || a.tokens[i].deprel != 0) d.parsed = true;
+        std::string_view p = i < a.pos.size() ? pos_tag_name(a.pos[i]) : std::string_view();
+        uint16_t fl = 0;
+        if (p == "NN" || p == "NNS") fl = F_NOUN;
+        else if (p == "NNP" || p == "NNPS") fl = F_PROPN;
+        else if (p == "PRP") fl = F_PRON;
+        else if (p == "PRP$") fl = F_PRPS;
+        else if (p == "DT" || p == "PDT") fl = F_DET;
+        else if (p == "JJ" || p == "JJR" || p == "JJS") fl = F_ADJ;
+        else if (p == "CD") fl = F_NUM;
+        else if (p == "POS") fl = F_POS;
+        else if (p == "MD") fl = F_MD;
+        else if (p == "IN") fl = F_IN;
+        else if (p == "TO") fl = F_TO;
+        else if (p == "RB" || p == "RBR" || p == "RBS") fl = F_RB;
+        else if (p == "RP") fl = F_RP;
+        else if (p == "CC") fl = F_CC;
+        else if (p == "WDT" || p == "WP" || p == "WRB" || p == "WP$") fl = F_WH;
+        else if (p.size() >= 2 && p[0] == 'V' && p[1] == 'B') {
+            fl = F_VERB;
+            d.vt[i] = p == "VB" ? V_VB : p == "VBD" ? V_VBD : p == "VBG" ? V_VBG : p == "VBN" ? V_VBN : p == "VBP" ? V_VBP : V_VBZ;
+        }
+        if (l == "'s" || l == "’s" || l == "'" || l == "’") { if (i > 0 && (d.f[i - 1] & (F_NOUN | F_PROPN)) && fl != F_VERB) fl = F_POS; }
+        d.f[i] = fl;
+    }
+    for (size_t s = 0; s < a.sentences.size(); ++s) {
+        const Sentence& S = a.sentences[s];
+        for (uint32_t i = S.first_token; i < S.first_token + S.token_count && i < n; ++i) d.sent[i] = int(s);
+    }
+    // participles the tagger took for adjectives or wh-words ("was relieved/JJ of", "won/WRB by"):
+    // a trigger-lexicon verb form after a form of be or before `by` is a VBN
+    const TriggerLexicon& L = trigger_lexicon();
+    for (size_t i = 1; i < n; ++i) {
+        if (d.f[i] & (F_VERB | F_NOUN | F_PROPN)) continue;
+        const std::string& w = d.low[i];
+        if (w.size() < 3 || !L.verb_forms.count(w)) continue;
+        bool after_be = is_be(d.low[i - 1]) || (i > 1 && (d.f[i - 1] & F_RB) && is_be(d.low[i - 2]));
+        bool before_by = i + 1 < n && d.low[i + 1] == "by";
+        bool ed = w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 2, 2, "en") == 0 || w == "won" || w == "held";
+        if (ed && (after_be || before_by)) { d.f[i] = F_VERB; d.vt[i] = V_VBN; }
+    }
+    // entity mentions -> tokens (the longest mention wins; names over MISC adjectives)
+    for (size_t e = 0; e < a.entities.size(); ++e) {
+        for (const Mention& m : a.entities[e].mentions) {
+            if (m.end <= m.start) continue;
+            int ft = token_at(a, m.start), lt = token_at(a, m.end - 1);
+            if (ft < 0 || lt < ft || size_t(lt) >= n) continue;
+            for (int i = ft; i <= lt; ++i) {
+                int cur = d.ent[i];
+                if (cur >= 0 && d.ment_last[i] - d.ment_first[i] >= lt - ft) continue;
+                d.ent[i] = int(e); d.ment_first[i] = ft; d.ment_last[i] = lt;
+            }
+        }
+    }
+    for (size_t v = 0; v < a.values.size(); ++v) {
+        const Value& V = a.values[v];
+        if (V.type != "DATE" && V.type != "TIME" && V.type != "DURATION" && V.type != "SET") continue;
+        if (V.end <= V.start) continue;
+        int ft = token_at(a, V.start), lt = token_at(a, V.end - 1);
+        for (int i = ft; i <= lt && size_t(i) < n; ++i) d.value[i] = int(v);
+    }
+    for (size_t q = 0; q < a.quotes.size(); ++q) {
+        const Quote& Q = a.quotes[q];
+        if (Q.kind == "scare" || Q.end <= Q.start) continue;
+        int ft = token_at(a, Q.start), lt = token_at(a, Q.end - 1);
+        for (int i = ft; i <= lt && size_t(i) < n; ++i) if (d.quote_of[i] < 0) d.quote_of[i] = int(q);
+    }
+    // noun chunks, sentence by sentence
+    for (const Sentence& S : a.sentences) {
+        int i = int(S.first_token), end = int(S.first_token + S.token_count);
+        while (i < end) {
+            uint16_t fi = d.f[i];
+            bool start = (fi & (F_NOUN | F_PROPN | F_PRON | F_PRPS | F_DET | F_ADJ | F_NUM)) || d.ent[i] >= 0;
+            if (!start || d.punct(i)) { ++i; continue; }
+            Chunk c;
+            c.first = i;
+            int j = i;
+            if (fi & F_PRON) {   // a pronoun is a chunk of its own
+                c.last = c.head = i;
+            } else {
+                while (true) {
+                    if (d.ent[j] >= 0 && d.ment_first[j] <= j) j = std::max(j, d.ment_last[j]);
+                    int k = j + 1;
+                    if (k >= end || d.quote_tok(k)) break;
+                    uint16_t fk = d.f[k];
+                    if (d.ent[k] >= 0 && d.ment_first[k] == k) { j = k; continue; }
+                    if (fk & (F_NOUN | F_PROPN | F_ADJ | F_NUM | F_POS)) { j = k; continue; }
+                    if ((fk & F_DET) && (d.f[j] & F_POS)) { j = k; continue; }
+                    if ((fk & F_PRPS) && (d.f[j] & F_POS)) { j = k; continue; }
+                    // participle modifiers inside a chunk: "an armored vehicle", "the detained man"
+                    if ((d.vt[k] == V_VBN || d.vt[k] == V_VBG) && (d.f[j] & (F_DET | F_ADJ | F_PRPS)) && k + 1 < end &&
+                        (d.f[k + 1] & (F_NOUN | F_ADJ))) { j = k; continue; }
+                    // hyphenated compounds split by the tokenizer: "break - in"
+                    if (d.low[k] == "-" && k + 1 < end && !a.tokens[k].space_before && !a.tokens[k + 1].space_before) { j = k + 1; continue; }
+                    break;
+                }
+                c.last = j;
+                for (int k = j; k >= i; --k)
+                    if (d.f[k] & (F_NOUN | F_PROPN | F_PRON | F_NUM)) { c.head = k; break; }
+                if (c.head < 0) for (int k = j; k >= i; --k) if (d.ent[k] >= 0) { c.head = k; break; }
+            }
+            // a value (date) chunk is not an argument
+            for (int k = c.first; k <= c.last; ++k) d.chunk[k] = int(d.chunks.size());
+            d.chunks.push_back(c);
+            i = c.last + 1;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verb groups and clauses
+
+struct VGroup {
+    int start = 0;           // first token of the group (aux, modal, adverbs, `to`)
+    bool passive = false, reduced = false, infinitive = false, finite = false, past = false;
+    bool neg = false, future = false, possible = false;
+    int to = -1;             // the `to` of an infinitive
+};
+
+VGroup verb_group(const Doc& d, int v, int sfirst) {
+    VGroup g;
+    int i = v - 1;
+    bool aux_be = false, aux_have = false;
+    while (i >= sfirst) {
+        const std::string& w = d.low[i];
+        uint16_t fi = d.f[i];
+        if ((fi & F_MD) || is_be(w) || is_have(w) || is_do(w) || (is_get(w) && d.vt[v] == V_VBN)) {
+            if (is_be(w) || is_get(w)) aux_be = true;
+            if (is_have(w)) aux_have = true;
+            if (fi & F_MD) {
+                if (in(w, {"will", "would", "shall", "'ll", "’ll", "wo"})) g.future = true;
+                else g.possible = true;
+                if (w == "cannot") g.neg = true;
+                if (w == "would" || w == "could" || w == "might") g.past = true;
+            }
+            if (in(w, {"was", "were", "had", "did"})) g.past = true;
+            g.finite = g.finite || d.finite(i) || is_be(w) || is_have(w) || is_do(w);
+            --i;
+            continue;
+        }
+        if (fi & F_RB) { if (is_neg(w)) g.neg = true; --i; continue; }
+        if (is_neg(w)) { g.neg = true; --i; continue; }
+        if ((fi & F_TO) || w == "to") { g.infinitive = true; g.to = i; --i; break; }
+        break;
+    }
+    g.start = i + 1;
+    if (g.to >= 0) g.start = g.to;
+    if (d.vt[v] == V_VBD || d.vt[v] == V_VBZ || d.vt[v] == V_VBP) g.finite = true;
+    if (d.vt[v] == V_VBD) g.past = true;
+    if (d.vt[v] == V_VBN && aux_be) g.passive = true;
+    if (d.vt[v] == V_VBN && !aux_be && !aux_have && !g.finite && !g.infinitive) {
+        // reduced relative / participle clause: "the election, won by X", "charges levelled against him"
+        // reduced only after a comma, before `by`, or after an object ("having charges levelled");
+        // otherwise the tagger's VBN is a simple past ("police forced/VBN their way")
+        int p = v - 1;
+        bool comma = p >= sfirst && d.low[p] == ",";
+        if (comma) --p;
+        bool by = v + 1 < int(d.n) && d.low[v + 1] == "by";
+        bool after_object = false;
+        if (p >= sfirst && d.chunk[p] >= 0 && d.chunks[d.chunk[p]].last == p) {
+            int pre = d.chunks[d.chunk[p]].first - 1;
+            after_object = pre >= sfirst && d.verb(pre);
+        }
+        if (comma || by || after_object || p < sfirst) { g.passive = true; g.reduced = true; }
+        else { g.finite = true; g.past = true; }
+    }
+    if (d.vt[v] == V_VBN && aux_have) g.past = true;
+    if (g.infinitive && g.to > sfirst) {
+        // `plans to`, `is set to`, `failed to`, `is going to`
+        int m = g.to - 1;
+        while (m > sfirst && (d.f[m] & F_RB)) --m;
+        if (is_future_matrix(d.low[m])) g.future = true;
+        if (is_negative_matrix(d.low[m])) g.neg = true;
+        for (int k = m - 1; k >= sfirst && k >= m - 3; --k) {
+            if (is_neg(d.low[k])) g.neg = true;
+            if (!(d.f[k] & (F_RB | F_MD)) && !is_be(d.low[k]) && !is_do(d.low[k]) && !is_have(d.low[k])) break;
+            if (d.f[k] & F_MD) { if (in(d.low[k], {"will", "would", "shall"})) g.future = true; else g.possible = true; }
+        }
+    }
+    return g;
+}
+
+struct Clause {   // what the heuristics found for one predicate
+    std::vector<int> subj;     // chunk indices (coordinated)
+    std::vector<int> obj;
+    struct PP { int prep; int chunk; };
+    std::vector<PP> pps;
+};
+
+bool is_boundary(const Doc& d, int i) {
+    const std::string& w = d.low[i];
+    if (w == ";" || w == ":" || w == "(" || w == ")" || d.quote_tok(i)) return true;
+    if (is_subordinator(w) && !(d.f[i] & F_DET)) return true;
+    if ((d.f[i] & F_WH)) return true;
+    return false;
+}
+
+class Analyzer {
+public:
+    explicit Analyzer(const Doc& d) : d_(d) {}
+
+    const Sentence& sentence_of(int i) const { return d_.a.sentences[d_.sent[i]]; }
+    int sfirst(int i) const { return int(sentence_of(i).first_token); }
+    int send(int i) const { const Sentence& S = sentence_of(i); return int(S.first_token + S.token_count); }
+
+    // the verb that heads the group ending at or after i (skips following verbs of the same group)
+    bool is_group_head(int v) const {
+        if (!d_.verb(v) || d_.chunk[v] >= 0) return false;
+        int e = send(v);
+        int k = v + 1;
+        while (k < e && (d_.f[k] & F_RB)) ++k;
+        if (k < e && d_.verb(k) && d_.chunk[k] < 0 && (is_be(d_.low[v]) || is_have(d_.low[v]) || is_do(d_.low[v]) || is_get(d_.low[v])))
+            return false;   // an auxiliary
+        return true;
+    }
+
+    int prev_verb(int before, int sf) const {
+        for (int k = before - 1; k >= sf; --k)
+            if (is_group_head(k)) return k;
+        return -1;
+    }
+
+    std::vector<int> coordinated(int c, int limit) const {
+        std::vector<int> out = {c};
+        int k = d_.chunks[c].last + 1;
+        while (k + 1 < limit) {
+            if (d_.low[k] == "," && k + 1 < limit && (d_.f[k + 1] & F_CC)) ++k;
+            if (!(d_.f[k] & F_CC) || !in(d_.low[k], {"and", "or", "&"})) break;
+            int c2 = d_.chunk[k + 1];
+            if (c2 < 0 || d_.chunks[c2].first != k + 1 || d_.chunks[c2].last >= limit || d_.chunks[c2].head < 0) break;
+            // "X and Y verb": Y's chunk must not be the subject of a new clause (followed by a verb)
+            out.push_back(c2);
+            k = d_.chunks[c2].last + 1;
+        }
+        return out;
+    }
+
+    std::vector<int> subject(int v) {
+        auto it = subj_memo_.find(v);
+        if (it != subj_memo_.end()) return it->second;
+        subj_memo_[v] = {};   // guards recursion
+        std::vector<int> r = subject_impl(v);
+        subj_memo_[v] = r;
+        return r;
+    }
+
+    std::vector<int> object(int v, int after) const {
+        int e = send(v);
+        int k = after;
+        while (k < e && (d_.f[k] & (F_RP | F_RB))) ++k;
+        if (k >= e) return {};
+        int c = d_.chunk[k];
+        if (c < 0 || d_.chunks[c].first != k || d_.chunks[c].head < 0) return {};
+        if (d_.value[d_.chunks[c].head] >= 0) return {};   // "late Friday"
+        return coordinated(c, e);
+    }
+
+    std::vector<Clause::PP> pps(int from, int e) const {
+        std::vector<Clause::PP> out;
+        int k = from;
+        int guard = 0;
+        while (k < e && guard++ < 12) {
+            uint16_t fk = d_.f[k];
+            if (fk & (F_RB | F_RP)) { ++k; continue; }
+            if ((fk & (F_IN | F_TO)) && !in(d_.low[k], {"that", "because", "if", "whether", "while", "although", "though", "unless"})) {
+                int j = k + 1;
+                while (j < e && (d_.f[j] & F_RB)) ++j;
+                if (j >= e || d_.chunk[j] < 0) break;
+                int c = d_.chunk[j];
+                const Chunk& C = d_.chunks[c];
+                int after = C.last + 1;
+                if (after < e && (d_.finite(after) || (d_.verb(after) && d_.vt[after] != V_VBN && d_.vt[after] != V_VBG)))
+                    break;   // "after police raided": a clause, not a PP
+                if (C.head >= 0) out.push_back({k, c});
+                k = after;
+                // "of" complements belong to the chunk: skip them
+                while (k + 1 < e && d_.low[k] == "of" && d_.chunk[k + 1] >= 0) k = d_.chunks[d_.chunk[k + 1]].last + 1;
+                continue;
+            }
+            int c = d_.chunk[k];
+            if (c >= 0 && d_.chunks[c].first == k && k > from) { k = d_.chunks[c].last + 1; continue; }   // a second object
+            break;
+        }
+        return out;
+    }
+
+private:
+    std::vector<int> subject_impl(int v) {
+        int sf = sfirst(v), e = send(v);
+        VGroup g = verb_group(d_, v, sf);
+        int p = g.start - 1;
+        // VP coordination: "X had been … and was relieved"
+        int q = p;
+        if (q >= sf && (d_.f[q] & F_CC) && in(d_.low[q], {"and", "or", "but"})) {
+            int u = prev_verb(q, sf);
+            if (u >= 0) return subject(u);
+        }
+        // relative pronoun: "Glas, who had been residing"
+        if (p >= sf && in(d_.low[p], {"who", "which", "that"}) && !g.infinitive) {
+            int a = p - 1;
+            if (a >= sf && d_.low[a] == ",") --a;
+            if (a >= sf && d_.chunk[a] >= 0 && d_.chunks[d_.chunk[a]].head >= 0) return {d_.chunk[a]};
+        }
+        // infinitive: controlled by "for X", the matrix object (urge X to) or the matrix subject
+        if (g.infinitive && g.to >= 0) {
+            int b = g.to - 1;
+            if (b >= sf && d_.chunk[b] >= 0) {
+                int c = d_.chunk[b];
+                int pre = d_.chunks[c].first - 1;
+                if (pre >= sf && d_.low[pre] == "for" && d_.chunks[c].head >= 0) return {c};
+            }
+            int u = prev_verb(g.to, sf);
+            if (u >= 0) {
+                if (is_object_control(d_.low[u])) {
+                    std::vector<int> o = object(u, u + 1);
+                    if (!o.empty() && d_.chunks[o.back()].last == g.to - 1) return o;
+                }
+                return subject(u);
+            }
+            return {};
+        }
+        // participle clauses: "adding that …", "Defending its decision, X said"
+        if (!g.finite && (d_.vt[v] == V_VBG || (g.reduced))) {
+            if (g.reduced) return {};
+            int u = prev_verb(g.start, sf);
+            if (u >= 0 && (p < sf || d_.low[p] == ",")) return subject(u);
+            return {};
+        }
+        // the clause's first chunk not governed by a preposition or verb
+        int cs = sf;
+        for (int k = g.start - 1; k >= sf; --k) {
+            if (is_boundary(d_, k) || (d_.finite(k) && d_.chunk[k] < 0)) { cs = k + 1; break; }
+        }
+        int found = -1;
+        for (int k = cs; k < g.start; ++k) {
+            int c = d_.chunk[k];
+            if (c < 0 || d_.chunks[c].first != k) continue;
+            const Chunk& C = d_.chunks[c];
+            k = C.last;
+            if (C.head < 0 || d_.value[C.head] >= 0) continue;
+            int pre = C.first - 1;
+            bool ok = pre < cs || d_.low[pre] == "," || d_.quote_tok(pre) || (d_.f[pre] & F_CC);
+            if ((d_.f[pre < sf ? sf : pre] & (F_CC)) && pre >= cs) {
+                // "X and Y": the first conjunct was already a candidate
+                ok = found < 0;
+            }
+            if (!ok) continue;
+            found = c;
+            break;
+        }
+        if (found < 0 && cs > sf) {
+            // a relative clause in between ("People who had gathered … yelled"): the sentence subject
+            for (int k = sf; k < g.start; ++k) {
+                int c = d_.chunk[k];
+                if (c < 0) { if (!d_.punct(k)) break; continue; }
+                const Chunk& C = d_.chunks[c];
+                if (C.head >= 0 && d_.value[C.head] < 0) { found = c; break; }
+                k = C.last;
+            }
+        }
+        if (found < 0) return {};
+        return coordinated(found, g.start);
+    }
+
+    const Doc& d_;
+    std::unordered_map<int, std::vector<int>> subj_memo_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Triggers
+
+struct Match { int entry = -1; int end = -1; int skip_from = -1; bool words = false; };
+
+// Does entry e's `needs` hold for trigger token t? `end` = last token consumed (Words).
+Match check_needs(const Doc& d, const TriggerLexicon::Entry& e, int t, int sf, int se) {
+    Match m;
+    if (e.needs.empty()) { m.end = t; return m; }
+    for (const auto& need : e.needs) {
+        if (need.kind == TriggerLexicon::Need::Near) {
+            for (int k = std::max(sf, t - 8); k < std::min(se, t + 9); ++k)
+                if (k != t && d.low[k] == need.words[0]) { m.end = t; return m; }
+        } else if (need.kind == TriggerLexicon::Need::Prep) {
+            for (int k = t + 1; k < std::min(se, t + 12); ++k) {
+                if (is_boundary(d, k) || (k > t + 1 && d.finite(k))) break;
+                if (d.low[k] == need.words[0] && (d.f[k] & (F_IN | F_TO | F_RP))) { m.end = t; return m; }
+            }
+        } else {
+            for (int k = t + 1; k < std::min(se, t + 9); ++k) {
+                if (is_boundary(d, k) || d.finite(k) || d.low[k] == "," || d.low[k] == ".") break;
+                size_t w = 0;
+                while (w < need.words.size() && k + int(w) < se && d.low[k + w] == need.words[w]) ++w;
+                if (w == need.words.size()) {
+                    m.end = k + int(w) - 1; m.skip_from = k; m.words = true;
+                    return m;
+                }
+            }
+        }
+    }
+    return m;   // end -1: not met
+}
+
+Match best_entry(const Doc& d, const std::vector<uint32_t>& ids, int t, int sf, int se) {
+    const TriggerLexicon& L = trigger_lexicon();
+    Match best;
+    int best_score = -1;
+    for (uint32_t id : ids) {
+        const auto& e = L.entries[id];
+        Match m = check_needs(d, e, t, sf, se);
+        if (m.end < 0) continue;
+        int score = e.needs.empty() ? 0 : m.words ? 2 + (m.end - t) : 1;
+        if (score > best_score) { best_score = score; best = m; best.entry = int(id); }
+    }
+    return best;
+}
+
+std::string type_class(const std::string& type) { return type.substr(0, type.find('.')); }
+
+// ---------------------------------------------------------------------------------------------
+// Building events
+
+struct Builder {
+    Analysis& a;
+    Doc& d;
+    Analyzer& an;
+    const CueLexicon& cues;
+    std::vector<int> person_mentions;   // first tokens of PERSON mentions, in order
+
+    EventArgument arg_from_chunk(int c, const std::string& role) const { return arg_from(d.chunks[c], role); }
+    EventArgument arg_from(const Chunk& C, const std::string& role) const {
+        EventArgument r;
+        r.role = role;
+        int h = C.head;
+        r.start = a.tokens[C.first].start;
+        r.end = a.tokens[C.last].end;
+        if (d.ent[h] >= 0) {
+            r.entity = a.entities[d.ent[h]].id;
+            r.start = a.tokens[d.ment_first[h]].start;
+            r.end = a.tokens[d.ment_last[h]].end;
+        } else if ((d.f[h] & F_PRON) && is_personal_pronoun(d.low[h])) {
+            // the previous person, but not the speaker of the quote the pronoun is in
+            std::string speaker = d.quote_of[h] >= 0 ? a.quotes[d.quote_of[h]].speaker : std::string();
+            auto it = std::lower_bound(person_mentions.begin(), person_mentions.end(), h);
+            while (it != person_mentions.begin()) {
+                int m = *(--it);
+                if (d.sent[m] < 0 || d.sent[h] - d.sent[m] > 3) break;
+                const std::string& id = a.entities[d.ent[m]].id;
+                if (!speaker.empty() && id == speaker) continue;
+                r.entity = id;
+                break;
+            }
+        } else if (is_quantity_noun(d.low[h]) && C.last + 2 < int(d.n) && d.low[C.last + 1] == "of" && d.chunk[C.last + 2] >= 0) {
+            // "a number of diplomats": the argument runs through the of-phrase
+            const Chunk& O = d.chunks[d.chunk[C.last + 2]];
+            r.end = a.tokens[O.last].end;
+            if (O.head >= 0 && d.ent[O.head] >= 0) r.entity = a.entities[d.ent[O.head]].id;
+        } else if (d.f[h] & F_NOUN) {
+            // a role description: "Mexico's president" / "the Mexican president" -> the one person
+            // whose role is "<Mexican> President" (the modifier is a mention of the same entity)
+            int g = -1;
+            for (int k = C.first; k < h; ++k) if (d.ent[k] >= 0) g = d.ent[k];
+            if (g >= 0 && a.entities[g].type != "PERSON") {
+                int found = -1, count = 0;
+                for (size_t p = 0; p < a.entities.size(); ++p) {
+                    const Entity& P = a.entities[p];
+                    if (P.type != "PERSON" || P.role.size() < d.low[h].size()) continue;
+                    std::string role = P.role;
+                    for (char& ch : role) if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
+                    if (role.compare(role.size() - d.low[h].size(), d.low[h].size(), d.low[h]) != 0) continue;
+                    bool has_mod = false;
+                    for (const Mention& m : a.entities[g].mentions) {
+                        std::string mt(a.slice(m.start, m.end));
+                        if (!mt.empty() && P.role.find(mt) != std::string::npos) { has_mod = true; break; }
+                    }
+                    if (has_mod) { found = int(p); ++count; }
+                }
+                if (count == 1) r.entity = a.entities[found].id;
+            }
+        }
+        return r;
+    }
+
+    // role of a prepositional phrase for an event of this type ("" = not an argument)
+    std::string pp_role(const std::string& prep, const std::string& type, int c, bool passive) const {
+        std::string cls = type_class(type);
+        const Chunk& C = d.chunks[c];
+        if (d.value[C.head] >= 0) return "";
+        if (type == "Other.Action") return in(prep, {"to", "with", "against"}) ? "patient" : "";
+        if (prep == "by") return passive || d.f[C.head] & (F_PROPN) || d.ent[C.head] >= 0 ? "agent" : "";
+        if (prep == "against") return "patient";
+        if (prep == "with") {
+            if (cls == "Diplomacy" || cls == "Contact" || type == "Business.Merge-Org") return "patient";
+            if (cls == "Conflict" || cls == "Life") return "instrument";
+            return "";
+        }
+        if (prep == "into") return cls == "Conflict" ? "patient" : cls == "Movement" ? "place" : "";
+        if (prep == "to") {
+            if (cls == "Movement" || type == "Justice.Sue" || type == "Justice.Appeal" || type == "Justice.Extradite") return "place";
+            if (cls == "Transaction" || type == "Contact.Phone-Write") return "recipient";
+            return "";
+        }
+        if (in(prep, {"in", "at", "near", "outside", "inside", "aboard", "on", "from"})) {
+            if (is_vehicle(d.low[C.head])) return "instrument";
+            if (prep == "on" && (type == "Diplomacy.Sanction" || cls == "Statement")) return "patient";
+            if (prep == "from") return "";
+            if (prep == "on" && !(d.ent[C.head] >= 0 && a.entities[d.ent[C.head]].type == "LOCATION")) return "";
+            return "place";
+        }
+        if (prep == "of" && cls != "Statement" && cls != "Other") return "patient";
+        if (type == "Other.Action" && in(prep, {"to", "with", "against"})) return "patient";
+        return "";
+    }
+
+    void add(Event& ev, const EventArgument& arg) {
+        for (const auto& x : ev.arguments)
+            if (x.role == arg.role && x.start == arg.start && x.end == arg.end) return;
+        ev.arguments.push_back(arg);
+    }
+    bool has_role(const Event& ev, const char* role) const {
+        for (const auto& x : ev.arguments) if (x.role == role) return true;
+        return false;
+    }
+
+    void set_modality(Event& ev, int t, const VGroup* g) {
+        if (g && g->neg) ev.polarity = "negative";
+        if (g && g->future) ev.modality = "future";
+        else if (g && g->possible) ev.modality = "possible";
+        int q = d.quote_of[t];
+        if (q >= 0) ev.quote = a.quotes[q].id;
+        if (ev.modality == "asserted") {
+            bool reported = q >= 0;
+            if (!reported) {
+                int sf = an.sfirst(t);
+                for (int k = sf; k < t; ++k) {
+                    auto it = cues.words.find(d.low[k]);
+                    if (it != cues.words.end() && it->second.cls == CueClass::Speech && d.verb(k)) { reported = true; break; }
+                    if (d.low[k] == "according" && k + 1 < t && d.low[k + 1] == "to") { reported = true; break; }
+                }
+            }
+            if (reported) ev.modality = "reported";
+        }
+    }
+
+    Event make(const std::string& type, int first, int last, int sentence) {
+        Event ev;
+        ev.type = type;
+        ev.trigger = {a.tokens[first].start, a.tokens[last].end};
+        ev.sentence = uint32_t(sentence);
+        return ev;
+    }
+};
+
+}  // namespace
+
+void find_events(Analysis& a) {
+    a.events.clear();
+    if (a.tokens.empty() || a.sentences.empty() || a.pos.size() != a.tokens.size()) return;
+    const TriggerLexicon& L = trigger_lexicon();
+    Doc d(a);
+    build_doc(d);
+    Analyzer an(d);
+    Builder b{a, d, an, cue_lexicon(), {}};
+    for (size_t i = 0; i < d.n; ++i)
+        if (d.ent[i] >= 0 && d.ment_first[i] == int(i) && a.entities[d.ent[i]].type == "PERSON") b.person_mentions.push_back(int(i));
+
+    std::vector<Event> events;
+    std::vector<int> ev_tok;             // trigger token of each event
+    std::vector<char> consumed(d.n, 0);  // tokens inside a multi-word trigger
+    std::vector<std::vector<int>> purpose_of;   // per event: events of a following purpose infinitive
+
+    for (size_t s = 0; s < a.sentences.size(); ++s) {
+        const Sentence& S = a.sentences[s];
+        int sf = int(S.first_token), se = int(S.first_token + S.token_count);
+        if (S.paragraph < a.paragraphs.size() && a.paragraphs[S.paragraph].boilerplate) continue;
+        for (int t = sf; t < se; ++t) {
+            if (consumed[t]) continue;
+            // ---- verbs
+            if (d.verb(t) && an.is_group_head(t)) {
+                auto it = L.verb_forms.find(d.low[t]);
+                Match m;
+                if (it != L.verb_forms.end()) m = best_entry(d, it->second, t, sf, se);
+                VGroup g = verb_group(d, t, sf);
+                std::string type = m.entry >= 0 ? L.entries[m.entry].type : std::string();
+                int after = m.words ? m.end + 1 : t + 1;
+                std::vector<int> subj = an.subject(t);
+                std::vector<int> obj = g.passive ? std::vector<int>() : an.object(t, after);
+                // an object between the verb and the words of a needs (`declared X persona non grata`)
+                std::vector<Chunk> mid;
+                if (m.words) {
+                    int k = t + 1;
+                    while (k < m.skip_from && (d.f[k] & (F_RB | F_RP))) ++k;
+                    if (k < m.skip_from && d.chunk[k] >= 0 && d.chunks[d.chunk[k]].first == k) {
+                        Chunk C = d.chunks[d.chunk[k]];
+                        if (C.last >= m.skip_from) {   // the chunk ran into the needed words: cut it
+                            C.last = m.skip_from - 1;
+                            C.head = -1;
+                            for (int x = C.last; x >= C.first; --x)
+                                if (d.f[x] & (F_NOUN | F_PROPN | F_PRON | F_NUM)) { C.head = x; break; }
+                        }
+                        if (C.head >= 0 && !(d.f[C.head] & F_PRPS)) mid.push_back(C);
+                    }
+                }
+                if (type.empty()) {
+                    // Other.Action: a clear who-did-what-to-whom outside the taxonomy
+                    if (is_non_action(d.low[t]) || b.cues.words.count(d.low[t]) || subj.empty()) continue;
+                    if (g.passive) continue;
+                    if (obj.empty()) {
+                        // "did not respond to a request": a PP complement will do for a named subject
+                        bool pp = false;
+                        for (auto& x : an.pps(after, se))
+                            if (in(d.low[x.prep], {"to", "with", "against"}) && x.prep <= after + 2) pp = true;
+                        if (!pp) continue;
+                    }
+                    bool named = false;
+                    for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN))) named = true; }
+                    if (!named) continue;
+                    type = "Other.Action";
+                }
+                int last = m.words ? m.end : t;
+                // particles: "step down", "broke into"
+                Event ev = b.make(type, t, last, int(s));
+                for (int k = t + 1; k <= last; ++k) consumed[k] = 1;
+                std::string cls = type_class(type);
+                bool unaccusative = obj.empty() && mid.empty() && (cls == "Life" || cls == "Movement" || type == "Personnel.End-Position");
+                for (int c : subj) b.add(ev, b.arg_from_chunk(c, g.passive || unaccusative ? "patient" : "agent"));
+                if (g.reduced && t > sf) {
+                    int p = t - 1;
+                    if (p > sf && d.low[p] == ",") --p;
+                    if (d.chunk[p] >= 0 && d.chunks[d.chunk[p]].head >= 0 && d.chunks[d.chunk[p]].last == p)
+                        b.add(ev, b.arg_from_chunk(d.chunk[p], "patient"));
+                }
+                for (const Chunk& c : mid) b.add(ev, b.arg_from(c, "patient"));
+                int pp_from = after;
+                if (!obj.empty()) {
+                    for (int c : obj) b.add(ev, b.arg_from_chunk(c, "patient"));
+                    pp_from = d.chunks[obj.back()].last + 1;
+                }
+                auto pps = an.pps(pp_from, se);
+                bool against = false;
+                for (auto& pp : pps) {
+                    std::string role = b.pp_role(d.low[pp.prep], type, pp.chunk, g.passive);
+                    if (role.empty()) continue;
+                    if (role == "patient" && d.low[pp.prep] == "against") against = true;
+                    if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
+                    b.add(ev, b.arg_from_chunk(pp.chunk, role));
+                }
+                if (against) {   // "investigating allegations against him": the against-phrase is the patient
+                    std::vector<EventArgument> keep;
+                    for (auto& x : ev.arguments)
+                        if (!(x.role == "patient" && !obj.empty() && x.start == b.arg_from_chunk(obj[0], "patient").start)) keep.push_back(x);
+                    ev.arguments = keep;
+                }
+                b.set_modality(ev, t, &g);
+                events.push_back(std::move(ev));
+                ev_tok.push_back(t);
+                continue;
+            }
+            // ---- event nouns (heads of their chunk)
+            if ((d.f[t] & F_NOUN) && d.chunk[t] >= 0 && d.chunks[d.chunk[t]].head == t) {
+                auto it = L.noun_forms.find(d.low[t]);
+                if (it == L.noun_forms.end()) continue;
+                Match m = best_entry(d, it->second, t, sf, se);
+                if (m.entry < 0) continue;
+                const std::string& type = L.entries[m.entry].type;
+                std::string cls = type_class(type);
+                const Chunk& C = d.chunks[d.chunk[t]];
+                int first = t, last = m.words ? m.end : t;
+                // light verb: the chunk is the object of make/take/suffer/…
+                int lv = -1;
+                {
+                    int k = C.first - 1;
+                    while (k >= sf && (d.f[k] & (F_RB | F_RP))) --k;
+                    int after = C.last + 1;
+                    bool carrier = after < se && d.vt[after] == V_VBN && is_carrier_participle(d.low[after]);
+                    if (k >= sf && d.verb(k) && is_light_verb(d.low[k]) && !carrier) lv = k;
+                }
+                Event ev;
+                VGroup g;
+                bool passive_lv = false;
+                if (lv >= 0) {
+                    g = verb_group(d, lv, sf);
+                    passive_lv = g.passive;
+                    first = lv;
+                    // the light verb may have made an event of its own: the noun wins
+                    for (size_t e = 0; e < events.size(); ++e)
+                        if (ev_tok[e] == lv) { events.erase(events.begin() + long(e)); ev_tok.erase(ev_tok.begin() + long(e)); break; }
+                    ev = b.make(type, first, last, int(s));
+                    std::vector<int> subj = an.subject(lv);
+                    bool exp = is_experiencer_light(d.low[lv]) || passive_lv;
+                    for (int c : subj) b.add(ev, b.arg_from_chunk(c, exp ? "patient" : "agent"));
+                } else {
+                    ev = b.make(type, first, last, int(s));
+                    // possessor and prenominal entity modifiers
+                    bool patient_poss = cls == "Justice" || cls == "Life" || cls == "Movement" || cls == "Personnel";
+                    for (int k = C.first; k < t; ++k) {
+                        if (d.f[k] & F_POS) {
+                            int pk = k - 1;
+                            if (pk >= C.first && d.value[pk] < 0) {
+                                EventArgument r;
+                                r.role = patient_poss ? "patient" : "agent";
+                                int h = pk;
+                                if (d.ent[h] >= 0) {
+                                    r.entity = a.entities[d.ent[h]].id;
+                                    r.start = a.tokens[d.ment_first[h]].start; r.end = a.tokens[d.ment_last[h]].end;
+                                } else { r.start = a.tokens[C.first].start; r.end = a.tokens[pk].end; }
+                                b.add(ev, r);
+                            }
+                        } else if ((d.f[k] & F_PRPS) && is_personal_pronoun(d.low[k])) {
+                            Chunk tmp{k, k, k};
+                            (void)tmp;
+                        } else if (d.ent[k] >= 0 && d.ment_last[k] < t && k == d.ment_first[k]) {
+                            bool poss = false;
+                            for (int x = k; x <= d.ment_last[k] + 1 && x < t; ++x) if (d.f[x] & F_POS) poss = true;
+                            if (poss) continue;
+                            EventArgument r;
+                            r.role = "agent";
+                            r.entity = a.entities[d.ent[k]].id;
+                            r.start = a.tokens[k].start; r.end = a.tokens[d.ment_last[k]].end;
+                            b.add(ev, r);
+                        }
+                    }
+                }
+                int k = C.last + 1;
+                // participles carrying the noun's arguments: "charges levelled against him"
+                if (k < se && d.vt[k] == V_VBN && is_carrier_participle(d.low[k])) { last = k; ev.trigger.end = a.tokens[k].end; ++k; }
+                if (m.words) k = m.end + 1;
+                for (int x = t + 1; x <= last; ++x) consumed[x] = 1;
+                for (auto& pp : an.pps(k, se)) {
+                    std::string prep = d.low[pp.prep];
+                    std::string role = b.pp_role(prep, type, pp.chunk, false);
+                    if (prep == "by" && lv < 0) role = "agent";
+                    if (role.empty()) continue;
+                    if (role == "patient" && prep == "of" && b.has_role(ev, "patient")) continue;
+                    if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
+                    b.add(ev, b.arg_from_chunk(pp.chunk, role));
+                }
+                b.set_modality(ev, lv >= 0 ? lv : t, lv >= 0 ? &g : nullptr);
+                events.push_back(std::move(ev));
+                ev_tok.push_back(lv >= 0 ? lv : t);
+            }
+        }
+    }
+
+    // An event without a patient takes the patient of a purpose infinitive right after it
+    // ("take the case to the ICJ to denounce Ecuador's responsibility").
+    for (size_t e = 0; e < events.size(); ++e) {
+        if (b.has_role(events[e], "patient")) continue;
+        int t = ev_tok[e];
+        for (size_t f = e + 1; f < events.size(); ++f) {
+            int u = ev_tok[f];
+            if (d.sent[u] != d.sent[t] || u - t > 20) break;
+            if (u < 1 || !(d.f[u - 1] & F_TO)) continue;
+            if (d.low[u - 1] != "to" || !d.verb(u)) continue;
+            for (const auto& x : events[f].arguments)
+                if (x.role == "patient") {
+                    EventArgument y = x;
+                    // "Ecuador's responsibility": the possessor entity is the one meant
+                    int pt = token_at(a, x.start);
+                    for (int k = pt; k < int(d.n) && a.tokens[k].start < x.end; ++k)
+                        if (d.f[k] & F_POS && k > pt && d.ent[k - 1] >= 0) {
+                            y.entity = a.entities[d.ent[k - 1]].id;
+                            y.start = a.tokens[d.ment_first[k - 1]].start; y.end = a.tokens[d.ment_last[k - 1]].end;
+                            break;
+                        }
+                    b.add(events[e], y);
+                    break;
+                }
+            break;
+        }
+    }
+
+    // ---- time anchoring
+    std::vector<int> story_days;   // values usable as anchors for undated past events
+    auto in_story = [&](const Value& v) {
+        int t = token_at(a, v.start);
+        return t >= 0 && size_t(t) < d.n && d.sent[t] >= 0 && a.tokens[t].start >= v.start;
+    };
+    auto day_diff = [](const std::string& x, const std::string& y) -> int {   // y - x in days, 9999 if not comparable
+        std::string a1, b1;
+        if (x.size() < 10 || y.size() < 10) return 9999;
+        auto days = [](const std::string& s) {
+            int Y = std::atoi(s.substr(0, 4).c_str()), M = std::atoi(s.substr(5, 2).c_str()), D = std::atoi(s.substr(8, 2).c_str());
+            if (M < 3) { Y -= 1; M += 12; }
+            return 365 * Y + Y / 4 - Y / 100 + Y / 400 + (153 * (M - 3) + 2) / 5 + D;
+        };
+        return days(y) - days(x);
+    };
+    for (size_t v = 0; v < a.values.size(); ++v) {
+        const Value& V = a.values[v];
+        if (V.type != "DATE" || V.value.size() != 10 || !in_story(V)) continue;
+        if (!a.reference_date.empty()) {
+            int dd = day_diff(V.value, a.reference_date);
+            if (dd < 0 || dd > 7) continue;
+        }
+        story_days.push_back(int(v));
+    }
+    std::string ref_text;
+    if (!a.reference_date.empty())
+        for (const Value& V : a.values)
+            if (V.value == a.reference_date && !in_story(V)) { ref_text = std::string(a.slice(V.start, V.end)); break; }
+    for (size_t e = 0; e < events.size(); ++e) {
+        Event& ev = events[e];
+        int t = ev_tok[e];
+        const Sentence& S = a.sentences[ev.sentence];
+        int best = -1;
+        uint32_t bestd = ~0u;
+        for (size_t v = 0; v < a.values.size(); ++v) {
+            const Value& V = a.values[v];
+            if ((V.type != "DATE" && V.type != "TIME") || V.value.empty()) continue;
+            if (V.start < S.start || V.end > S.end) continue;
+            int v0 = token_at(a, V.start), v1 = token_at(a, V.end - 1);
+            // "last year's election": the value belongs to that noun (and a participle on it)
+            if (v1 + 1 < int(d.n) && (d.f[v1 + 1] & F_POS) && d.chunk[v1 + 1] >= 0) {
+                const Chunk& B = d.chunks[d.chunk[v1 + 1]];
+                bool mine = t == B.head || (t > 0 && d.chunk[t - 1] == d.chunk[v1 + 1]) ||
+                            (t > 1 && d.low[t - 1] == "," && d.chunk[t - 2] == d.chunk[v1 + 1]);
+                if (!mine) continue;
+            }
+            // not across a relative clause boundary ("to arrest Glas, who had been residing there since December")
+            bool rel = false;
+            for (int k = std::min(t, v0) + 1; k < std::max(t, v1); ++k)
+                if (in(d.low[k], {"who", "which", "where", "whom", "whose"})) { rel = true; break; }
+            if (rel) continue;
+            uint32_t dist = V.start > a.tokens[t].start ? V.start - a.tokens[t].start : a.tokens[t].start - V.end;
+            if (dist < bestd) { bestd = dist; best = int(v); }
+        }
+        if (best >= 0) {
+            const Value& V = a.values[best];
+            ev.has_time = true; ev.time_value = V.value; ev.time_text = std::string(a.slice(V.start, V.end));
+            EventArgument r; r.role = "time"; r.start = V.start; r.end = V.end;
+            b.add(ev, r);
+            continue;
+        }
+        // past events: the nearest day of the story's week
+        bool past = false;
+        {
+            int sf = an.sfirst(t);
+            VGroup g = verb_group(d, t, sf);
+            past = d.verb(t) ? (g.past || (d.vt[t] == V_VBN && !g.future)) : true;
+            if (d.verb(t) && g.infinitive) past = true;   // "raided … to arrest": the matrix decides below
+            if (g.future) past = false;
+        }
+        if (past && !story_days.empty()) {
+            int bv = -1;
+            long bd = 1L << 40;
+            for (int v : story_days) {
+                long dist = std::labs(long(d.sent[token_at(a, a.values[v].start)]) - long(ev.sentence));
+                if (dist < bd) { bd = dist; bv = v; }
+            }
+            const Value& V = a.values[bv];
+            ev.has_time = true; ev.time_value = V.value; ev.time_text = std::string(a.slice(V.start, V.end));
+            continue;
+        }
+        if (!a.reference_date.empty()) { ev.has_time = true; ev.time_value = a.reference_date; ev.time_text = ref_text; }
+    }
+    // an infinitive of purpose happens when its matrix event does ("raided … to arrest")
+    for (size_t e = 0; e + 1 < events.size(); ++e) {
+        int u = ev_tok[e + 1];
+        if (d.sent[u] != d.sent[ev_tok[e]] || u < 1 || d.low[u - 1] != "to") continue;
+        if (events[e + 1].has_time && events[e].has_time && !b.has_role(events[e + 1], "time")) {
+            events[e + 1].time_value = events[e].time_value;
+            events[e + 1].time_text = events[e].time_text;
+        }
+    }
+
+    // ---- ids, timeline
+    for (size_t e = 0; e < events.size(); ++e) events[e].id = "v" + std::to_string(e + 1);
+    std::vector<size_t> order(events.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto key = [&](const Event& ev) {
+        std::string v = ev.has_time ? ev.time_value : std::string("9999");
+        size_t slash = v.find('/');
+        if (slash != std::string::npos) v = v.substr(slash + 1);   // a range: its end
+        return v;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+        std::string kx = key(events[x]), ky = key(events[y]);
+        // "2023" sorts before "2023-05": compare on the common prefix, then shorter first
+        size_t m = std::min(kx.size(), ky.size());
+        int c = kx.compare(0, m, ky, 0, m);
+        if (c != 0) return c < 0;
+        return kx.size() < ky.size();
+    });
+    for (size_t r = 0; r < order.size(); ++r) events[order[r]].timeline = int32_t(r);
+    a.events = std::move(events);
+}
+
+}  // namespace ae
