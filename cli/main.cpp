@@ -1,5 +1,6 @@
 // article-explorer: the command line around the core library (analyze, ner-conll, bench, batch).
 #include "article_explorer/analysis.h"
+#include "article_explorer/tagger.h"
 #include "article_explorer/text.h"
 
 #include <nlohmann/json.hpp>
@@ -273,8 +274,51 @@ int main(int argc, char** argv) {
 }
 
 namespace {
-int cmd_ner_conll(int argc, char** /*argv*/) {
+// ner-conll FILE: CoNLL-2003 columns (token POS chunk NER, IOB1) in; `token gold predicted` lines
+// out, both in IOB2, a blank line between sentences — the input conlleval-style scorers expect.
+int cmd_ner_conll(int argc, char** argv) {
     if (argc != 1) return usage_error("ner-conll takes one FILE");
-    return input_error("ner-conll: the NER model is not built into this binary yet");
+    std::string text, err;
+    if (!read_all(argv[0], text, err)) return input_error(err);
+    std::vector<std::vector<std::string>> sents, golds;
+    std::vector<size_t> doc_starts;
+    std::vector<std::string> toks, gold;
+    size_t line_no = 0;
+    auto flush = [&]() {
+        if (!toks.empty()) { sents.push_back(std::move(toks)); golds.push_back(std::move(gold)); }
+        toks.clear(); gold.clear();
+    };
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) { flush(); continue; }
+        std::istringstream ls(line);
+        std::vector<std::string> cols;
+        for (std::string c; ls >> c;) cols.push_back(c);
+        if (cols.empty()) { flush(); continue; }
+        if (cols[0] == "-DOCSTART-") { flush(); doc_starts.push_back(sents.size()); continue; }
+        if (cols.size() < 2) return input_error(std::string(argv[0]) + ":" + std::to_string(line_no) + ": expected `token ... NER` columns");
+        toks.push_back(cols[0]);
+        gold.push_back(cols.back());
+    }
+    flush();
+    // IOB1 -> IOB2: an I- that does not continue an entity of the same type begins one.
+    for (auto& g : golds)
+        for (size_t k = 0; k < g.size(); ++k)
+            if (g[k].size() > 2 && g[k][0] == 'I' && (k == 0 || g[k - 1] == "O" || g[k - 1].substr(2) != g[k].substr(2))) g[k][0] = 'B';
+    std::vector<std::vector<std::string>> pred = ae::ner_conll(sents, doc_starts);
+    std::string out;
+    for (size_t s = 0; s < sents.size(); ++s) {
+        for (size_t k = 0; k < sents[s].size(); ++k) {
+            out += sents[s][k]; out += ' '; out += golds[s][k]; out += ' ';
+            out += (s < pred.size() && k < pred[s].size()) ? pred[s][k] : "O";
+            out += '\n';
+        }
+        out += '\n';
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
 }
 }  // namespace
