@@ -95,7 +95,8 @@ bool is_non_action(const std::string& w) {
                   "got", "make", "makes", "made", "take", "takes", "took", "taken", "give", "gives", "gave", "given",
                   "go", "goes", "went", "gone", "come", "comes", "came", "like", "likes", "liked", "feel", "feels", "felt",
                   "allow", "allowed", "allows", "expect", "expected", "expects", "hope", "hoped", "hopes", "plan",
-                  "planned", "plans", "going", "used", "use", "uses", "followed"});
+                  "planned", "plans", "going", "used", "use", "uses", "followed", "according", "including", "regarding",
+                  "concerning", "following", "excluding", "involving"});
 }
 bool is_vehicle(const std::string& w) {
     return in(w, {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "plane", "planes", "aircraft", "helicopter",
@@ -206,6 +207,15 @@ void build_doc(Doc& d) {
         bool ed = w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 2, 2, "en") == 0 || w == "won" || w == "held";
         if (ed && (after_be || before_by)) { d.f[i] = F_VERB; d.vt[i] = V_VBN; }
     }
+    // "The government plans/NNS to expel": a matrix verb before `to` + verb
+    for (size_t i = 1; i + 2 < n; ++i) {
+        if (!(d.f[i] & F_NOUN) || d.low[i + 1] != "to" || d.vt[i + 2] != V_VB) continue;
+        const std::string& w = d.low[i];
+        if (!is_future_matrix(w) && !is_negative_matrix(w)) continue;
+        if (!(d.f[i - 1] & (F_NOUN | F_PROPN | F_PRON))) continue;
+        d.f[i] = F_VERB;
+        d.vt[i] = w.back() == 's' ? V_VBZ : w.back() == 'd' ? V_VBD : V_VBP;
+    }
     // entity mentions -> tokens (the longest mention wins; names over MISC adjectives)
     for (size_t e = 0; e < a.entities.size(); ++e) {
         for (const Mention& m : a.entities[e].mentions) {
@@ -255,7 +265,7 @@ void build_doc(Doc& d) {
                     if ((fk & F_DET) && (d.f[j] & F_POS)) { j = k; continue; }
                     if ((fk & F_PRPS) && (d.f[j] & F_POS)) { j = k; continue; }
                     // participle modifiers inside a chunk: "an armored vehicle", "the detained man"
-                    if ((d.vt[k] == V_VBN || d.vt[k] == V_VBG) && (d.f[j] & (F_DET | F_ADJ | F_PRPS)) && k + 1 < end &&
+                    if ((d.vt[k] == V_VBN || d.vt[k] == V_VBG) && (d.f[j] & (F_DET | F_ADJ | F_PRPS | F_POS)) && k + 1 < end &&
                         (d.f[k + 1] & (F_NOUN | F_ADJ))) { j = k; continue; }
                     // hyphenated compounds split by the tokenizer: "break - in"
                     if (d.low[k] == "-" && k + 1 < end && !a.tokens[k].space_before && !a.tokens[k + 1].space_before) { j = k + 1; continue; }
@@ -549,7 +559,8 @@ Match check_needs(const Doc& d, const TriggerLexicon::Entry& e, int t, int sf, i
         } else if (need.kind == TriggerLexicon::Need::Prep) {
             for (int k = t + 1; k < std::min(se, t + 12); ++k) {
                 if (is_boundary(d, k) || (k > t + 1 && d.finite(k))) break;
-                if (d.low[k] == need.words[0] && (d.f[k] & (F_IN | F_TO | F_RP))) { m.end = t; return m; }
+                if (d.low[k] == need.words[0] && (d.f[k] & (F_IN | F_TO | F_RP)) &&
+                    !in(d.low[k - 1], {"according", "due", "prior", "thanks", "owing", "next", "close"})) { m.end = t; return m; }
             }
         } else {
             for (int k = t + 1; k < std::min(se, t + 9); ++k) {
@@ -777,6 +788,7 @@ void find_events(Analysis& a) {
                             if (in(d.low[x.prep], {"to", "with", "against"}) && x.prep <= after + 2) pp = true;
                         if (!pp) continue;
                     }
+                    if (!obj.empty() && (d.f[d.chunks[obj[0]].head] & F_NUM)) continue;   // "voted 7-2"
                     bool named = false;
                     for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN))) named = true; }
                     if (!named) continue;
@@ -972,7 +984,7 @@ void find_events(Analysis& a) {
         uint32_t bestd = ~0u;
         for (size_t v = 0; v < a.values.size(); ++v) {
             const Value& V = a.values[v];
-            if ((V.type != "DATE" && V.type != "TIME") || V.value.empty()) continue;
+            if ((V.type != "DATE" && V.type != "TIME") || V.value.empty() || !(V.value[0] >= '0' && V.value[0] <= '9')) continue;
             if (V.start < S.start || V.end > S.end) continue;
             int v0 = token_at(a, V.start), v1 = token_at(a, V.end - 1);
             // "last year's election": the value belongs to that noun (and a participle on it)

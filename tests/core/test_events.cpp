@@ -1,0 +1,235 @@
+// Stage 7 — events: the trigger lexicon, argument rules (passive, coordination, light verb,
+// control, role descriptions), polarity/modality, quotes, time anchoring, timeline.
+#include "article_explorer/analysis.h"
+#include "article_explorer/events.h"
+#include "article_explorer/tagger.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ae;
+
+namespace {
+
+bool have_models() { return !pos_tag_names().empty(); }
+
+struct Ev {
+    const Event* e = nullptr;
+    const Analysis* a = nullptr;
+    std::string arg(const std::string& role, size_t nth = 0) const {
+        size_t k = 0;
+        for (const auto& x : e->arguments)
+            if (x.role == role && k++ == nth) return std::string(a->slice(x.start, x.end));
+        return "";
+    }
+    size_t count(const std::string& role) const {
+        size_t k = 0;
+        for (const auto& x : e->arguments) k += x.role == role;
+        return k;
+    }
+    std::string trigger() const { return std::string(a->slice(e->trigger.start, e->trigger.end)); }
+};
+
+// The first event whose trigger text contains `word`.
+Ev find(const Analysis& a, const std::string& word) {
+    for (const auto& e : a.events)
+        if (std::string(a.slice(e.trigger.start, e.trigger.end)).find(word) != std::string::npos) return {&e, &a};
+    return {nullptr, &a};
+}
+
+}  // namespace
+
+TEST_CASE("events: trigger lexicon parses needs, forms and inflections") {
+    TriggerLexicon L = TriggerLexicon::parse(
+        "# c\nsever\tV\tDiplomacy.Sever-Relations\tties|relations\t\tseed\n"
+        "take\tV\tMovement.Transport\t@to|@from\ttook|taken\tseed\n"
+        "win\tV\tPersonnel.Elect\t~election\twon\tseed\n"
+        "detention\tN\tJustice.Arrest-Jail\t\t\tseed\nbogus\tN\t-\t\t\t\n");
+    REQUIRE(L.entries.size() == 4);
+    CHECK(L.entries[0].needs.size() == 2);
+    CHECK(L.entries[0].needs[0].kind == TriggerLexicon::Need::Words);
+    CHECK(L.entries[1].needs[0].kind == TriggerLexicon::Need::Prep);
+    CHECK(L.entries[2].needs[0].kind == TriggerLexicon::Need::Near);
+    CHECK(L.verb_forms.count("severing"));
+    CHECK(L.verb_forms.count("severed"));
+    CHECK(L.verb_forms.count("taken"));
+    CHECK(L.verb_forms.count("won"));
+    CHECK(L.noun_forms.count("detentions"));
+    CHECK_FALSE(L.noun_forms.count("bogus"));
+    // the generated lexicon is compiled in
+    CHECK(trigger_lexicon().entries.size() > 500);
+    CHECK(trigger_lexicon().verb_forms.count("arrested"));
+}
+
+TEST_CASE("events: typed verb trigger with agent and patient; verb + object trigger") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Police raided the embassy in Quito on Friday. Mexico is severing diplomatic ties with Ecuador.");
+    Ev r = find(a, "raided");
+    REQUIRE(r.e);
+    CHECK(r.e->type == "Conflict.Attack");
+    CHECK(r.arg("agent") == "Police");
+    CHECK(r.arg("patient") == "the embassy");
+    CHECK(r.arg("place") == "Quito");
+    Ev s = find(a, "severing");
+    REQUIRE(s.e);
+    CHECK(s.e->type == "Diplomacy.Sever-Relations");
+    CHECK(s.trigger() == "severing diplomatic ties");
+    CHECK(s.arg("agent") == "Mexico");
+    CHECK(s.arg("patient") == "Ecuador");
+}
+
+TEST_CASE("events: passive subject is the patient, by-phrase the agent") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("The minister was arrested by federal police in Lima. He was taken from the court to a prison.");
+    Ev r = find(a, "arrested");
+    REQUIRE(r.e);
+    CHECK(r.e->type == "Justice.Arrest-Jail");
+    CHECK(r.arg("patient") == "The minister");
+    CHECK(r.arg("agent") == "federal police");
+    Ev t = find(a, "taken");
+    REQUIRE(t.e);
+    CHECK(t.e->type == "Movement.Transport");
+    CHECK(t.arg("patient") == "He");
+    CHECK(t.arg("place") == "a prison");
+}
+
+TEST_CASE("events: coordination of subjects and of verb phrases") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Police and soldiers attacked the camp. The senator resigned in March and was arrested in May.");
+    Ev r = find(a, "attacked");
+    REQUIRE(r.e);
+    CHECK(r.count("agent") == 2);
+    CHECK(r.arg("agent", 0) == "Police");
+    CHECK(r.arg("agent", 1) == "soldiers");
+    Ev ar = find(a, "arrested");
+    REQUIRE(ar.e);
+    CHECK(ar.arg("patient") == "The senator");   // shared subject of the coordinated VP, passive
+}
+
+TEST_CASE("events: light verbs make one event over verb and noun") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Mexico would take the case to the International Court of Justice. "
+                         "Several diplomats suffered injuries during the raid.");
+    Ev s = find(a, "take the case");
+    REQUIRE(s.e);
+    CHECK(s.e->type == "Justice.Sue");
+    CHECK(s.arg("agent") == "Mexico");
+    CHECK(s.arg("place").find("International Court of Justice") != std::string::npos);
+    CHECK(s.e->modality == "future");
+    Ev i = find(a, "injuries");
+    REQUIRE(i.e);
+    CHECK(i.e->type == "Life.Injure");
+    CHECK(i.trigger() == "suffered injuries");
+    CHECK(i.arg("patient") == "Several diplomats");   // experiencer light verb
+}
+
+TEST_CASE("events: infinitive takes the controller's subject") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Police raided the embassy to arrest the former vice-president.");
+    Ev r = find(a, "arrest");
+    REQUIRE(r.e);
+    CHECK(r.e->type == "Justice.Arrest-Jail");
+    CHECK(r.arg("agent") == "Police");
+    CHECK(r.arg("patient") == "the former vice-president");
+}
+
+TEST_CASE("events: polarity and modality") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("The ministry did not immediately respond to a request for comment. "
+                         "The army could attack the town. The government plans to expel the ambassador. "
+                         "Officials said the rebels killed two soldiers.");
+    Ev r = find(a, "respond");
+    REQUIRE(r.e);
+    CHECK(r.e->polarity == "negative");
+    Ev at = find(a, "attack");
+    REQUIRE(at.e);
+    CHECK(at.e->modality == "possible");
+    CHECK(at.e->polarity == "positive");
+    Ev ex = find(a, "expel");
+    REQUIRE(ex.e);
+    CHECK(ex.e->type == "Diplomacy.Expel");
+    CHECK(ex.e->modality == "future");
+    CHECK(ex.arg("agent") == "The government");
+    Ev k = find(a, "killed");
+    REQUIRE(k.e);
+    CHECK(k.e->type == "Life.Die");
+    CHECK(k.e->modality == "reported");   // after a speech cue
+}
+
+TEST_CASE("events: inside a quote the event carries the quote id and is reported") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("“The police arrested my brother,” she said.");
+    Ev r = find(a, "arrested");
+    REQUIRE(r.e);
+    REQUIRE_FALSE(a.quotes.empty());
+    CHECK(r.e->quote == a.quotes[0].id);
+    CHECK(r.e->modality == "reported");
+}
+
+TEST_CASE("events: time from the sentence, else the story's day, else the reference date") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Options o;
+    o.reference_date = "2024-04-06";
+    Analysis a = analyze("Mexico is severing ties with Ecuador after police raided its embassy. "
+                         "The embassy remained under guard late Friday. "
+                         "A day earlier, Ecuador declared the ambassador persona non grata. "
+                         "The former minister was arrested in 2019.", o);
+    Ev s = find(a, "severing");
+    REQUIRE(s.e);
+    CHECK(s.e->time_value == "2024-04-06");       // present: the reference date
+    Ev r = find(a, "raided");
+    REQUIRE(r.e);
+    CHECK(r.e->time_value == "2024-04-05");       // past, undated: the nearest day of the story
+    CHECK(r.e->time_text == "Friday");
+    Ev p = find(a, "persona non grata");
+    REQUIRE(p.e);
+    CHECK(p.e->type == "Diplomacy.Expel");
+    CHECK(p.e->time_value == "2024-04-04");       // its own sentence
+    CHECK(p.e->time_text == "A day earlier");
+    Ev ar = find(a, "arrested");
+    REQUIRE(ar.e);
+    CHECK(ar.e->time_value == "2019");
+    // timeline: by time
+    CHECK(ar.e->timeline < p.e->timeline);
+    CHECK(p.e->timeline < r.e->timeline);
+    CHECK(r.e->timeline < s.e->timeline);
+}
+
+TEST_CASE("events: the seed article (at least 10 of 12 expected events)") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    std::ifstream f(std::string(AE_SHARED_DIR) + "/seeds/mexico-ecuador.txt", std::ios::binary);
+    if (!f) { MESSAGE("skipped: seed article absent"); return; }
+    std::stringstream ss;
+    ss << f.rdbuf();
+    Analysis a = analyze(ss.str());
+    struct Want { const char* trigger; const char* type; const char* agent; const char* patient; const char* time; };
+    const Want want[] = {
+        {"severing", "Diplomacy.Sever-Relations", "Mexico", "Ecuador", "2024-04-06"},
+        {"raided", "Conflict.Attack", "police", "Mexican Embassy", "2024-04-05"},
+        {"arrest", "Justice.Arrest-Jail", "police", "Jorge Glas", "2024-04-05"},
+        {"charges", "Justice.Charge-Indict", "", "him", ""},
+        {"investigating", "Justice.Investigate", "Ecuadorian authorities", "him", ""},
+        {"taken", "Movement.Transport", "", "He", ""},
+        {"take the case", "Justice.Sue", "Mexico", "Ecuador", ""},
+        {"persona non grata", "Diplomacy.Expel", "Ecuadorian government", "Mexican ambassador", "2024-04-04"},
+        {"statements", "Statement.Criticize", "president", "", "2024-04-04"},
+        {"won", "Personnel.Elect", "Daniel Noboa", "", ""},
+        {"relieved", "Personnel.End-Position", "", "Jorge Glas", ""},
+        {"injuries", "Life.Injure", "", "diplomats", ""},
+    };
+    int right = 0;
+    for (const Want& w : want) {
+        Ev e = find(a, w.trigger);
+        bool ok = e.e && e.e->type == w.type;
+        if (ok && *w.agent) ok = e.arg("agent").find(w.agent) != std::string::npos;
+        if (ok && *w.patient) ok = e.arg("patient").find(w.patient) != std::string::npos;
+        if (ok && *w.time) ok = e.e->time_value == w.time;
+        if (!ok) MESSAGE("seed event not right: " << w.trigger);
+        right += ok;
+    }
+    CHECK(right >= 10);
+}
