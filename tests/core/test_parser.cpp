@@ -27,12 +27,12 @@ const std::vector<int32_t> kGold = {1, 6, 4, 4, 1, 1};
 const std::vector<std::string> kLabels = {"nsubj", "root", "det", "amod", "obj", "punct"};
 
 struct Hashed {
-    std::vector<uint64_t> w, t;
+    Sentence s;
     Input in;
     Hashed(const std::vector<std::string>& words, const std::vector<std::string>& tags) {
-        for (auto& x : words) w.push_back(word_hash(x));
-        for (auto& x : tags) t.push_back(tag_hash(x));
-        in = Input{words.size(), w.data(), t.data()};
+        s.resize(words.size());
+        for (size_t i = 0; i < words.size(); ++i) s.set(i, words[i], tag_hash(tags[i]));
+        in = s.input();
     }
 };
 

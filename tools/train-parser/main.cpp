@@ -3,7 +3,7 @@
 //   train-parser train --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu
 //                      --out assets/models/parser.bin [--epochs 15] [--seed 1] [--pos-noise 0.04]
 //                      [--pos-model assets/models/pos.bin] [--explore-from 2] [--explore-p 0.9]
-//                      [--prune 0]
+//                      [--prune 0] [--max-bytes 4000000] [--folds 5 --pos-folds /tmp/pos%d.bin]
 //   train-parser eval  --model assets/models/parser.bin --dev en_ewt-ud-dev.conllu
 //                      [--pos-model assets/models/pos.bin] [--bench 5]
 //
@@ -223,14 +223,13 @@ struct Scores {
 Scores evaluate(const Parser& parser, const std::vector<Sent>& data, const std::vector<std::vector<std::string>>& tags) {
     Scores sc;
     State st;
-    std::vector<uint64_t> w, t;
+    Sentence in;
     for (size_t si = 0; si < data.size(); ++si) {
         const Sent& s = data[si];
         const size_t n = s.form.size();
-        w.resize(n);
-        t.resize(n);
-        for (size_t i = 0; i < n; ++i) { w[i] = word_hash(s.form[i]); t[i] = tag_hash(tags[si][i]); }
-        parser.parse(Input{n, w.data(), t.data()}, st);
+        in.resize(n);
+        for (size_t i = 0; i < n; ++i) in.set(i, s.form[i], tag_hash(tags[si][i]));
+        parser.parse(in.input(), st);
         for (size_t i = 0; i < n; ++i) {
             const bool hok = st.heads()[i] == s.head[i];
             const bool lok = st.labels()[i] == s.label[i];
@@ -330,6 +329,29 @@ int train(const Args& a, const std::string& cmdline) {
         double acc_dev = tagger.tag(dev, dev_pred);
         std::printf("POS tagger %s: train XPOS %.2f%%, dev XPOS %.2f%%\n", a.get("pos-model").c_str(), acc_train, acc_dev);
     }
+    // Jackknifed training tags: fold k of train (sentences [k*N/K, (k+1)*N/K)) tagged by a tagger
+    // trained on the other folds (printf-style path with %d, e.g. /tmp/jk/pos%d.bin).
+    const int folds = std::atoi(a.get("folds", "0").c_str());
+    if (folds > 1) {
+        const std::string pattern = a.need("pos-folds");
+        const size_t N = train.size();
+        size_t correct = 0, total = 0;
+        for (int k = 0; k < folds; ++k) {
+            char path[512];
+            std::snprintf(path, sizeof path, pattern.c_str(), k);
+            Tagger tk;
+            tk.load(path);
+            const size_t lo = size_t(k) * N / size_t(folds), hi = size_t(k + 1) * N / size_t(folds);
+            std::vector<Sent> part(train.begin() + std::ptrdiff_t(lo), train.begin() + std::ptrdiff_t(hi));
+            std::vector<std::vector<std::string>> tags;
+            tk.tag(part, tags);
+            for (size_t i = lo; i < hi; ++i) {
+                train_tags[i] = tags[i - lo];
+                for (size_t j = 0; j < train_tags[i].size(); ++j) { correct += train_tags[i][j] == train[i].xpos[j]; ++total; }
+            }
+        }
+        std::printf("jackknifed train tags (%d folds): XPOS %.2f%%\n", folds, 100.0 * double(correct) / double(total));
+    }
     TagNoise tn;
     tn.learn(train);
 
@@ -340,7 +362,7 @@ int train(const Args& a, const std::string& cmdline) {
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
 
     State st;
-    std::vector<uint64_t> w, t;
+    Sentence sin;
     uint32_t f[kMaxActionFeatures], lf[kMaxLabelFeatures];
     std::vector<float> ls(labels.size());
     Model best_model;
@@ -355,14 +377,12 @@ int train(const Args& a, const std::string& cmdline) {
         for (size_t si : order) {
             const Sent& s = train[si];
             const size_t n = s.form.size();
-            w.resize(n);
-            t.resize(n);
+            sin.resize(n);
             for (size_t i = 0; i < n; ++i) {
-                w[i] = word_hash(s.form[i]);
                 const std::string& tag = train_tags[si][i];
-                t[i] = tag_hash(noise > 0 && rng.uniform() < noise ? tn.perturb(s.form[i], tag, rng) : tag);
+                sin.set(i, s.form[i], tag_hash(noise > 0 && rng.uniform() < noise ? tn.perturb(s.form[i], tag, rng) : tag));
             }
-            const Input in{n, w.data(), t.data()};
+            const Input in = sin.input();
             st.init(n);
             while (!st.terminal()) {
                 const size_t nf = action_features(in, st, f);
@@ -467,18 +487,18 @@ int eval(const Args& a) {
         // Hashing words and tags + parsing, one thread.
         const auto& tags = pred.empty() ? gold : pred;
         // Parse-only timing: inputs hashed beforehand, process CPU time (the machine is shared).
-        std::vector<std::vector<uint64_t>> W, T;
+        std::vector<Sentence> S(dev.size());
         for (size_t si = 0; si < dev.size(); ++si) {
-            W.emplace_back(); T.emplace_back();
-            for (size_t i = 0; i < dev[si].form.size(); ++i) { W.back().push_back(word_hash(dev[si].form[i])); T.back().push_back(tag_hash(tags[si][i])); }
+            S[si].resize(dev[si].form.size());
+            for (size_t i = 0; i < dev[si].form.size(); ++i) S[si].set(i, dev[si].form[i], tag_hash(tags[si][i]));
         }
         State st;
         size_t words = 0, checksum = 0;
         const std::clock_t c0 = std::clock();
         for (int r = 0; r < reps; ++r)
             for (size_t si = 0; si < dev.size(); ++si) {
-                p.parse(Input{W[si].size(), W[si].data(), T[si].data()}, st);
-                words += W[si].size();
+                p.parse(S[si].input(), st);
+                words += S[si].word.size();
                 checksum += size_t(st.heads().empty() ? 0 : st.heads()[0]);
             }
         const double secs = double(std::clock() - c0) / CLOCKS_PER_SEC;

@@ -16,6 +16,16 @@ namespace parse {
 uint64_t word_hash(std::string_view form) { return tagging::lower_hash(form); }
 uint64_t tag_hash(std::string_view xpos) { return tagging::hash_str(xpos, 0xD3B7A11CE5ULL); }
 
+void lexical(std::string_view form, uint64_t& word, uint64_t& suffix, uint8_t& shape) {
+    tagging::WordInfo wi;
+    tagging::compute_word_info(form, wi);
+    word = wi.lower;
+    suffix = wi.suffix[2] ? wi.suffix[2] : wi.lower;
+    using namespace tagging;
+    shape = uint8_t((wi.flags & kInitCap ? 1 : 0) | (wi.flags & kAllCaps ? 2 : 0) | (wi.flags & kHasDigit ? 4 : 0) |
+                    (wi.flags & kHasHyphen ? 8 : 0) | (wi.flags & kPunctOnly ? 16 : 0) | (wi.flags & kHasPeriod ? 32 : 0));
+}
+
 bool Parser::load(const uint8_t* data, size_t n) {
     bytes = n;
     ok = false;
@@ -126,10 +136,11 @@ bool parse_sentence(const std::vector<std::string_view>& words, const std::vecto
     const parse::Parser& p = parse::embedded_parser();
     if (!p.ok || words.size() != xpos.size()) return false;
     const size_t n = words.size();
-    std::vector<uint64_t> w(n), t(n);
-    for (size_t i = 0; i < n; ++i) { w[i] = parse::word_hash(words[i]); t[i] = parse::tag_hash(xpos[i]); }
+    parse::Sentence in;
+    in.resize(n);
+    for (size_t i = 0; i < n; ++i) in.set(i, words[i], parse::tag_hash(xpos[i]));
     parse::State st;
-    p.parse(parse::Input{n, w.data(), t.data()}, st);
+    p.parse(in.input(), st);
     heads.resize(n);
     deprels.resize(n);
     for (size_t i = 0; i < n; ++i) {
@@ -153,19 +164,17 @@ void parse_dependencies(Analysis& a) {
     std::vector<uint64_t> tag_hashes(tag_names.size());
     for (size_t i = 0; i < tag_names.size(); ++i) tag_hashes[i] = parse::tag_hash(tag_names[i]);
     const uint64_t unknown_tag = parse::tag_hash("");
-    std::vector<uint64_t> w, t;
+    parse::Sentence in;
     parse::State st;
     for (const Sentence& s : a.sentences) {
         const size_t n = s.token_count, first = s.first_token;
         if (n == 0 || first + n > a.tokens.size()) continue;
-        w.resize(n);
-        t.resize(n);
+        in.resize(n);
         for (size_t i = 0; i < n; ++i) {
-            w[i] = parse::word_hash(a.token_text(a.tokens[first + i]));
             const uint8_t id = a.pos[first + i];
-            t[i] = id < tag_hashes.size() ? tag_hashes[id] : unknown_tag;
+            in.set(i, a.token_text(a.tokens[first + i]), id < tag_hashes.size() ? tag_hashes[id] : unknown_tag);
         }
-        p.parse(parse::Input{n, w.data(), t.data()}, st);
+        p.parse(in.input(), st);
         for (size_t i = 0; i < n; ++i) {
             Token& tok = a.tokens[first + i];
             const int32_t h = st.heads()[i];

@@ -38,6 +38,8 @@ struct View {
     uint64_t w(int i) const { return i < 0 ? kNone : size_t(i) < in.n ? in.word[i] : kRoot; }
     uint64_t p(int i) const { return i < 0 ? kNone : size_t(i) < in.n ? in.pos[i] : kRoot; }
     uint64_t l(int i) const { return i < 0 || size_t(i) >= in.n ? 255 : st.labels()[size_t(i)]; }
+    uint64_t suf(int i) const { return i < 0 ? kNone : size_t(i) < in.n ? in.suf[i] : kRoot; }
+    uint64_t shp(int i) const { return i < 0 ? 250 : size_t(i) < in.n ? in.shape[i] : 251; }
     const Node* node(int i) const { static const Node none; return i < 0 ? &none : &st.node(i); }
 };
 
@@ -96,6 +98,11 @@ size_t action_features(const Input& in, const State& st, uint32_t* out) {
     F2(b0w, B0.lset); F2(b0p, B0.lset); F2(s1p, S1.rset); F2(s1p, S1.lset);
     // labels with words
     F3(s0p, v.l(s0l), v.l(s0r)); F3(s1p, v.l(s1r), s0p); F3(b0p, v.l(b0l), s0p);
+    // suffixes and shapes (robustness to tagging errors)
+    const uint64_t s0s = v.suf(s0), b0s = v.suf(b0);
+    F1(s0s); F1(b0s); F1(v.suf(b1)); F1(v.suf(s1)); F2(s0s, b0p); F2(s0p, b0s); F2(s0s, b0s);
+    F2(s1p, s0s); F3(v.shp(s0), v.shp(b0), v.shp(s1)); F2(b0p, v.shp(b0)); F2(s0p, v.shp(s0));
+    F3(b0p, v.shp(b0), v.shp(b1));
     return k;
 }
 
@@ -126,6 +133,7 @@ size_t label_features(const Input& in, const State& st, int a, uint32_t* out) {
     F3(v.l(sib), dp, hp); F3(v.l(sib), v.w(sib), dp);
     F3(v.p(pd), dp, hp); F3(dp, v.p(nd), hp); F3(dp, D.nl, D.nr);
     F3(hp, v.p(h + 1 <= int(in.n) ? h + 1 : -1), dp);
+    F1(v.suf(d)); F2(v.suf(d), hp); F2(v.shp(d), dp); F2(dp, v.suf(h));
     return k;
 }
 

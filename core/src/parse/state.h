@@ -20,10 +20,10 @@ namespace ae::parse {
 
 enum Action : int { kShift = 0, kLeft = 1, kRight = 2 };
 constexpr int kNumActions = 3;
-constexpr size_t kMaxActionFeatures = 96;
+constexpr size_t kMaxActionFeatures = 112;
 constexpr size_t kMaxLabelFeatures = 48;
 // Bump when templates change: a model trained for another feature set is refused.
-constexpr uint32_t kFeatureSet = 1;
+constexpr uint32_t kFeatureSet = 2;
 
 // Cheap feature hashing: template id + up to three 64-bit values -> 32-bit key (0 reserved).
 inline uint64_t fmix(uint64_t h) { h ^= h >> 31; h *= 0x7fb5d329728ea185ULL; h ^= h >> 27; return h; }
@@ -32,11 +32,15 @@ inline uint64_t fh(uint32_t t, uint64_t a, uint64_t b) { return fmix((fh(t, a) ^
 inline uint64_t fh(uint32_t t, uint64_t a, uint64_t b, uint64_t c) { return fmix((fh(t, a, b) ^ c) * 0xd6e8feb86659fd93ULL); }
 inline uint32_t fkey(uint64_t h) { uint32_t k = uint32_t(h >> 32) ^ uint32_t(h); return k ? k : 1u; }
 
-// One sentence as the parser sees it: hashed lowercase forms and hashed XPOS tags.
+// One sentence as the parser sees it: hashed lowercase forms, hashed XPOS tags, hashed
+// 3-letter lowercase suffixes and a word-shape class (capitalisation, digits, hyphen, punctuation)
+// — the last two let the parser second-guess a wrong tag.
 struct Input {
     size_t n = 0;
     const uint64_t* word = nullptr;
     const uint64_t* pos = nullptr;
+    const uint64_t* suf = nullptr;
+    const uint8_t* shape = nullptr;
 };
 
 struct Node {
