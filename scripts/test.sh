@@ -19,6 +19,18 @@ step "setup" bash scripts/setup.sh
 step "configure native" cmake --preset native
 step "build native" cmake --build --preset native -j "$JOBS"
 suite "ctest (native)" ctest --preset native
+# The same unit, golden and CLI tests under AddressSanitizer + UBSan (the corpus run is left to
+# the release build: it is a speed/linearity check and ASan slows it tenfold).
+step "configure native-debug (ASan + UBSan)" cmake --preset native-debug
+step "build native-debug" cmake --build --preset native-debug -j "$JOBS" --target core-tests article-explorer
+suite "ctest (native-debug, ASan + UBSan)" ctest --preset native-debug -E corpus
+# A short libFuzzer run over the whole core (long runs: README).
+if command -v clang++ >/dev/null; then
+  step "configure fuzz" cmake --preset fuzz
+  step "build fuzz" cmake --build --preset fuzz -j "$JOBS"
+  suite "fuzz: analyze() on arbitrary bytes, ${FUZZ_SECONDS:-60} s" \
+    bash -c "mkdir -p build/fuzz/corpus && build/fuzz/tests/fuzz/fuzz-analyze -max_total_time=${FUZZ_SECONDS:-60} -rss_limit_mb=4096 -timeout=30 -print_final_stats=1 build/fuzz/corpus tests/fuzz/corpus 2>&1 | tail -15; exit \${PIPESTATUS[0]}"
+fi
 step "configure wasm" cmake --preset wasm
 step "build wasm" cmake --build --preset wasm -j "$JOBS"
 suite "node: wasm core module == native CLI" node --no-experimental-fetch --test tests/node/
