@@ -7,7 +7,7 @@
 #
 # This file is also its own generator script (cmake -P models.cmake -DAE_MODEL_OUT=... ...).
 
-set(AE_MODEL_NAMES pos ner)
+set(AE_MODEL_NAMES pos ner parser)
 
 if(CMAKE_SCRIPT_MODE_FILE)
   # --- generator: AE_MODELS_DIR, AE_MODEL_OUT --------------------------------------------
