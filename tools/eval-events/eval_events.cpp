@@ -69,7 +69,7 @@ std::string unescape(const std::string& s) {
 
 constexpr int kFullSentences = 6;
 
-struct GoldEvent { std::vector<int> tokens; std::string pred; std::vector<std::vector<int>> arg0, arg1; };
+struct GoldEvent { std::vector<int> tokens; std::string pred, pos; std::vector<std::vector<int>> arg0, arg1; };
 
 struct Doc {
     std::string name, text, dct;
@@ -136,7 +136,7 @@ bool load(const fs::path& p, Doc& d) {
         markable[id] = toks;
         if (el == "EVENT_MENTION" && !toks.empty()) {
             event_of[id] = int(d.events.size());
-            d.events.push_back({toks, attr(tag, "pred"), {}, {}});
+            d.events.push_back({toks, attr(tag, "pred"), attr(tag, "pos"), {}, {}});
         }
     }
     // participants
@@ -190,7 +190,7 @@ int main(int argc, char** argv) {
     long g0 = 0, g1 = 0, ok0 = 0, ok1 = 0, m0 = 0, m1 = 0;
     long our_links = 0, ok_links = 0;
     std::map<std::string, std::pair<long, long>> by_type;   // type -> (ours, matched)
-    std::map<std::string, long> missed;
+    std::map<std::string, long> missed, missed_pos, gold_pos;
     for (const auto& p : files) {
         Doc d;
         if (!load(p, d)) { std::cerr << "skip " << p << "\n"; continue; }
@@ -220,7 +220,8 @@ int main(int argc, char** argv) {
         for (size_t g = 0; g < d.events.size(); ++g) {
             const GoldEvent& G = d.events[g];
             const ae::Event* ev = gold_match[g] >= 0 ? &a.events[gold_match[g]] : nullptr;
-            if (!ev) ++missed[G.pred];
+            if (!ev) { ++missed[G.pos + ":" + G.pred]; ++missed_pos[G.pos.empty() ? "-" : G.pos]; }
+            ++gold_pos[G.pos.empty() ? "-" : G.pos];
             auto check = [&](const std::vector<std::vector<int>>& targets, const char* role) {
                 if (!ev) return false;
                 for (const auto& x : ev->arguments) {
@@ -250,6 +251,8 @@ int main(int argc, char** argv) {
         std::vector<std::pair<long, std::string>> mv;
         for (auto& [p, c] : missed) mv.push_back({c, p});
         std::sort(mv.rbegin(), mv.rend());
+        std::printf("\nmissed by gold part of speech:");
+        for (auto& [p, c] : missed_pos) std::printf(" %s %ld/%ld", p.c_str(), c, gold_pos[p]);
         std::printf("\nmost missed gold predicates:");
         for (size_t i = 0; i < mv.size() && i < 40; ++i) std::printf(" %s:%ld", mv[i].second.c_str(), mv[i].first);
         std::printf("\n");

@@ -98,6 +98,13 @@ bool is_non_action(const std::string& w) {
                   "planned", "plans", "going", "used", "use", "uses", "followed", "according", "including", "regarding",
                   "concerning", "following", "excluding", "involving"});
 }
+bool is_non_event(const std::string& w) {
+    return in(w, {"become", "became", "becomes", "seem", "seems", "seemed", "appear", "appears", "appeared", "remain",
+                  "remains", "remained", "think", "thinks", "thought", "believe", "believes", "believed", "consider",
+                  "considers", "considered", "know", "knows", "knew", "known", "mean", "means", "meant", "let", "lets",
+                  "according", "regarding", "concerning", "including", "following", "excluding", "involving", "like",
+                  "likes", "liked", "feel", "feels", "felt", "going", "used", "need", "needs", "needed"});
+}
 bool is_vehicle(const std::string& w) {
     return in(w, {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "plane", "planes", "aircraft", "helicopter",
                   "helicopters", "boat", "boats", "ship", "ships", "bus", "buses", "train", "trains", "convoy", "jet",
@@ -779,18 +786,27 @@ void find_events(Analysis& a) {
                 }
                 if (type.empty()) {
                     // Other.Action: a clear who-did-what-to-whom outside the taxonomy
-                    if (is_non_action(d.low[t]) || b.cues.words.count(d.low[t]) || subj.empty()) continue;
-                    if (g.passive) continue;
-                    if (obj.empty()) {
-                        // "did not respond to a request": a PP complement will do for a named subject
+                    // auxiliaries, raising and cognition verbs never; light / aspect / speech verbs
+                    // only with a noun-phrase object ("announced a new phone", not "said that")
+                    if (is_be(d.low[t]) || is_have(d.low[t]) || is_do(d.low[t]) || is_non_event(d.low[t])) continue;
+                    if ((is_non_action(d.low[t]) || b.cues.words.count(d.low[t])) && (obj.empty() || g.passive)) continue;
+                    if (in(d.low[t], {"say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added",
+                                      "adds", "adding", "ask", "asked", "asks", "write", "wrote", "writes"})) continue;
+                    if (d.vt[t] == V_VBG && subj.empty()) continue;   // "Shipping company X": a modifier
+                    if (subj.empty() && (obj.empty() || g.passive)) continue;
+                    if (obj.empty() && !g.passive) {
+                        // "did not respond to a request", "shares fell by 5%": a PP complement will do
                         bool pp = false;
                         for (auto& x : an.pps(after, se))
-                            if (in(d.low[x.prep], {"to", "with", "against"}) && x.prep <= after + 2) pp = true;
-                        if (!pp) continue;
+                            if (x.prep <= after + 2) pp = true;
+                        // intransitive with a noun or named subject: "sales fell", "the talks collapsed"
+                        bool noun_subj = false;
+                        for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN))) noun_subj = true; }
+                        if (!pp && !noun_subj) continue;
                     }
                     if (!obj.empty() && (d.f[d.chunks[obj[0]].head] & F_NUM)) continue;   // "voted 7-2"
-                    bool named = false;
-                    for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN))) named = true; }
+                    bool named = subj.empty();
+                    for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN | F_PRON))) named = true; }
                     if (!named) continue;
                     type = "Other.Action";
                 }
