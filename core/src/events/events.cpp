@@ -381,7 +381,42 @@ bool is_boundary(const Doc& d, int i) {
 
 class Analyzer {
 public:
-    explicit Analyzer(const Doc& d) : d_(d) {}
+    explicit Analyzer(const Doc& d) : d_(d) {
+        if (!d.parsed) return;
+        // dependents of each token (CSR), for the parse-based arguments
+        child_start_.assign(d.n + 1, 0);
+        for (size_t i = 0; i < d.n; ++i) { int h = d.a.tokens[i].head; if (h >= 0 && size_t(h) < d.n) ++child_start_[h + 1]; }
+        for (size_t i = 0; i < d.n; ++i) child_start_[i + 1] += child_start_[i];
+        children_.assign(child_start_[d.n], 0);
+        std::vector<int> fill(child_start_.begin(), child_start_.end() - 1);
+        for (size_t i = 0; i < d.n; ++i) { int h = d.a.tokens[i].head; if (h >= 0 && size_t(h) < d.n) children_[fill[h]++] = int(i); }
+    }
+
+    // From the dependency parse: the chunks of v's dependents with relation `rel` (universal
+    // part; "nsubj" also matches nsubj:pass), their conjuncts included. Empty without a parse.
+    std::vector<int> dependents(int v, std::string_view rel, int depth = 0) const {
+        std::vector<int> out;
+        if (!d_.parsed || v < 0 || size_t(v) >= d_.n) return out;
+        for (int k = child_start_[v]; k < child_start_[v + 1]; ++k) {
+            int c = children_[k];
+            if (deprel_universal(d_.a.tokens[c].deprel) != rel) continue;
+            int ch = d_.chunk[c];
+            if (ch < 0 || d_.chunks[ch].head < 0) continue;
+            out.push_back(ch);
+            for (int j = child_start_[c]; j < child_start_[c + 1]; ++j) {
+                int cc = children_[j];
+                if (deprel_universal(d_.a.tokens[cc].deprel) == "conj" && d_.chunk[cc] >= 0 && d_.chunks[d_.chunk[cc]].head >= 0)
+                    out.push_back(d_.chunk[cc]);
+            }
+        }
+        // a coordinated or controlled verb without its own subject: its head's
+        if (out.empty() && rel == "nsubj" && depth < 3) {
+            int h = d_.a.tokens[v].head;
+            std::string_view r = deprel_universal(d_.a.tokens[v].deprel);
+            if (h >= 0 && (r == "conj" || r == "xcomp")) return dependents(h, rel, depth + 1);
+        }
+        return out;
+    }
 
     const Sentence& sentence_of(int i) const { return d_.a.sentences[d_.sent[i]]; }
     int sfirst(int i) const { return int(sentence_of(i).first_token); }
@@ -548,6 +583,7 @@ private:
 
     const Doc& d_;
     std::unordered_map<int, std::vector<int>> subj_memo_;
+    std::vector<int> child_start_, children_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -766,8 +802,10 @@ void find_events(Analysis& a) {
                 VGroup g = verb_group(d, t, sf);
                 std::string type = m.entry >= 0 ? L.entries[m.entry].type : std::string();
                 int after = m.words ? m.end + 1 : t + 1;
-                std::vector<int> subj = an.subject(t);
-                std::vector<int> obj = g.passive ? std::vector<int>() : an.object(t, after);
+                std::vector<int> subj = an.dependents(t, "nsubj");
+                std::vector<int> obj = g.passive || m.words ? std::vector<int>() : an.dependents(t, "obj");
+                if (subj.empty()) subj = an.subject(t);
+                if (obj.empty() && !g.passive) obj = an.object(t, after);
                 // an object between the verb and the words of a needs (`declared X persona non grata`)
                 std::vector<Chunk> mid;
                 if (m.words) {

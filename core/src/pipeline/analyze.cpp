@@ -7,6 +7,7 @@
 #include "article_explorer/tagger.h"
 #include "article_explorer/values.h"
 #include "article_explorer/events.h"
+#include "article_explorer/parser.h"
 
 #include <string>
 
@@ -69,6 +70,7 @@ Analysis analyze(std::string_view input, const Options& opts) {
     tag_entities(a);     //    named entities (averaged perceptron, CoNLL-2003)
     group_entities(a);   // 5. mentions grouped into entities, roles, salience
     find_quotes(a);      // 6. quotes and their speakers
+    parse_dependencies(a); // 4. dependency parse (for events)
     find_events(a);      // 7. events: who did what to whom, when and where
 
     return a;
