@@ -1214,7 +1214,7 @@ class Finder {
         }
         if (s == "current" && !(L(i + 1) == "account" || L(i + 1) == "accounts" || L(i + 1) == "affairs" ||
                                 L(i + 1) == "events" || L(i + 1) == "," || L(i + 1) == "." || unit_of(L(i + 1)) != U::None ||
-                                L(i - 1) == "electric" || L(i - 1) == "the" && L(i + 1) == "of")) {
+                                L(i - 1) == "electric" || (L(i - 1) == "the" && L(i + 1) == "of"))) {
             set_ref(m, "PRESENT_REF");
             return true;
         }
