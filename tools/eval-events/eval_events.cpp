@@ -1,6 +1,6 @@
 // eval-events: scores the events stage against MEANTIME (NewsReader, English Wikinews, CAT XML).
 //
-// For every document: the tokens are joined with spaces, one sentence per paragraph (the title
+// For every document: the tokens are joined with spaces (lightly detokenised), one sentence per paragraph (the title
 // first), the CREATION_TIME TIMEX3 is the reference date, and the whole pipeline runs on that
 // text. Gold: every EVENT_MENTION (verbs, nouns, other) and its HAS_PARTICIPANT links with
 // sem_role Arg0 / Arg1 (targets are any markable: entity mentions, values, timexes).
@@ -95,8 +95,15 @@ bool load(const fs::path& p, Doc& d) {
         std::string tag = x.substr(pos, gt - pos);
         std::string word = unescape(x.substr(gt + 1, end - gt - 1));
         int sent = std::atoi(attr(tag, "sentence").c_str()), tid = std::atoi(attr(tag, "t_id").c_str());
+        // light detokenisation so the text reads like news: no space before , . 's n't ) etc.,
+        // none after ( and $, PTB quote marks back to straight ones
+        if (word == "``" || word == "''") word = "\"";
+        bool no_space_before = word == "," || word == "." || word == ";" || word == ":" || word == "?" || word == "!" ||
+                               word == ")" || word == "%" || word == "'s" || word == "'S" || word == "n't" || word == "'re" ||
+                               word == "'ve" || word == "'ll" || word == "'d" || word == "'m";
+        bool glue = !d.text.empty() && (d.text.back() == '(' || d.text.back() == '$');
         if (last_sent >= 0 && sent != last_sent) d.text += "\n\n";
-        else if (last_sent >= 0) d.text += ' ';
+        else if (last_sent >= 0 && !no_space_before && !glue) d.text += ' ';
         last_sent = sent;
         d.tid_index[tid] = int(d.tok.size());
         sent_of.push_back(sent);

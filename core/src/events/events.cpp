@@ -105,6 +105,19 @@ bool is_non_event(const std::string& w) {
                   "according", "regarding", "concerning", "including", "following", "excluding", "involving", "like",
                   "likes", "liked", "feel", "feels", "felt", "going", "used", "need", "needs", "needed"});
 }
+// Intransitive verbs whose subject undergoes the event (PropBank Arg1): "the jet crashed".
+bool is_unaccusative(const std::string& w) {
+    static const char* stems[] = {"fall", "fell", "rise", "rose", "risen", "crash", "drop", "increas", "decreas", "grow", "grew",
+                                  "declin", "die", "died", "dying", "arriv", "land", "collaps", "happen", "occur", "sink", "sank",
+                                  "sunk", "fly", "flies", "flew", "flown", "flying", "travel", "depart", "slump", "plung",
+                                  "soar", "jump", "climb", "tumbl", "surg", "shrink", "shrank", "slid", "slip", "disappear",
+                                  "vanish", "explod", "burn", "refuel"};
+    for (const char* st : stems) {
+        size_t n = std::strlen(st);
+        if (w.size() >= n && w.compare(0, n, st) == 0 && w.size() <= n + 3) return true;
+    }
+    return false;
+}
 bool is_vehicle(const std::string& w) {
     return in(w, {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "plane", "planes", "aircraft", "helicopter",
                   "helicopters", "boat", "boats", "ship", "ships", "bus", "buses", "train", "trains", "convoy", "jet",
@@ -202,27 +215,6 @@ void build_doc(Doc& d) {
         const Sentence& S = a.sentences[s];
         for (uint32_t i = S.first_token; i < S.first_token + S.token_count && i < n; ++i) d.sent[i] = int(s);
     }
-    // participles the tagger took for adjectives or wh-words ("was relieved/JJ of", "won/WRB by"):
-    // a trigger-lexicon verb form after a form of be or before `by` is a VBN
-    const TriggerLexicon& L = trigger_lexicon();
-    for (size_t i = 1; i < n; ++i) {
-        if (d.f[i] & (F_VERB | F_NOUN | F_PROPN)) continue;
-        const std::string& w = d.low[i];
-        if (w.size() < 3 || !L.verb_forms.count(w)) continue;
-        bool after_be = is_be(d.low[i - 1]) || (i > 1 && (d.f[i - 1] & F_RB) && is_be(d.low[i - 2]));
-        bool before_by = i + 1 < n && d.low[i + 1] == "by";
-        bool ed = w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 2, 2, "en") == 0 || w == "won" || w == "held";
-        if (ed && (after_be || before_by)) { d.f[i] = F_VERB; d.vt[i] = V_VBN; }
-    }
-    // "The government plans/NNS to expel": a matrix verb before `to` + verb
-    for (size_t i = 1; i + 2 < n; ++i) {
-        if (!(d.f[i] & F_NOUN) || d.low[i + 1] != "to" || d.vt[i + 2] != V_VB) continue;
-        const std::string& w = d.low[i];
-        if (!is_future_matrix(w) && !is_negative_matrix(w)) continue;
-        if (!(d.f[i - 1] & (F_NOUN | F_PROPN | F_PRON))) continue;
-        d.f[i] = F_VERB;
-        d.vt[i] = w.back() == 's' ? V_VBZ : w.back() == 'd' ? V_VBD : V_VBP;
-    }
     // entity mentions -> tokens (the longest mention wins; names over MISC adjectives)
     for (size_t e = 0; e < a.entities.size(); ++e) {
         for (const Mention& m : a.entities[e].mentions) {
@@ -249,6 +241,46 @@ void build_doc(Doc& d) {
         int ft = token_at(a, Q.start), lt = token_at(a, Q.end - 1);
         for (int i = ft; i <= lt && size_t(i) < n; ++i) if (d.quote_of[i] < 0) d.quote_of[i] = int(q);
     }
+    // participles the tagger took for adjectives or wh-words ("was relieved/JJ of", "won/WRB by"):
+    // a trigger-lexicon verb form after a form of be or before `by` is a VBN
+    const TriggerLexicon& L = trigger_lexicon();
+    for (size_t i = 1; i < n; ++i) {
+        if (d.f[i] & (F_VERB | F_NOUN | F_PROPN)) continue;
+        const std::string& w = d.low[i];
+        if (w.size() < 3 || !L.verb_forms.count(w)) continue;
+        bool after_be = is_be(d.low[i - 1]) || (i > 1 && (d.f[i - 1] & F_RB) && is_be(d.low[i - 2]));
+        bool before_by = i + 1 < n && d.low[i + 1] == "by";
+        bool ed = w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 2, 2, "en") == 0 || w == "won" || w == "held";
+        if (ed && (after_be || before_by)) { d.f[i] = F_VERB; d.vt[i] = V_VBN; }
+    }
+    // tokens of a named mention are not verbs ("Boeing/VBG")
+    for (size_t i = 0; i < n; ++i)
+        if ((d.f[i] & F_VERB) && d.ent[i] >= 0 && d.a.entities[d.ent[i]].type != "MISC") { d.f[i] = F_PROPN; d.vt[i] = V_NONE; }
+    // headlines without a verb: "Aer Lingus buys/NNS twelve jets" -> the first -s noun after a
+    // name, before a determiner, number, adjective or name, is the verb
+    for (const Sentence& S : a.sentences) {
+        uint32_t e = S.first_token + S.token_count;
+        bool has_verb = false;
+        for (uint32_t k = S.first_token; k < e && !has_verb; ++k) has_verb = d.f[k] & (F_VERB | F_MD);
+        if (has_verb) continue;
+        for (uint32_t k = S.first_token + 1; k + 1 < e; ++k) {
+            const std::string& w = d.low[k];
+            if (!(d.f[k] & F_NOUN) || w.size() < 4 || w.back() != 's' || w[w.size() - 2] == 's' || w[w.size() - 2] == '\'') continue;
+            if (!(d.f[k - 1] & (F_PROPN | F_NOUN)) || !(d.f[k + 1] & (F_DET | F_NUM | F_ADJ | F_PROPN | F_PRPS | F_NOUN))) continue;
+            d.f[k] = F_VERB;
+            d.vt[k] = V_VBZ;
+            break;
+        }
+    }
+    // "The government plans/NNS to expel": a matrix verb before `to` + verb
+    for (size_t i = 1; i + 2 < n; ++i) {
+        if (!(d.f[i] & F_NOUN) || d.low[i + 1] != "to" || d.vt[i + 2] != V_VB) continue;
+        const std::string& w = d.low[i];
+        if (!is_future_matrix(w) && !is_negative_matrix(w)) continue;
+        if (!(d.f[i - 1] & (F_NOUN | F_PROPN | F_PRON))) continue;
+        d.f[i] = F_VERB;
+        d.vt[i] = w.back() == 's' ? V_VBZ : w.back() == 'd' ? V_VBD : V_VBP;
+    }
     // noun chunks, sentence by sentence
     for (const Sentence& S : a.sentences) {
         int i = int(S.first_token), end = int(S.first_token + S.token_count);
@@ -267,6 +299,7 @@ void build_doc(Doc& d) {
                     int k = j + 1;
                     if (k >= end || d.quote_tok(k)) break;
                     uint16_t fk = d.f[k];
+                    if (d.value[k] >= 0 && d.value[j] < 0) break;   // "General Motors | today named"
                     if (d.ent[k] >= 0 && d.ment_first[k] == k) { j = k; continue; }
                     if (fk & (F_NOUN | F_PROPN | F_ADJ | F_NUM | F_POS)) { j = k; continue; }
                     if ((fk & F_DET) && (d.f[j] & F_POS)) { j = k; continue; }
@@ -853,7 +886,9 @@ void find_events(Analysis& a) {
                 Event ev = b.make(type, t, last, int(s));
                 for (int k = t + 1; k <= last; ++k) consumed[k] = 1;
                 std::string cls = type_class(type);
-                bool unaccusative = obj.empty() && mid.empty() && (cls == "Life" || cls == "Movement" || type == "Personnel.End-Position");
+                bool unaccusative = obj.empty() && mid.empty() &&
+                                    (cls == "Life" || cls == "Movement" || type == "Personnel.End-Position" ||
+                                     (type == "Other.Action" && is_unaccusative(d.low[t])));
                 for (int c : subj) b.add(ev, b.arg_from_chunk(c, g.passive || unaccusative ? "patient" : "agent"));
                 if (g.reduced && t > sf) {
                     int p = t - 1;
