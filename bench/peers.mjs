@@ -94,7 +94,11 @@ const corpora = [
 const core = await require(wasmPath)();
 const wink = winkNLP(winkModel);
 const engines = [
-  { name: 'ours (wasm)', what: 'm.analyze(text): whole analysis + JSON', run: (t) => core.analyze(t).length },
+  {
+    name: 'ours (wasm)', what: 'm.analyze(text): whole analysis + JSON', throws: 0,
+    // A C++ exception escaping analyze() is a core bug: count it (and say so) rather than abort the run.
+    run(t) { try { return core.analyze(t).length; } catch { this.throws++; return 0; } },
+  },
   { name: 'wink-nlp', what: 'readDoc(text).entities().out()', run: (t) => wink.readDoc(t).entities().out().length },
   {
     name: 'compromise', what: 'nlp(text) .people .places .organizations .quotations',
@@ -194,5 +198,8 @@ for (const c of corpora) {
   const n = native.get(c.name);
   console.log(`${pad(c.name, 22, true)} ${pad(`${rw.toFixed(2)} ${rw >= 2 ? 'ok' : 'MISS'}`, 10)} ` +
     `${pad(`${rc.toFixed(1)} ${rc >= 25 ? 'ok' : 'MISS'}`, 16)} ${pad(n ? (n.wps / ours).toFixed(2) : '-', 12)}`);
+}
+for (const e of engines) {
+  if (e.throws) console.log(`\nWARNING: ${e.name} threw on ${e.throws} analyze() calls (warm-up and timed passes): a core bug; its figures are not valid`);
 }
 console.log(`\nload ${load()} (1/5/15 min) at the end, ${os.cpus().length} CPUs; ${(now() - started).toFixed(0)} s in all`);
