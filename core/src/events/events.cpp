@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <unordered_set>
 
 namespace ae {
@@ -27,22 +28,19 @@ bool in(const std::string& w, std::initializer_list<const char*> list) {
     return false;
 }
 
-bool is_be(const std::string& w) { return in(w, {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m"}); }
-bool is_have(const std::string& w) { return in(w, {"have", "has", "had", "having", "'ve", "’ve", "'d", "’d"}); }
-bool is_do(const std::string& w) { return in(w, {"do", "does", "did"}); }
-bool is_get(const std::string& w) { return in(w, {"get", "gets", "got", "gotten", "getting"}); }
-bool is_neg(const std::string& w) { return in(w, {"not", "n't", "n’t", "never", "no longer", "cannot"}); }
+const char* const is_be_words[] = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m"};
+const char* const is_have_words[] = {"have", "has", "had", "having", "'ve", "’ve", "'d", "’d"};
+const char* const is_do_words[] = {"do", "does", "did"};
+const char* const is_get_words[] = {"get", "gets", "got", "gotten", "getting"};
+const char* const is_neg_words[] = {"not", "n't", "n’t", "never", "no longer", "cannot"};
 
 // Words that open a clause (the subject of the clause's verb is searched after them).
-bool is_subordinator(const std::string& w) {
-    return in(w, {"after", "before", "because", "since", "while", "when", "whereas", "although", "though", "if",
-                  "unless", "until", "that", "which", "who", "whom", "whose", "where", "once", "as"});
-}
+const char* const is_subordinator_words[] = {"after", "before", "because", "since", "while", "when", "whereas", "although", "though", "if",
+                  "unless", "until", "that", "which", "who", "whom", "whose", "where", "once", "as"};
 
 // Light verbs: with an event noun as object they make one event (`take the case`, `made
 // statements`); experiencers give their subject the patient role.
-bool is_light_verb(const std::string& w) {
-    return in(w, {"make", "makes", "made", "making", "take", "takes", "took", "taken", "taking", "launch", "launches",
+const char* const is_light_verb_words[] = {"make", "makes", "made", "making", "take", "takes", "took", "taken", "taking", "launch", "launches",
                   "launched", "launching", "carry", "carries", "carried", "carrying", "conduct", "conducts", "conducted",
                   "conducting", "stage", "stages", "staged", "staging", "hold", "holds", "held", "holding", "file", "files",
                   "filed", "filing", "bring", "brings", "brought", "bringing", "level", "levels", "levelled", "leveled",
@@ -51,42 +49,29 @@ bool is_light_verb(const std::string& w) {
                   "begins", "start", "started", "starts", "give", "gave", "given", "gives", "pay", "paid", "pays",
                   "suffer", "suffers", "suffered", "suffering", "sustain", "sustained", "sustains", "face", "faces", "faced",
                   "facing", "undergo", "underwent", "undergone", "receive", "received", "receives", "get", "got", "gets",
-                  "have", "had", "has", "having", "win", "won", "wins"});
-}
-bool is_experiencer_light(const std::string& w) {
-    return in(w, {"suffer", "suffers", "suffered", "suffering", "sustain", "sustained", "sustains", "face", "faces", "faced",
+                  "have", "had", "has", "having", "win", "won", "wins"};
+const char* const is_experiencer_light_words[] = {"suffer", "suffers", "suffered", "suffering", "sustain", "sustained", "sustains", "face", "faces", "faced",
                   "facing", "undergo", "underwent", "undergone", "receive", "received", "receives", "get", "got", "gets",
-                  "have", "had", "has", "having"});
-}
+                  "have", "had", "has", "having"};
 // Participles that carry a noun event's arguments (`charges levelled against him`).
-bool is_carrier_participle(const std::string& w) {
-    return in(w, {"levelled", "leveled", "brought", "filed", "made", "launched", "carried", "conducted", "lodged",
-                  "imposed", "issued", "staged", "held"});
-}
+const char* const is_carrier_participle_words[] = {"levelled", "leveled", "brought", "filed", "made", "launched", "carried", "conducted", "lodged",
+                  "imposed", "issued", "staged", "held"};
 // Verbs whose object (not subject) controls a following infinitive (`urged X to leave`).
-bool is_object_control(const std::string& w) {
-    return in(w, {"ask", "asked", "asks", "urge", "urged", "urges", "allow", "allowed", "allows", "force", "forced",
+const char* const is_object_control_words[] = {"ask", "asked", "asks", "urge", "urged", "urges", "allow", "allowed", "allows", "force", "forced",
                   "forces", "order", "ordered", "orders", "tell", "told", "tells", "persuade", "persuaded", "invite",
                   "invited", "permit", "permitted", "encourage", "encouraged", "want", "wanted", "wants", "expect",
-                  "expected", "require", "required", "help", "helped", "call", "called", "wait", "waiting", "waited"});
-}
+                  "expected", "require", "required", "help", "helped", "call", "called", "wait", "waiting", "waited"};
 // Verbs before `to` that make the infinitive future / negative.
-bool is_future_matrix(const std::string& w) {
-    return in(w, {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending", "aim", "aims",
+const char* const is_future_matrix_words[] = {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending", "aim", "aims",
                   "aimed", "aiming", "going", "set", "expected", "due", "vow", "vows", "vowed", "pledge", "pledged",
                   "pledges", "promise", "promised", "promises", "threaten", "threatened", "threatens", "prepare",
                   "prepared", "preparing", "seek", "seeks", "sought", "want", "wants", "wanted", "hope", "hopes", "hoped",
                   "decide", "decided", "agree", "agreed", "offer", "offered", "try", "tried", "tries", "trying",
-                  "attempt", "attempted", "waiting", "wait"});
-}
-bool is_negative_matrix(const std::string& w) {
-    return in(w, {"fail", "fails", "failed", "failing", "refuse", "refused", "refuses", "refusing", "decline",
-                  "declined", "declines"});
-}
+                  "attempt", "attempted", "waiting", "wait"};
+const char* const is_negative_matrix_words[] = {"fail", "fails", "failed", "failing", "refuse", "refused", "refuses", "refusing", "decline",
+                  "declined", "declines"};
 // Verbs that are no action of their own (auxiliaries, raising/aspect, cognition): never Other.Action.
-bool is_non_action(const std::string& w) {
-    return is_be(w) || is_have(w) || is_do(w) ||
-           in(w, {"become", "became", "becomes", "seem", "seems", "seemed", "appear", "appears", "appeared", "remain",
+const char* const is_non_action_words[] = {"become", "became", "becomes", "seem", "seems", "seemed", "appear", "appears", "appeared", "remain",
                   "remains", "remained", "think", "thinks", "thought", "believe", "believes", "believed", "consider",
                   "considers", "considered", "know", "knows", "knew", "known", "want", "wants", "wanted", "need", "needs",
                   "needed", "begin", "began", "begun", "begins", "start", "started", "starts", "continue", "continued",
@@ -96,15 +81,12 @@ bool is_non_action(const std::string& w) {
                   "go", "goes", "went", "gone", "come", "comes", "came", "like", "likes", "liked", "feel", "feels", "felt",
                   "allow", "allowed", "allows", "expect", "expected", "expects", "hope", "hoped", "hopes", "plan",
                   "planned", "plans", "going", "used", "use", "uses", "followed", "according", "including", "regarding",
-                  "concerning", "following", "excluding", "involving"});
-}
-bool is_non_event(const std::string& w) {
-    return in(w, {"become", "became", "becomes", "seem", "seems", "seemed", "appear", "appears", "appeared", "remain",
+                  "concerning", "following", "excluding", "involving"};
+const char* const is_non_event_words[] = {"become", "became", "becomes", "seem", "seems", "seemed", "appear", "appears", "appeared", "remain",
                   "remains", "remained", "think", "thinks", "thought", "believe", "believes", "believed", "consider",
                   "considers", "considered", "know", "knows", "knew", "known", "mean", "means", "meant", "let", "lets",
                   "according", "regarding", "concerning", "including", "following", "excluding", "involving", "like",
-                  "likes", "liked", "feel", "feels", "felt", "going", "used", "need", "needs", "needed"});
-}
+                  "likes", "liked", "feel", "feels", "felt", "going", "used", "need", "needs", "needed"};
 // Intransitive verbs whose subject undergoes the event (PropBank Arg1): "the jet crashed".
 bool is_unaccusative(const std::string& w) {
     static const char* stems[] = {"fall", "fell", "rise", "rose", "risen", "crash", "drop", "increas", "decreas", "grow", "grew",
@@ -118,17 +100,79 @@ bool is_unaccusative(const std::string& w) {
     }
     return false;
 }
-bool is_vehicle(const std::string& w) {
-    return in(w, {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "plane", "planes", "aircraft", "helicopter",
+const char* const is_vehicle_words[] = {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "plane", "planes", "aircraft", "helicopter",
                   "helicopters", "boat", "boats", "ship", "ships", "bus", "buses", "train", "trains", "convoy", "jet",
-                  "jets", "van", "vans", "ambulance", "motorcade"});
-}
-bool is_quantity_noun(const std::string& w) {
-    return in(w, {"number", "group", "groups", "lot", "lots", "dozens", "hundreds", "thousands", "millions", "some", "many",
+                  "jets", "van", "vans", "ambulance", "motorcade"};
+const char* const is_quantity_noun_words[] = {"number", "group", "groups", "lot", "lots", "dozens", "hundreds", "thousands", "millions", "some", "many",
                   "most", "all", "one", "two", "three", "several", "members", "member", "couple", "handful", "majority",
-                  "none", "each", "both", "head", "heads", "leader", "leaders", "part", "rest"});
+                  "none", "each", "both", "head", "heads", "leader", "leaders", "part", "rest"};
+const char* const is_personal_pronoun_words[] = {"he", "him", "his", "she", "her", "hers", "himself", "herself"};
+
+enum : uint32_t {
+    W_BE = 1u << 0,
+    W_HAVE = 1u << 1,
+    W_DO = 1u << 2,
+    W_GET = 1u << 3,
+    W_NEG = 1u << 4,
+    W_SUBORDINATOR = 1u << 5,
+    W_LIGHT_VERB = 1u << 6,
+    W_EXPERIENCER_LIGHT = 1u << 7,
+    W_CARRIER_PARTICIPLE = 1u << 8,
+    W_OBJECT_CONTROL = 1u << 9,
+    W_FUTURE_MATRIX = 1u << 10,
+    W_NEGATIVE_MATRIX = 1u << 11,
+    W_NON_EVENT = 1u << 12,
+    W_VEHICLE = 1u << 13,
+    W_QUANTITY_NOUN = 1u << 14,
+    W_PERSONAL_PRONOUN = 1u << 15,
+    W_NON_ACTION = 1u << 16,
+};
+
+// Every word list above as one bit per list: one hash look-up per token instead of string
+// comparisons in the rules.
+uint32_t word_bits(std::string_view w) {
+    static const std::unordered_map<std::string_view, uint32_t> bits = [] {
+        std::unordered_map<std::string_view, uint32_t> m;
+        auto add = [&](const char* const* b, const char* const* e, uint32_t bit) { for (; b != e; ++b) m[*b] |= bit; };
+        add(std::begin(is_be_words), std::end(is_be_words), W_BE);
+        add(std::begin(is_have_words), std::end(is_have_words), W_HAVE);
+        add(std::begin(is_do_words), std::end(is_do_words), W_DO);
+        add(std::begin(is_get_words), std::end(is_get_words), W_GET);
+        add(std::begin(is_neg_words), std::end(is_neg_words), W_NEG);
+        add(std::begin(is_subordinator_words), std::end(is_subordinator_words), W_SUBORDINATOR);
+        add(std::begin(is_light_verb_words), std::end(is_light_verb_words), W_LIGHT_VERB);
+        add(std::begin(is_experiencer_light_words), std::end(is_experiencer_light_words), W_EXPERIENCER_LIGHT);
+        add(std::begin(is_carrier_participle_words), std::end(is_carrier_participle_words), W_CARRIER_PARTICIPLE);
+        add(std::begin(is_object_control_words), std::end(is_object_control_words), W_OBJECT_CONTROL);
+        add(std::begin(is_future_matrix_words), std::end(is_future_matrix_words), W_FUTURE_MATRIX);
+        add(std::begin(is_negative_matrix_words), std::end(is_negative_matrix_words), W_NEGATIVE_MATRIX);
+        add(std::begin(is_non_event_words), std::end(is_non_event_words), W_NON_EVENT);
+        add(std::begin(is_vehicle_words), std::end(is_vehicle_words), W_VEHICLE);
+        add(std::begin(is_quantity_noun_words), std::end(is_quantity_noun_words), W_QUANTITY_NOUN);
+        add(std::begin(is_personal_pronoun_words), std::end(is_personal_pronoun_words), W_PERSONAL_PRONOUN);
+        add(std::begin(is_non_action_words), std::end(is_non_action_words), W_NON_ACTION);
+        return m;
+    }();
+    auto it = bits.find(w);
+    return it == bits.end() ? 0u : it->second;
 }
-bool is_personal_pronoun(const std::string& w) { return in(w, {"he", "him", "his", "she", "her", "hers", "himself", "herself"}); }
+bool is_be(const std::string& w) { return word_bits(w) & W_BE; }
+bool is_have(const std::string& w) { return word_bits(w) & W_HAVE; }
+bool is_do(const std::string& w) { return word_bits(w) & W_DO; }
+bool is_get(const std::string& w) { return word_bits(w) & W_GET; }
+bool is_neg(const std::string& w) { return word_bits(w) & W_NEG; }
+bool is_subordinator(const std::string& w) { return word_bits(w) & W_SUBORDINATOR; }
+bool is_light_verb(const std::string& w) { return word_bits(w) & W_LIGHT_VERB; }
+bool is_experiencer_light(const std::string& w) { return word_bits(w) & W_EXPERIENCER_LIGHT; }
+bool is_carrier_participle(const std::string& w) { return word_bits(w) & W_CARRIER_PARTICIPLE; }
+bool is_object_control(const std::string& w) { return word_bits(w) & W_OBJECT_CONTROL; }
+bool is_future_matrix(const std::string& w) { return word_bits(w) & W_FUTURE_MATRIX; }
+bool is_negative_matrix(const std::string& w) { return word_bits(w) & W_NEGATIVE_MATRIX; }
+bool is_non_event(const std::string& w) { return word_bits(w) & W_NON_EVENT; }
+bool is_vehicle(const std::string& w) { return word_bits(w) & W_VEHICLE; }
+bool is_quantity_noun(const std::string& w) { return word_bits(w) & W_QUANTITY_NOUN; }
+bool is_personal_pronoun(const std::string& w) { return word_bits(w) & W_PERSONAL_PRONOUN; }
+bool is_non_action(const std::string& w) { return word_bits(w) & (W_NON_ACTION | W_BE | W_HAVE | W_DO); }
 
 // ---------------------------------------------------------------------------------------------
 // Per-document view
@@ -140,6 +184,7 @@ struct Doc {
     size_t n = 0;
     std::vector<std::string> low;
     std::vector<uint16_t> f;
+    std::vector<uint32_t> wb;      // word_bits of the lower-case token
     std::vector<VTag> vt;
     std::vector<int> sent;         // sentence of each token (-1 outside)
     std::vector<int> ent;          // entity index covering the token (-1)
@@ -167,12 +212,43 @@ int token_at(const Analysis& a, uint32_t b) {
     return i;
 }
 
+// Word-class flags and verb tag of a PTB tag name.
+void classify_tag(std::string_view p, uint16_t& fl, VTag& vt) {
+    fl = 0;
+    vt = V_NONE;
+    if (p == "NN" || p == "NNS") fl = F_NOUN;
+    else if (p == "NNP" || p == "NNPS") fl = F_PROPN;
+    else if (p == "PRP") fl = F_PRON;
+    else if (p == "PRP$") fl = F_PRPS;
+    else if (p == "DT" || p == "PDT") fl = F_DET;
+    else if (p == "JJ" || p == "JJR" || p == "JJS") fl = F_ADJ;
+    else if (p == "CD") fl = F_NUM;
+    else if (p == "POS") fl = F_POS;
+    else if (p == "MD") fl = F_MD;
+    else if (p == "IN") fl = F_IN;
+    else if (p == "TO") fl = F_TO;
+    else if (p == "RB" || p == "RBR" || p == "RBS") fl = F_RB;
+    else if (p == "RP") fl = F_RP;
+    else if (p == "CC") fl = F_CC;
+    else if (p == "WDT" || p == "WP" || p == "WRB" || p == "WP$") fl = F_WH;
+    else if (p.size() >= 2 && p[0] == 'V' && p[1] == 'B') {
+        fl = F_VERB;
+        vt = p == "VB" ? V_VB : p == "VBD" ? V_VBD : p == "VBG" ? V_VBG : p == "VBN" ? V_VBN : p == "VBP" ? V_VBP : V_VBZ;
+    }
+}
+
 void build_doc(Doc& d) {
+    // tag id -> flags, once per document
+    const auto& names = pos_tag_names();
+    std::vector<uint16_t> tag_flags(names.size());
+    std::vector<VTag> tag_vt(names.size());
+    for (size_t k = 0; k < names.size(); ++k) classify_tag(names[k], tag_flags[k], tag_vt[k]);
     const Analysis& a = d.a;
     d.n = a.tokens.size();
     size_t n = d.n;
     d.low.resize(n);
     d.f.assign(n, 0);
+    d.wb.assign(n, 0);
     d.vt.assign(n, V_NONE);
     d.sent.assign(n, -1);
     d.ent.assign(n, -1);
@@ -186,28 +262,10 @@ void build_doc(Doc& d) {
         std::string& l = d.low[i];
         l.assign(t.data(), t.size());
         for (char& c : l) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        d.wb[i] = word_bits(l);
         if (a.tokens[i].head >= 0 || a.tokens[i].deprel != 0) d.parsed = true;
-        std::string_view p = i < a.pos.size() ? pos_tag_name(a.pos[i]) : std::string_view();
         uint16_t fl = 0;
-        if (p == "NN" || p == "NNS") fl = F_NOUN;
-        else if (p == "NNP" || p == "NNPS") fl = F_PROPN;
-        else if (p == "PRP") fl = F_PRON;
-        else if (p == "PRP$") fl = F_PRPS;
-        else if (p == "DT" || p == "PDT") fl = F_DET;
-        else if (p == "JJ" || p == "JJR" || p == "JJS") fl = F_ADJ;
-        else if (p == "CD") fl = F_NUM;
-        else if (p == "POS") fl = F_POS;
-        else if (p == "MD") fl = F_MD;
-        else if (p == "IN") fl = F_IN;
-        else if (p == "TO") fl = F_TO;
-        else if (p == "RB" || p == "RBR" || p == "RBS") fl = F_RB;
-        else if (p == "RP") fl = F_RP;
-        else if (p == "CC") fl = F_CC;
-        else if (p == "WDT" || p == "WP" || p == "WRB" || p == "WP$") fl = F_WH;
-        else if (p.size() >= 2 && p[0] == 'V' && p[1] == 'B') {
-            fl = F_VERB;
-            d.vt[i] = p == "VB" ? V_VB : p == "VBD" ? V_VBD : p == "VBG" ? V_VBG : p == "VBN" ? V_VBN : p == "VBP" ? V_VBP : V_VBZ;
-        }
+        if (i < a.pos.size() && a.pos[i] < tag_flags.size()) { fl = tag_flags[a.pos[i]]; d.vt[i] = tag_vt[a.pos[i]]; }
         if (l == "'s" || l == "’s" || l == "'" || l == "’") { if (i > 0 && (d.f[i - 1] & (F_NOUN | F_PROPN)) && fl != F_VERB) fl = F_POS; }
         d.f[i] = fl;
     }
@@ -248,7 +306,7 @@ void build_doc(Doc& d) {
         if (d.f[i] & (F_VERB | F_NOUN | F_PROPN)) continue;
         const std::string& w = d.low[i];
         if (w.size() < 3 || !L.verb_forms.count(w)) continue;
-        bool after_be = is_be(d.low[i - 1]) || (i > 1 && (d.f[i - 1] & F_RB) && is_be(d.low[i - 2]));
+        bool after_be = (d.wb[i - 1] & (W_BE)) || (i > 1 && (d.f[i - 1] & F_RB) && (d.wb[i - 2] & (W_BE)));
         bool before_by = i + 1 < n && d.low[i + 1] == "by";
         bool ed = w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 2, 2, "en") == 0 || w == "won" || w == "held";
         if (ed && (after_be || before_by)) { d.f[i] = F_VERB; d.vt[i] = V_VBN; }
@@ -340,10 +398,11 @@ VGroup verb_group(const Doc& d, int v, int sfirst) {
     bool aux_be = false, aux_have = false;
     while (i >= sfirst) {
         const std::string& w = d.low[i];
+        const uint32_t wb = d.wb[i];
         uint16_t fi = d.f[i];
-        if ((fi & F_MD) || is_be(w) || is_have(w) || is_do(w) || (is_get(w) && d.vt[v] == V_VBN)) {
-            if (is_be(w) || is_get(w)) aux_be = true;
-            if (is_have(w)) aux_have = true;
+        if ((fi & F_MD) || (wb & W_BE) || (wb & W_HAVE) || (wb & W_DO) || ((wb & W_GET) && d.vt[v] == V_VBN)) {
+            if ((wb & W_BE) || (wb & W_GET)) aux_be = true;
+            if ((wb & W_HAVE)) aux_have = true;
             if (fi & F_MD) {
                 if (in(w, {"will", "would", "shall", "'ll", "’ll", "wo"})) g.future = true;
                 else g.possible = true;
@@ -351,12 +410,12 @@ VGroup verb_group(const Doc& d, int v, int sfirst) {
                 if (w == "would" || w == "could" || w == "might") g.past = true;
             }
             if (in(w, {"was", "were", "had", "did"})) g.past = true;
-            g.finite = g.finite || d.finite(i) || is_be(w) || is_have(w) || is_do(w);
+            g.finite = g.finite || d.finite(i) || (wb & W_BE) || (wb & W_HAVE) || (wb & W_DO);
             --i;
             continue;
         }
-        if (fi & F_RB) { if (is_neg(w)) g.neg = true; --i; continue; }
-        if (is_neg(w)) { g.neg = true; --i; continue; }
+        if (fi & F_RB) { if ((wb & W_NEG)) g.neg = true; --i; continue; }
+        if ((wb & W_NEG)) { g.neg = true; --i; continue; }
         if ((fi & F_TO) || w == "to") { g.infinitive = true; g.to = i; --i; break; }
         break;
     }
@@ -386,11 +445,11 @@ VGroup verb_group(const Doc& d, int v, int sfirst) {
         // `plans to`, `is set to`, `failed to`, `is going to`
         int m = g.to - 1;
         while (m > sfirst && (d.f[m] & F_RB)) --m;
-        if (is_future_matrix(d.low[m])) g.future = true;
-        if (is_negative_matrix(d.low[m])) g.neg = true;
+        if ((d.wb[m] & (W_FUTURE_MATRIX))) g.future = true;
+        if ((d.wb[m] & (W_NEGATIVE_MATRIX))) g.neg = true;
         for (int k = m - 1; k >= sfirst && k >= m - 3; --k) {
-            if (is_neg(d.low[k])) g.neg = true;
-            if (!(d.f[k] & (F_RB | F_MD)) && !is_be(d.low[k]) && !is_do(d.low[k]) && !is_have(d.low[k])) break;
+            if ((d.wb[k] & (W_NEG))) g.neg = true;
+            if (!(d.f[k] & (F_RB | F_MD)) && !(d.wb[k] & (W_BE)) && !(d.wb[k] & (W_DO)) && !(d.wb[k] & (W_HAVE))) break;
             if (d.f[k] & F_MD) { if (in(d.low[k], {"will", "would", "shall"})) g.future = true; else g.possible = true; }
         }
     }
@@ -407,7 +466,7 @@ struct Clause {   // what the heuristics found for one predicate
 bool is_boundary(const Doc& d, int i) {
     const std::string& w = d.low[i];
     if (w == ";" || w == ":" || w == "(" || w == ")" || d.quote_tok(i)) return true;
-    if (is_subordinator(w) && !(d.f[i] & F_DET)) return true;
+    if ((d.wb[i] & W_SUBORDINATOR) && !(d.f[i] & F_DET)) return true;
     if ((d.f[i] & F_WH)) return true;
     return false;
 }
@@ -461,7 +520,7 @@ public:
         int e = send(v);
         int k = v + 1;
         while (k < e && (d_.f[k] & F_RB)) ++k;
-        if (k < e && d_.verb(k) && d_.chunk[k] < 0 && (is_be(d_.low[v]) || is_have(d_.low[v]) || is_do(d_.low[v]) || is_get(d_.low[v])))
+        if (k < e && d_.verb(k) && d_.chunk[k] < 0 && ((d_.wb[v] & (W_BE)) || (d_.wb[v] & (W_HAVE)) || (d_.wb[v] & (W_DO)) || (d_.wb[v] & (W_GET))))
             return false;   // an auxiliary
         return true;
     }
@@ -563,7 +622,7 @@ private:
             }
             int u = prev_verb(g.to, sf);
             if (u >= 0) {
-                if (is_object_control(d_.low[u])) {
+                if ((d_.wb[u] & (W_OBJECT_CONTROL))) {
                     std::vector<int> o = object(u, u + 1);
                     if (!o.empty() && d_.chunks[o.back()].last == g.to - 1) return o;
                 }
@@ -690,7 +749,7 @@ struct Builder {
             r.entity = a.entities[d.ent[h]].id;
             r.start = a.tokens[d.ment_first[h]].start;
             r.end = a.tokens[d.ment_last[h]].end;
-        } else if ((d.f[h] & F_PRON) && is_personal_pronoun(d.low[h])) {
+        } else if ((d.f[h] & F_PRON) && (d.wb[h] & (W_PERSONAL_PRONOUN))) {
             // the previous person, but not the speaker of the quote the pronoun is in
             std::string speaker = d.quote_of[h] >= 0 ? a.quotes[d.quote_of[h]].speaker : std::string();
             auto it = std::lower_bound(person_mentions.begin(), person_mentions.end(), h);
@@ -702,7 +761,7 @@ struct Builder {
                 r.entity = id;
                 break;
             }
-        } else if (is_quantity_noun(d.low[h]) && C.last + 2 < int(d.n) && d.low[C.last + 1] == "of" && d.chunk[C.last + 2] >= 0) {
+        } else if ((d.wb[h] & (W_QUANTITY_NOUN)) && C.last + 2 < int(d.n) && d.low[C.last + 1] == "of" && d.chunk[C.last + 2] >= 0) {
             // "a number of diplomats": the argument runs through the of-phrase
             const Chunk& O = d.chunks[d.chunk[C.last + 2]];
             r.end = a.tokens[O.last].end;
@@ -753,7 +812,7 @@ struct Builder {
             return "";
         }
         if (in(prep, {"in", "at", "near", "outside", "inside", "aboard", "on", "from"})) {
-            if (is_vehicle(d.low[C.head])) return "instrument";
+            if ((d.wb[C.head] & (W_VEHICLE))) return "instrument";
             if (prep == "on" && (type == "Diplomacy.Sanction" || cls == "Statement")) return "patient";
             if (prep == "from") return "";
             if (prep == "on" && !(d.ent[C.head] >= 0 && a.entities[d.ent[C.head]].type == "LOCATION")) return "";
@@ -859,8 +918,8 @@ void find_events(Analysis& a) {
                     // Other.Action: a clear who-did-what-to-whom outside the taxonomy
                     // auxiliaries, raising and cognition verbs never; light / aspect / speech verbs
                     // only with a noun-phrase object ("announced a new phone", not "said that")
-                    if (is_be(d.low[t]) || is_have(d.low[t]) || is_do(d.low[t]) || is_non_event(d.low[t])) continue;
-                    if ((is_non_action(d.low[t]) || b.cues.words.count(d.low[t])) && (obj.empty() || g.passive)) continue;
+                    if ((d.wb[t] & (W_BE)) || (d.wb[t] & (W_HAVE)) || (d.wb[t] & (W_DO)) || (d.wb[t] & (W_NON_EVENT))) continue;
+                    if (((d.wb[t] & (W_NON_ACTION | W_BE | W_HAVE | W_DO)) || b.cues.words.count(d.low[t])) && (obj.empty() || g.passive)) continue;
                     if (in(d.low[t], {"say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added",
                                       "adds", "adding", "ask", "asked", "asks", "write", "wrote", "writes"})) continue;
                     if (d.vt[t] == V_VBG && subj.empty()) continue;   // "Shipping company X": a modifier
@@ -938,8 +997,8 @@ void find_events(Analysis& a) {
                     int k = C.first - 1;
                     while (k >= sf && (d.f[k] & (F_RB | F_RP))) --k;
                     int after = C.last + 1;
-                    bool carrier = after < se && d.vt[after] == V_VBN && is_carrier_participle(d.low[after]);
-                    if (k >= sf && d.verb(k) && is_light_verb(d.low[k]) && !carrier) lv = k;
+                    bool carrier = after < se && d.vt[after] == V_VBN && (d.wb[after] & (W_CARRIER_PARTICIPLE));
+                    if (k >= sf && d.verb(k) && (d.wb[k] & (W_LIGHT_VERB)) && !carrier) lv = k;
                 }
                 Event ev;
                 VGroup g;
@@ -953,7 +1012,7 @@ void find_events(Analysis& a) {
                         if (ev_tok[e] == lv) { events.erase(events.begin() + long(e)); ev_tok.erase(ev_tok.begin() + long(e)); break; }
                     ev = b.make(type, first, last, int(s));
                     std::vector<int> subj = an.subject(lv);
-                    bool exp = is_experiencer_light(d.low[lv]) || passive_lv;
+                    bool exp = (d.wb[lv] & (W_EXPERIENCER_LIGHT)) || passive_lv;
                     for (int c : subj) b.add(ev, b.arg_from_chunk(c, exp ? "patient" : "agent"));
                 } else {
                     ev = b.make(type, first, last, int(s));
@@ -972,7 +1031,7 @@ void find_events(Analysis& a) {
                                 } else { r.start = a.tokens[C.first].start; r.end = a.tokens[pk].end; }
                                 b.add(ev, r);
                             }
-                        } else if ((d.f[k] & F_PRPS) && is_personal_pronoun(d.low[k])) {
+                        } else if ((d.f[k] & F_PRPS) && (d.wb[k] & (W_PERSONAL_PRONOUN))) {
                             Chunk tmp{k, k, k};
                             (void)tmp;
                         } else if (d.ent[k] >= 0 && d.ment_last[k] < t && k == d.ment_first[k]) {
@@ -989,7 +1048,7 @@ void find_events(Analysis& a) {
                 }
                 int k = C.last + 1;
                 // participles carrying the noun's arguments: "charges levelled against him"
-                if (k < se && d.vt[k] == V_VBN && is_carrier_participle(d.low[k])) { last = k; ev.trigger.end = a.tokens[k].end; ++k; }
+                if (k < se && d.vt[k] == V_VBN && (d.wb[k] & (W_CARRIER_PARTICIPLE))) { last = k; ev.trigger.end = a.tokens[k].end; ++k; }
                 if (m.words) k = m.end + 1;
                 for (int x = t + 1; x <= last; ++x) consumed[x] = 1;
                 for (auto& pp : an.pps(k, se)) {
