@@ -319,12 +319,16 @@ void build_doc(Doc& d) {
     for (const Sentence& S : a.sentences) {
         uint32_t e = S.first_token + S.token_count;
         bool has_verb = false;
-        for (uint32_t k = S.first_token; k < e && !has_verb; ++k) has_verb = d.f[k] & (F_VERB | F_MD);
+        for (uint32_t k = S.first_token; k < e && !has_verb; ++k) has_verb = d.finite(int(k));
         if (has_verb) continue;
         for (uint32_t k = S.first_token + 1; k + 1 < e; ++k) {
             const std::string& w = d.low[k];
             if (!(d.f[k] & F_NOUN) || w.size() < 4 || w.back() != 's' || w[w.size() - 2] == 's' || w[w.size() - 2] == '\'') continue;
-            if (!(d.f[k - 1] & (F_PROPN | F_NOUN)) || !(d.f[k + 1] & (F_DET | F_NUM | F_ADJ | F_PROPN | F_PRPS | F_NOUN))) continue;
+            if (!(d.f[k - 1] & (F_PROPN | F_NOUN))) continue;
+            bool next_ok = d.f[k + 1] & (F_DET | F_NUM | F_ADJ | F_PROPN | F_PRPS | F_NOUN);
+            // "Chrysler files for bankruptcy": before a preposition only a lexicon verb form
+            if (!next_ok && (d.f[k + 1] & (F_IN | F_RP)) && L.verb_forms.count(w)) next_ok = true;
+            if (!next_ok) continue;
             d.f[k] = F_VERB;
             d.vt[k] = V_VBZ;
             break;
@@ -358,6 +362,7 @@ void build_doc(Doc& d) {
                     if (k >= end || d.quote_tok(k)) break;
                     uint16_t fk = d.f[k];
                     if (d.value[k] >= 0 && d.value[j] < 0) break;   // "General Motors | today named"
+                    if (d.value[j] >= 0 && d.value[k] != d.value[j] && !(d.f[k] & F_POS)) break;   // "last week | unveiled plans"
                     if (d.ent[k] >= 0 && d.ment_first[k] == k) { j = k; continue; }
                     if (fk & (F_NOUN | F_PROPN | F_ADJ | F_NUM | F_POS)) { j = k; continue; }
                     if ((fk & F_DET) && (d.f[j] & F_POS)) { j = k; continue; }
@@ -1077,6 +1082,9 @@ void find_events(Analysis& a) {
             if (d.sent[u] != d.sent[t] || u - t > 20) break;
             if (u < 1 || !(d.f[u - 1] & F_TO)) continue;
             if (d.low[u - 1] != "to" || !d.verb(u)) continue;
+            bool comma = false;
+            for (int k = t + 1; k < u; ++k) if (d.low[k] == "," || d.low[k] == ";") comma = true;
+            if (comma) break;
             for (const auto& x : events[f].arguments)
                 if (x.role == "patient") {
                     EventArgument y = x;
