@@ -197,7 +197,7 @@ int main(int argc, char** argv) {
     long g0 = 0, g1 = 0, ok0 = 0, ok1 = 0, m0 = 0, m1 = 0;
     long our_links = 0, ok_links = 0;
     std::map<std::string, std::pair<long, long>> by_type;   // type -> (ours, matched)
-    std::map<std::string, long> missed, missed_pos, gold_pos;
+    std::map<std::string, long> missed, missed_pos, gold_pos, missed_arg0;
     for (const auto& p : files) {
         Doc d;
         if (!load(p, d)) { std::cerr << "skip " << p << "\n"; continue; }
@@ -238,6 +238,7 @@ int main(int argc, char** argv) {
                 }
                 return false;
             };
+            if (!G.arg0.empty() && !ev) ++missed_arg0[G.pos + ":" + G.pred];
             if (!G.arg0.empty()) { ++g0; bool k = check(G.arg0, "agent"); ok0 += k; m0 += ev != nullptr; ok_links += k; }
             if (!G.arg1.empty()) { ++g1; bool k = check(G.arg1, "patient"); ok1 += k; m1 += ev != nullptr; ok_links += k; }
         }
@@ -258,6 +259,11 @@ int main(int argc, char** argv) {
         std::vector<std::pair<long, std::string>> mv;
         for (auto& [p, c] : missed) mv.push_back({c, p});
         std::sort(mv.rbegin(), mv.rend());
+        std::vector<std::pair<long, std::string>> ma;
+        for (auto& [p, c] : missed_arg0) ma.push_back({c, p});
+        std::sort(ma.rbegin(), ma.rend());
+        std::printf("\nmost missed gold predicates with an Arg0:");
+        for (size_t i = 0; i < ma.size() && i < 30; ++i) std::printf(" %s:%ld", ma[i].second.c_str(), ma[i].first);
         std::printf("\nmissed by gold part of speech:");
         for (auto& [p, c] : missed_pos) std::printf(" %s %ld/%ld", p.c_str(), c, gold_pos[p]);
         std::printf("\nmost missed gold predicates:");

@@ -921,28 +921,35 @@ void find_events(Analysis& a) {
                 }
                 if (type.empty()) {
                     // Other.Action: a clear who-did-what-to-whom outside the taxonomy
-                    // auxiliaries, raising and cognition verbs never; light / aspect / speech verbs
-                    // only with a noun-phrase object ("announced a new phone", not "said that")
-                    if ((d.wb[t] & (W_BE)) || (d.wb[t] & (W_HAVE)) || (d.wb[t] & (W_DO)) || (d.wb[t] & (W_NON_EVENT))) continue;
-                    if (((d.wb[t] & (W_NON_ACTION | W_BE | W_HAVE | W_DO)) || b.cues.words.count(d.low[t])) && (obj.empty() || g.passive)) continue;
-                    if (in(d.low[t], {"say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added",
-                                      "adds", "adding", "ask", "asked", "asks", "write", "wrote", "writes"})) continue;
-                    if (d.vt[t] == V_VBG && subj.empty()) continue;   // "Shipping company X": a modifier
-                    if (subj.empty() && (obj.empty() || g.passive)) continue;
-                    if (obj.empty() && !g.passive) {
-                        // "did not respond to a request", "shares fell by 5%": a PP complement will do
-                        bool pp = false;
-                        for (auto& x : an.pps(after, se))
-                            if (x.prep <= after + 2) pp = true;
-                        // intransitive with a noun or named subject: "sales fell", "the talks collapsed"
-                        bool noun_subj = false;
-                        for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN))) noun_subj = true; }
-                        if (!pp && !noun_subj) continue;
+                    // reporting verbs with their speaker: "X said/announced (that …)" is an action of X
+                    // (MEANTIME and TimeML count reporting events; the page lists them with Other.Action)
+                    auto cue = b.cues.words.find(d.low[t]);
+                    bool reporting = cue != b.cues.words.end() && cue->second.cls == CueClass::Speech && !subj.empty() &&
+                                     !g.passive && d.vt[t] != V_VBG && !(d.wb[t] & (W_BE | W_HAVE | W_DO));
+                    if (!reporting) {
+                        // auxiliaries, raising and cognition verbs never; light / aspect / speech verbs
+                        // only with a noun-phrase object ("announced a new phone", not "said that")
+                        if ((d.wb[t] & (W_BE)) || (d.wb[t] & (W_HAVE)) || (d.wb[t] & (W_DO)) || (d.wb[t] & (W_NON_EVENT))) continue;
+                        if (((d.wb[t] & (W_NON_ACTION | W_BE | W_HAVE | W_DO)) || b.cues.words.count(d.low[t])) && (obj.empty() || g.passive)) continue;
+                        if (in(d.low[t], {"say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added",
+                                          "adds", "adding", "ask", "asked", "asks", "write", "wrote", "writes"})) continue;
+                        if (d.vt[t] == V_VBG && subj.empty()) continue;   // "Shipping company X": a modifier
+                        if (subj.empty() && (obj.empty() || g.passive)) continue;
+                        if (obj.empty() && !g.passive) {
+                            // "did not respond to a request", "shares fell by 5%": a PP complement will do
+                            bool pp = false;
+                            for (auto& x : an.pps(after, se))
+                                if (x.prep <= after + 2) pp = true;
+                            // intransitive with a noun or named subject: "sales fell", "the talks collapsed"
+                            bool noun_subj = false;
+                            for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN))) noun_subj = true; }
+                            if (!pp && !noun_subj) continue;
+                        }
+                        if (!obj.empty() && (d.f[d.chunks[obj[0]].head] & F_NUM)) continue;   // "voted 7-2"
+                        bool named = subj.empty();
+                        for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN | F_PRON))) named = true; }
+                        if (!named) continue;
                     }
-                    if (!obj.empty() && (d.f[d.chunks[obj[0]].head] & F_NUM)) continue;   // "voted 7-2"
-                    bool named = subj.empty();
-                    for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN | F_PRON))) named = true; }
-                    if (!named) continue;
                     type = "Other.Action";
                 }
                 int last = m.words ? m.end : t;
@@ -1176,9 +1183,9 @@ void find_events(Analysis& a) {
         }
         if (past && !story_days.empty()) {
             int bv = -1;
-            long bd = 1L << 40;
+            int64_t bd = INT64_MAX;   // not `long`: 32 bits in wasm
             for (int v : story_days) {
-                long dist = std::labs(long(d.sent[token_at(a, a.values[v].start)]) - long(ev.sentence));
+                int64_t dist = std::llabs(int64_t(d.sent[token_at(a, a.values[v].start)]) - int64_t(ev.sentence));
                 if (dist < bd) { bd = dist; bv = v; }
             }
             const Value& V = a.values[bv];
