@@ -499,12 +499,17 @@ public:
             if (deprel_universal(d_.a.tokens[c].deprel) != rel) continue;
             int ch = d_.chunk[c];
             if (ch < 0 || d_.chunks[ch].head < 0) continue;
-            out.push_back(ch);
-            for (int j = child_start_[c]; j < child_start_[c + 1]; ++j) {
-                int cc = children_[j];
-                if (deprel_universal(d_.a.tokens[cc].deprel) == "conj" && d_.chunk[cc] >= 0 && d_.chunks[d_.chunk[cc]].head >= 0)
-                    out.push_back(d_.chunk[cc]);
+            // an object in the verb's own clause: after it, no finite verb or clause boundary between
+            if (rel == "obj") {
+                if (d_.chunks[ch].first <= v) continue;
+                bool clause = false;
+                for (int k = v + 1; k < d_.chunks[ch].first && !clause; ++k) clause = d_.finite(k) || is_boundary(d_, k);
+                if (clause) continue;
             }
+            // conjuncts by the chunk rule ("Police and soldiers"), not the parse's long-distance conj
+            int limit = rel == "obj" ? send(v) : v;
+            for (int x : coordinated(ch, limit))
+                if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
         }
         // a coordinated or controlled verb without its own subject: its head's
         if (out.empty() && rel == "nsubj" && depth < 3) {
@@ -926,6 +931,11 @@ void find_events(Analysis& a) {
                     auto cue = b.cues.words.find(d.low[t]);
                     bool reporting = cue != b.cues.words.end() && cue->second.cls == CueClass::Speech && !subj.empty() &&
                                      !g.passive && d.vt[t] != V_VBG && !(d.wb[t] & (W_BE | W_HAVE | W_DO));
+                    // "said Mexican diplomats were …": the chunk after a reporting verb is the
+                    // complement's subject; only tell-type verbs have an object (the addressee)
+                    if (reporting && !in(d.low[t], {"tell", "told", "tells", "telling", "inform", "informed", "informs",
+                                                    "notify", "notified", "assure", "assured", "warn", "warned", "warns"}))
+                        obj.clear();
                     if (!reporting) {
                         // auxiliaries, raising and cognition verbs never; light / aspect / speech verbs
                         // only with a noun-phrase object ("announced a new phone", not "said that")
