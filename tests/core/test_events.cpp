@@ -233,3 +233,23 @@ TEST_CASE("events: the seed article (at least 10 of 12 expected events)") {
     }
     CHECK(right >= 10);
 }
+
+TEST_CASE("events: predicates outside the taxonomy come out as Other.Action") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Apple released the new software kit on Monday. The Dow fell 344 points. "
+                         "The company said that sales rose.");
+    Ev r = find(a, "released");
+    REQUIRE(r.e);
+    CHECK(r.e->type == "Other.Action");
+    CHECK(r.arg("agent") == "Apple");
+    CHECK(r.arg("patient") == "the new software kit");
+    Ev f = find(a, "fell");
+    REQUIRE(f.e);
+    CHECK(f.e->type == "Other.Action");
+    CHECK(f.arg("patient").find("Dow") != std::string::npos);   // an unaccusative subject undergoes it
+    CHECK(f.count("agent") == 0);
+    Ev s = find(a, "said");
+    REQUIRE(s.e);
+    CHECK(s.arg("agent") == "The company");
+    CHECK(s.count("patient") == 0);         // a reporting verb's clause is no object
+}

@@ -908,6 +908,11 @@ void find_events(Analysis& a) {
                 std::vector<int> obj = g.passive || m.words ? std::vector<int>() : an.dependents(t, "obj");
                 if (subj.empty()) subj = an.subject(t);
                 if (obj.empty() && !g.passive) obj = an.object(t, after);
+                // "The Dow fell 344 points": a measure after a change-of-state verb is its extent
+                if (!obj.empty() && is_unaccusative(d.low[t])) {
+                    const Chunk& O = d.chunks[obj[0]];
+                    if ((d.f[O.first] & F_NUM) || d.low[O.first] == "$" || (d.f[O.head] & F_NUM)) obj.clear();
+                }
                 // an object between the verb and the words of a needs (`declared X persona non grata`)
                 std::vector<Chunk> mid;
                 if (m.words) {
