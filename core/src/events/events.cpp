@@ -5,6 +5,7 @@
 #include "article_explorer/tagger.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <iterator>
 #include <unordered_set>
