@@ -537,6 +537,7 @@ public:
     }
 
     int prev_verb(int before, int sf) const {
+        sf = std::max(sf, before - 80);   // bounded: linear time on run-on "sentences"
         for (int k = before - 1; k >= sf; --k)
             if (is_group_head(k)) return k;
         return -1;
@@ -649,8 +650,8 @@ private:
             return {};
         }
         // the clause's first chunk not governed by a preposition or verb
-        int cs = sf;
-        for (int k = g.start - 1; k >= sf; --k) {
+        int cs = std::max(sf, g.start - 80);
+        for (int k = g.start - 1; k >= std::max(sf, g.start - 80); --k) {
             if (is_boundary(d_, k) || (d_.finite(k) && d_.chunk[k] < 0)) { cs = k + 1; break; }
         }
         int found = -1;
@@ -672,7 +673,7 @@ private:
         }
         if (found < 0 && cs > sf) {
             // a relative clause in between ("People who had gathered … yelled"): the sentence subject
-            for (int k = sf; k < g.start; ++k) {
+            for (int k = std::max(sf, g.start - 80); k < g.start; ++k) {
                 int c = d_.chunk[k];
                 if (c < 0) { if (!d_.punct(k)) break; continue; }
                 const Chunk& C = d_.chunks[c];
@@ -748,6 +749,8 @@ struct Builder {
     Analyzer& an;
     const CueLexicon& cues;
     std::vector<int> person_mentions;   // first tokens of PERSON mentions, in order
+    std::vector<char> speech_cue;       // per token: a speech-cue verb
+    std::vector<std::pair<int, std::string>> role_people;   // PERSON entities with a role (lower case), at most 256
 
     EventArgument arg_from_chunk(int c, const std::string& role) const { return arg_from(d.chunks[c], role); }
     EventArgument arg_from(const Chunk& C, const std::string& role) const {
@@ -784,11 +787,9 @@ struct Builder {
             for (int k = C.first; k < h; ++k) if (d.ent[k] >= 0) g = d.ent[k];
             if (g >= 0 && a.entities[g].type != "PERSON") {
                 int found = -1, count = 0;
-                for (size_t p = 0; p < a.entities.size(); ++p) {
+                for (const auto& [p, role] : role_people) {
                     const Entity& P = a.entities[p];
-                    if (P.type != "PERSON" || P.role.size() < d.low[h].size()) continue;
-                    std::string role = P.role;
-                    for (char& ch : role) if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
+                    if (role.size() < d.low[h].size()) continue;
                     if (role.compare(role.size() - d.low[h].size(), d.low[h].size(), d.low[h]) != 0) continue;
                     bool has_mod = false;
                     for (const Mention& m : a.entities[g].mentions) {
@@ -854,9 +855,8 @@ struct Builder {
             bool reported = q >= 0;
             if (!reported) {
                 int sf = an.sfirst(t);
-                for (int k = sf; k < t; ++k) {
-                    auto it = cues.words.find(d.low[k]);
-                    if (it != cues.words.end() && it->second.cls == CueClass::Speech && d.verb(k)) { reported = true; break; }
+                for (int k = std::max(sf, t - 80); k < t; ++k) {
+                    if (speech_cue[k]) { reported = true; break; }
                     if (d.low[k] == "according" && k + 1 < t && d.low[k + 1] == "to") { reported = true; break; }
                 }
             }
@@ -882,9 +882,22 @@ void find_events(Analysis& a) {
     Doc d(a);
     build_doc(d);
     Analyzer an(d);
-    Builder b{a, d, an, cue_lexicon(), {}};
+    Builder b{a, d, an, cue_lexicon(), {}, {}, {}};
     for (size_t i = 0; i < d.n; ++i)
         if (d.ent[i] >= 0 && d.ment_first[i] == int(i) && a.entities[d.ent[i]].type == "PERSON") b.person_mentions.push_back(int(i));
+    b.speech_cue.assign(d.n, 0);
+    for (size_t i = 0; i < d.n; ++i) {
+        if (!d.verb(int(i))) continue;
+        auto it = b.cues.words.find(d.low[i]);
+        b.speech_cue[i] = it != b.cues.words.end() && it->second.cls == CueClass::Speech;
+    }
+    for (size_t p = 0; p < a.entities.size() && b.role_people.size() < 256; ++p) {   // bounded on huge inputs
+        const Entity& P = a.entities[p];
+        if (P.type != "PERSON" || P.role.empty()) continue;
+        std::string role = P.role;
+        for (char& ch : role) if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
+        b.role_people.push_back({int(p), std::move(role)});
+    }
 
     std::vector<Event> events;
     std::vector<int> ev_tok;             // trigger token of each event
@@ -1151,6 +1164,18 @@ void find_events(Analysis& a) {
         }
         story_days.push_back(int(v));
     }
+    // per sentence: its DATE/TIME values with a normalised value (events look only there)
+    std::vector<std::vector<int>> sent_values(a.sentences.size());
+    for (size_t v = 0; v < a.values.size(); ++v) {
+        const Value& V = a.values[v];
+        if ((V.type != "DATE" && V.type != "TIME") || V.value.empty() || !(V.value[0] >= '0' && V.value[0] <= '9')) continue;
+        int t0 = token_at(a, V.start);
+        if (t0 >= 0 && size_t(t0) < d.n && d.sent[t0] >= 0) sent_values[d.sent[t0]].push_back(int(v));
+    }
+    // story days by sentence, for the nearest one
+    std::vector<std::pair<int, int>> day_at;   // (sentence, value)
+    for (int v : story_days) day_at.push_back({d.sent[token_at(a, a.values[v].start)], v});
+    std::sort(day_at.begin(), day_at.end());
     std::string ref_text;
     if (!a.reference_date.empty())
         for (const Value& V : a.values)
@@ -1161,11 +1186,11 @@ void find_events(Analysis& a) {
         const Sentence& S = a.sentences[ev.sentence];
         int best = -1;
         uint32_t bestd = ~0u;
-        for (size_t v = 0; v < a.values.size(); ++v) {
+        for (int v : sent_values[ev.sentence]) {
             const Value& V = a.values[v];
-            if ((V.type != "DATE" && V.type != "TIME") || V.value.empty() || !(V.value[0] >= '0' && V.value[0] <= '9')) continue;
             if (V.start < S.start || V.end > S.end) continue;
             int v0 = token_at(a, V.start), v1 = token_at(a, V.end - 1);
+            if (std::abs(v0 - t) > 80) continue;   // too far to belong to the event (and linear time)
             // "last year's election": the value belongs to that noun (and a participle on it)
             if (v1 + 1 < int(d.n) && (d.f[v1 + 1] & F_POS) && d.chunk[v1 + 1] >= 0) {
                 const Chunk& B = d.chunks[d.chunk[v1 + 1]];
@@ -1198,11 +1223,16 @@ void find_events(Analysis& a) {
             if (g.future) past = false;
         }
         if (past && !story_days.empty()) {
+            // nearest by sentence distance; on a tie the earlier one
+            auto it = std::lower_bound(day_at.begin(), day_at.end(), std::make_pair(int(ev.sentence), -1));
             int bv = -1;
             int64_t bd = INT64_MAX;   // not `long`: 32 bits in wasm
-            for (int v : story_days) {
-                int64_t dist = std::llabs(int64_t(d.sent[token_at(a, a.values[v].start)]) - int64_t(ev.sentence));
-                if (dist < bd) { bd = dist; bv = v; }
+            if (it != day_at.end()) { bd = int64_t(it->first) - int64_t(ev.sentence); bv = it->second; }
+            if (it != day_at.begin()) {
+                auto p = std::prev(it);
+                // the first value of the previous sentence with a day
+                auto q = std::lower_bound(day_at.begin(), day_at.end(), std::make_pair(p->first, -1));
+                if (int64_t(ev.sentence) - int64_t(q->first) <= bd) { bd = int64_t(ev.sentence) - int64_t(q->first); bv = q->second; }
             }
             const Value& V = a.values[bv];
             ev.has_time = true; ev.time_value = V.value; ev.time_text = std::string(a.slice(V.start, V.end));
