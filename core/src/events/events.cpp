@@ -376,8 +376,12 @@ void build_doc(Doc& d) {
                     break;
                 }
                 c.last = j;
+                // the last noun is the head ("iPhone 4" -> iPhone); a number only without one ("7-2")
                 for (int k = j; k >= i; --k)
-                    if (d.f[k] & (F_NOUN | F_PROPN | F_PRON | F_NUM)) { c.head = k; break; }
+                    if (d.f[k] & (F_NOUN | F_PROPN | F_PRON)) { c.head = k; break; }
+                if (c.head < 0)
+                    for (int k = j; k >= i; --k)
+                        if (d.f[k] & F_NUM) { c.head = k; break; }
                 if (c.head < 0) for (int k = j; k >= i; --k) if (d.ent[k] >= 0) { c.head = k; break; }
             }
             // a value (date) chunk is not an argument
