@@ -47,6 +47,26 @@ test('wasm analyze() equals the native CLI, utf16 offsets and a reference date',
   }
 });
 
+test('wasm analyze() equals the native CLI on real news (every 20th BBC article)', () => {
+  const bbc = path.resolve(root, '../shared/data/news/bbc');
+  if (!fs.existsSync(bbc)) { console.log('# ../shared/data/news/bbc absent: skipped'); return; }
+  const files = [];
+  for (const d of fs.readdirSync(bbc).sort()) {
+    const dir = path.join(bbc, d);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.txt')) files.push(path.join(dir, f));
+  }
+  let n = 0;
+  for (let k = 0; k < files.length; k += 20) {
+    const buf = fs.readFileSync(files[k]);
+    const text = buf.toString('utf8');
+    if (Buffer.compare(Buffer.from(text, 'utf8'), buf) !== 0) continue;   // not valid UTF-8 (sport/199 is Latin-1)
+    assert.equal(m.analyze(text), native(files[k]), files[k]);
+    n++;
+  }
+  assert.ok(n > 50);
+});
+
 test('utf16 offsets index the JavaScript string', () => {
   const text = 'Emoji 😀 first. Then “Bárcena” said ‘no’.';
   const a = JSON.parse(m.analyze(text, { offsets: 'utf16' }));

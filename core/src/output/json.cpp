@@ -108,8 +108,15 @@ std::string analyze_to_json(std::string_view input, std::string_view options_jso
         if (o.contains("tokens_only") && o["tokens_only"].is_boolean()) opts.tokens_only = o["tokens_only"].get<bool>();
         if (o.contains("reference_date") && o["reference_date"].is_string()) opts.reference_date = o["reference_date"].get<std::string>();
     }
-    Analysis a = analyze(input, opts);
-    return to_json(a, opts);
+    // The pipeline does not throw by design; should a stage ever do so, the caller gets an
+    // error object instead of a dead module.
+    try {
+        Analysis a = analyze(input, opts);
+        return to_json(a, opts);
+    } catch (const std::exception& e) {
+        json err = {{"error", std::string("internal error: ") + e.what()}};
+        return err.dump(-1, ' ', false, json::error_handler_t::replace);
+    }
 }
 
 }  // namespace ae

@@ -373,7 +373,11 @@ struct Attributor {
                 add_quote(has_quoted ? "mixed" : "indirect", cf, cl, &c, &sp);
                 indirect_ranges.push_back({cf, cl});
                 if (has_quoted)
-                    for (Raw& r : raws) if (r.open >= cf && r.close < cl) r.consumed = true;
+                {
+                    // raws are in text order: only those starting inside [cf, cl) can be consumed
+                    auto it = std::lower_bound(raws.begin(), raws.end(), cf, [](const Raw& r, uint32_t v) { return r.open < v; });
+                    for (; it != raws.end() && it->open < cl; ++it) if (it->close < cl) it->consumed = true;
+                }
                 // Cues inside the content with a subject of their own ("X said Y claimed …") are
                 // attributions of their own; participles ("…, adding that …") have none and stay part.
                 i = c.last - 1;
@@ -467,6 +471,8 @@ struct Attributor {
         for (size_t e = 0; e < a.entities.size(); ++e)
             for (const auto& m : a.entities[e].mentions) mentions.push_back({m.start, m.end, e});
         std::sort(mentions.begin(), mentions.end(), [](const M& x, const M& y) { return x.start < y.start; });
+        std::unordered_map<std::string, size_t> by_id;
+        for (size_t e = 0; e < a.entities.size(); ++e) by_id.emplace(a.entities[e].id, e);
         auto mention_in = [&](uint32_t s, uint32_t e) -> int64_t {
             // last mention inside [s, e): the head of "Mexican President Andrés Manuel López Obrador"
             auto it = std::lower_bound(mentions.begin(), mentions.end(), s, [](const M& m, uint32_t v) { return m.start < v; });
@@ -484,7 +490,8 @@ struct Attributor {
             if (!q.has_speaker_span) {
                 if (!q.speaker_text.empty() && q.speaker.empty()) {
                     // continuation: inherit from the quote it continues (already linked, earlier)
-                    for (auto it = &q; it != &a.quotes.front();) {
+                    int steps = 0;   // bounded look-back keeps this linear
+                    for (auto it = &q; it != &a.quotes.front() && steps++ < 32;) {
                         --it;
                         if (it->speaker_text == q.speaker_text && !it->speaker.empty()) { q.speaker = it->speaker; q.speaker_text = it->speaker_text; break; }
                     }
@@ -498,12 +505,18 @@ struct Attributor {
                 std::string id = last_person;
                 if (id.empty()) {
                     // nearest preceding person mention
-                    for (auto it = mentions.rbegin(); it != mentions.rend(); ++it)
+                    // nearest person mention before the speaker, looking back a bounded distance
+                    auto it = std::lower_bound(mentions.begin(), mentions.end(), q.speaker_span.start,
+                                               [](const M& m, uint32_t v) { return m.start < v; });
+                    for (int steps = 0; it != mentions.begin() && steps < 64; ++steps) {
+                        --it;
                         if (it->end <= q.speaker_span.start && a.entities[it->entity].type == "PERSON") { id = a.entities[it->entity].id; break; }
+                    }
                 }
                 if (!id.empty()) {
                     q.speaker = id;
-                    for (const auto& e : a.entities) if (e.id == id) { q.speaker_text = e.canonical; break; }
+                    auto f = by_id.find(id);
+                    if (f != by_id.end()) q.speaker_text = a.entities[f->second].canonical;
                 }
                 continue;
             }
