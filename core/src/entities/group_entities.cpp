@@ -247,7 +247,7 @@ private:
                 if (x.t1 <= x.t0) continue;
                 ms_.push_back(std::move(x));
             }
-        std::sort(ms_.begin(), ms_.end(), [](const M& x, const M& y) { return x.start < y.start || (x.start == y.start && x.end > y.end); });
+        std::stable_sort(ms_.begin(), ms_.end(), [](const M& x, const M& y) { return x.start < y.start || (x.start == y.start && x.end > y.end); });
         cover_.assign(n_, kNone);
         for (size_t i = 0; i < ms_.size(); ++i) {
             bool overlap = false;
@@ -419,7 +419,7 @@ private:
         }
         std::vector<int> order(gs_.size());
         for (size_t g = 0; g < gs_.size(); ++g) order[g] = int(g);
-        std::sort(order.begin(), order.end(), [&](int x, int y) { return gs_[size_t(x)].ntok > gs_[size_t(y)].ntok; });
+        std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return gs_[size_t(x)].ntok > gs_[size_t(y)].ntok; });
         for (int g : order) {
             Group& G = gs_[size_t(g)];
             std::string lk = lower(G.key);
@@ -606,7 +606,7 @@ private:
         for (size_t g = 0; g < gs_.size(); ++g) {
             Group& G = gs_[g];
             if (G.parent >= 0 || G.mentions.empty() || G.type != "PERSON") continue;
-            std::sort(G.mentions.begin(), G.mentions.end(), [&](int x, int y) { return ms_[size_t(x)].start < ms_[size_t(y)].start; });
+            std::stable_sort(G.mentions.begin(), G.mentions.end(), [&](int x, int y) { return ms_[size_t(x)].start < ms_[size_t(y)].start; });
             for (int mi : G.mentions) {
                 const M& m = ms_[size_t(mi)];
                 if (m.kind == "nominal") continue;
@@ -760,11 +760,11 @@ private:
             }
             if (!has_name || o.e.mentions.empty()) continue;
             if (o.e.canonical.empty()) o.e.canonical = std::string(a_.slice(o.e.mentions[0].start, o.e.mentions[0].end));
-            std::sort(o.e.mentions.begin(), o.e.mentions.end(),
+            std::stable_sort(o.e.mentions.begin(), o.e.mentions.end(),
                       [](const Mention& x, const Mention& y) { return x.start < y.start || (x.start == y.start && x.end < y.end); });
             outs.push_back(std::move(o));
         }
-        std::sort(outs.begin(), outs.end(), [](const Out& x, const Out& y) { return x.first < y.first; });
+        std::stable_sort(outs.begin(), outs.end(), [](const Out& x, const Out& y) { return x.first < y.first; });
         double max_raw = 0;
         for (const Out& o : outs) max_raw = std::max(max_raw, o.raw);
         a_.entities.clear();

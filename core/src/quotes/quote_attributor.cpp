@@ -455,7 +455,7 @@ struct Attributor {
             }
             if (!q.speaker_text.empty()) { prev_speaker_quote = int64_t(a.quotes.size() - 1); prev_close = std::min<uint32_t>(r.close, uint32_t(a.tokens.size() - 1)); }
         }
-        std::sort(a.quotes.begin(), a.quotes.end(), [](const Quote& x, const Quote& y) { return x.start < y.start; });
+        std::stable_sort(a.quotes.begin(), a.quotes.end(), [](const Quote& x, const Quote& y) { return x.start < y.start; });
         link_speakers();
         for (size_t k = 0; k < a.quotes.size(); ++k) a.quotes[k].id = "q" + std::to_string(k + 1);
     }
@@ -470,7 +470,7 @@ struct Attributor {
         std::vector<M> mentions;
         for (size_t e = 0; e < a.entities.size(); ++e)
             for (const auto& m : a.entities[e].mentions) mentions.push_back({m.start, m.end, e});
-        std::sort(mentions.begin(), mentions.end(), [](const M& x, const M& y) { return x.start < y.start; });
+        std::stable_sort(mentions.begin(), mentions.end(), [](const M& x, const M& y) { return x.start < y.start; });
         std::unordered_map<std::string, size_t> by_id;
         for (size_t e = 0; e < a.entities.size(); ++e) by_id.emplace(a.entities[e].id, e);
         auto mention_in = [&](uint32_t s, uint32_t e) -> int64_t {
