@@ -24,6 +24,7 @@ const LayerInfo kLayers[] = {
     {"Dates & numbers", theme::kValue, false},
     {"Quotes", theme::kQuote, true},
     {"Events", theme::kEvent, true},
+    {"Other actions", theme::kEvent, true},
 };
 static_assert(sizeof(kLayers) / sizeof(kLayers[0]) == static_cast<size_t>(Layer::Count), "one entry per layer");
 
@@ -103,7 +104,8 @@ void ArticleView::set_analysis(const Analysis& a) {
     for (size_t i = 0; i < a.quotes.size(); ++i)
         add(underlines_, a.quotes[i].start, a.quotes[i].end, Layer::Quote, static_cast<int32_t>(i));
     for (size_t i = 0; i < a.events.size(); ++i)
-        add(underlines_, a.events[i].trigger.start, a.events[i].trigger.end, Layer::Event, static_cast<int32_t>(i));
+        add(underlines_, a.events[i].trigger.start, a.events[i].trigger.end,
+            a.events[i].type.rfind("Other.", 0) == 0 ? Layer::OtherEvent : Layer::Event, static_cast<int32_t>(i));
     // Entities count once per entity, not per mention.
     for (Layer l : {Layer::Person, Layer::Org, Layer::Location, Layer::Misc}) counts_[static_cast<int>(l)] = 0;
     for (const Entity& e : a.entities) counts_[static_cast<int>(layer_for_entity_type(e.type))]++;
@@ -257,7 +259,7 @@ void ArticleView::draw_line(const Analysis& a, const Line& line, ImFont* font, f
         if (m.end <= line.start || !visible[static_cast<int>(m.layer)]) continue;
         const uint32_t s = std::max(m.start, line.start), e = std::min(m.end, vis_end);
         if (e <= s) continue;
-        const float y = std::round(mid + size * (m.layer == Layer::Event ? 0.74f : 0.60f));
+        const float y = std::round(mid + size * (m.layer == Layer::Event || m.layer == Layer::OtherEvent ? 0.74f : 0.60f));
         dl->AddRectFilled(ImVec2(std::floor(x_at(s)), y), ImVec2(std::ceil(x_at(e)), y + thick), layer_info(m.layer).colour);
     }
 }
@@ -338,7 +340,8 @@ void ArticleView::draw_tooltip(const Analysis& a, uint32_t off) {
             ImGui::TextColored(muted, "Speaker: %s", q.speaker_text.empty() ? "unknown" : q.speaker_text.c_str());
             break;
         }
-        case Layer::Event: {
+        case Layer::Event:
+        case Layer::OtherEvent: {
             const Event& ev = a.events[m->index];
             ImGui::Text("%s", ev.type.c_str());
             if (ev.polarity == "negative") ImGui::TextColored(muted, "negated");

@@ -12,7 +12,7 @@
 
 namespace ae::web {
 
-enum class Layer : uint8_t { Sentence, DateLine, Boilerplate, Person, Org, Location, Misc, Value, Quote, Event, Count };
+enum class Layer : uint8_t { Sentence, DateLine, Boilerplate, Person, Org, Location, Misc, Value, Quote, Event, OtherEvent, Count };
 
 struct LayerInfo {
     const char* label;
@@ -30,7 +30,7 @@ public:
     // Draws the article inside the current window/child, `column_width` wide at most, centred.
     void draw(const Analysis& a, ImFont* font, float column_width);
 
-    bool visible[static_cast<int>(Layer::Count)] = {true, true, true, true, true, true, true, true, true, true};
+    bool visible[static_cast<int>(Layer::Count)] = {true, true, true, true, true, true, true, true, true, true, false};  // Other.Action hidden by default
     int count(Layer l) const { return counts_[static_cast<int>(l)]; }
     void scroll_to_top() { scroll_to_top_ = true; }
 
