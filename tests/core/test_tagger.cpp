@@ -243,3 +243,16 @@ TEST_CASE("tagging: scale codes round-trip exactly") {
     for (int c = 1; c < 255; ++c) CHECK(scale_code(scale_from_code(uint8_t(c))) == c);
     CHECK(scale_from_code(scale_code(0.3f)) >= 0.3f);
 }
+
+TEST_CASE("tagging: UPOS from XPOS and the word") {
+    CHECK(ae::upos_from_xpos("NN", "embassy") == "NOUN");
+    CHECK(ae::upos_from_xpos("NN", "something") == "PRON");
+    CHECK(ae::upos_from_xpos("VBD", "was") == "AUX");
+    CHECK(ae::upos_from_xpos("VBD", "raided") == "VERB");
+    CHECK(ae::upos_from_xpos("IN", "because") == "SCONJ");
+    CHECK(ae::upos_from_xpos("IN", "in") == "ADP");
+    CHECK(ae::upos_from_xpos("RB", "n't") == "PART");
+    CHECK(ae::upos_from_xpos("NNP", "Quito") == "PROPN");
+    CHECK(ae::upos_from_xpos("-LRB-", "(") == "PUNCT");
+    CHECK(ae::upos_from_xpos("", "x") == "X");
+}

@@ -17,6 +17,7 @@
 #include "clusters.h"
 #include "conll.h"
 
+#include "article_explorer/tagger.h"
 #include "tagging/ner.h"
 #include "tagging/perceptron.h"
 #include "tagging/pos.h"
@@ -172,6 +173,50 @@ int train_pos(const Args& a, const std::string& cmd) {
     std::string bytes = serialize(m);
     write_file(a.need("out"), bytes);
     std::printf("wrote %s (%zu bytes), epoch %d, dev accuracy %.2f%%\n", a.need("out").c_str(), bytes.size(), best_epoch, best);
+    return 0;
+}
+
+// eval-pos --model M --dev F: XPOS accuracy of the model and UPOS accuracy of upos_from_xpos
+// over its predictions, against the CoNLL-U gold columns.
+int eval_pos(const Args& a) {
+    std::string bytes = read_file(a.need("model"));
+    LinearModel m;
+    std::string err;
+    if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), m, &err)) {
+        std::fprintf(stderr, "train-tagger: %s: %s\n", a.need("model").c_str(), err.c_str()); return 1;
+    }
+    std::ifstream f(a.need("dev"));
+    std::string line;
+    std::vector<std::string> words, xpos, upos;
+    size_t n = 0, xok = 0, uok = 0, uok_gold = 0;
+    PosScratch scratch;
+    std::vector<int> out;
+    auto flush = [&]() {
+        if (words.empty()) return;
+        std::vector<std::string_view> v(words.begin(), words.end());
+        out.resize(v.size());
+        pos_tag_sentence(m, v.data(), v.size(), out.data(), scratch);
+        for (size_t i = 0; i < v.size(); ++i) {
+            const std::string& pred = m.classes[size_t(out[i])];
+            ++n;
+            xok += pred == xpos[i];
+            uok += ae::upos_from_xpos(pred, words[i]) == upos[i];
+            uok_gold += ae::upos_from_xpos(xpos[i], words[i]) == upos[i];
+        }
+        words.clear(); xpos.clear(); upos.clear();
+    };
+    while (std::getline(f, line)) {
+        if (line.empty()) { flush(); continue; }
+        if (line[0] == '#') continue;
+        std::vector<std::string> c;
+        size_t s = 0;
+        for (int k = 0; k < 5; ++k) { size_t t = line.find('\t', s); if (t == std::string::npos) break; c.push_back(line.substr(s, t - s)); s = t + 1; }
+        if (c.size() < 5 || c[0].find_first_of("-.") != std::string::npos) continue;
+        words.push_back(c[1]); upos.push_back(c[3]); xpos.push_back(c[4]);
+    }
+    flush();
+    std::printf("tokens %zu  XPOS %.2f%%  UPOS %.2f%% (mapped from predicted XPOS; the map alone on gold XPOS: %.2f%%)\n", n,
+                100.0 * double(xok) / double(n), 100.0 * double(uok) / double(n), 100.0 * double(uok_gold) / double(n));
     return 0;
 }
 
@@ -370,7 +415,7 @@ int score_file(const std::string& path) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: train-tagger pos|ner --train F --dev F --out F [...] | train-tagger score FILE\n");
+        std::fprintf(stderr, "usage: train-tagger pos|ner --train F --dev F --out F [...] | train-tagger eval-pos --model F --dev F | train-tagger score FILE\n");
         return 2;
     }
     std::string cmd = argv[1];
@@ -378,6 +423,7 @@ int main(int argc, char** argv) {
         if (cmd == "score" && argc == 3) return score_file(argv[2]);
         Args a = parse(argc, argv, 2);
         if (cmd == "pos") return train_pos(a, command_line(argc, argv));
+        if (cmd == "eval-pos") return eval_pos(a);
         if (cmd == "ner") return train_ner(a, command_line(argc, argv));
         if (cmd == "clusters") {
             trainer::ClusterOptions o;
