@@ -1,7 +1,8 @@
 // libFuzzer target over the whole core: analyze() + to_json() on arbitrary bytes, with both
 // offset modes, checking that every span stays inside the input.
 // Build: cmake --preset fuzz && cmake --build --preset fuzz
-// Run:   build/fuzz/tests/fuzz/fuzz-analyze -max_total_time=60 tests/fuzz/corpus   (long runs: more time, -jobs=2)
+// Run:   build/fuzz/tests/fuzz/fuzz-analyze -max_total_time=60 build/fuzz/corpus tests/fuzz/corpus
+//        (new units go to the first folder, so the checked-in seeds stay the four written here)
 #include "article_explorer/analysis.h"
 
 #include <cstdint>
