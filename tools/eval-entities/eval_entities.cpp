@@ -14,6 +14,7 @@
 //   Sources that end in an organisation word (`Post`, `Times`, `Committee`) are not people.
 // Prints counts and accuracies: names, pronouns, both. usage: eval-entities DIR [--errors N]
 #include "article_explorer/analysis.h"
+#include "../common/polnear.h"
 #include "article_explorer/entities.h"
 
 #include <algorithm>
@@ -28,13 +29,6 @@
 #include <vector>
 
 namespace {
-
-std::string read_file(const std::string& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
 
 std::string lower(std::string s) {
     for (char& c : s) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
@@ -141,23 +135,18 @@ int main(int argc, char** argv) {
     std::string dir = argv[1];
     int show = 0;
     for (int i = 2; i + 1 < argc; ++i) if (std::string(argv[i]) == "--errors") show = std::atoi(argv[i + 1]);
-    std::string adir = dir + "/attributions";
-    DIR* d = opendir(adir.c_str());
-    if (!d) { std::printf("skip: %s absent\n", adir.c_str()); return 0; }
-    std::vector<std::string> anns;
-    while (dirent* e = readdir(d)) { std::string n = e->d_name; if (n.size() > 4 && n.substr(n.size() - 4) == ".ann") anns.push_back(n); }
-    closedir(d);
-    std::sort(anns.begin(), anns.end());
+    std::vector<polnear::Document> documents;
+    if (!polnear::list_documents(dir, documents)) { std::printf("skip: %s/attributions absent\n", dir.c_str()); return 0; }
     Titles titles;
 
     size_t n_name = 0, ok_name = 0, none_name = 0, n_pro = 0, ok_pro = 0, none_pro = 0, docs = 0;
     int shown = 0;
-    for (const auto& ann : anns) {
-        std::string base = ann.substr(0, ann.rfind('_'));
-        std::string text = read_file(dir + "/text/" + base + ".txt");
+    for (const auto& doc : documents) {
+        const std::string& base = doc.name;
+        std::string text = polnear::read_file(doc.text_path);
         if (text.empty()) continue;
         ++docs;
-        std::vector<Source> sources = parse_sources(adir + "/" + ann);
+        std::vector<Source> sources = parse_sources(doc.ann_path);
         ae::Analysis a = ae::analyze(text, {});
         // code point -> input byte, and input byte -> code point
         std::vector<uint32_t> cp_of(text.size() + 1);

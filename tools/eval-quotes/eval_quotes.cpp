@@ -5,6 +5,7 @@
 //   exactly by quotes equal to its fragments), cue P/R/F1, speaker accuracy on matched quotes.
 // usage: eval-quotes DIR [--errors N]      (DIR = ../shared/data/polnear/dev)
 #include "article_explorer/analysis.h"
+#include "../common/polnear.h"
 #include "article_explorer/text.h"
 
 #include <algorithm>
@@ -23,12 +24,6 @@ namespace {
 
 struct Range { uint32_t s = 0, e = 0; };
 struct Gold { Range content, cue, source; std::vector<Range> fragments; bool has_cue = false, has_source = false; std::string source_text, cue_text; };
-
-std::string read_file(const std::string& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::stringstream ss; ss << f.rdbuf();
-    return ss.str();
-}
 
 // code-point offset of every byte offset (size n+1)
 std::vector<uint32_t> cp_index(const std::string& t) {
@@ -154,24 +149,19 @@ int main(int argc, char** argv) {
     std::string dir = argv[1];
     int show_errors = 0;
     for (int i = 2; i + 1 < argc; ++i) if (std::string(argv[i]) == "--errors") show_errors = std::atoi(argv[i + 1]);
-    std::string adir = dir + "/attributions";
-    DIR* d = opendir(adir.c_str());
-    if (!d) { std::printf("skip: %s absent\n", adir.c_str()); return 0; }
-    std::vector<std::string> anns;
-    while (dirent* e = readdir(d)) { std::string n = e->d_name; if (n.size() > 4 && n.substr(n.size() - 4) == ".ann") anns.push_back(n); }
-    closedir(d);
-    std::sort(anns.begin(), anns.end());
+    std::vector<polnear::Document> documents;
+    if (!polnear::list_documents(dir, documents)) { std::printf("skip: %s/attributions absent\n", dir.c_str()); return 0; }
 
     size_t gold_n = 0, ours_n = 0, ours_overlap = 0, gold_overlapped = 0, ours_exact = 0, gold_exact = 0, ours_strict = 0;
     size_t cue_gold = 0, cue_ours = 0, cue_hit_ours = 0, cue_hit_gold = 0;
     size_t spk_total = 0, spk_right = 0, spk_none = 0;
     std::map<std::string, std::pair<size_t, size_t>> by_kind;   // kind -> (ours, overlapping)
     int errors_shown = 0;
-    for (const auto& ann : anns) {
-        std::string base = ann.substr(0, ann.rfind('_'));
-        std::string text = read_file(dir + "/text/" + base + ".txt");
+    for (const auto& doc : documents) {
+        const std::string& base = doc.name;
+        std::string text = polnear::read_file(doc.text_path);
         if (text.empty()) continue;
-        std::vector<Gold> gold = parse_ann(adir + "/" + ann);
+        std::vector<Gold> gold = parse_ann(doc.ann_path);
         ae::Analysis a = ae::analyze(text, {});
         std::vector<uint32_t> cp = cp_index(text);
         std::u32string u = to_u32(text);
@@ -225,8 +215,9 @@ int main(int argc, char** argv) {
             if (!best) {
                 if (errors_shown < show_errors) {
                     ++errors_shown;
-                    std::printf("FALSE POSITIVE %s [%s] %s\n", base.c_str(), o.kind.c_str(),
-                                text.substr(a.offsets.to_input(0), 0).c_str());
+                    std::string c;
+                    for (uint32_t k = o.content.s; k < std::min<uint32_t>(o.content.e, o.content.s + 100) && k < u.size(); ++k) ae::utf8_append(c, uint32_t(u[k]));
+                    std::printf("FALSE POSITIVE %s [%s] %s\n", base.c_str(), o.kind.c_str(), c.c_str());
                 }
                 continue;
             }
@@ -271,7 +262,7 @@ int main(int argc, char** argv) {
         double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
         std::printf("%-28s P %5.1f  R %5.1f  F1 %5.1f\n", name, p, r, f);
     };
-    std::printf("documents %zu  gold attributions %zu  our quotes %zu (scare quotes excluded)\n", anns.size(), gold_n, ours_n);
+    std::printf("documents %zu  gold attributions %zu  our quotes %zu (scare quotes excluded)\n", documents.size(), gold_n, ours_n);
     prf("content overlap", ours_overlap, ours_n, gold_overlapped, gold_n);
     prf("content exact (normalised)", ours_exact, ours_n, gold_exact, gold_n);
     std::printf("%-28s P %5.1f\n", "content exact (strict)", ours_n ? 100.0 * double(ours_strict) / double(ours_n) : 0.0);

@@ -4,6 +4,7 @@
 // beside the hand-written list. Tune the thresholds on dev with eval-quotes, never on test.
 // usage: learn-cues TRAIN_DIR [--min-count N] [--min-ratio R] > assets/lexicons/learned-cues.txt
 #include "article_explorer/analysis.h"
+#include "../common/polnear.h"
 #include "article_explorer/quotes.h"
 
 #include <algorithm>
@@ -17,14 +18,8 @@
 #include <string>
 #include <vector>
 
-std::string_view ae_builtin_lexicon_dummy();
 namespace ae { std::string_view builtin_lexicon(std::string_view name); }
 
-static std::string read_file(const std::string& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::stringstream ss; ss << f.rdbuf();
-    return ss.str();
-}
 static std::string lower(std::string_view s) { std::string o; for (char c : s) o += char(std::tolower((unsigned char)c)); return o; }
 
 int main(int argc, char** argv) {
@@ -35,16 +30,11 @@ int main(int argc, char** argv) {
         if (std::string(argv[i]) == "--min-count") min_count = std::atoi(argv[i + 1]);
         if (std::string(argv[i]) == "--min-ratio") min_ratio = std::atof(argv[i + 1]);
     }
-    DIR* d = opendir((dir + "/attributions").c_str());
-    if (!d) { std::fprintf(stderr, "learn-cues: %s/attributions absent\n", dir.c_str()); return 1; }
-    std::vector<std::string> anns;
-    while (dirent* e = readdir(d)) { std::string n = e->d_name; if (n.size() > 4 && n.substr(n.size() - 4) == ".ann") anns.push_back(n); }
-    closedir(d);
-    std::sort(anns.begin(), anns.end());
+    std::vector<polnear::Document> documents;
+    if (!polnear::list_documents(dir, documents)) { std::fprintf(stderr, "learn-cues: %s/attributions absent\n", dir.c_str()); return 1; }
     std::map<std::string, int> cue_count, total;
-    for (const auto& ann : anns) {
-        std::string base = ann.substr(0, ann.rfind('_'));
-        std::string text = read_file(dir + "/text/" + base + ".txt");
+    for (const auto& doc : documents) {
+        std::string text = polnear::read_file(doc.text_path);
         if (text.empty()) continue;
         // code point -> byte offsets, to find the tokens under each cue span
         std::vector<uint32_t> byte_of;
@@ -53,7 +43,7 @@ int main(int argc, char** argv) {
         ae::Options o; o.tokens_only = true;
         ae::Analysis a = ae::analyze(text, o);
         std::set<uint32_t> cue_tokens;   // token indices annotated as (single-word) cues
-        std::ifstream f(dir + "/attributions/" + ann);
+        std::ifstream f(doc.ann_path);
         std::string line;
         while (std::getline(f, line)) {
             auto t1 = line.find('\t');
@@ -78,7 +68,7 @@ int main(int argc, char** argv) {
     ae::CueLexicon hand = ae::CueLexicon::parse(ae::builtin_lexicon("speech-cues"));
     static const std::set<std::string> stop = {"in", "for", "to", "of", "on", "by", "with", "as", "from", "at", "about",
                                                "is", "was", "are", "be", "has", "have", "had", "the", "a", "that", "it"};
-    std::printf("# Attribution cues learned by tools/learn-cues from PolNeAR train (%zu documents):\n", anns.size());
+    std::printf("# Attribution cues learned by tools/learn-cues from PolNeAR train (%zu documents):\n", documents.size());
     std::printf("# forms annotated as a cue at least %d times and in at least %.0f%% of their occurrences,\n", min_count, min_ratio * 100);
     std::printf("# not already in speech-cues.txt. Columns: form, class, bare, cue/occurrences. Regenerate, don't edit.\n");
     std::vector<std::pair<double, std::string>> rows;

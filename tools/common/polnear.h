@@ -1,0 +1,40 @@
+// The files of a PolNeAR split, shared by the tools that read it (eval-quotes, eval-entities,
+// learn-cues): DIR/attributions/NAME_XXXX.ann (brat, one annotator) beside DIR/text/NAME.txt.
+#pragma once
+#include <algorithm>
+#include <dirent.h>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace polnear {
+
+inline std::string read_file(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+struct Document { std::string name, ann_path, text_path; };
+
+// The split's documents sorted by annotation file name; false when DIR/attributions is absent.
+inline bool list_documents(const std::string& dir, std::vector<Document>& out) {
+    DIR* d = opendir((dir + "/attributions").c_str());
+    if (!d) return false;
+    std::vector<std::string> anns;
+    while (dirent* e = readdir(d)) {
+        std::string n = e->d_name;
+        if (n.size() > 4 && n.compare(n.size() - 4, 4, ".ann") == 0) anns.push_back(n);
+    }
+    closedir(d);
+    std::sort(anns.begin(), anns.end());
+    for (const auto& ann : anns) {
+        std::string name = ann.substr(0, ann.rfind('_'));
+        out.push_back({name, dir + "/attributions/" + ann, dir + "/text/" + name + ".txt"});
+    }
+    return true;
+}
+
+}  // namespace polnear
