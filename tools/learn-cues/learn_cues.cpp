@@ -5,6 +5,7 @@
 // usage: learn-cues TRAIN_DIR [--min-count N] [--min-ratio R] > assets/lexicons/learned-cues.txt
 #include "article_explorer/analysis.h"
 #include "../common/polnear.h"
+#include "article_explorer/lexicon.h"
 #include "article_explorer/quotes.h"
 
 #include <algorithm>
@@ -18,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace ae { std::string_view builtin_lexicon(std::string_view name); }
+
 
 static std::string lower(std::string_view s) { std::string o; for (char c : s) o += char(std::tolower((unsigned char)c)); return o; }
 

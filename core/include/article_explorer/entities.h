@@ -17,6 +17,7 @@
 // Linear in the number of tokens and mentions.
 #pragma once
 #include "article_explorer/analysis.h"
+#include "article_explorer/lexicon.h"   // builtin_lexicon
 
 #include <string_view>
 
@@ -24,8 +25,5 @@ namespace ae {
 
 void group_entities(Analysis& a);
 
-// The word lists of assets/lexicons/*.txt compiled into the core (core/lexicons.cmake);
-// name = file name without .txt; empty when there is no such list.
-std::string_view builtin_lexicon(std::string_view name);
 
 }  // namespace ae

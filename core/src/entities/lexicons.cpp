@@ -15,17 +15,23 @@ namespace {
 
 Lexicons load() {
     Lexicons L;
-    for_each_tsv(builtin_lexicon("demonyms"), [&](std::string_view k, std::string_view v) {
+    // key<TAB>value lists
+    auto pairs = [](std::string_view name, auto f) {
+        for_each_lexicon_line(builtin_lexicon(name), [&](const std::vector<std::string_view>& c) {
+            f(c[0], c.size() > 1 ? c[1] : std::string_view());
+        });
+    };
+    pairs("demonyms", [&](std::string_view k, std::string_view v) {
         if (v.empty()) return;
         L.demonym.emplace(lower(k), std::string(v));
         L.country.insert(lower(v));
     });
-    for_each_tsv(builtin_lexicon("places"), [&](std::string_view k, std::string_view v) {
+    pairs("places", [&](std::string_view k, std::string_view v) {
         if (v.empty()) return;
         L.place.emplace(lower(k), std::string(v));
         L.country.insert(lower(v));
     });
-    for_each_tsv(builtin_lexicon("person-roles"), [&](std::string_view k, std::string_view v) {
+    pairs("person-roles", [&](std::string_view k, std::string_view v) {
         L.role.emplace(lower(k), v.empty() ? '-' : v[0]);
     });
     return L;

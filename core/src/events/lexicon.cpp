@@ -1,10 +1,9 @@
 // The event-trigger lexicon: parsing assets/lexicons/event-triggers.txt and generating the
 // regular inflections of its verbs and nouns.
 #include "article_explorer/events.h"
+#include "article_explorer/lexicon.h"
 
 namespace ae {
-
-std::string_view builtin_lexicon(std::string_view name);   // generated from assets/lexicons/
 
 namespace {
 
@@ -62,11 +61,8 @@ std::vector<std::string> noun_inflections(const std::string& n) {
 
 TriggerLexicon TriggerLexicon::parse(std::string_view text) {
     TriggerLexicon L;
-    for (std::string_view line : split(text, '\n')) {
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() || line[0] == '#') continue;
-        auto f = split(line, '\t');
-        if (f.size() < 3 || f[0].empty() || f[2].empty() || f[2] == "-") continue;
+    for_each_lexicon_line(text, [&](const std::vector<std::string_view>& f) {
+        if (f.size() < 3 || f[0].empty() || f[2].empty() || f[2] == "-") return;
         Entry e;
         e.lemma = std::string(f[0]);
         e.noun = f[1] == "N";
@@ -91,7 +87,7 @@ TriggerLexicon TriggerLexicon::parse(std::string_view text) {
             auto& v = map[w];
             if (v.empty() || v.back() != id) v.push_back(id);
         }
-    }
+    });
     return L;
 }
 

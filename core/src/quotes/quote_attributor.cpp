@@ -7,6 +7,7 @@
 //     `X called it an “…”`), else continuing the previous speaker; short unattributed ones are
 //     scare quotes. Linear in the number of tokens: every search window is bounded.
 #include "article_explorer/quotes.h"
+#include "article_explorer/lexicon.h"
 #include "article_explorer/tokens.h"
 
 #include <algorithm>
@@ -15,37 +16,21 @@
 
 namespace ae {
 
-std::string_view builtin_lexicon(std::string_view name);   // generated from assets/lexicons/
-
 CueLexicon CueLexicon::parse(std::string_view text) {
     CueLexicon lex;
-    size_t i = 0;
-    while (i < text.size()) {
-        size_t nl = text.find('\n', i);
-        if (nl == std::string_view::npos) nl = text.size();
-        std::string_view line = text.substr(i, nl - i);
-        i = nl + 1;
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string_view> cols;
-        size_t c = 0;
-        while (c <= line.size()) {
-            size_t tab = line.find('\t', c);
-            if (tab == std::string_view::npos) tab = line.size();
-            cols.push_back(line.substr(c, tab - c));
-            c = tab + 1;
-        }
-        if (cols.size() < 2) continue;
+    for_each_lexicon_line(text, [&](const std::vector<std::string_view>& cols) {
+        if (cols.size() < 2) return;
         Entry e;
         if (cols[1] == "speech") e.cls = CueClass::Speech;
         else if (cols[1] == "label") e.cls = CueClass::Label;
         else if (cols[1] == "cognition") e.cls = CueClass::Cognition;
         else if (cols[1] == "source") e.cls = CueClass::Source;
         else if (cols[1] == "learned") { e.cls = CueClass::Speech; e.learned = true; }
-        else continue;
+        else return;
         e.bare = cols.size() > 2 && cols[2] == "bare";
         std::string form;
         for (char ch : cols[0]) form += char(std::tolower((unsigned char)ch));
-        if (form.find(' ') == std::string::npos) { lex.words.emplace(form, e); continue; }
+        if (form.find(' ') == std::string::npos) { lex.words.emplace(form, e); return; }
         std::vector<std::string> parts;
         size_t s = 0;
         while (s < form.size()) {
@@ -55,7 +40,7 @@ CueLexicon CueLexicon::parse(std::string_view text) {
             s = sp + 1;
         }
         lex.phrases.push_back({parts, e});
-    }
+    });
     return lex;
 }
 
