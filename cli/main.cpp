@@ -78,10 +78,6 @@ double junk_share(std::string_view s) {
     return double(junk) / double(s.size());
 }
 
-bool valid_date_arg(const std::string& d) {
-    std::string iso;
-    return d.size() == 10 && ae::parse_written_date(d, 0, iso) == 10;
-}
 
 int cmd_analyze(int argc, char** argv) {
     ae::Options opts;
@@ -92,7 +88,7 @@ int cmd_analyze(int argc, char** argv) {
         if (a == "--reference-date") {
             if (i + 1 >= argc) return usage_error("--reference-date needs a value");
             opts.reference_date = argv[++i];
-            if (!valid_date_arg(opts.reference_date)) return usage_error("--reference-date '" + opts.reference_date + "' is not a valid YYYY-MM-DD date");
+            if (!ae::is_iso_date(opts.reference_date)) return usage_error("--reference-date '" + opts.reference_date + "' is not a valid YYYY-MM-DD date");
         } else if (a == "--offsets") {
             if (i + 1 >= argc) return usage_error("--offsets needs bytes or utf16");
             std::string v = argv[++i];

@@ -35,6 +35,9 @@ bool is_boilerplate(std::string_view paragraph);
 // optional weekday first). Returns bytes consumed (0 = none) and the ISO date.
 size_t parse_written_date(std::string_view s, size_t i, std::string& iso);
 
+// A valid calendar date written exactly YYYY-MM-DD (the form of reference dates).
+bool is_iso_date(std::string_view s);
+
 // Month number (1..12) for an English month name or abbreviation (case-insensitive), else 0.
 int month_from_name(std::string_view w);
 

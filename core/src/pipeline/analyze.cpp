@@ -13,15 +13,6 @@
 
 namespace ae {
 
-namespace {
-
-bool valid_iso_date(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    std::string iso;
-    return parse_written_date(s, 0, iso) == 10;
-}
-
-}  // namespace
 
 Analysis analyze(std::string_view input, const Options& opts) {
     Analysis a;
@@ -43,7 +34,7 @@ Analysis analyze(std::string_view input, const Options& opts) {
     DateLine dl = find_date_line(a.text, a.paragraphs);
     if (dl.found) { a.date_line = dl.span; a.reference_date = dl.iso; a.reference_date_from_text = true; }
     if (!opts.reference_date.empty()) {
-        if (valid_iso_date(opts.reference_date)) { a.reference_date = opts.reference_date; a.reference_date_from_text = false; }
+        if (is_iso_date(opts.reference_date)) { a.reference_date = opts.reference_date; a.reference_date_from_text = false; }
         else a.diagnostics.push_back({"bad_reference_date", "reference date '" + opts.reference_date + "' is not YYYY-MM-DD; ignored"});
     }
 

@@ -173,6 +173,11 @@ size_t parse_written_date(std::string_view s, size_t i, std::string& out) {
     return 0;
 }
 
+bool is_iso_date(std::string_view s) {
+    std::string iso;
+    return s.size() == 10 && s[4] == '-' && s[7] == '-' && parse_written_date(s, 0, iso) == 10;
+}
+
 DateLine find_date_line(std::string_view t, const std::vector<Paragraph>& paragraphs) {
     DateLine r;
     // Look at the first few paragraphs only: the date line is part of the article's head.
