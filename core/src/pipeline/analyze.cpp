@@ -13,7 +13,6 @@
 
 namespace ae {
 
-
 Analysis analyze(std::string_view input, const Options& opts) {
     Analysis a;
     if (input.size() > opts.max_bytes) {
