@@ -78,3 +78,39 @@ TEST_CASE("pipeline: binary junk never crashes and every span stays inside the i
         CHECK(s["end"].get<size_t>() <= junk.size());
     }
 }
+
+TEST_CASE("pipeline: AnalysisJob in tiny slices gives exactly what analyze() gives") {
+    std::string text = "Vienna, 2024-04-06\n\nThe mayor of Quito, Pabel Muñoz, said on Friday that the city "
+                       "would rebuild the bridge. “We will not wait,” Muñoz told reporters.\n\n";
+    for (int i = 0; i < 40; ++i)
+        text += "Police arrested two men in Guayaquil on Thursday, the ministry said. "
+                "Mexico's president, Andrés Manuel López Obrador, condemned the raid.\n\n";
+    ae::Options opts;
+    const std::string whole = ae::to_json(ae::analyze(text, opts), opts);
+    ae::AnalysisJob job(text, opts);
+    int steps = 0;
+    float last = -1;
+    bool monotonic = true;
+    while (!job.step(0.0)) {
+        ++steps;
+        if (job.progress() < last) monotonic = false;
+        last = job.progress();
+        CHECK(job.progress() < 1.0f);
+    }
+    CHECK(job.done());
+    CHECK(job.progress() == 1.0f);
+    CHECK(std::string(job.stage()) == "done");
+    CHECK(monotonic);
+    CHECK(steps > 10);  // a zero budget stops after every batch of sentences
+    CHECK(ae::to_json(job.take(), opts) == whole);
+}
+
+TEST_CASE("pipeline: AnalysisJob reports an oversized input and finishes") {
+    ae::Options opts;
+    opts.max_bytes = 10;
+    ae::AnalysisJob job(std::string(100, 'a'), opts);
+    CHECK(job.step(1000.0));
+    ae::Analysis a = job.take();
+    REQUIRE(a.diagnostics.size() == 1);
+    CHECK(a.diagnostics[0].code == "too_large");
+}

@@ -4,6 +4,7 @@
 // Analysis::text (the cleaned text); OffsetMap turns them back into input byte offsets.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,6 +106,26 @@ struct Options {
 
 // The whole pipeline. Never throws on any input bytes.
 Analysis analyze(std::string_view input, const Options& opts = {});
+
+// The same analysis in slices, for a page that must keep drawing while a long text is analysed:
+// call step() once per frame until it returns true, then take(). Slicing never changes the
+// result: analyze() is this job run in one step. A slice ends at a sentence boundary after
+// about budget_ms of work (the document-level stages run whole).
+class AnalysisJob {
+public:
+    AnalysisJob(std::string input, Options opts = {});
+    ~AnalysisJob();
+    AnalysisJob(const AnalysisJob&) = delete;
+    AnalysisJob& operator=(const AnalysisJob&) = delete;
+    bool step(double budget_ms);      // true once the analysis is complete
+    bool done() const;
+    float progress() const;           // 0..1, by the share of work done
+    const char* stage() const;        // what the next step works on ("tagging", "parsing", ... "done")
+    Analysis take();                  // the result (call once, after done())
+private:
+    struct State;
+    std::unique_ptr<State> s_;
+};
 
 // The `article-explorer/1` JSON, as a compact string (pretty = indented).
 std::string to_json(const Analysis& a, const Options& opts, bool pretty = false);

@@ -21,6 +21,9 @@ namespace ae {
 // in Analysis::sentences; heads never cross sentences. Needs Analysis::pos (runs ae::tag_pos
 // first when it is empty). Without a parser or POS model: no-op + a "model-missing" diagnostic.
 void parse_dependencies(Analysis& a);
+// Only sentences [first_sentence, end_sentence), leaving other tokens as they are: for analysis
+// in slices (ae::AnalysisJob), after every Token's head was set to -1 and deprel to 0.
+void parse_dependencies(Analysis& a, size_t first_sentence, size_t end_sentence);
 
 // The UD relation names, indexed by Token::deprel: [0] = "" (not parsed), [1] = "root", ...
 // Fixed in code (stable ids across models).

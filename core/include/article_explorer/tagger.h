@@ -10,6 +10,7 @@
 #include "article_explorer/analysis.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,9 @@ namespace ae {
 // Penn Treebank XPOS tags per token: fills Analysis::pos (one id per token, an index into
 // pos_tag_names()). Sentences as in Analysis::sentences. No-op + diagnostic without a model.
 void tag_pos(Analysis& a);
+// Only sentences [first_sentence, end_sentence) (Analysis::pos is sized first if it is not):
+// for analysis in slices (ae::AnalysisJob). Same tags as the whole call.
+void tag_pos(Analysis& a, size_t first_sentence, size_t end_sentence);
 
 // The tag names of the embedded POS model, indexed by the ids in Analysis::pos
 // (empty without a model).
@@ -32,6 +36,23 @@ std::string_view pos_tag_name(uint8_t id);
 // ...) and trailing punctuation. Runs tag_pos first if Analysis::pos is empty. Sentences in
 // boilerplate paragraphs are skipped. The whole analysis is one document.
 void tag_entities(Analysis& a);
+
+// tag_entities in slices (ae::AnalysisJob): the constructor reads the whole document (document
+// features need it), tag() then does its sentences [first, end) — the story sentences, not
+// Analysis::sentences — and appends their entities. Tagging 0..sentence_count() in any number
+// of consecutive slices gives exactly what tag_entities gives.
+class EntityTagging {
+public:
+    explicit EntityTagging(Analysis& a);
+    ~EntityTagging();
+    EntityTagging(const EntityTagging&) = delete;
+    EntityTagging& operator=(const EntityTagging&) = delete;
+    size_t sentence_count() const;
+    void tag(Analysis& a, size_t first_sentence, size_t end_sentence);
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // For `article-explorer ner-conll`: pre-tokenised sentences (CoNLL-2003 tokens) and the indices
 // of the sentences that start a document (-DOCSTART-; may be empty = one document). Returns

@@ -153,6 +153,10 @@ bool parse_sentence(const std::vector<std::string_view>& words, const std::vecto
 
 void parse_dependencies(Analysis& a) {
     for (Token& t : a.tokens) { t.head = -1; t.deprel = 0; }
+    parse_dependencies(a, 0, a.sentences.size());
+}
+
+void parse_dependencies(Analysis& a, size_t first_sentence, size_t end_sentence) {
     const parse::Parser& p = parse::embedded_parser();
     if (!p.ok) { diagnose(a, "model-missing", "dependency parser unavailable: " + p.error); return; }
     if (a.pos.size() != a.tokens.size()) tag_pos(a);
@@ -166,7 +170,9 @@ void parse_dependencies(Analysis& a) {
     const uint64_t unknown_tag = parse::tag_hash("");
     parse::Sentence in;
     parse::State st;
-    for (const Sentence& s : a.sentences) {
+    end_sentence = std::min(end_sentence, a.sentences.size());
+    for (size_t si = first_sentence; si < end_sentence; ++si) {
+        const Sentence& s = a.sentences[si];
         const size_t n = s.token_count, first = s.first_token;
         if (n == 0 || first + n > a.tokens.size()) continue;
         in.resize(n);

@@ -1,4 +1,7 @@
 // The pipeline: text -> analysis. Each stage is a pure function of the text and the stages before.
+// AnalysisJob runs the stages in order; the per-sentence stages (POS, NER, parsing) can stop at a
+// sentence boundary when the step's time budget is spent, so a page can draw between slices.
+// analyze() is the same job in one step, so both give byte-identical output.
 #include "article_explorer/analysis.h"
 #include "article_explorer/entities.h"
 #include "article_explorer/text.h"
@@ -9,19 +12,15 @@
 #include "article_explorer/events.h"
 #include "article_explorer/parser.h"
 
+#include <chrono>
 #include <string>
 
 namespace ae {
 
-Analysis analyze(std::string_view input, const Options& opts) {
-    Analysis a;
-    if (input.size() > opts.max_bytes) {
-        a.diagnostics.push_back({"too_large", "input of " + std::to_string(input.size()) + " bytes exceeds the limit of " +
-                                                  std::to_string(opts.max_bytes) + " bytes; nothing was analysed"});
-        a.offsets.input_size = 0;
-        return a;
-    }
-    // 1. text: repair, paragraphs, date line, boilerplate.
+namespace {
+
+// Stage 1-2: text repair, paragraphs, date line, tokens and sentences.
+void read_text(std::string_view input, const Options& opts, Analysis& a) {
     CleanText clean = clean_text(input);
     a.text = std::move(clean.text);
     a.offsets = std::move(clean.map);
@@ -37,7 +36,7 @@ Analysis analyze(std::string_view input, const Options& opts) {
         else a.diagnostics.push_back({"bad_reference_date", "reference date '" + opts.reference_date + "' is not YYYY-MM-DD; ignored"});
     }
 
-    // 2. tokens & sentences; the date line and boilerplate paragraphs are not story sentences.
+    // The date line and boilerplate paragraphs are not story sentences.
     a.tokens.reserve(a.text.size() / 5 + 16);
     for (uint32_t p = 0; p < a.paragraphs.size(); ++p) {
         const Paragraph& para = a.paragraphs[p];
@@ -50,20 +49,121 @@ Analysis analyze(std::string_view input, const Options& opts) {
             while (from < last && a.tokens[from].start < dl.span.end) ++from;
         split_sentences(a.text, a.tokens, from, last, p, a.sentences);
     }
+}
 
-    if (opts.tokens_only) return a;
+// The stages in order, with a rough share of the whole pipeline's time (for progress).
+enum Stage { kRead, kPos, kValues, kNer, kGroup, kQuotes, kParse, kEvents, kDone };
+const char* const kStageNames[] = {"reading", "tagging", "values", "entities", "grouping", "quotes", "parsing", "events", "done"};
+const float kStageShare[] = {0.03f, 0.17f, 0.04f, 0.22f, 0.03f, 0.03f, 0.40f, 0.08f, 0.0f};
 
-    // 3+. later stages (tagging, values, entities, quotes, events) are called here.
-    // @stages
-    tag_pos(a);          // 3. part-of-speech (averaged perceptron, UD EWT)
-    find_values(a);      //    dates, times, money, percentages, quantities (rules)
-    tag_entities(a);     //    named entities (averaged perceptron, CoNLL-2003)
-    group_entities(a);   // 5. mentions grouped into entities, roles, salience
-    find_quotes(a);      // 6. quotes and their speakers
-    parse_dependencies(a); // 4. dependency parse (for events)
-    find_events(a);      // 7. events: who did what to whom, when and where
+}  // namespace
 
-    return a;
+struct AnalysisJob::State {
+    std::string input;
+    Options opts;
+    Analysis a;
+    Stage stage = kRead;
+    size_t cursor = 0;                   // next sentence of a sliced stage
+    std::unique_ptr<EntityTagging> ner;  // alive during kNer
+    bool taken = false;
+};
+
+AnalysisJob::AnalysisJob(std::string input, Options opts) : s_(std::make_unique<State>()) {
+    s_->input = std::move(input);
+    s_->opts = std::move(opts);
+}
+
+AnalysisJob::~AnalysisJob() = default;
+
+bool AnalysisJob::done() const { return s_->stage == kDone; }
+const char* AnalysisJob::stage() const { return kStageNames[s_->stage]; }
+
+float AnalysisJob::progress() const {
+    const State& s = *s_;
+    float p = 0;
+    for (int i = 0; i < s.stage; ++i) p += kStageShare[i];
+    size_t total = 0;
+    if (s.stage == kPos || s.stage == kParse) total = s.a.sentences.size();
+    if (s.stage == kNer && s.ner) total = s.ner->sentence_count();
+    if (total) p += kStageShare[s.stage] * float(s.cursor) / float(total);
+    return s.stage == kDone ? 1.0f : std::min(p, 0.999f);
+}
+
+bool AnalysisJob::step(double budget_ms) {
+    State& s = *s_;
+    Analysis& a = s.a;
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point t0 = Clock::now();
+    auto spent = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count() >= budget_ms; };
+    // A sliced stage does sentences in batches of 8 between clock reads.
+    auto sliced = [&](size_t total, auto&& run) {
+        while (s.cursor < total) {
+            const size_t end = std::min(total, s.cursor + 8);
+            run(s.cursor, end);
+            s.cursor = end;
+            if (s.cursor < total && spent()) return false;
+        }
+        s.cursor = 0;
+        return true;
+    };
+    while (s.stage != kDone) {
+        switch (s.stage) {
+        case kRead:
+            if (s.input.size() > s.opts.max_bytes) {
+                a.diagnostics.push_back({"too_large", "input of " + std::to_string(s.input.size()) + " bytes exceeds the limit of " +
+                                                          std::to_string(s.opts.max_bytes) + " bytes; nothing was analysed"});
+                a.offsets.input_size = 0;
+                s.stage = kDone;
+                continue;
+            }
+            read_text(s.input, s.opts, a);
+            s.input = std::string();
+            if (s.opts.tokens_only) { s.stage = kDone; continue; }
+            a.pos.assign(a.tokens.size(), 0);
+            break;
+        case kPos:     // part-of-speech (averaged perceptron, UD EWT)
+            if (!sliced(a.sentences.size(), [&](size_t b, size_t e) { tag_pos(a, b, e); })) return false;
+            break;
+        case kValues:  // dates, times, money, percentages, quantities (rules)
+            find_values(a);
+            break;
+        case kNer:     // named entities (averaged perceptron, CoNLL-2003)
+            if (!s.ner) s.ner = std::make_unique<EntityTagging>(a);
+            if (!sliced(s.ner->sentence_count(), [&](size_t b, size_t e) { s.ner->tag(a, b, e); })) return false;
+            s.ner.reset();
+            break;
+        case kGroup:   // mentions grouped into entities, roles, salience
+            group_entities(a);
+            break;
+        case kQuotes:  // quotes and their speakers
+            find_quotes(a);
+            break;
+        case kParse:   // dependency parse (for events)
+            if (s.cursor == 0) for (Token& t : a.tokens) { t.head = -1; t.deprel = 0; }
+            if (!sliced(a.sentences.size(), [&](size_t b, size_t e) { parse_dependencies(a, b, e); })) return false;
+            break;
+        case kEvents:  // who did what to whom, when and where
+            find_events(a);
+            break;
+        case kDone:
+            break;
+        }
+        s.stage = Stage(s.stage + 1);
+        if (s.stage != kDone && spent()) return false;
+    }
+    return true;
+}
+
+Analysis AnalysisJob::take() {
+    if (!done() || s_->taken) return Analysis();
+    s_->taken = true;
+    return std::move(s_->a);
+}
+
+Analysis analyze(std::string_view input, const Options& opts) {
+    AnalysisJob job{std::string(input), opts};
+    job.step(1e300);
+    return job.take();
 }
 
 }  // namespace ae

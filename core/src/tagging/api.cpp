@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 
 namespace ae {
 
@@ -64,13 +65,20 @@ std::string_view pos_tag_name(uint8_t id) {
 }
 
 void tag_pos(Analysis& a) {
-    const Models& m = models();
     a.pos.assign(a.tokens.size(), 0);
+    tag_pos(a, 0, a.sentences.size());
+}
+
+void tag_pos(Analysis& a, size_t first_sentence, size_t end_sentence) {
+    const Models& m = models();
+    if (a.pos.size() != a.tokens.size()) a.pos.assign(a.tokens.size(), 0);
     if (!m.pos.ok) { diagnose(a, "model-missing", "POS tagger unavailable: " + m.pos.error); return; }
     PosScratch scratch;
     std::vector<std::string_view> toks;
     std::vector<int> out;
-    for (const Sentence& s : a.sentences) {
+    end_sentence = std::min(end_sentence, a.sentences.size());
+    for (size_t si = first_sentence; si < end_sentence; ++si) {
+        const Sentence& s = a.sentences[si];
         if (s.token_count == 0 || s.first_token + s.token_count > a.tokens.size()) continue;
         toks.clear();
         for (uint32_t i = 0; i < s.token_count; ++i) toks.push_back(a.token_text(a.tokens[s.first_token + i]));
@@ -80,13 +88,23 @@ void tag_pos(Analysis& a) {
     }
 }
 
-void tag_entities(Analysis& a) {
+struct EntityTagging::Impl {
+    NerDocument doc;
+    std::vector<uint32_t> token_of;      // doc token -> analysis token
+    NerFeaturizer fz;
+    NerScratch scratch;
+    std::vector<int> labels;
+    bool ok = false;
+    Impl(const LinearModel& model) : fz(model.lexicon("gaz"), model.lexicon("clusters")) {}
+};
+
+EntityTagging::EntityTagging(Analysis& a) {
     const Models& m = models();
     if (!m.ner.ok) { diagnose(a, "model-missing", "NER model unavailable: " + m.ner.error); return; }
     if (a.pos.size() != a.tokens.size()) tag_pos(a);
+    impl_ = std::make_unique<Impl>(m.ner.model);
     // The story text (boilerplate paragraphs skipped) as one document.
-    NerDocument doc;
-    std::vector<uint32_t> token_of;      // doc token -> analysis token
+    NerDocument& doc = impl_->doc;
     for (const Sentence& s : a.sentences) {
         if (s.token_count == 0 || s.first_token + s.token_count > a.tokens.size()) continue;
         if (s.paragraph < a.paragraphs.size() && a.paragraphs[s.paragraph].boilerplate) continue;
@@ -96,19 +114,28 @@ void tag_entities(Analysis& a) {
             doc.tokens.push_back(a.token_text(a.tokens[ti]));
             uint8_t p = a.pos[ti];
             doc.pos.push_back(m.pos.ok && p < m.pos_name_hash.size() ? m.pos_name_hash[p] : 0);
-            token_of.push_back(ti);
+            impl_->token_of.push_back(ti);
         }
     }
-    const LinearModel& model = m.ner.model;
-    NerFeaturizer fz(model.lexicon("gaz"), model.lexicon("clusters"));
-    fz.begin(doc);
-    NerScratch scratch;
-    std::vector<int> labels;
+    impl_->fz.begin(doc);
+}
+
+EntityTagging::~EntityTagging() = default;
+
+size_t EntityTagging::sentence_count() const { return impl_ ? impl_->doc.sentence_count() : 0; }
+
+void EntityTagging::tag(Analysis& a, size_t first_sentence, size_t end_sentence) {
+    if (!impl_) return;
+    const LinearModel& model = models().ner.model;
+    const NerDocument& doc = impl_->doc;
+    const std::vector<uint32_t>& token_of = impl_->token_of;
+    std::vector<int>& labels = impl_->labels;
     size_t next_id = a.entities.size() + 1;
-    for (size_t s = 0; s < doc.sentence_count(); ++s) {
+    end_sentence = std::min(end_sentence, doc.sentence_count());
+    for (size_t s = first_sentence; s < end_sentence; ++s) {
         const size_t b = doc.sentence_start[s], e = doc.sentence_end(s);
         labels.resize(e - b);
-        ner_tag_sentence(model, fz, doc, s, labels.data(), scratch);
+        ner_tag_sentence(model, impl_->fz, doc, s, labels.data(), impl_->scratch);
         for (size_t i = 0; i < labels.size(); ++i) {
             int part = ner_part(labels[i]);
             if (part != 0 && part != 3) continue;
@@ -136,6 +163,11 @@ void tag_entities(Analysis& a) {
             a.entities.push_back(std::move(ent));
         }
     }
+}
+
+void tag_entities(Analysis& a) {
+    EntityTagging t(a);
+    t.tag(a, 0, t.sentence_count());
 }
 
 std::vector<std::vector<std::string>> ner_conll(const std::vector<std::vector<std::string>>& sentences,
