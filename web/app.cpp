@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <exception>
 
+#include "article_explorer/html.h"
+#include "article_explorer/text.h"  // is_iso_date
 #include "embedded.h"
+#include "export_html.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // ClearActiveID
 #include "misc/cpp/imgui_stdlib.h"
@@ -40,6 +43,15 @@ const ImWchar kTextRanges[] = {
 };
 const ImWchar kTitleRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201D, 0};
 
+// Keys by their GLFW codes: ImGui 1.86's key indices are the backend's own.
+constexpr int kKeyN = 78, kKeyP = 80, kKeyF1 = 290, kKeyF3 = 292;
+
+// Texts this long are analysed in slices across frames (shorter ones at once: no flicker).
+constexpr size_t kSliceFrom = 48 * 1024;
+constexpr double kSliceBudgetMs = 10.0;
+
+const char* const kTabNames[] = {"Text", "Entities", "Quotes", "Events", "Timeline"};
+
 double now_ms() {
     using namespace std::chrono;
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
@@ -60,6 +72,16 @@ std::string normalise_newlines(std::string s) {
     return out;
 }
 
+void json_string(std::string& out, const std::string& s) {
+    out.push_back('"');
+    for (unsigned char c : s) {
+        if (c == '"' || c == '\\') { out.push_back('\\'); out.push_back(static_cast<char>(c)); }
+        else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); out += b; }
+        else out.push_back(static_cast<char>(c));
+    }
+    out.push_back('"');
+}
+
 int input_callback(ImGuiInputTextCallbackData* d) {
     if (d->EventFlag != ImGuiInputTextFlags_CallbackAlways) return 0;
     // A paste event that ImGui's own Ctrl+V did not pick up (Cmd+V on a Mac, the browser's
@@ -72,12 +94,13 @@ int input_callback(ImGuiInputTextCallbackData* d) {
     return 0;
 }
 
-// A button drawn in the quiet style (white with a border) instead of the accent colour.
+// A button drawn in the quiet style (panel colour with a border) instead of the accent colour.
 bool quiet_button(const char* label, const ImVec2& size = ImVec2(0, 0)) {
-    ImGui::PushStyleColor(ImGuiCol_Button, theme::f(theme::kPanel));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::f(theme::rgb(0xF1, 0xEE, 0xE8)));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::f(theme::rgb(0xE6, 0xE2, 0xD9)));
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::f(theme::kInk));
+    const theme::Palette& p = theme::P();
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::f(p.panel));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::f(p.quiet_hover));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::f(p.quiet_down));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::f(p.ink));
     const bool pressed = ImGui::Button(label, size);
     ImGui::PopStyleColor(4);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -93,6 +116,12 @@ bool accent_button(const char* label) {
     return pressed;
 }
 
+void tooltip(const char* text) {
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+}
+
+float quiet_button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f; }
+
 void padlock(ImDrawList* dl, ImVec2 p, float h, ImU32 col) {
     // A small padlock, drawn (the font has no emoji): shackle arc over a rounded body.
     const float w = h * 0.62f, body_top = p.y + h * 0.45f;
@@ -101,9 +130,26 @@ void padlock(ImDrawList* dl, ImVec2 p, float h, ImU32 col) {
     dl->AddRectFilled(ImVec2(p.x, body_top), ImVec2(p.x + w, p.y + h * 0.95f), col, h * 0.12f);
 }
 
+// A vertical bar between two panes: dragging it changes *frac (share of `total` pixels).
+void vsplitter(const char* id, float height, float* frac, float total, float sign, float lo, float hi) {
+    const float w = ImGui::GetStyle().ItemSpacing.x * 1.6f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(id, ImVec2(w, height));
+    const bool active = ImGui::IsItemActive(), hovered = ImGui::IsItemHovered();
+    if (active && total > 0.0f) *frac = std::clamp(*frac + sign * ImGui::GetIO().MouseDelta.x / total, lo, hi);
+    if (active || hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        const float x = std::round(p.x + w * 0.5f);
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, p.y + height * 0.1f), ImVec2(x, p.y + height * 0.9f), theme::P().accent,
+                                            std::max(1.0f, w * 0.18f));
+    }
+}
+
 }  // namespace
 
 App::App() {
+    bool dark = false;
+    if (platform::load_dark_preference(&dark)) set_dark(dark);
     if (ae_samples_count > 0)
         set_article(std::string(reinterpret_cast<const char*>(ae_samples[0].data), ae_samples[0].size));
     else
@@ -134,64 +180,102 @@ void App::setup_fonts_and_style(float dpr) {
         fonts_.ui = fonts_.article = fonts_.title = io.Fonts->AddFontDefault(&cfg);
     }
     io.FontDefault = fonts_.ui;
+    setup_style();
+}
 
+void App::setup_style() {
+    const theme::Palette& p = theme::P();
     ImGuiStyle s;
-    ImGui::StyleColorsLight(&s);
+    if (p.dark) ImGui::StyleColorsDark(&s);
+    else ImGui::StyleColorsLight(&s);
     s.WindowPadding = ImVec2(18, 14);
     s.FramePadding = ImVec2(10, 6);
     s.ItemSpacing = ImVec2(10, 8);
     s.ItemInnerSpacing = ImVec2(6, 4);
+    s.CellPadding = ImVec2(6, 3);
     s.WindowRounding = 0;
     s.ChildRounding = 8;
     s.FrameRounding = 6;
     s.PopupRounding = 6;
     s.GrabRounding = 6;
+    s.TabRounding = 6;
     s.ScrollbarRounding = 6;
     s.ScrollbarSize = 12;
     s.WindowBorderSize = 0;
     s.ChildBorderSize = 1;
     s.PopupBorderSize = 1;
     s.FrameBorderSize = 1;
-    s.WindowPadding = ImVec2(18, 14);
     ImVec4* c = s.Colors;
-    c[ImGuiCol_Text] = theme::f(theme::kInk);
-    c[ImGuiCol_TextDisabled] = theme::f(theme::kMuted);
-    c[ImGuiCol_WindowBg] = theme::f(theme::kPage);
-    c[ImGuiCol_ChildBg] = theme::f(theme::kPanel);
-    c[ImGuiCol_PopupBg] = theme::f(theme::kPanel);
-    c[ImGuiCol_Border] = theme::f(theme::kBorder);
+    c[ImGuiCol_Text] = theme::f(p.ink);
+    c[ImGuiCol_TextDisabled] = theme::f(p.muted);
+    c[ImGuiCol_WindowBg] = theme::f(p.page);
+    c[ImGuiCol_ChildBg] = theme::f(p.panel);
+    c[ImGuiCol_PopupBg] = theme::f(p.panel);
+    c[ImGuiCol_ModalWindowDimBg] = theme::f(theme::with_alpha(p.ink, 0.25f));
+    c[ImGuiCol_Border] = theme::f(p.border);
     c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_FrameBg] = theme::f(theme::kPanel);
-    c[ImGuiCol_FrameBgHovered] = theme::f(theme::kPanel);
-    c[ImGuiCol_FrameBgActive] = theme::f(theme::kPanel);
-    c[ImGuiCol_Button] = theme::f(theme::kAccent);
-    c[ImGuiCol_ButtonHovered] = theme::f(theme::kAccentHover);
-    c[ImGuiCol_ButtonActive] = theme::f(theme::kAccentDown);
-    c[ImGuiCol_Header] = theme::f(theme::rgb(0xEC, 0xF2, 0xFA));
-    c[ImGuiCol_HeaderHovered] = theme::f(theme::rgb(0xE1, 0xEA, 0xF6));
-    c[ImGuiCol_HeaderActive] = theme::f(theme::rgb(0xD5, 0xE2, 0xF2));
-    c[ImGuiCol_Separator] = theme::f(theme::kBorder);
+    c[ImGuiCol_FrameBg] = theme::f(p.panel);
+    c[ImGuiCol_FrameBgHovered] = theme::f(p.panel);
+    c[ImGuiCol_FrameBgActive] = theme::f(p.panel);
+    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgActive] = c[ImGuiCol_TitleBgCollapsed] = theme::f(p.page);
+    c[ImGuiCol_Button] = theme::f(p.accent);
+    c[ImGuiCol_ButtonHovered] = theme::f(p.accent_hover);
+    c[ImGuiCol_ButtonActive] = theme::f(p.accent_down);
+    c[ImGuiCol_Header] = theme::f(p.header);
+    c[ImGuiCol_HeaderHovered] = theme::f(p.header_hover);
+    c[ImGuiCol_HeaderActive] = theme::f(p.header_down);
+    c[ImGuiCol_Separator] = theme::f(p.border);
+    c[ImGuiCol_Tab] = theme::f(p.page);
+    c[ImGuiCol_TabHovered] = theme::f(p.header_hover);
+    c[ImGuiCol_TabActive] = theme::f(p.panel);
+    c[ImGuiCol_TabUnfocused] = theme::f(p.page);
+    c[ImGuiCol_TabUnfocusedActive] = theme::f(p.panel);
+    c[ImGuiCol_TableHeaderBg] = theme::f(p.page);
+    c[ImGuiCol_TableBorderLight] = theme::f(p.border);
+    c[ImGuiCol_TableBorderStrong] = theme::f(p.border);
+    c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_TableRowBgAlt] = theme::f(theme::with_alpha(p.page, 0.6f));
+    c[ImGuiCol_ResizeGrip] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_ScrollbarGrab] = theme::f(theme::rgb(0xD6, 0xD1, 0xC7));
-    c[ImGuiCol_ScrollbarGrabHovered] = theme::f(theme::rgb(0xC4, 0xBE, 0xB2));
-    c[ImGuiCol_ScrollbarGrabActive] = theme::f(theme::rgb(0xB3, 0xAC, 0x9F));
-    c[ImGuiCol_TextSelectedBg] = theme::f(theme::rgb(0x3D, 0x6B, 0x9E, 0x48));
-    c[ImGuiCol_NavHighlight] = theme::f(theme::kAccent);
+    c[ImGuiCol_ScrollbarGrab] = theme::f(p.grab);
+    c[ImGuiCol_ScrollbarGrabHovered] = theme::f(p.grab_hover);
+    c[ImGuiCol_ScrollbarGrabActive] = theme::f(p.grab_down);
+    c[ImGuiCol_TextSelectedBg] = theme::f(p.selected_text);
+    c[ImGuiCol_NavHighlight] = theme::f(p.accent);
+    c[ImGuiCol_CheckMark] = theme::f(p.accent);
     s.ScaleAllSizes(dpr_);
     ImGui::GetStyle() = s;
 }
 
-void App::set_article(std::string text) {
+void App::set_dark(bool dark) {
+    dark_ = dark;
+    theme::use_dark(dark);
+    if (ImGui::GetCurrentContext()) setup_style();
+}
+
+void App::set_article(std::string text, bool sync) {
     input_ = normalise_newlines(std::move(text));
     clear_active_field_ = true;  // an active InputText would overwrite input_ with its own buffer
-    analyze_now();
+    start_analysis(sync);
 }
 
 void App::on_paste(std::string text) {
     text = normalise_newlines(std::move(text));
+    pasted_html_ = looks_like_html(text);
+    if (pasted_html_) text = html_to_text(text);  // HTML source: its text, no scripts or styles
     clipboard_ = text;
     pending_paste_ = std::move(text);
     has_pending_paste_ = true;
+}
+
+void App::on_drop(const std::string& name, std::string bytes) {
+    const size_t dot = name.rfind('.');
+    std::string ext = dot == std::string::npos ? std::string() : name.substr(dot + 1);
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    pasted_html_ = ext == "html" || ext == "htm" || ext == "xhtml" || looks_like_html(bytes);
+    if (pasted_html_) bytes = html_to_text(bytes);
+    set_article(std::move(bytes), false);
+    request_tab_ = static_cast<int>(Tab::Entities);
 }
 
 const char* App::clipboard_for_imgui() {
@@ -207,34 +291,194 @@ bool App::take_pending_paste_for_field(std::string& out) {
     return true;
 }
 
-void App::analyze_now() {
-    const double t0 = now_ms();
-    try {
-        analysis_ = ae::analyze(input_, ae::Options{});
-        error_.clear();
-    } catch (const std::exception& e) {  // the core promises not to throw; the page must not die if it does
-        analysis_ = Analysis{};
-        error_ = e.what();
-    }
-    analysis_ms_ = now_ms() - t0;
-    analysed_input_ = input_;
-    json_valid_ = false;
+bool App::wants_frames() const {
+    return has_pending_paste_ || last_edit_time_ >= 0.0 || clear_active_field_ || frames_since_change_ < 3 || job_ ||
+           view_.animating() || ImGui::GetTime() - copied_time_ < 2.0;
+}
+
+void App::start_analysis(bool sync) {
+    job_.reset();
     last_edit_time_ = -1.0;
+    job_input_ = input_;
+    job_started_ = now_ms();
+    job_work_ms_ = 0.0;
+    try {
+        job_ = std::make_unique<AnalysisJob>(input_, options_);
+        if (sync || input_.size() < kSliceFrom) {
+            job_->step(1e12);
+            job_work_ms_ = now_ms() - job_started_;
+            Analysis a = job_->take();
+            job_.reset();
+            error_.clear();
+            finish_analysis(std::move(a), job_work_ms_);
+        }
+    } catch (const std::exception& e) {  // the core promises not to throw; the page must not die if it does
+        job_.reset();
+        error_ = e.what();
+        finish_analysis(Analysis{}, now_ms() - job_started_);
+    }
+}
+
+void App::step_analysis() {
+    if (!job_) return;
+    const double t0 = now_ms();
+    bool done = false;
+    try {
+        done = job_->step(kSliceBudgetMs);
+    } catch (const std::exception& e) {
+        job_.reset();
+        error_ = e.what();
+        finish_analysis(Analysis{}, now_ms() - job_started_);
+        return;
+    }
+    job_work_ms_ += now_ms() - t0;
+    if (done) {
+        Analysis a = job_->take();
+        job_.reset();
+        error_.clear();
+        finish_analysis(std::move(a), job_work_ms_);
+    }
+}
+
+void App::finish_analysis(Analysis a, double ms) {
+    analysis_ = std::move(a);
+    analysis_ms_ = ms;
+    analysed_input_ = job_input_;
+    json_valid_ = false;
     ++analysis_count_;
     frames_since_change_ = 0;
     view_.set_analysis(analysis_);
+    panels_.set_analysis(analysis_);
 }
 
 const std::string& App::analysis_json() {
     if (!json_valid_) {
         try {
-            json_ = ae::to_json(analysis_, ae::Options{});
-        } catch (const std::exception& e) {
+            json_ = ae::to_json(analysis_, options_);
+        } catch (const std::exception&) {
             json_ = std::string("{\"error\":\"could not write the analysis\"}");
         }
         json_valid_ = true;
     }
     return json_;
+}
+
+std::string App::article_html() const { return ae::web::article_html(analysis_, view_.visible); }
+
+void App::record_frame_ms(double ms) {
+    last_frame_ms_ = ms;
+    constexpr size_t kKeep = 4096;
+    if (frame_ms_.size() < kKeep) frame_ms_.push_back(static_cast<float>(ms));
+    else frame_ms_[frame_next_++ % kKeep] = static_cast<float>(ms);
+}
+
+void App::note(const char* name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    for (NamedRect& r : rects_)
+        if (r.name == name) { r = {name, a.x, a.y, b.x, b.y}; return; }
+    rects_.push_back({name, a.x, a.y, b.x, b.y});
+}
+
+std::string App::ui_rect_json(const std::string& name) const {
+    for (const NamedRect& r : rects_)
+        if (r.name == name) {
+            char b[160];
+            std::snprintf(b, sizeof b, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", r.x0 / dpr_, r.y0 / dpr_, (r.x1 - r.x0) / dpr_, (r.y1 - r.y0) / dpr_);
+            return b;
+        }
+    return "null";
+}
+
+std::string App::span_rect_json(uint32_t start, uint32_t end) const {
+    ImVec2 a, b;
+    if (!view_.span_rect(analysis_, start, end, &a, &b)) return "null";
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", a.x / dpr_, a.y / dpr_, (b.x - a.x) / dpr_, (b.y - a.y) / dpr_);
+    return buf;
+}
+
+std::string App::state_json() const {
+    const Analysis& a = analysis_;
+    const ArticleHover& h = view_.hover();
+    auto id_or_null = [](std::string& out, int i, const std::string* id) {
+        if (i < 0 || !id) out += "null";
+        else json_string(out, *id);
+    };
+    std::string o = "{\"hover\":{\"entity\":";
+    id_or_null(o, h.entity, h.entity >= 0 ? &a.entities[h.entity].id : nullptr);
+    o += ",\"mention\":" + std::to_string(h.mention) + ",\"quote\":";
+    id_or_null(o, h.quote, h.quote >= 0 ? &a.quotes[h.quote].id : nullptr);
+    o += ",\"event\":";
+    id_or_null(o, h.event, h.event >= 0 ? &a.events[h.event].id : nullptr);
+    o += ",\"value\":" + std::to_string(h.value) + ",\"card\":" + (h.any ? "true" : "false") + "}";
+
+    const int se = view_.selected_entity();
+    o += ",\"selection\":{\"entity\":";
+    id_or_null(o, se, se >= 0 ? &a.entities[se].id : nullptr);
+    o += ",\"canonical\":";
+    if (se >= 0) json_string(o, a.entities[se].canonical); else o += "null";
+    o += ",\"mention\":" + std::to_string(se >= 0 ? view_.selected_mention() : -1);
+    o += ",\"count\":" + std::to_string(se >= 0 ? a.entities[se].mentions.size() : 0) + "}";
+
+    o += ",\"filters\":{";
+    for (int i = 0; i < static_cast<int>(Layer::Count); ++i) {
+        if (i) o += ",";
+        json_string(o, layer_info(static_cast<Layer>(i)).label);
+        o += view_.visible[i] ? ":true" : ":false";
+    }
+    o += "}";
+    o += std::string(",\"theme\":\"") + (dark_ ? "dark" : "light") + "\"";
+    o += std::string(",\"help\":") + (show_help_ ? "true" : "false");
+    o += ",\"tab\":\"" + std::string(kTabNames[static_cast<int>(tab_)]) + "\"";
+    o += ",\"layout\":\"" + std::string(layout_) + "\"";
+    o += std::string(",\"analysing\":") + (job_ ? "true" : "false");
+    char b[512];
+    std::snprintf(b, sizeof b, ",\"progress\":%.3f,\"analysis_ms\":%.1f,\"analyses\":%d", job_ ? job_->progress() : 1.0f, analysis_ms_, analysis_count_);
+    o += b;
+    o += ",\"stage\":";
+    json_string(o, job_ ? job_->stage() : "");
+    o += ",\"reference_date\":";
+    json_string(o, a.reference_date);
+    o += ",\"reference_override\":";
+    json_string(o, options_.reference_date);
+    o += std::string(",\"pasted_html\":") + (pasted_html_ ? "true" : "false");
+    o += ",\"input_bytes\":" + std::to_string(input_.size());
+
+    std::vector<float> f(frame_ms_);
+    std::sort(f.begin(), f.end());
+    const float med = f.empty() ? 0.0f : f[f.size() / 2];
+    const float p95 = f.empty() ? 0.0f : f[std::min(f.size() - 1, f.size() * 95 / 100)];
+    const float mx = f.empty() ? 0.0f : f.back();
+    std::snprintf(b, sizeof b,
+                  ",\"article\":{\"lines\":%zu,\"wraps\":%d,\"wrap_ms\":%.2f,\"scroll\":%.1f,\"scroll_max\":%.1f}"
+                  ",\"frames\":{\"count\":%zu,\"median_ms\":%.3f,\"p95_ms\":%.3f,\"max_ms\":%.3f,\"last_ms\":%.3f},\"dpr\":%.2f}",
+                  view_.line_count(), view_.wrap_count(), view_.last_wrap_ms(), view_.scroll_y(), view_.scroll_max_y(),
+                  f.size(), med, p95, mx, last_frame_ms_, dpr_);
+    o += b;
+    return o;
+}
+
+void App::apply(const PanelNav& nav) {
+    if (nav.select_entity >= 0) {
+        view_.select_entity(analysis_, nav.select_entity, -1);
+    } else if (nav.go) {
+        view_.go_to(nav.start, nav.end);
+    }
+}
+
+void App::handle_keys() {
+    ImGuiIO& io = ImGui::GetIO();
+    // Ctrl+Enter (or Cmd+Enter): analyse now.
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) start_analysis(false);
+    if (ImGui::IsKeyPressed(kKeyF1, false)) show_help_ = !show_help_;
+    // Stepping through the selected entity's mentions: F3 / Shift+F3 always, N / P outside text fields.
+    if (view_.selected_entity() >= 0) {
+        const bool typing = io.WantTextInput;
+        if (ImGui::IsKeyPressed(kKeyF3, true)) view_.step_mention(analysis_, io.KeyShift ? -1 : 1);
+        if (!typing && !io.KeyCtrl && !io.KeySuper && ImGui::IsKeyPressed(kKeyN, true)) view_.step_mention(analysis_, 1);
+        if (!typing && !io.KeyCtrl && !io.KeySuper && ImGui::IsKeyPressed(kKeyP, true)) view_.step_mention(analysis_, -1);
+        if (!typing && !show_help_ && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) view_.clear_selection();
+    }
 }
 
 void App::frame() {
@@ -246,13 +490,15 @@ void App::frame() {
     // Pasted while no text field had focus: the pasted text becomes the article.
     if (has_pending_paste_ && !io.WantTextInput) {
         has_pending_paste_ = false;
-        set_article(std::move(pending_paste_));
+        set_article(std::move(pending_paste_), false);
         pending_paste_.clear();
         ImGui::ClearActiveID();
         clear_active_field_ = false;
+        request_tab_ = static_cast<int>(Tab::Entities);
     }
-    // Ctrl+Enter (or Cmd+Enter): analyse now.
-    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) analyze_now();
+    step_analysis();
+    handle_keys();
+    rects_.clear();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
@@ -263,23 +509,44 @@ void App::frame() {
     draw_header();
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 1.6f;
-    if (avail.x >= 720.0f * dpr_) {  // side by side
-        const float input_w = std::clamp(avail.x * 0.32f, 300.0f * dpr_, 480.0f * dpr_);
-        draw_input_pane(input_w, avail.y);
-        ImGui::SameLine(0.0f, gap);
+    const float logical_w = avail.x / dpr_;
+    if (logical_w >= 1440.0f) {  // three columns: input | article | panels
+        layout_ = "three-column";
+        const float in_w = std::round(avail.x * input_frac_), pn_w = std::round(avail.x * panels_frac_);
+        draw_input_pane(in_w, avail.y);
+        ImGui::SameLine(0, 0);
+        vsplitter("##split_in", avail.y, &input_frac_, avail.x, 1.0f, 0.15f, 0.40f);
+        ImGui::SameLine(0, 0);
+        const float gap = ImGui::GetStyle().ItemSpacing.x * 1.6f;
+        draw_article_pane(std::max(100.0f, avail.x - in_w - pn_w - 2.0f * gap), avail.y);
+        ImGui::SameLine(0, 0);
+        vsplitter("##split_pn", avail.y, &panels_frac_, avail.x, -1.0f, 0.18f, 0.45f);
+        ImGui::SameLine(0, 0);
+        draw_side(ImGui::GetContentRegionAvail().x, avail.y, false);
+    } else if (logical_w >= 760.0f) {  // two columns: tabs (text and panels) | article
+        layout_ = "two-column";
+        const float side_w = std::round(avail.x * side_frac_);
+        draw_side(side_w, avail.y, true);
+        ImGui::SameLine(0, 0);
+        vsplitter("##split_side", avail.y, &side_frac_, avail.x, 1.0f, 0.22f, 0.6f);
+        ImGui::SameLine(0, 0);
         draw_article_pane(ImGui::GetContentRegionAvail().x, avail.y);
-    } else {  // narrow window: input on top
-        const float input_h = std::max(160.0f * dpr_, avail.y * 0.3f);
-        draw_input_pane(avail.x, input_h);
+    } else {  // narrow: tabs on top, the article below
+        layout_ = "stacked";
+        const float side_h = std::max(180.0f * dpr_, std::round(avail.y * 0.4f));
+        draw_side(avail.x, side_h, true);
         draw_article_pane(avail.x, ImGui::GetContentRegionAvail().y);
     }
     ImGui::End();
+    draw_help();
 
     // Debounced re-analysis while the user edits: wait for a pause, longer for long texts.
     if (last_edit_time_ >= 0.0) {
         const double delay = std::min(1.5, 0.3 + 2.0 * analysis_ms_ / 1000.0);
-        if (ImGui::GetTime() - last_edit_time_ >= delay && input_ != analysed_input_) analyze_now();
+        if (ImGui::GetTime() - last_edit_time_ >= delay) {
+            if (input_ != analysed_input_) start_analysis(false);
+            else last_edit_time_ = -1.0;
+        }
     }
     has_pending_paste_ = false;  // not taken by a field this frame: drop it
     if (frames_since_change_ < 1000) ++frames_since_change_;
@@ -287,29 +554,99 @@ void App::frame() {
 
 void App::draw_header() {
     const ImGuiStyle& st = ImGui::GetStyle();
+    const theme::Palette& pal = theme::P();
     ImGui::PushFont(fonts_.title);
     ImGui::TextUnformatted("Article Explorer");
     ImGui::PopFont();
-    ImGui::SameLine(0.0f, st.ItemSpacing.x * 2.0f);
     const float title_h = fonts_.title->FontSize, ui_h = fonts_.ui->FontSize;
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (title_h - ui_h) * 0.62f);
-    ImGui::TextColored(theme::f(theme::kMuted), "who, what, when and where in a news article");
-
-    // Right: the privacy promise.
-    const char* note = "Your text never leaves this tab";
-    const float note_w = ImGui::CalcTextSize(note).x + ui_h * 1.0f;
+    const float row_y = ImGui::GetItemRectMin().y;
+    ImGui::SameLine(0.0f, st.ItemSpacing.x * 2.0f);
+    const float sub_x = ImGui::GetCursorPosX();
     const float right = ImGui::GetWindowContentRegionMax().x;
-    if (right - note_w > ImGui::GetCursorPosX() + ui_h * 18.0f) {
-        ImGui::SameLine(right - note_w);
+
+    // Right: the privacy promise, the theme toggle and help.
+    const char* note_text = "Your text never leaves this tab";
+    const char* theme_label = dark_ ? "Light theme" : "Dark theme";
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x * 0.8f, st.FramePadding.y * 0.5f));
+    const float small_frame_h = ImGui::GetFrameHeight();
+    const float buttons_w = quiet_button_width(theme_label) + quiet_button_width(" ? ") + st.ItemSpacing.x;
+    const float note_w = ImGui::CalcTextSize(note_text).x + ui_h * 1.0f;
+    const bool show_note = right - buttons_w - note_w - st.ItemSpacing.x * 2.0f > sub_x + ui_h * 4.0f;
+    const bool show_sub = right - buttons_w - (show_note ? note_w : 0.0f) - st.ItemSpacing.x * 3.0f >
+                          sub_x + ImGui::CalcTextSize("who, what, when and where in a news article").x;
+    const float win_y = ImGui::GetWindowPos().y;
+    const float btn_y = row_y - win_y + (title_h - small_frame_h) * 0.5f;
+    if (show_sub) {
+        ImGui::SetCursorPosY(row_y - win_y + (title_h - ui_h) * 0.62f);
+        ImGui::TextColored(theme::f(pal.muted), "who, what, when and where in a news article");
+        ImGui::SameLine();
+    }
+    float x = right - buttons_w - (show_note ? note_w + st.ItemSpacing.x * 2.0f : 0.0f);
+    if (show_note) {
+        ImGui::SetCursorPos(ImVec2(x, row_y - win_y + (title_h - ui_h) * 0.62f));
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        padlock(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + ui_h * 0.05f), ui_h * 0.9f, theme::kPrivacy);
+        padlock(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + ui_h * 0.05f), ui_h * 0.9f, pal.privacy);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ui_h * 1.0f);
-        ImGui::TextColored(theme::f(theme::kPrivacy), "%s", note);
+        ImGui::TextColored(theme::f(pal.privacy), "%s", note_text);
+        note("privacy");
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Everything runs here, in WebAssembly. After the page has loaded it\n"
                               "makes no network request: the article is not uploaded anywhere.");
+        x += note_w + st.ItemSpacing.x * 2.0f;
     }
-    ImGui::Dummy(ImVec2(0.0f, st.ItemSpacing.y * 0.5f));
+    ImGui::SetCursorPos(ImVec2(x, btn_y));
+    if (quiet_button(theme_label)) {
+        set_dark(!dark_);
+        platform::save_dark_preference(dark_);
+    }
+    note("theme");
+    ImGui::SameLine();
+    if (quiet_button(" ? ")) show_help_ = true;
+    note("help");
+    tooltip("Keyboard shortcuts (F1)");
+    ImGui::PopStyleVar();
+    ImGui::SetCursorPosY(row_y - win_y + title_h + st.ItemSpacing.y);
+    ImGui::Dummy(ImVec2(0.0f, st.ItemSpacing.y * 0.2f));
+}
+
+void App::draw_help() {
+    if (show_help_ && !ImGui::IsPopupOpen("Keyboard shortcuts")) ImGui::OpenPopup("Keyboard shortcuts");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.42f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(22.0f * dpr_, 18.0f * dpr_));
+    if (ImGui::BeginPopupModal("Keyboard shortcuts", &show_help_, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
+        note("help_popup");
+        const char* const rows[][2] = {
+            {platform::paste_shortcut(), "Paste an article (anywhere outside the text box replaces it; HTML is reduced to text)"},
+            {"Ctrl+Enter", "Analyse the text box now (edits are analysed after a short pause)"},
+            {"Click a name", "Select its entity: all its mentions are outlined"},
+            {"N  /  F3", "Next mention of the selected entity"},
+            {"P  /  Shift+F3", "Previous mention"},
+            {"Esc", "Clear the selection (or close this window)"},
+            {"Hover", "A card with the details of a name, value, quote or event"},
+            {"Legend", "Click a colour to show or hide that kind of highlight"},
+            {"F1", "This help"},
+        };
+        if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+            for (const auto& r : rows) {
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                ImGui::TextColored(theme::f(theme::P().accent), "%s", r[0]);
+                ImGui::TableSetColumnIndex(1);
+                ImGui::TextUnformatted(r[1]);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::Spacing();
+        ImGui::TextColored(theme::f(theme::P().muted), "Drop a .txt or .html file on the page to open it. Nothing you paste leaves this tab.");
+        ImGui::Spacing();
+        if (accent_button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+            show_help_ = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
 }
 
 void App::draw_input_pane(float width, float height) {
@@ -321,9 +658,12 @@ void App::draw_input_pane(float width, float height) {
     ImGui::TextUnformatted("Article text");
     ImGui::SameLine();
     char stats[96];
-    std::snprintf(stats, sizeof stats, "%zu characters", input_.size());
+    if (input_.size() >= 10 * 1024)
+        std::snprintf(stats, sizeof stats, "%.0f KB", input_.size() / 1024.0);
+    else
+        std::snprintf(stats, sizeof stats, "%zu characters", input_.size());
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(stats).x);
-    ImGui::TextColored(theme::f(theme::kMuted), "%s", stats);
+    ImGui::TextColored(theme::f(theme::P().muted), "%s", stats);
 
     const float buttons_h = ImGui::GetFrameHeight() + st.ItemSpacing.y;
     const float hint_h = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
@@ -331,17 +671,20 @@ void App::draw_input_pane(float width, float height) {
     const ImVec2 box_pos = ImGui::GetCursorScreenPos();
     if (ImGui::InputTextMultiline("##article_input", &input_, box, ImGuiInputTextFlags_CallbackAlways, input_callback, this))
         last_edit_time_ = ImGui::GetTime();
+    note("input");
     if (input_.empty() && !ImGui::IsItemActive()) {
         const ImVec2 p(box_pos.x + st.FramePadding.x, box_pos.y + st.FramePadding.y);
-        char hint[160];
-        std::snprintf(hint, sizeof hint, "Paste a news article here (%s),\nor anywhere on the page.", platform::paste_shortcut());
-        ImGui::GetWindowDrawList()->AddText(p, theme::kFaint, hint);
+        char hint[200];
+        std::snprintf(hint, sizeof hint, "Paste a news article here (%s),\nanywhere on the page, or drop a\n.txt or .html file.", platform::paste_shortcut());
+        ImGui::GetWindowDrawList()->AddText(p, theme::P().faint, hint);
     }
 
-    if (accent_button("Analyze")) analyze_now();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Enter. Edits are analysed by themselves after a short pause.");
+    if (accent_button("Analyze")) start_analysis(false);
+    tooltip("Ctrl+Enter. Edits are analysed by themselves after a short pause.");
     ImGui::SameLine();
     if (quiet_button("Paste")) platform::request_paste(*this);
+    note("paste");
+    tooltip("Replace the article with the clipboard's text");
     ImGui::SameLine();
     if (quiet_button("Sample")) {
         if (ae_samples_count > 0) {
@@ -352,15 +695,14 @@ void App::draw_input_pane(float width, float height) {
             set_article(kBuiltinSample);
         }
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Load a sample article written for this project");
+    tooltip("Load a sample article written for this project");
     ImGui::SameLine();
     if (quiet_button("Clear")) set_article(std::string());
+    note("clear");
 
     ImGui::PushTextWrapPos(0.0f);
-    char tip[200];
-    std::snprintf(tip, sizeof tip, "Tip: press %s anywhere outside the text box to replace the article with your clipboard.",
-                  platform::paste_shortcut());
-    ImGui::TextColored(theme::f(theme::kMuted), "%s", tip);
+    ImGui::TextColored(theme::f(theme::P().muted), "Tip: press %s anywhere outside the text box to replace the article with your clipboard.",
+                       platform::paste_shortcut());
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopStyleColor();
@@ -368,15 +710,57 @@ void App::draw_input_pane(float width, float height) {
     ImGui::EndGroup();
 }
 
+void App::draw_side(float width, float height, bool with_text_tab) {
+    ImGui::BeginChild("##side", ImVec2(width, height), false, ImGuiWindowFlags_NoScrollbar);
+    if (!with_text_tab && tab_ == Tab::Text) tab_ = Tab::Entities;
+    PanelNav nav;
+    // Tabs a little tighter than buttons, so five fit a third of a 1280-pixel window.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.6f, ImGui::GetStyle().FramePadding.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemInnerSpacing, ImVec2(ImGui::GetStyle().ItemInnerSpacing.x * 0.5f, ImGui::GetStyle().ItemInnerSpacing.y));
+    const bool tabs = ImGui::BeginTabBar("##tabs", ImGuiTabBarFlags_FittingPolicyScroll);
+    ImGui::PopStyleVar(2);
+    if (tabs) {
+        const int counts[] = {-1, static_cast<int>(analysis_.entities.size()), static_cast<int>(analysis_.quotes.size()),
+                              static_cast<int>(analysis_.events.size()), panels_.dated_events()};
+        for (int t = with_text_tab ? 0 : 1; t < static_cast<int>(Tab::Count); ++t) {
+            char label[64];
+            if (counts[t] >= 0) std::snprintf(label, sizeof label, "%s %d###%s", kTabNames[t], counts[t], kTabNames[t]);
+            else std::snprintf(label, sizeof label, "%s###%s", kTabNames[t], kTabNames[t]);
+            const ImGuiTabItemFlags flags = request_tab_ == t ? ImGuiTabItemFlags_SetSelected : 0;
+            const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+            char name[32];
+            std::snprintf(name, sizeof name, "tab:%s", kTabNames[t]);
+            note(name);
+            if (!open) continue;
+            tab_ = static_cast<Tab>(t);
+            ImGui::Spacing();
+            switch (tab_) {
+            case Tab::Text: draw_input_pane(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y); break;
+            case Tab::Entities: panels_.entities(analysis_, view_.selected_entity(), scroll_entities_, nav); scroll_entities_ = false; break;
+            case Tab::Quotes: panels_.quotes(analysis_, nav); break;
+            case Tab::Events: panels_.events(analysis_, view_.visible[static_cast<int>(Layer::OtherEvent)], nav); break;
+            case Tab::Timeline: panels_.timeline(analysis_, view_.visible[static_cast<int>(Layer::OtherEvent)], nav); break;
+            case Tab::Count: break;
+            }
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    request_tab_ = -1;
+    ImGui::EndChild();
+    apply(nav);
+}
+
 void App::draw_legend(float right) {
     const ImGuiStyle& st = ImGui::GetStyle();
+    const theme::Palette& pal = theme::P();
     const float h = ImGui::GetTextLineHeight();
     bool first = true;
     for (int i = 0; i < static_cast<int>(Layer::Count); ++i) {
         const Layer l = static_cast<Layer>(i);
         const bool always = l == Layer::Sentence || l == Layer::DateLine || l == Layer::Boilerplate;
-        if (!always && view_.count(l) == 0) continue;  // later stages fill these in
-        const LayerInfo& info = layer_info(l);
+        if (!always && view_.count(l) == 0) continue;  // nothing of that kind in this article
+        const LayerInfo info = layer_info(l);
         char label[64];
         if (always)
             std::snprintf(label, sizeof label, "%s", info.label);
@@ -392,77 +776,197 @@ void App::draw_legend(float right) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         bool& on = view_.visible[i];
         if (ImGui::InvisibleButton("##legend", ImVec2(w, h))) on = !on;
+        char name[48];
+        std::snprintf(name, sizeof name, "legend:%s", info.label);
+        note(name);
         const bool hovered = ImGui::IsItemHovered();
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float sw = h * 0.8f;
         const ImVec2 s0(p.x, p.y + (h - sw * 0.75f) * 0.5f), s1(p.x + sw, p.y + (h + sw * 0.75f) * 0.5f);
         if (info.underline) {
-            dl->AddRectFilled(ImVec2(s0.x, s1.y - std::max(1.0f, h / 9.0f)), s1, on ? info.colour : theme::kBorder);
+            dl->AddRectFilled(ImVec2(s0.x, s1.y - std::max(1.0f, h / 9.0f)), s1, on ? info.colour : pal.border);
         } else if (l == Layer::Sentence) {  // both tints
             const float mid = (s0.x + s1.x) * 0.5f;
-            dl->AddRectFilled(s0, ImVec2(mid, s1.y), on ? theme::kSentenceA : theme::kPanel, h * 0.15f, ImDrawFlags_RoundCornersLeft);
-            dl->AddRectFilled(ImVec2(mid, s0.y), s1, on ? theme::kSentenceB : theme::kPanel, h * 0.15f, ImDrawFlags_RoundCornersRight);
-            dl->AddRect(s0, s1, theme::kBorder, h * 0.15f);
+            dl->AddRectFilled(s0, ImVec2(mid, s1.y), on ? pal.sentence_a : pal.panel, h * 0.15f, ImDrawFlags_RoundCornersLeft);
+            dl->AddRectFilled(ImVec2(mid, s0.y), s1, on ? pal.sentence_b : pal.panel, h * 0.15f, ImDrawFlags_RoundCornersRight);
+            dl->AddRect(s0, s1, pal.border, h * 0.15f);
         } else {
-            dl->AddRectFilled(s0, s1, on ? info.colour : theme::kPanel, h * 0.15f);
-            dl->AddRect(s0, s1, l == Layer::DateLine && on ? theme::kDateLineEdge : theme::kBorder, h * 0.15f);
+            dl->AddRectFilled(s0, s1, on ? info.colour : pal.panel, h * 0.15f);
+            dl->AddRect(s0, s1, l == Layer::DateLine && on ? pal.date_line_edge : pal.border, h * 0.15f);
         }
-        dl->AddText(ImVec2(p.x + h * 1.1f, p.y), on ? theme::kInk : theme::kFaint, label);
+        dl->AddText(ImVec2(p.x + h * 1.1f, p.y), on ? pal.ink : pal.faint, label);
         if (hovered) ImGui::SetTooltip(on ? "Click to hide" : "Click to show");
         ImGui::PopID();
     }
 }
 
+void App::draw_status_row() {
+    const theme::Palette& pal = theme::P();
+    if (!error_.empty()) {
+        ImGui::TextColored(theme::f(pal.quote), "The analysis failed: %s", error_.c_str());
+        return;
+    }
+    const Analysis& a = analysis_;
+    char left[200];
+    std::snprintf(left, sizeof left, "%zu paragraphs \xC2\xB7 %zu sentences \xC2\xB7 analysed in %.0f ms \xC2\xB7 reference date ",
+                  a.paragraphs.size(), a.sentences.size(), analysis_ms_);
+    ImGui::TextColored(theme::f(pal.muted), "%s", left);
+    ImGui::SameLine(0, 0);
+    const char* source = !options_.reference_date.empty() ? "set by you" : a.reference_date_from_text ? "from the date line" : "";
+    if (a.reference_date.empty()) ImGui::TextColored(theme::f(pal.ink), "none");
+    else ImGui::TextColored(theme::f(pal.ink), "%s", a.reference_date.c_str());
+    note("reference_date");
+    if (*source) {
+        ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 0.5f);
+        ImGui::TextColored(theme::f(pal.muted), "(%s)", source);
+    }
+    ImGui::SameLine();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.6f, 0.0f));
+    if (quiet_button("Change")) {
+        std::snprintf(ref_buf_, sizeof ref_buf_, "%s", !options_.reference_date.empty() ? options_.reference_date.c_str() : a.reference_date.c_str());
+        ref_error_.clear();
+        ImGui::OpenPopup("##refdate");
+    }
+    note("reference_change");
+    tooltip("Relative dates (\"Friday\", \"last week\") are resolved against this date");
+    ImGui::PopStyleVar();
+    if (ImGui::BeginPopup("##refdate")) {
+        ImGui::TextUnformatted("Reference date for relative dates");
+        ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x * 1.8f);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        const bool enter = ImGui::InputTextWithHint("##ref", "YYYY-MM-DD", ref_buf_, sizeof ref_buf_, ImGuiInputTextFlags_EnterReturnsTrue);
+        note("reference_input");
+        ImGui::SameLine();
+        if (accent_button("Apply") || enter) {
+            if (is_iso_date(ref_buf_)) {
+                options_.reference_date = ref_buf_;
+                start_analysis(false);
+                ImGui::CloseCurrentPopup();
+            } else {
+                ref_error_ = "Write a date as YYYY-MM-DD, e.g. 2024-04-06";
+            }
+        }
+        note("reference_apply");
+        if (!options_.reference_date.empty()) {
+            if (quiet_button("Use the article's own date")) {
+                options_.reference_date.clear();
+                start_analysis(false);
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        if (!ref_error_.empty()) ImGui::TextColored(theme::f(pal.quote), "%s", ref_error_.c_str());
+        ImGui::EndPopup();
+    }
+}
+
+void App::draw_selection_bar() {
+    const int e = view_.selected_entity();
+    if (e < 0) return;
+    const Entity& ent = analysis_.entities[e];
+    const ImGuiStyle& st = ImGui::GetStyle();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x * 0.8f, st.FramePadding.y * 0.4f));
+    const float fh = ImGui::GetFrameHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + fh + st.FramePadding.y * 2.0f), theme::P().header, fh * 0.3f);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + st.FramePadding.x, p.y + st.FramePadding.y));
+    ImGui::AlignTextToFramePadding();
+    swatch(layer_info(layer_for_entity_type(ent.type)).colour);
+    ImGui::Text("%s", ent.canonical.c_str());
+    ImGui::SameLine();
+    ImGui::TextColored(theme::f(theme::P().muted), "mention %d of %zu", view_.selected_mention() + 1, ent.mentions.size());
+    ImGui::SameLine();
+    if (quiet_button("\xE2\x80\xB9 Previous")) view_.step_mention(analysis_, -1);
+    note("prev");
+    tooltip("P or Shift+F3");
+    ImGui::SameLine();
+    if (quiet_button("Next \xE2\x80\xBA")) view_.step_mention(analysis_, 1);
+    note("next");
+    tooltip("N or F3");
+    ImGui::SameLine();
+    if (quiet_button("Clear")) view_.clear_selection();
+    note("clear_selection");
+    tooltip("Esc");
+    ImGui::PopStyleVar();
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + fh + st.FramePadding.y * 2.0f + st.ItemSpacing.y));
+}
+
 void App::draw_article_pane(float width, float height) {
     ImGui::BeginChild("##article_pane", ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const ImGuiStyle& st = ImGui::GetStyle();
+    const theme::Palette& pal = theme::P();
 
     // Row 1: the legend (left, wraps) and the export buttons (right).
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x * 0.8f, st.FramePadding.y * 0.6f));
-    const float buttons_w = ImGui::CalcTextSize("Copy JSON").x + ImGui::CalcTextSize("Download JSON").x +
-                            ImGui::GetStyle().FramePadding.x * 4.0f + st.ItemSpacing.x;
+    const float buttons_w = quiet_button_width("Copy JSON") + quiet_button_width("Download JSON") + quiet_button_width("Copy HTML") +
+                            st.ItemSpacing.x * 2.0f;
     const float right = ImGui::GetWindowContentRegionMax().x;
     const ImVec2 row = ImGui::GetCursorPos();
     ImGui::SetCursorPos(ImVec2(right - buttons_w, row.y));
-    if (quiet_button("Copy JSON")) platform::copy_to_clipboard(*this, analysis_json());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy the analysis (article-explorer/1 JSON) to the clipboard");
+    if (quiet_button("Copy JSON")) {
+        platform::copy_to_clipboard(*this, analysis_json());
+        copied_note_ = "JSON copied";
+        copied_time_ = ImGui::GetTime();
+    }
+    note("copy_json");
+    tooltip("Copy the analysis (article-explorer/1 JSON) to the clipboard");
     ImGui::SameLine();
     if (quiet_button("Download JSON")) platform::download_text("article-explorer.json", analysis_json());
+    note("download_json");
+    tooltip("Save the analysis as article-explorer.json");
+    ImGui::SameLine();
+    if (quiet_button("Copy HTML")) {
+        platform::copy_html(*this, article_html(), analysis_.text);
+        copied_note_ = "Article copied as HTML";
+        copied_time_ = ImGui::GetTime();
+    }
+    note("copy_html");
+    tooltip("Copy the article with its highlights as HTML (paste into a document or an email)");
     const float frame_h = ImGui::GetFrameHeight();
     ImGui::PopStyleVar();
     ImGui::SetCursorPos(ImVec2(row.x, row.y + (frame_h - ImGui::GetTextLineHeight()) * 0.5f));
     draw_legend(right - buttons_w - st.ItemSpacing.x * 2.0f);
-
-    // Row 2: what the analysis found, and how long it took.
-    int boiler = 0;
-    for (const Paragraph& p : analysis_.paragraphs) boiler += p.boilerplate ? 1 : 0;
-    if (!error_.empty()) {
-        ImGui::TextColored(theme::f(theme::kQuote), "The analysis failed: %s", error_.c_str());
-    } else {
-        char status[256];
-        std::snprintf(status, sizeof status,
-                      "%zu paragraphs (%d boilerplate)  \xC2\xB7  %zu sentences  \xC2\xB7  reference date %s  \xC2\xB7  analysed in %.1f ms",
-                      analysis_.paragraphs.size(), boiler, analysis_.sentences.size(),
-                      analysis_.reference_date.empty() ? "none" : analysis_.reference_date.c_str(), analysis_ms_);
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(theme::f(theme::kMuted), "%s", status);
-        ImGui::PopTextWrapPos();
+    if (ImGui::GetTime() - copied_time_ < 2.0) {  // feedback under the buttons
+        const ImVec2 sz = ImGui::CalcTextSize(copied_note_.c_str());
+        const ImVec2 wp = ImGui::GetWindowPos();
+        ImGui::GetWindowDrawList()->AddText(ImVec2(wp.x + right - sz.x, wp.y + row.y + frame_h + st.ItemSpacing.y * 0.3f), pal.privacy,
+                                            copied_note_.c_str());
     }
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), row.y + frame_h + st.ItemSpacing.y));
+
+    // Row 2: what the analysis found, the reference date; a progress bar while analysing.
+    draw_status_row();
+    if (job_) {
+        char label[128];
+        std::snprintf(label, sizeof label, "Analysing %.0f KB \xE2\x80\x94 %s %.0f%%", job_input_.size() / 1024.0, job_->stage(), job_->progress() * 100.0f);
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, theme::f(pal.accent));
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, theme::f(pal.page));
+        ImGui::ProgressBar(job_->progress(), ImVec2(-FLT_MIN, 0), label);
+        ImGui::PopStyleColor(2);
+        note("progress");
+    }
+    draw_selection_bar();
     ImGui::Separator();
 
     ImGui::BeginChild("##article", ImVec2(0, 0), false);
     if (analysis_.text.empty()) {
         char msg[160];
-        std::snprintf(msg, sizeof msg, "Paste a news article anywhere on this page (%s).", platform::paste_shortcut());
+        std::snprintf(msg, sizeof msg, job_ ? "Analysing\xE2\x80\xA6" : "Paste a news article anywhere on this page (%s).", platform::paste_shortcut());
         const ImVec2 sz = ImGui::CalcTextSize(msg);
         const ImVec2 av = ImGui::GetContentRegionAvail();
         ImGui::SetCursorPos(ImVec2(std::max(0.0f, (av.x - sz.x) * 0.5f), av.y * 0.4f));
-        ImGui::TextColored(theme::f(theme::kMuted), "%s", msg);
+        ImGui::TextColored(theme::f(pal.muted), "%s", msg);
     } else {
         view_.draw(analysis_, fonts_.article, fonts_.article->FontSize * 36.0f);
+        const int clicked = view_.take_clicked_entity();
+        if (clicked >= 0) {  // the entities panel follows a click in the text
+            scroll_entities_ = true;
+            if (!ImGui::GetIO().WantTextInput) request_tab_ = static_cast<int>(Tab::Entities);
+        }
     }
     ImGui::EndChild();
+    note("article");
     ImGui::EndChild();
 }
 

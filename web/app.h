@@ -1,11 +1,14 @@
 // Article Explorer's page: the UI state and one frame of it. Platform code (browser or native
-// window) feeds it pasted text and the pixel ratio; it never knows how entities are found: it
-// calls ae::analyze and draws the ae::Analysis it gets back.
+// window) feeds it pasted text, dropped files and the pixel ratio; it never knows how entities
+// are found: it runs ae::AnalysisJob and draws the ae::Analysis it gets back.
 #pragma once
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "article_explorer/analysis.h"
 #include "article_view.h"
+#include "panels.h"
 
 struct ImFont;
 
@@ -16,6 +19,8 @@ struct Fonts {
     ImFont* article = nullptr;  // the article view (a little larger, for reading)
     ImFont* title = nullptr;    // the page title
 };
+
+enum class Tab { Text, Entities, Quotes, Events, Timeline, Count };
 
 class App {
 public:
@@ -29,13 +34,16 @@ public:
     // One frame of UI, between ImGui::NewFrame() and ImGui::Render().
     void frame();
 
-    // Replaces the article (input pane included) and analyses it now.
-    void set_article(std::string text);
+    // Replaces the article (input pane included) and analyses it: at once (sync), or in slices
+    // over the next frames with a progress bar.
+    void set_article(std::string text, bool sync = true);
 
     // Text from the system clipboard arrived (browser `paste` event, or a native Ctrl+V).
     // Into the focused text field it is inserted there; with no text field focused, it replaces
-    // the article. Handled on the next frame.
+    // the article. HTML source is reduced to its text first. Handled on the next frame.
     void on_paste(std::string text);
+    // A file dropped on the page: .html/.htm (or text that is HTML) is reduced to its text.
+    void on_drop(const std::string& name, std::string bytes);
     // What io.GetClipboardTextFn returns: the last text pasted or copied. ImGui calls it for its
     // own Ctrl+V, which then takes the pending paste.
     const char* clipboard_for_imgui();
@@ -44,26 +52,52 @@ public:
     // The current analysis as `article-explorer/1` JSON (byte offsets into the input).
     const std::string& analysis_json();
     const Analysis& analysis() const { return analysis_; }
+    // The article with its highlights as HTML (what "Copy HTML" copies).
+    std::string article_html() const;
 
-    // Work is pending (a paste, a debounced edit, a fresh analysis to lay out): keep drawing.
-    bool wants_frames() const { return has_pending_paste_ || last_edit_time_ >= 0.0 || clear_active_field_ || frames_since_change_ < 3; }
+    // Work is pending (a paste, a debounced edit, an analysis in slices, an animation): keep drawing.
+    bool wants_frames() const;
 
     // Used by the input pane's ImGui callback.
     bool take_pending_paste_for_field(std::string& out);
 
+    // The theme (the platform remembers it between visits where it can).
+    void set_dark(bool dark);
+    bool dark() const { return dark_; }
+
+    // For tests and the budget script (window.articleExplorer): CPU time of App::frame() +
+    // ImGui::Render() per drawn frame, UI state as JSON, where named UI items are on screen.
+    void record_frame_ms(double ms);
+    void reset_frame_stats() { frame_ms_.clear(); }
+    std::string state_json() const;
+    std::string ui_rect_json(const std::string& name) const;
+    std::string span_rect_json(uint32_t start, uint32_t end) const;
+
 private:
-    void analyze_now();
+    void start_analysis(bool sync);
+    void finish_analysis(Analysis a, double ms);
+    void step_analysis();
+    void setup_style();
+    void handle_keys();
+    void note(const char* name);  // remembers the last item's rectangle under this name
     void draw_header();
     void draw_input_pane(float width, float height);
+    void draw_side(float width, float height, bool with_text_tab);
     void draw_article_pane(float width, float height);
     void draw_legend(float right);
+    void draw_status_row();
+    void draw_selection_bar();
+    void draw_help();
+    void apply(const PanelNav& nav);
 
     Fonts fonts_;
     float dpr_ = 1.0f;
+    bool dark_ = false;
 
     std::string input_;             // what the input pane shows (the user's text, as typed)
     std::string analysed_input_;    // the input the current analysis was made from
     Analysis analysis_;
+    Options options_;               // reference_date: the user's override, if any
     std::string json_;
     bool json_valid_ = false;
     double analysis_ms_ = 0.0;
@@ -71,6 +105,11 @@ private:
     int sample_index_ = 0;
     int analysis_count_ = 0;
     int frames_since_change_ = 0;
+    bool pasted_html_ = false;      // the last paste or drop was HTML, reduced to text
+
+    std::unique_ptr<AnalysisJob> job_;  // a long text being analysed in slices
+    std::string job_input_;
+    double job_started_ = 0.0, job_work_ms_ = 0.0;
 
     double last_edit_time_ = -1.0;  // ImGui time of the last edit not yet analysed
     bool clear_active_field_ = false;
@@ -80,6 +119,24 @@ private:
     bool has_pending_paste_ = false;
 
     ArticleView view_;
+    Panels panels_;
+    Tab tab_ = Tab::Text;           // the side panel's open tab
+    int request_tab_ = -1;          // a tab to open on the next frame
+    bool scroll_entities_ = false;  // bring the selected entity's row into view
+    float side_frac_ = 0.36f;       // two columns: the side panel's share of the width
+    float input_frac_ = 0.23f, panels_frac_ = 0.30f;  // three columns
+    const char* layout_ = "";
+    bool show_help_ = false;
+    char ref_buf_[16] = {};
+    std::string ref_error_;
+    std::string copied_note_;       // "Copied" feedback next to the export buttons
+    double copied_time_ = -10.0;
+
+    std::vector<float> frame_ms_;   // ring of the last frames' CPU times
+    size_t frame_next_ = 0;
+    double last_frame_ms_ = 0.0;
+    struct NamedRect { std::string name; float x0, y0, x1, y1; };
+    std::vector<NamedRect> rects_;
 };
 
 }  // namespace ae::web

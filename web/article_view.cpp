@@ -5,26 +5,28 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
-#include "imgui_internal.h"  // ImTextCharFromUtf8
+#include "imgui_internal.h"  // ImTextCharFromUtf8, window rects
 #include "theme.h"
 
 namespace ae::web {
 
 namespace {
 
-const LayerInfo kLayers[] = {
-    {"Sentences", theme::kSentenceA, false},
-    {"Date line", theme::kDateLine, false},
-    {"Boilerplate", theme::kBoilerplate, false},
-    {"People", theme::kPerson, false},
-    {"Organisations", theme::kOrg, false},
-    {"Places", theme::kLocation, false},
-    {"Other names", theme::kMisc, false},
-    {"Dates & numbers", theme::kValue, false},
-    {"Quotes", theme::kQuote, true},
-    {"Events", theme::kEvent, true},
-    {"Other actions", theme::kEvent, true},
+struct LayerDef { const char* label; ImU32 theme::Palette::*colour; bool underline; };
+const LayerDef kLayers[] = {
+    {"Sentences", &theme::Palette::sentence_a, false},
+    {"Date line", &theme::Palette::date_line, false},
+    {"Boilerplate", &theme::Palette::boilerplate, false},
+    {"People", &theme::Palette::person, false},
+    {"Organisations", &theme::Palette::org, false},
+    {"Places", &theme::Palette::location, false},
+    {"Other names", &theme::Palette::misc, false},
+    {"Dates & numbers", &theme::Palette::value, false},
+    {"Quotes", &theme::Palette::quote, true},
+    {"Events", &theme::Palette::event, true},
+    {"Other actions", &theme::Palette::event, true},
 };
 static_assert(sizeof(kLayers) / sizeof(kLayers[0]) == static_cast<size_t>(Layer::Count), "one entry per layer");
 
@@ -42,15 +44,122 @@ uint32_t utf8_next(const std::string& s, uint32_t i) {
     return std::min<uint32_t>(i + n, static_cast<uint32_t>(s.size()));
 }
 
+// A slice of the text for a card, cut at max_bytes on a character boundary with an ellipsis.
+std::string excerpt(const Analysis& a, uint32_t s, uint32_t e, size_t max_bytes) {
+    s = std::min<uint32_t>(s, static_cast<uint32_t>(a.text.size()));
+    e = std::min<uint32_t>(std::max(s, e), static_cast<uint32_t>(a.text.size()));
+    if (e - s <= max_bytes) return std::string(a.slice(s, e));
+    uint32_t cut = s + static_cast<uint32_t>(max_bytes);
+    while (cut > s && (static_cast<unsigned char>(a.text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(a.slice(s, cut)) + "\xE2\x80\xA6";
+}
+
+int find_by_id(const std::string& id, size_t count, const std::string& (*id_at)(const Analysis&, size_t), const Analysis& a) {
+    if (id.size() < 2) return -1;
+    const long guess = std::strtol(id.c_str() + 1, nullptr, 10) - 1;  // ids are "e1", "e2", ... in order
+    if (guess >= 0 && static_cast<size_t>(guess) < count && id_at(a, static_cast<size_t>(guess)) == id) return static_cast<int>(guess);
+    for (size_t i = 0; i < count; ++i)
+        if (id_at(a, i) == id) return static_cast<int>(i);
+    return -1;
+}
+
+const char* plural(size_t n) { return n == 1 ? "" : "s"; }
+
 }  // namespace
 
-const LayerInfo& layer_info(Layer l) { return kLayers[static_cast<int>(l)]; }
+LayerInfo layer_info(Layer l) {
+    const LayerDef& d = kLayers[static_cast<int>(l)];
+    return {d.label, theme::P().*d.colour, d.underline};
+}
 
 Layer layer_for_entity_type(const std::string& type) {
     if (type == "PERSON" || type == "PER") return Layer::Person;
     if (type == "ORGANIZATION" || type == "ORG") return Layer::Org;
     if (type == "LOCATION" || type == "LOC" || type == "GPE") return Layer::Location;
     return Layer::Misc;
+}
+
+bool is_entity_layer(Layer l) { return l == Layer::Person || l == Layer::Org || l == Layer::Location || l == Layer::Misc; }
+
+int find_entity(const Analysis& a, const std::string& id) {
+    return find_by_id(id, a.entities.size(), [](const Analysis& x, size_t i) -> const std::string& { return x.entities[i].id; }, a);
+}
+
+int find_quote(const Analysis& a, const std::string& id) {
+    return find_by_id(id, a.quotes.size(), [](const Analysis& x, size_t i) -> const std::string& { return x.quotes[i].id; }, a);
+}
+
+void swatch(ImU32 col) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 0.6f, p.y + h * 0.8f), col, h * 0.15f);
+    ImGui::Dummy(ImVec2(h * 0.6f, h));
+    ImGui::SameLine();
+}
+
+void entity_card(const Analysis& a, int ei, int mention) {
+    if (ei < 0 || static_cast<size_t>(ei) >= a.entities.size()) return;
+    const Entity& e = a.entities[ei];
+    const ImVec4 muted = theme::f(theme::P().muted);
+    swatch(layer_info(layer_for_entity_type(e.type)).colour);
+    ImGui::TextUnformatted(e.canonical.c_str());
+    ImGui::TextColored(muted, "%s \xC2\xB7 %zu mention%s \xC2\xB7 salience %.2f", e.type.c_str(), e.mentions.size(), plural(e.mentions.size()), e.salience);
+    if (!e.role.empty()) ImGui::Text("Role: %s", e.role.c_str());
+    if (mention >= 0 && static_cast<size_t>(mention) < e.mentions.size() && e.mentions[mention].kind != "name")
+        ImGui::TextColored(muted, "This mention: %s (%s)", excerpt(a, e.mentions[mention].start, e.mentions[mention].end, 60).c_str(),
+                           e.mentions[mention].kind.c_str());
+    int quotes = 0;
+    for (const Quote& q : a.quotes) quotes += q.speaker == e.id ? 1 : 0;
+    if (quotes) ImGui::TextColored(muted, "Speaker of %d quote%s", quotes, plural(static_cast<size_t>(quotes)));
+}
+
+void quote_card(const Analysis& a, int qi) {
+    if (qi < 0 || static_cast<size_t>(qi) >= a.quotes.size()) return;
+    const Quote& q = a.quotes[qi];
+    const ImVec4 muted = theme::f(theme::P().muted);
+    swatch(theme::P().quote);
+    ImGui::Text("Quote (%s)", q.kind.c_str());
+    if (q.kind == "scare")
+        ImGui::TextColored(muted, "Scare quotes: words set apart, no speaker");
+    else
+        ImGui::Text("Speaker: %s", q.speaker_text.empty() ? "unknown" : q.speaker_text.c_str());
+    if (q.has_cue) ImGui::TextColored(muted, "Cue: %s", excerpt(a, q.cue.start, q.cue.end, 40).c_str());
+    ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", excerpt(a, q.start, q.end, 420).c_str());
+}
+
+void event_card(const Analysis& a, int vi) {
+    if (vi < 0 || static_cast<size_t>(vi) >= a.events.size()) return;
+    const Event& ev = a.events[vi];
+    const ImVec4 muted = theme::f(theme::P().muted);
+    swatch(theme::P().event);
+    ImGui::Text("%s", ev.type.c_str());
+    ImGui::TextColored(muted, "Trigger: %s", excerpt(a, ev.trigger.start, ev.trigger.end, 60).c_str());
+    for (const EventArgument& arg : ev.arguments) {
+        const int e = arg.entity.empty() ? -1 : find_entity(a, arg.entity);
+        const std::string text = excerpt(a, arg.start, arg.end, 80);
+        if (e >= 0 && a.entities[e].canonical != text)
+            ImGui::Text("%s: %s (%s)", arg.role.c_str(), text.c_str(), a.entities[e].canonical.c_str());
+        else
+            ImGui::Text("%s: %s", arg.role.c_str(), text.c_str());
+    }
+    if (ev.has_time)
+        ImGui::Text("Time: %s%s%s%s", ev.time_value.c_str(), ev.time_text.empty() ? "" : " (\xE2\x80\x9C",
+                    ev.time_text.c_str(), ev.time_text.empty() ? "" : "\xE2\x80\x9D)");
+    if (ev.polarity == "negative" || ev.modality != "asserted")
+        ImGui::TextColored(muted, "%s%s%s", ev.polarity == "negative" ? "negated" : "",
+                           ev.polarity == "negative" && ev.modality != "asserted" ? ", " : "", ev.modality != "asserted" ? ev.modality.c_str() : "");
+    if (!ev.quote.empty()) {
+        const int q = find_quote(a, ev.quote);
+        if (q >= 0) ImGui::TextColored(muted, "In a quote by %s", a.quotes[q].speaker_text.empty() ? "an unknown speaker" : a.quotes[q].speaker_text.c_str());
+    }
+}
+
+void value_card(const Analysis& a, int vi) {
+    if (vi < 0 || static_cast<size_t>(vi) >= a.values.size()) return;
+    const Value& v = a.values[vi];
+    swatch(theme::P().value);
+    ImGui::Text("%s", v.type.c_str());
+    if (!v.value.empty()) ImGui::TextColored(theme::f(theme::P().muted), "Normalised: %s", v.value.c_str());
 }
 
 void ArticleView::MarkList::finish() {
@@ -71,6 +180,11 @@ void ArticleView::set_analysis(const Analysis& a) {
     backgrounds_ = {};
     spans_ = {};
     underlines_ = {};
+    sel_entity_ = -1;
+    clicked_entity_ = -1;
+    flash_time_ = -10.0;
+    scroll_to_ = UINT32_MAX;
+    hover_ = {};
     std::fill(std::begin(counts_), std::end(counts_), 0);
     const uint32_t n = static_cast<uint32_t>(a.text.size());
     auto clamp = [n](uint32_t v) { return std::min(v, n); };
@@ -153,6 +267,66 @@ void ArticleView::rewrap(const Analysis& a, ImFont* font, float size, float widt
         }
     }
     wrap_ms_ = now_ms() - t0;
+    ++wrap_count_;
+}
+
+int ArticleView::line_of(uint32_t offset) const {
+    if (lines_.empty()) return -1;
+    auto it = std::upper_bound(lines_.begin(), lines_.end(), offset, [](uint32_t o, const Line& l) { return o < l.start; });
+    int i = static_cast<int>(it - lines_.begin()) - 1;
+    while (i > 0 && lines_[i].paragraph < 0) --i;
+    return std::max(i, 0);
+}
+
+void ArticleView::select_entity(const Analysis& a, int entity, int mention) {
+    if (entity < 0 || static_cast<size_t>(entity) >= a.entities.size() || a.entities[entity].mentions.empty()) {
+        sel_entity_ = -1;
+        return;
+    }
+    const std::vector<Mention>& ms = a.entities[entity].mentions;
+    sel_order_.resize(ms.size());
+    for (size_t i = 0; i < ms.size(); ++i) sel_order_[i] = static_cast<uint32_t>(i);
+    std::stable_sort(sel_order_.begin(), sel_order_.end(), [&](uint32_t x, uint32_t y) { return ms[x].start < ms[y].start; });
+    sel_entity_ = entity;
+    // `mention` is an index into ms; the selection keeps its place in text order.
+    sel_mention_ = 0;
+    for (size_t k = 0; k < sel_order_.size(); ++k)
+        if (static_cast<int>(sel_order_[k]) == mention) sel_mention_ = static_cast<int>(k);
+    const Mention& m = ms[sel_order_[sel_mention_]];
+    go_to(m.start, m.end);
+}
+
+void ArticleView::step_mention(const Analysis& a, int dir) {
+    if (sel_entity_ < 0 || sel_order_.empty()) return;
+    const int n = static_cast<int>(sel_order_.size());
+    sel_mention_ = ((sel_mention_ + dir) % n + n) % n;
+    const Mention& m = a.entities[sel_entity_].mentions[sel_order_[sel_mention_]];
+    go_to(m.start, m.end);
+}
+
+void ArticleView::go_to(uint32_t start, uint32_t end) {
+    flash_start_ = start;
+    flash_end_ = std::max(end, start + 1);
+    flash_time_ = ImGui::GetTime();
+    scroll_to_ = start;
+}
+
+bool ArticleView::animating() const { return ImGui::GetTime() - flash_time_ < 1.6 || scroll_to_ != UINT32_MAX; }
+
+bool ArticleView::span_rect(const Analysis& a, uint32_t start, uint32_t end, ImVec2* mn, ImVec2* mx) const {
+    if (!wrapped_font_ || lines_.empty() || start >= a.text.size()) return false;
+    const int li = line_of(start);
+    if (li < 0) return false;
+    const Line& l = lines_[li];
+    const uint32_t s = std::clamp(start, l.start, l.end), e = std::clamp(end, s, l.end);
+    ImFont* font = const_cast<ImFont*>(wrapped_font_);
+    const char* t = a.text.data();
+    const float x0 = origin_.x + font->CalcTextSizeA(wrapped_size_, FLT_MAX, 0.0f, t + l.start, t + s).x;
+    const float x1 = origin_.x + font->CalcTextSizeA(wrapped_size_, FLT_MAX, 0.0f, t + l.start, t + e).x;
+    const float y0 = origin_.y + static_cast<float>(li) * line_h_;
+    *mn = ImVec2(x0, y0);
+    *mx = ImVec2(x1, y0 + line_h_);
+    return y0 >= clip_min_.y && y0 + line_h_ <= clip_max_.y && x1 <= clip_max_.x;
 }
 
 void ArticleView::draw(const Analysis& a, ImFont* font, float column_width) {
@@ -162,6 +336,7 @@ void ArticleView::draw(const Analysis& a, ImFont* font, float column_width) {
     const float pad = std::round(size * 1.4f);
     const float col_w = std::max(size * 8.0f, std::min(column_width, avail - 2.0f * pad));
     const float x_off = std::max(pad, std::floor((avail - col_w) * 0.5f));
+    const float top_pad = std::round(size * 1.2f);
 
     if (wrapped_generation_ != generation_ || wrapped_font_ != font || wrapped_size_ != size || wrapped_width_ != col_w) {
         rewrap(a, font, size, col_w);
@@ -170,14 +345,29 @@ void ArticleView::draw(const Analysis& a, ImFont* font, float column_width) {
         wrapped_size_ = size;
         wrapped_width_ = col_w;
     }
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
     if (scroll_to_top_) {
         ImGui::SetScrollY(0.0f);
         scroll_to_top_ = false;
     }
+    if (scroll_to_ != UINT32_MAX) {  // into view, a third of the way down, unless it is already visible
+        const int li = line_of(scroll_to_);
+        const float y = top_pad + static_cast<float>(li) * line_h, view_h = win->InnerRect.GetHeight();
+        if (li >= 0 && (y < ImGui::GetScrollY() || y + line_h > ImGui::GetScrollY() + view_h))
+            ImGui::SetScrollY(std::max(0.0f, y - view_h * 0.35f));
+        scroll_to_ = UINT32_MAX;
+    }
+    scroll_y_ = ImGui::GetScrollY();
+    scroll_max_y_ = ImGui::GetScrollMaxY();
 
     ImGui::PushFont(font);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.0f, 0.0f));
-    ImGui::Dummy(ImVec2(avail, std::round(size * 1.2f)));
+    ImGui::Dummy(ImVec2(avail, top_pad));
+    origin_ = ImGui::GetCursorScreenPos();
+    origin_.x += x_off;
+    clip_min_ = win->InnerRect.Min;
+    clip_max_ = win->InnerRect.Max;
+    line_h_ = line_h;
 
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const bool hovered = ImGui::IsWindowHovered();
@@ -203,15 +393,25 @@ void ArticleView::draw(const Analysis& a, ImFont* font, float column_width) {
     ImGui::Dummy(ImVec2(avail, std::round(size * 2.0f)));
     ImGui::PopStyleVar();
 
+    hover_ = {};
     if (hover_line >= 0 && lines_[hover_line].paragraph >= 0) {
         const uint32_t off = offset_at(a, lines_[hover_line], font, size, hover_x);
-        if (off != UINT32_MAX) draw_tooltip(a, off);
+        if (off != UINT32_MAX) find_hover(a, off);
     }
+    if (hover_.entity >= 0) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            clicked_entity_ = hover_.entity;
+            select_entity(a, hover_.entity, hover_.mention);
+        }
+    }
+    if (hover_.any) draw_tooltip(a);
     ImGui::PopFont();
 }
 
 void ArticleView::draw_line(const Analysis& a, const Line& line, ImFont* font, float size, ImVec2 pos, float line_h) {
     if (line.paragraph < 0) return;
+    const theme::Palette& pal = theme::P();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const char* t = a.text.data();
     uint32_t vis_end = line.end;
@@ -222,11 +422,15 @@ void ArticleView::draw_line(const Analysis& a, const Line& line, ImFont* font, f
     const float rounding = std::round(size * 0.28f);
     const float end_pad = std::round(size * 0.16f);
     const float mid = pos.y + line_h * 0.5f;
+    const float edge = std::max(1.0f, std::round(size / 12.0f));
+    const uint32_t current_mention_start =
+        sel_entity_ >= 0 ? a.entities[sel_entity_].mentions[sel_order_[sel_mention_]].start : UINT32_MAX;
 
-    auto draw_marks = [&](const MarkList& list, float half_h, bool outline) {
+    auto draw_marks = [&](const MarkList& list, float half_h, bool spans) {
         for (size_t k = list.first_reaching(line.start); k < list.marks.size() && list.marks[k].start < vis_end; ++k) {
             const Mark& m = list.marks[k];
-            if (m.end <= line.start || !visible[static_cast<int>(m.layer)]) continue;
+            const bool selected = spans && sel_entity_ >= 0 && m.index == sel_entity_ && is_entity_layer(m.layer);
+            if (m.end <= line.start || (!visible[static_cast<int>(m.layer)] && !selected)) continue;
             const uint32_t s = std::max(m.start, line.start), e = std::min(m.end, vis_end);
             if (e <= s) continue;
             const bool starts = m.start >= line.start, ends = m.end <= vis_end;
@@ -238,18 +442,30 @@ void ArticleView::draw_line(const Analysis& a, const Line& line, ImFont* font, f
             if (starts) x0 -= end_pad;
             if (ends) x1 += end_pad;
             ImU32 col = layer_info(m.layer).colour;
-            if (m.layer == Layer::Sentence && (m.index & 1)) col = theme::kSentenceB;
+            if (m.layer == Layer::Sentence && (m.index & 1)) col = pal.sentence_b;
             const ImVec2 p0(std::floor(x0), std::floor(mid - half_h)), p1(std::ceil(x1), std::ceil(mid + half_h));
             dl->AddRectFilled(p0, p1, col, rounding, corners);
-            if (outline && m.layer == Layer::DateLine)
-                dl->AddRect(p0, p1, theme::kDateLineEdge, rounding, corners, std::max(1.0f, std::round(size / 16.0f)));
+            if (spans && m.layer == Layer::DateLine)
+                dl->AddRect(p0, p1, pal.date_line_edge, rounding, corners, std::max(1.0f, std::round(size / 16.0f)));
+            if (selected)  // all mentions of the selected entity outlined; the current one twice as thick
+                dl->AddRect(p0, p1, pal.select_edge, rounding, corners, m.start == current_mention_start ? edge * 2.0f : edge);
         }
     };
     draw_marks(backgrounds_, size * 0.70f, false);
     draw_marks(spans_, size * 0.62f, true);
 
+    // The span a panel row or a step jumped to: a fading glow behind the text.
+    const double since = ImGui::GetTime() - flash_time_;
+    if (since < 1.6 && flash_end_ > line.start && flash_start_ < vis_end) {
+        const float alpha = static_cast<float>(0.55 * (1.0 - since / 1.6));
+        const uint32_t s = std::max(flash_start_, line.start), e = std::min(flash_end_, vis_end);
+        if (e > s)
+            dl->AddRectFilled(ImVec2(std::floor(x_at(s)) - end_pad, std::floor(mid - size * 0.75f)),
+                              ImVec2(std::ceil(x_at(e)) + end_pad, std::ceil(mid + size * 0.75f)), theme::with_alpha(pal.flash, alpha), rounding);
+    }
+
     const bool boiler = static_cast<size_t>(line.paragraph) < boilerplate_para_.size() && boilerplate_para_[line.paragraph];
-    const ImU32 ink = boiler && visible[static_cast<int>(Layer::Boilerplate)] ? theme::kFaint : theme::kInk;
+    const ImU32 ink = boiler && visible[static_cast<int>(Layer::Boilerplate)] ? pal.faint : pal.ink;
     dl->AddText(font, size, ImVec2(pos.x, std::round(mid - size * 0.5f)), ink, t + line.start, t + line.end);
 
     // Quotes and event triggers: lines under the text, so they can overlap entity highlights.
@@ -281,75 +497,51 @@ uint32_t ArticleView::offset_at(const Analysis& a, const Line& line, ImFont* fon
     return UINT32_MAX;
 }
 
-void ArticleView::draw_tooltip(const Analysis& a, uint32_t off) {
-    std::vector<const Mark*> hits;
+void ArticleView::find_hover(const Analysis& a, uint32_t off) {
+    ArticleHover h;
+    h.offset = off;
     for (const MarkList* list : {&backgrounds_, &spans_, &underlines_})
         for (size_t k = list->first_reaching(off); k < list->marks.size() && list->marks[k].start <= off; ++k) {
             const Mark& m = list->marks[k];
-            if (m.start <= off && off < m.end && visible[static_cast<int>(m.layer)]) hits.push_back(&m);
+            if (!(m.start <= off && off < m.end)) continue;
+            const bool selected = is_entity_layer(m.layer) && m.index == sel_entity_;
+            if (!visible[static_cast<int>(m.layer)] && !selected) continue;
+            // Marks come outer first: the last one that holds the offset is the innermost.
+            switch (m.layer) {
+            case Layer::Sentence: h.sentence = m.index; break;
+            case Layer::Person: case Layer::Org: case Layer::Location: case Layer::Misc: {
+                h.entity = m.index;
+                const std::vector<Mention>& ms = a.entities[m.index].mentions;
+                for (size_t i = 0; i < ms.size(); ++i)
+                    if (ms[i].start == m.start && ms[i].end == m.end) { h.mention = static_cast<int>(i); break; }
+                break;
+            }
+            case Layer::Value: h.value = m.index; break;
+            case Layer::Quote: h.quote = m.index; break;
+            case Layer::Event: case Layer::OtherEvent: h.event = m.index; break;
+            default: break;
+            }
+            h.any = true;
         }
-    if (hits.empty()) return;
+    hover_ = h;
+}
+
+void ArticleView::draw_tooltip(const Analysis& a) {
+    if (hover_.entity < 0 && hover_.value < 0 && hover_.quote < 0 && hover_.event < 0 && hover_.sentence < 0) return;
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
-    const ImVec4 muted = theme::f(theme::kMuted);
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
     bool first = true;
-    auto swatch = [](ImU32 col) {
-        const float h = ImGui::GetTextLineHeight();
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 0.6f, p.y + h * 0.8f), col, h * 0.15f);
-        ImGui::Dummy(ImVec2(h * 0.6f, h));
-        ImGui::SameLine();
-    };
-    for (const Mark* m : hits) {
-        if (!first) ImGui::Separator();
-        first = false;
-        const LayerInfo& info = layer_info(m->layer);
-        ImU32 col = info.colour;
-        if (m->layer == Layer::Sentence && (m->index & 1)) col = theme::kSentenceB;
-        swatch(col);
-        switch (m->layer) {
-        case Layer::Sentence:
-            ImGui::Text("Sentence %d of %d", m->index + 1, static_cast<int>(a.sentences.size()));
-            break;
-        case Layer::DateLine:
-            ImGui::TextUnformatted("Date line");
-            ImGui::TextColored(muted, "Reference date for relative dates: %s",
-                               a.reference_date.empty() ? "none" : a.reference_date.c_str());
-            break;
-        case Layer::Boilerplate:
-            ImGui::TextUnformatted("Boilerplate");
-            ImGui::TextColored(muted, "A caption, credit or promo line: kept out of the story's analysis.");
-            break;
-        case Layer::Person: case Layer::Org: case Layer::Location: case Layer::Misc: {
-            const Entity& e = a.entities[m->index];
-            ImGui::Text("%s", e.canonical.c_str());
-            ImGui::TextColored(muted, "%s · %d mention%s", e.type.c_str(), static_cast<int>(e.mentions.size()),
-                               e.mentions.size() == 1 ? "" : "s");
-            if (!e.role.empty()) ImGui::TextColored(muted, "%s", e.role.c_str());
-            break;
-        }
-        case Layer::Value: {
-            const Value& v = a.values[m->index];
-            ImGui::Text("%s", v.type.c_str());
-            if (!v.value.empty()) ImGui::TextColored(muted, "%s", v.value.c_str());
-            break;
-        }
-        case Layer::Quote: {
-            const Quote& q = a.quotes[m->index];
-            ImGui::Text("Quote (%s)", q.kind.c_str());
-            ImGui::TextColored(muted, "Speaker: %s", q.speaker_text.empty() ? "unknown" : q.speaker_text.c_str());
-            break;
-        }
-        case Layer::Event:
-        case Layer::OtherEvent: {
-            const Event& ev = a.events[m->index];
-            ImGui::Text("%s", ev.type.c_str());
-            if (ev.polarity == "negative") ImGui::TextColored(muted, "negated");
-            if (ev.modality != "asserted") ImGui::TextColored(muted, "%s", ev.modality.c_str());
-            break;
-        }
-        case Layer::Count: break;
-        }
+    auto sep = [&]() { if (!first) ImGui::Separator(); first = false; };
+    if (hover_.entity >= 0) {
+        sep();
+        entity_card(a, hover_.entity, hover_.mention);
+        ImGui::TextColored(theme::f(theme::P().faint), "Click to step through its mentions");
+    }
+    if (hover_.value >= 0) { sep(); value_card(a, hover_.value); }
+    if (hover_.event >= 0) { sep(); event_card(a, hover_.event); }
+    if (hover_.quote >= 0) { sep(); quote_card(a, hover_.quote); }
+    if (first && hover_.sentence >= 0) {  // plain text: just where we are
+        ImGui::TextColored(theme::f(theme::P().muted), "Sentence %d of %zu", hover_.sentence + 1, a.sentences.size());
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

@@ -1,7 +1,8 @@
 // The article view: the analysed text, word-wrapped paragraph by paragraph, with inline
 // highlights (sentences, the date line, boilerplate, entities, values, quotes, event triggers).
 // Only the visible lines are drawn (ImGuiListClipper); line breaks are cached per
-// (analysis, font, size, width).
+// (analysis, font, size, width), so scrolling never re-lays out anything.
+// Hover shows a card; a click on a name selects its entity (all its mentions outlined, steppable).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -16,12 +17,32 @@ enum class Layer : uint8_t { Sentence, DateLine, Boilerplate, Person, Org, Locat
 
 struct LayerInfo {
     const char* label;
-    ImU32 colour;
+    ImU32 colour;    // in the current theme
     bool underline;  // drawn as a line under the text instead of a background
 };
-const LayerInfo& layer_info(Layer l);
+LayerInfo layer_info(Layer l);
 // The layer an entity type ("PERSON", "ORGANIZATION", ...) is drawn in.
 Layer layer_for_entity_type(const std::string& type);
+bool is_entity_layer(Layer l);
+
+// Index of the entity / quote with this id ("e3", "q2"), or -1.
+int find_entity(const Analysis& a, const std::string& id);
+int find_quote(const Analysis& a, const std::string& id);
+
+// Hover-card bodies (inside BeginTooltip), shared by the article view and the panels.
+void entity_card(const Analysis& a, int entity, int mention);
+void quote_card(const Analysis& a, int quote);
+void event_card(const Analysis& a, int event);
+void value_card(const Analysis& a, int value);
+// A small colour square on the current line, for cards and lists.
+void swatch(ImU32 col);
+
+// What is under the mouse in the article this frame (-1: nothing of that kind).
+struct ArticleHover {
+    bool any = false;
+    uint32_t offset = 0;
+    int entity = -1, mention = -1, value = -1, quote = -1, event = -1, sentence = -1;
+};
 
 class ArticleView {
 public:
@@ -32,11 +53,31 @@ public:
 
     bool visible[static_cast<int>(Layer::Count)] = {true, true, true, true, true, true, true, true, true, true, false};  // Other.Action hidden by default
     int count(Layer l) const { return counts_[static_cast<int>(l)]; }
-    void scroll_to_top() { scroll_to_top_ = true; }
 
-    // Timing of the last re-wrap (ms), for the status line.
+    // Selection: one entity, one of its mentions current (text order).
+    void select_entity(const Analysis& a, int entity, int mention);
+    void step_mention(const Analysis& a, int dir);  // +1 next, -1 previous (wraps)
+    void clear_selection() { sel_entity_ = -1; }
+    int selected_entity() const { return sel_entity_; }
+    int selected_mention() const { return sel_mention_; }  // index into the entity's mentions in text order
+    int take_clicked_entity() { const int e = clicked_entity_; clicked_entity_ = -1; return e; }  // a click in the text
+
+    // Scrolls the span into view (if it is not) and flashes it for a moment.
+    void go_to(uint32_t start, uint32_t end);
+    bool animating() const;
+
+    const ArticleHover& hover() const { return hover_; }
+
+    // Where a span's first line is on screen (framebuffer pixels) after the last draw; false when
+    // it is not on screen.
+    bool span_rect(const Analysis& a, uint32_t start, uint32_t end, ImVec2* min, ImVec2* max) const;
+
+    // Layout numbers, for the status line and tests.
     double last_wrap_ms() const { return wrap_ms_; }
     size_t line_count() const { return lines_.size(); }
+    int wrap_count() const { return wrap_count_; }
+    float scroll_y() const { return scroll_y_; }
+    float scroll_max_y() const { return scroll_max_y_; }
 
 private:
     struct Line { uint32_t start, end; int32_t paragraph; };  // paragraph < 0: blank gap row
@@ -54,8 +95,10 @@ private:
 
     void rewrap(const Analysis& a, ImFont* font, float size, float width);
     void draw_line(const Analysis& a, const Line& line, ImFont* font, float size, ImVec2 pos, float line_h);
-    void draw_tooltip(const Analysis& a, uint32_t offset);
+    void find_hover(const Analysis& a, uint32_t offset);
+    void draw_tooltip(const Analysis& a);
     uint32_t offset_at(const Analysis& a, const Line& line, ImFont* font, float size, float x) const;
+    int line_of(uint32_t offset) const;
 
     std::vector<Line> lines_;
     MarkList backgrounds_;   // sentence / date line / boilerplate: drawn first
@@ -64,12 +107,28 @@ private:
     std::vector<uint8_t> boilerplate_para_;
     int counts_[static_cast<int>(Layer::Count)] = {};
 
+    int sel_entity_ = -1, sel_mention_ = 0;
+    std::vector<uint32_t> sel_order_;  // the selected entity's mention indices in text order
+    int clicked_entity_ = -1;
+    ArticleHover hover_;
+
+    uint32_t flash_start_ = 0, flash_end_ = 0;
+    double flash_time_ = -10.0;
+    uint32_t scroll_to_ = UINT32_MAX;
+
     // line cache key
     uint64_t generation_ = 0, wrapped_generation_ = ~0ull;
     const ImFont* wrapped_font_ = nullptr;
     float wrapped_size_ = 0.0f, wrapped_width_ = 0.0f;
     double wrap_ms_ = 0.0;
+    int wrap_count_ = 0;
     bool scroll_to_top_ = false;
+
+    // Geometry of the last draw (screen pixels), for span_rect.
+    ImVec2 origin_ = ImVec2(0, 0);  // top-left of line 0's text
+    ImVec2 clip_min_ = ImVec2(0, 0), clip_max_ = ImVec2(0, 0);
+    float line_h_ = 0.0f;
+    float scroll_y_ = 0.0f, scroll_max_y_ = 0.0f;
 };
 
 }  // namespace ae::web

@@ -1,5 +1,6 @@
 // The window and the frame loop, shared by the browser page and the native development
 // window: GLFW + OpenGL3 (WebGL2 in the browser) + Dear ImGui.
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -27,6 +28,14 @@ struct Loop {
     bool running = true;
 };
 
+double now_ms() {
+#ifdef __EMSCRIPTEN__
+    return emscripten_get_now();
+#else
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+#endif
+}
+
 void one_frame(void* arg) {
     Loop& l = *static_cast<Loop*>(arg);
     glfwPollEvents();
@@ -43,13 +52,16 @@ void one_frame(void* arg) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    // The app's own CPU time per frame (UI and layout, not GL): window.articleExplorer reports it.
+    const double t0 = now_ms();
     l.app->frame();
     ImGui::Render();
+    l.app->record_frame_ms(now_ms() - t0);
 
     int w = 0, h = 0;
     glfwGetFramebufferSize(l.window, &w, &h);
     glViewport(0, 0, w, h);
-    const ImVec4 bg = ae::web::theme::f(ae::web::theme::kPage);
+    const ImVec4 bg = ae::web::theme::f(ae::web::theme::P().page);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -29,8 +29,14 @@ bool after_frame(GLFWwindow* window, int frame_index);
 // Actions the UI asks for.
 void copy_to_clipboard(App& app, const std::string& text);
 void download_text(const char* filename, const std::string& text);
+void copy_html(App& app, const std::string& html, const std::string& plain);  // web: clipboard as text/html; native: a file
 void request_paste(App& app);  // the Paste button: read the clipboard and replace the article
 const char* paste_shortcut();  // "Ctrl+V" or "Cmd+V" for hints
+
+// The theme between visits (web: localStorage, or the system's dark mode the first time;
+// native: not kept). load returns false when there is nothing to go by.
+bool load_dark_preference(bool* dark);
+void save_dark_preference(bool dark);
 
 }  // namespace platform
 }  // namespace ae::web

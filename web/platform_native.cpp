@@ -1,6 +1,6 @@
 // The native development window (GLFW + OpenGL 3.3): the same App as the page, for quick
 // iteration and Xvfb screenshots.
-//   article-explorer-gui [FILE] [--screenshot OUT.png] [--frames N] [--size WxH] [--scale S]
+//   article-explorer-gui [FILE] [--screenshot OUT.png] [--frames N] [--size WxH] [--scale S] [--dark]
 #include <GLFW/glfw3.h>
 #include <GL/gl.h>
 
@@ -93,7 +93,7 @@ bool write_png(const std::string& path, int w, int h, const std::vector<unsigned
 }
 
 void usage_and_exit() {
-    std::fprintf(stderr, "usage: article-explorer-gui [FILE] [--screenshot OUT.png] [--frames N] [--size WxH] [--scale S]\n");
+    std::fprintf(stderr, "usage: article-explorer-gui [FILE] [--screenshot OUT.png] [--frames N] [--size WxH] [--scale S] [--dark]\n");
     std::exit(2);
 }
 
@@ -118,6 +118,7 @@ void init(GLFWwindow* window, App& app, int argc, char** argv) {
         if (a == "--screenshot") g_opt.screenshot = next();
         else if (a == "--frames") g_opt.frames = std::max(2, std::atoi(next().c_str()));
         else if (a == "--scale") g_opt.scale = static_cast<float>(std::atof(next().c_str()));
+        else if (a == "--dark") app.set_dark(true);
         else if (a == "--size") {
             int w = 0, h = 0;
             if (std::sscanf(next().c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 200) usage_and_exit();
@@ -134,7 +135,7 @@ void init(GLFWwindow* window, App& app, int argc, char** argv) {
         }
         std::stringstream ss;
         ss << in.rdbuf();
-        app.set_article(ss.str());
+        app.on_drop(file, ss.str());  // as if dropped: .html is reduced to its text
     }
     // Native GLFW has a working clipboard: ImGui's backend already uses it.
 }
@@ -185,10 +186,20 @@ void download_text(const char* filename, const std::string& text) {
     std::printf("wrote %s\n", filename);
 }
 
+void copy_html(App&, const std::string& html, const std::string&) {
+    // No HTML clipboard through GLFW: the native window writes a file instead.
+    std::ofstream out("article-explorer.html", std::ios::binary);
+    out << "<!doctype html>\n<meta charset=\"utf-8\">\n" << html;
+    std::printf("wrote article-explorer.html\n");
+}
+
 void request_paste(App& app) {
     const char* clip = glfwGetClipboardString(g_window);
-    if (clip) app.set_article(clip);
+    if (clip) app.on_paste(clip);
 }
+
+bool load_dark_preference(bool*) { return false; }
+void save_dark_preference(bool) {}
 
 const char* paste_shortcut() {
 #ifdef __APPLE__

@@ -33,6 +33,40 @@ EM_JS(void, ae_js_download, (const char* name, const char* text), {
     setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 0);
 });
 
+// The article as HTML and as plain text, for pasting into documents (Copy HTML). The async
+// clipboard needs a user gesture: the click that called this.
+EM_JS(void, ae_js_copy_html, (const char* html, const char* plain), {
+    var h = UTF8ToString(html), t = UTF8ToString(plain);
+    Module.aeLastCopiedHtml = h;
+    try {
+        if (navigator.clipboard && navigator.clipboard.write && window.ClipboardItem) {
+            navigator.clipboard.write([new ClipboardItem({
+                'text/html': new Blob([h], {type: 'text/html'}),
+                'text/plain': new Blob([t], {type: 'text/plain'})
+            })]).catch(function() { if (navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(function() {}); });
+        } else if (navigator.clipboard && navigator.clipboard.writeText) {
+            navigator.clipboard.writeText(t).catch(function() {});
+        }
+    } catch (e) {}
+});
+
+// The theme between visits: localStorage if the browser allows it (nothing leaves the tab),
+// else the system's preference. 1 dark, 0 light, -1 nothing to go by.
+EM_JS(int, ae_js_load_dark, (), {
+    try {
+        var v = window.localStorage && localStorage.getItem('article-explorer-theme');
+        if (v === 'dark') return 1;
+        if (v === 'light') return 0;
+    } catch (e) {}
+    try { if (window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches) return 1; } catch (e) {}
+    return -1;
+});
+
+EM_JS(void, ae_js_save_dark, (int dark), {
+    try { if (window.localStorage) localStorage.setItem('article-explorer-theme', dark ? 'dark' : 'light'); } catch (e) {}
+    if (Module.aeThemeChanged) Module.aeThemeChanged(!!dark);
+});
+
 EM_JS(void, ae_js_request_paste, (), {
     if (Module.aeRequestPaste) Module.aeRequestPaste();
 });
@@ -77,9 +111,49 @@ EMSCRIPTEN_KEEPALIVE void ae_web_set_text(const char* text, int len) {
     if (g_app && text && len >= 0) g_app->set_article(std::string(text, static_cast<size_t>(len)));
 }
 
+// articleExplorer.setText(text, {sliced: true}): the same in slices over the next frames, as a paste.
+EMSCRIPTEN_KEEPALIVE void ae_web_set_text_sliced(const char* text, int len) {
+    if (g_app && text && len >= 0) g_app->set_article(std::string(text, static_cast<size_t>(len)), false);
+}
+
+// A file dropped on the page (shell.html reads it): .html is reduced to its text.
+EMSCRIPTEN_KEEPALIVE void ae_web_drop(const char* name, const char* bytes, int len) {
+    if (g_app && name && bytes && len >= 0) g_app->on_drop(name, std::string(bytes, static_cast<size_t>(len)));
+}
+
 // articleExplorer.analysis(): the current analysis as JSON (valid until the next change).
 EMSCRIPTEN_KEEPALIVE const char* ae_web_analysis_json() {
     return g_app ? g_app->analysis_json().c_str() : "null";
+}
+
+// For tests and the budget script: UI state, where things are on screen (CSS pixels), frame times.
+// Each returns a JSON string valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* ae_web_state_json() {
+    static std::string s;
+    s = g_app ? g_app->state_json() : "null";
+    return s.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ae_web_ui_rect(const char* name) {
+    static std::string s;
+    s = g_app && name ? g_app->ui_rect_json(name) : "null";
+    return s.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ae_web_span_rect(int start, int end) {
+    static std::string s;
+    s = g_app && start >= 0 && end >= start ? g_app->span_rect_json(static_cast<uint32_t>(start), static_cast<uint32_t>(end)) : "null";
+    return s.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void ae_web_reset_frame_stats() {
+    if (g_app) g_app->reset_frame_stats();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ae_web_article_html() {
+    static std::string s;
+    s = g_app ? g_app->article_html() : "";
+    return s.c_str();
 }
 
 }  // extern "C"
@@ -164,7 +238,18 @@ void copy_to_clipboard(App& app, const std::string& text) {
 
 void download_text(const char* filename, const std::string& text) { ae_js_download(filename, text.c_str()); }
 
+void copy_html(App&, const std::string& html, const std::string& plain) { ae_js_copy_html(html.c_str(), plain.c_str()); }
+
 void request_paste(App&) { ae_js_request_paste(); }
+
+bool load_dark_preference(bool* dark) {
+    const int v = ae_js_load_dark();
+    if (v < 0) return false;
+    *dark = v == 1;
+    return true;
+}
+
+void save_dark_preference(bool dark) { ae_js_save_dark(dark ? 1 : 0); }
 
 const char* paste_shortcut() {
     static const bool mac = ae_js_is_mac() != 0;

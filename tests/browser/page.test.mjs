@@ -158,6 +158,13 @@ async function press(p, key) {
   await p.keyboard.down(key); await sleep(80); await p.keyboard.up(key); await sleep(30);
 }
 
+// Clicks a named UI item where the page says it is (window.articleExplorer.uiRect).
+async function clickUi(p, name) {
+  const r = await waitFor(() => p.evaluate((n) => window.articleExplorer.uiRect(n), name), `UI item ${name}`);
+  await p.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  return r;
+}
+
 before(async () => {
   assert.ok(fs.existsSync(path.join(WEB_DIR, 'index.html')), `${WEB_DIR}/index.html missing: build the wasm preset first`);
   assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} missing: run scripts/setup.sh`);
@@ -241,8 +248,13 @@ test('screenshot: highlights in the theme colours and text drawn', async () => {
 });
 
 test('typing into the input pane and pasting into it re-analyses after a pause', async () => {
-  // Click into the input box (left pane), select all and type over it.
-  await page.mouse.click(200, 300);
+  // A paste outside the text box opened the Entities tab: back to the Text tab, then click into
+  // the input box, select all and type over it.
+  await clickUi(page, 'tab:Text');
+  await sleep(150);
+  const box = await page.evaluate(() => window.articleExplorer.uiRect('input'));
+  assert.ok(box, 'the input box is on screen');
+  await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
   await sleep(100);
   await page.keyboard.down('Control'); await press(page, 'a'); await page.keyboard.up('Control');
   await page.keyboard.type('date 2024-05-01', { delay: 25 });
