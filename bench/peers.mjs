@@ -52,7 +52,7 @@ if (!fs.existsSync(bbcDir) || !fs.existsSync(seedFile)) {
   console.log(`skipped: ${shared} (BBC articles and seed article) is not present`);
   process.exit(0);
 }
-const wasmPath = path.join(root, 'build/wasm/core/article-explorer-core.js');
+const wasmPath = process.env.AE_CORE_JS ? path.resolve(process.env.AE_CORE_JS) : path.join(root, 'build/wasm/core/article-explorer-core.js');
 if (!fs.existsSync(wasmPath)) {
   console.error(`missing ${path.relative(process.cwd(), wasmPath)}: build it first with\n` +
     '  cmake --preset wasm && cmake --build --preset wasm -j2 --target article-explorer-core');

@@ -10,7 +10,7 @@ import url from 'node:url';
 
 const here = path.dirname(url.fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const wasmJs = path.join(root, 'build/wasm/core/article-explorer-core.js');
+const wasmJs = process.env.AE_CORE_JS ? path.resolve(process.env.AE_CORE_JS) : path.join(root, 'build/wasm/core/article-explorer-core.js');
 const cli = path.join(root, 'build/native/article-explorer');
 const require = createRequire(import.meta.url);
 
