@@ -380,6 +380,15 @@ void App::note(const char* name) {
 }
 
 std::string App::ui_rect_json(const std::string& name) const {
+    static const char* const kRows[] = {"row:Entities", "row:Quotes", "row:Events", "row:Timeline"};
+    for (int i = 0; i < 4; ++i)
+        if (name == kRows[i]) {
+            const float* r = panels_.first_row[i];
+            if (r[2] <= r[0]) return "null";
+            char b[160];
+            std::snprintf(b, sizeof b, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", r[0] / dpr_, r[1] / dpr_, (r[2] - r[0]) / dpr_, (r[3] - r[1]) / dpr_);
+            return b;
+        }
     for (const NamedRect& r : rects_)
         if (r.name == name) {
             char b[160];
@@ -443,6 +452,7 @@ std::string App::state_json() const {
     json_string(o, options_.reference_date);
     o += std::string(",\"pasted_html\":") + (pasted_html_ ? "true" : "false");
     o += ",\"input_bytes\":" + std::to_string(input_.size());
+    o += ",\"jump\":{\"start\":" + std::to_string(view_.last_jump_start()) + ",\"end\":" + std::to_string(view_.last_jump_end()) + "}";
 
     std::vector<float> f(frame_ms_);
     std::sort(f.begin(), f.end());
@@ -499,6 +509,7 @@ void App::frame() {
     step_analysis();
     handle_keys();
     rects_.clear();
+    for (auto& r : panels_.first_row) r[0] = r[1] = r[2] = r[3] = 0.0f;  // only panels drawn this frame have rows
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);

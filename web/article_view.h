@@ -65,6 +65,8 @@ public:
     // Scrolls the span into view (if it is not) and flashes it for a moment.
     void go_to(uint32_t start, uint32_t end);
     bool animating() const;
+    uint32_t last_jump_start() const { return flash_start_; }
+    uint32_t last_jump_end() const { return flash_end_; }
 
     const ArticleHover& hover() const { return hover_; }
 

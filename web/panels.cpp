@@ -14,6 +14,11 @@ namespace ae::web {
 
 namespace {
 
+void remember_row(float* r) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    r[0] = a.x; r[1] = a.y; r[2] = b.x; r[3] = b.y;
+}
+
 bool is_other(const Event& e) { return e.type.rfind("Other.", 0) == 0; }
 
 // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
@@ -203,6 +208,7 @@ void Panels::entities(const Analysis& a, int selected, bool scroll_to_selected, 
             ImGui::PushID(ei);
             swatch(layer_info(layer_for_entity_type(e.type)).colour);
             if (ImGui::Selectable(e.canonical.c_str(), ei == selected, ImGuiSelectableFlags_SpanAllColumns)) nav.select_entity = ei;
+            if (r == 0) remember_row(first_row[0]);
             if (ImGui::IsItemHovered()) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 ImGui::BeginTooltip();
@@ -260,6 +266,7 @@ void Panels::quotes(const Analysis& a, PanelNav& nav) {
             ImGui::PushID(r);
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const bool clicked = ImGui::InvisibleButton("##row", ImVec2(width, row_h));
+            if (r == 1) remember_row(first_row[1]);  // row 0 is the first speaker's header
             const bool hovered = ImGui::IsItemHovered();
             ImDrawList* dl = ImGui::GetWindowDrawList();
             if (hovered) {
@@ -364,7 +371,9 @@ void Panels::events(const Analysis& a, bool show_other, PanelNav& nav) {
             ImGui::PushID(vi);
             char num[16];
             std::snprintf(num, sizeof num, "%d", vi + 1);
-            if (ImGui::Selectable(num, false, ImGuiSelectableFlags_SpanAllColumns)) {
+            const bool clicked = ImGui::Selectable(num, false, ImGuiSelectableFlags_SpanAllColumns);
+            if (r == 0) remember_row(first_row[2]);
+            if (clicked) {
                 nav.go = true;
                 nav.start = e.trigger.start;
                 nav.end = e.trigger.end;
@@ -533,7 +542,9 @@ void Panels::timeline(const Analysis& a, bool show_other, PanelNav& nav) {
             ImGui::TableNextRow(0, row_h);
             ImGui::TableSetColumnIndex(0);
             ImGui::PushID(i);
-            if (ImGui::Selectable(e.time_value.c_str(), hovered == shown[i].event, ImGuiSelectableFlags_SpanAllColumns)) {
+            const bool clicked = ImGui::Selectable(e.time_value.c_str(), hovered == shown[i].event, ImGuiSelectableFlags_SpanAllColumns);
+            if (i == 0) remember_row(first_row[3]);
+            if (clicked) {
                 nav.go = true;
                 nav.start = e.trigger.start;
                 nav.end = e.trigger.end;

@@ -24,6 +24,8 @@ struct Panels {
     void timeline(const Analysis& a, bool show_other, PanelNav& nav);
 
     int dated_events() const { return static_cast<int>(dated_.size()); }
+    // Where each panel's first row was drawn last (x0, y0, x1, y1), for tests: entities, quotes, events, timeline.
+    float first_row[4][4] = {};
 
 private:
     struct Group { std::string name; int entity = -1; std::vector<int> quotes; bool open = true; };

@@ -146,6 +146,11 @@ EMSCRIPTEN_KEEPALIVE const char* ae_web_span_rect(int start, int end) {
     return s.c_str();
 }
 
+// The analysed text (after HTML reduction and repair): what every offset in the view refers to.
+EMSCRIPTEN_KEEPALIVE const char* ae_web_text() {
+    return g_app ? g_app->analysis().text.c_str() : "";
+}
+
 EMSCRIPTEN_KEEPALIVE void ae_web_reset_frame_stats() {
     if (g_app) g_app->reset_frame_stats();
 }

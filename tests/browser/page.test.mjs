@@ -23,6 +23,11 @@ const CHROMIUM_ARGS = [
 ];
 
 // The page's colours (web/theme.h): solid fills, so their exact values appear in screenshots.
+const THEME = {
+  person: [0xFB, 0xD5, 0xAE],
+  darkPage: [0x17, 0x19, 0x1D],
+  lightPage: [0xF6, 0xF4, 0xEF],
+};
 const COLOURS = {
   sentenceA: [0xEC, 0xF2, 0xFA],
   sentenceB: [0xFA, 0xF1, 0xE3],
@@ -45,6 +50,12 @@ const ARTICLE = [
   '',
   'Mrs. Côté said volunteers had already painted the tower’s red cap.',
 ].join('\n');
+
+// The owner's seed article (../shared relative to the repository root); tests that need it skip
+// where it is absent.
+const SEED_FILE = path.resolve(here, '../../../shared/seeds/mexico-ecuador.txt');
+const SEED = fs.existsSync(SEED_FILE) ? fs.readFileSync(SEED_FILE, 'utf8') : null;
+const NO_SEED = SEED ? false : `no seed article at ${SEED_FILE}`;
 
 const byteSlice = (text, start, end) => Buffer.from(text, 'utf8').subarray(start, end).toString('utf8');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -158,10 +169,17 @@ async function press(p, key) {
   await p.keyboard.down(key); await sleep(80); await p.keyboard.up(key); await sleep(30);
 }
 
+// A click as a person makes it: move there, then press and release over a few frames (ImGui
+// 1.86 hit-tests what the mouse hovered on the frame before the press).
+async function clickAt(p, x, y) {
+  await p.mouse.move(x, y); await sleep(80);
+  await p.mouse.down(); await sleep(80); await p.mouse.up(); await sleep(40);
+}
+
 // Clicks a named UI item where the page says it is (window.articleExplorer.uiRect).
 async function clickUi(p, name) {
   const r = await waitFor(() => p.evaluate((n) => window.articleExplorer.uiRect(n), name), `UI item ${name}`);
-  await p.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await clickAt(p, r.x + r.w / 2, r.y + r.h / 2);
   return r;
 }
 
@@ -254,7 +272,7 @@ test('typing into the input pane and pasting into it re-analyses after a pause',
   await sleep(150);
   const box = await page.evaluate(() => window.articleExplorer.uiRect('input'));
   assert.ok(box, 'the input box is on screen');
-  await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+  await clickAt(page, box.x + box.w / 2, box.y + box.h / 2);
   await sleep(100);
   await page.keyboard.down('Control'); await press(page, 'a'); await page.keyboard.up('Control');
   await page.keyboard.type('date 2024-05-01', { delay: 25 });
@@ -317,6 +335,238 @@ test('high-DPI: framebuffer at device pixels, text crisp', async () => {
     await ctx.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// ---- the explorer, used as a person would ----------------------------------------------------
+
+const state = (p = page) => p.evaluate(() => window.articleExplorer.state());
+const shot = async (name, p = page) => {
+  const file = path.join(SHOTS, name);
+  await p.screenshot({ path: file });
+  return readPng(fs.readFileSync(file));
+};
+const articleBox = async (p = page) => {
+  const r = await p.evaluate(() => window.articleExplorer.uiRect('article'));
+  return { x0: Math.round(r.x), x1: Math.round(r.x + r.w), y0: Math.round(r.y), y1: Math.round(r.y + r.h) };
+};
+let seedEntity = null;  // Jorge Glas, once the seed is analysed
+
+test('paste the seed article with Ctrl+V (a real paste event from the clipboard)', { skip: NO_SEED }, async () => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  await page.mouse.click(1000, 20);  // focus the page, no text field
+  await page.evaluate((t) => navigator.clipboard.writeText(t), SEED);
+  await page.keyboard.down('Control'); await press(page, 'v'); await page.keyboard.up('Control');
+  const a = await waitFor(async () => {
+    const x = await page.evaluate(() => window.articleExplorer.analysis());
+    return x && x.entities.some((e) => e.canonical === 'Jorge Glas') ? x : null;
+  }, 'the seed article to be analysed');
+  assert.equal(a.reference_date, '2024-04-06');
+  seedEntity = a.entities.find((e) => e.canonical === 'Jorge Glas');
+  assert.ok(seedEntity.mentions.length >= 3, 'Glas is mentioned several times');
+  const s = await state();
+  assert.equal(s.tab, 'Entities', 'a paste outside the text box opens the Entities panel');
+  await sleep(200);
+  await shot('seed.png');
+});
+
+test('hover a name: its card shows the entity', { skip: NO_SEED }, async () => {
+  const m = seedEntity.mentions[0];
+  const r = await waitFor(() => page.evaluate(([s, e]) => window.articleExplorer.spanRect(s, e), [m.start, m.end]), 'the mention on screen');
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  const s = await waitFor(async () => { const x = await state(); return x.hover.entity === seedEntity.id ? x : null; }, 'the hover state');
+  assert.equal(s.hover.card, true);
+  await sleep(150);
+  const img = await shot('hover.png');
+  // The card is a light panel with dark text drawn near the mouse.
+  const card = { x0: Math.round(r.x), x1: Math.min(img.width, Math.round(r.x + 300)), y0: Math.round(r.y + r.h), y1: Math.min(img.height, Math.round(r.y + r.h + 120)) };
+  assert.ok(countDark(img, card) > 200, 'the card text is drawn under the name');
+});
+
+test('click an entity: its mentions are selected, the bar and N/P/F3 step through them', { skip: NO_SEED }, async () => {
+  const m = seedEntity.mentions[0];
+  const r = await page.evaluate(([s, e]) => window.articleExplorer.spanRect(s, e), [m.start, m.end]);
+  await clickAt(page, r.x + r.w / 2, r.y + r.h / 2);
+  let s = await waitFor(async () => { const x = await state(); return x.selection.entity === seedEntity.id ? x : null; }, 'the selection');
+  const n = seedEntity.mentions.length;
+  assert.equal(s.selection.count, n);
+  assert.equal(s.selection.mention, 0);
+  assert.equal(s.tab, 'Entities');
+  await page.mouse.move(20, 780);  // away from the text: the keys go to the page
+  const at = async (k) => waitFor(async () => { const x = await state(); return x.selection.mention === k ? x : null; }, `mention ${k + 1}`);
+  await press(page, 'n'); await at(1);
+  await clickUi(page, 'next'); await at(2 % n);
+  await press(page, 'p'); await at(1);
+  await press(page, 'F3'); await at(2 % n);
+  await page.keyboard.down('Shift'); await press(page, 'F3'); await page.keyboard.up('Shift'); await at(1);
+  for (let k = 0; k < n - 1; k++) await press(page, 'n');
+  s = await at(0);  // wraps around
+  const sorted = [...seedEntity.mentions].sort((x, y) => x.start - y.start);
+  assert.equal(s.jump.start, sorted[0].start, 'the view jumped to the first mention');
+  await clickUi(page, 'next'); await at(1);
+  await sleep(100);
+  await shot('select.png');
+  await press(page, 'Escape');
+  await waitFor(async () => (await state()).selection.entity === null, 'Esc clears the selection');
+});
+
+test('panels: entity, quote, event and timeline rows jump into the text', { skip: NO_SEED }, async () => {
+  const a = await page.evaluate(() => window.articleExplorer.analysis());
+  await clickUi(page, 'tab:Entities'); await sleep(120);
+  await clickUi(page, 'row:Entities');
+  const s1 = await waitFor(async () => { const x = await state(); return x.selection.entity ? x : null; }, 'an entity row selects');
+  const top = [...a.entities].sort((x, y) => y.salience - x.salience)[0];
+  assert.equal(s1.selection.entity, top.id, 'the first row is the most salient entity');
+  await press(page, 'Escape');
+  await clickUi(page, 'tab:Quotes'); await sleep(120);
+  await clickUi(page, 'row:Quotes');
+  const s2 = await waitFor(async () => { const x = await state(); return a.quotes.some((q) => q.start === x.jump.start) ? x : null; }, 'a quote row jumps');
+  assert.ok(s2);
+  await clickUi(page, 'tab:Events'); await sleep(120);
+  await clickUi(page, 'row:Events');
+  await waitFor(async () => { const x = await state(); return a.events.some((e) => e.trigger.start === x.jump.start) ? x : null; }, 'an event row jumps');
+  await shot('events.png');
+  await clickUi(page, 'tab:Timeline'); await sleep(120);
+  const dated = a.events.filter((e) => e.time && /^\d{4}/.test(e.time.value));
+  if (dated.length) {
+    await clickUi(page, 'row:Timeline');
+    await waitFor(async () => { const x = await state(); return dated.some((e) => e.trigger.start === x.jump.start) ? x : null; }, 'a timeline row jumps');
+  }
+  await shot('timeline.png');
+  await clickUi(page, 'tab:Entities'); await sleep(100);
+});
+
+test('the legend toggles a layer off and on', { skip: NO_SEED }, async () => {
+  const box = await articleBox();
+  const before = countColour(await shot('filter-on.png'), THEME.person, box);
+  await clickUi(page, 'legend:People');
+  await waitFor(async () => (await state()).filters.People === false, 'People hidden');
+  await sleep(150);
+  const after = countColour(await shot('filter-off.png'), THEME.person, box);
+  assert.ok(before > 300, `people highlighted before (${before} px)`);
+  assert.ok(after < before / 10, `people no longer highlighted (${after} px)`);
+  await clickUi(page, 'legend:People');
+  await waitFor(async () => (await state()).filters.People === true, 'People shown again');
+});
+
+test('Download JSON saves exactly articleExplorer.analysis()', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), clickUi(page, 'download_json')]);
+  assert.equal(download.suggestedFilename(), 'article-explorer.json');
+  const file = path.join(SHOTS, 'downloaded.json');
+  await download.saveAs(file);
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.deepEqual(saved, await page.evaluate(() => window.articleExplorer.analysis()));
+  await shot('download.png');
+});
+
+test('Copy HTML puts the article with inline-styled highlights on the clipboard', { skip: NO_SEED }, async () => {
+  await clickUi(page, 'copy_html');
+  const html = await waitFor(() => page.evaluate(() => Module.aeLastCopiedHtml || null), 'the copied HTML');
+  assert.match(html, /<span style="background:#FBD5AE[^"]*" title="PERSON: Jorge Glas/);
+  assert.ok(!/<script/i.test(html));
+  const clip = await page.evaluate(async () => {
+    try { const items = await navigator.clipboard.read(); return items[0] ? items[0].types : []; } catch (e) { return ['error: ' + e.message]; }
+  });
+  console.log(`# clipboard types after Copy HTML: ${clip.join(', ')}`);
+  await shot('copy-html.png');
+});
+
+test('dark theme toggles and back', async () => {
+  await clickUi(page, 'theme');
+  await waitFor(async () => (await state()).theme === 'dark', 'dark theme');
+  await sleep(150);
+  const img = await shot('dark.png');
+  const corner = { x0: 2, x1: 12, y0: img.height - 6, y1: img.height - 2 };
+  assert.ok(countColour(img, THEME.darkPage, corner) >= 30, 'the page is dark');
+  await clickUi(page, 'theme');
+  await waitFor(async () => (await state()).theme === 'light', 'light again');
+  await sleep(150);
+  assert.ok(countColour(await shot('light.png'), THEME.lightPage, corner) >= 30, 'the page is light again');
+});
+
+test('help: F1 and the ? button open the shortcuts, Esc closes them', async () => {
+  await page.mouse.move(20, 780);
+  await press(page, 'F1');
+  await waitFor(async () => (await state()).help === true, 'help open (F1)');
+  await sleep(150);
+  await shot('help.png');
+  await press(page, 'Escape');
+  await waitFor(async () => (await state()).help === false, 'help closed (Esc)');
+  await clickUi(page, 'help');
+  await waitFor(async () => (await state()).help === true, 'help open (?)');
+  await press(page, 'Escape');
+  await waitFor(async () => (await state()).help === false, 'help closed');
+});
+
+test('pasted HTML source is reduced to its text (scripts and styles dropped)', async () => {
+  const html = '<!doctype html><html><head><title>Site</title><style>p{color:red}</style>' +
+    '<script>var tracking = "</p>";</script></head><body><nav><a href="/">Home</a></nav>' +
+    '<h1>Harbour reopens</h1><p>date 2024-05-02</p><p>The harbour at Porthcove reopened on Tuesday, ' +
+    'the council&rsquo;s spokesman said. &ldquo;It&#8217;s a good day,&rdquo; said Mair&eacute; Tremayne.</p>' +
+    '<!-- ad slot --><p>Boats&nbsp;&amp;&nbsp;ferries will sail again.</p></body></html>';
+  await page.mouse.click(1000, 20);
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  const text = await waitFor(async () => {
+    const t = await page.evaluate(() => window.articleExplorer.text());
+    return t.startsWith('Harbour reopens') ? t : null;
+  }, 'the HTML to be reduced and analysed');
+  assert.equal(text, 'Harbour reopens\n\ndate 2024-05-02\n\nThe harbour at Porthcove reopened on Tuesday, the council’s spokesman said. ' +
+    '“It’s a good day,” said Mairé Tremayne.\n\nBoats & ferries will sail again.');
+  const s = await state();
+  assert.equal(s.pasted_html, true);
+  assert.equal(s.reference_date, '2024-05-02');
+  await shot('pasted-html.png');
+});
+
+test('the reference date can be overridden', async () => {
+  await clickUi(page, 'reference_change');
+  await sleep(150);
+  await page.keyboard.down('Control'); await press(page, 'a'); await page.keyboard.up('Control');
+  await page.keyboard.type('2023-01-15', { delay: 30 });
+  await press(page, 'Enter');
+  const a = await waitFor(async () => {
+    const x = await page.evaluate(() => window.articleExplorer.analysis());
+    return x.reference_date === '2023-01-15' ? x : null;
+  }, 'the override to apply');
+  assert.equal(a.reference_date_source, 'option');
+  assert.equal((await state()).reference_override, '2023-01-15');
+  await shot('reference-date.png');
+});
+
+test('a long text is analysed in slices with a progress bar; the page keeps drawing', async () => {
+  const base = SEED || ARTICLE;
+  const parts = [];
+  while (parts.join('\n\n').length < 400000) parts.push(base);
+  const text = parts.join('\n\n');
+  await page.evaluate(() => window.articleExplorer.resetFrameStats());
+  await page.evaluate((t) => window.articleExplorer.setText(t, { sliced: true }), text);
+  const seen = [];
+  await waitFor(async () => {
+    const x = await state();
+    seen.push(x.progress);
+    if (seen.length === 3) await shot('progress.png');
+    return x.analysing ? null : x;
+  }, 'the sliced analysis to finish', 120000);
+  const s = await state();
+  console.log(`# ${(text.length / 1024).toFixed(0)} KB analysed in ${s.analysis_ms.toFixed(0)} ms of work; progress seen: ${seen.slice(0, 12).map((p) => p.toFixed(2)).join(' ')}…; frames while analysing: ${s.frames.count}, max ${s.frames.max_ms.toFixed(1)} ms`);
+  assert.ok(seen.some((p) => p > 0 && p < 1), 'progress between 0 and 1 was shown');
+  assert.ok(s.frames.count >= 5, 'frames were drawn while analysing');
+  const a = await page.evaluate(() => window.articleExplorer.analysis());
+  assert.ok(a.entities.length > 0 && a.sentences.length > 100);
+  await page.evaluate((t) => window.articleExplorer.setText(t), ARTICLE);
+});
+
+test('layouts: three columns at 1920x1080, two at 1280x720, stacked when narrow', async () => {
+  for (const [w, h, layout] of [[1920, 1080, 'three-column'], [1280, 720, 'two-column'], [700, 800, 'stacked']]) {
+    await page.setViewportSize({ width: w, height: h });
+    await waitFor(async () => (await state()).layout === layout, `${layout} at ${w}x${h}`);
+    await sleep(200);
+    await shot(`layout-${w}x${h}.png`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 });
 
 test('no network request after load, no errors', () => {
