@@ -114,3 +114,25 @@ TEST_CASE("pipeline: AnalysisJob reports an oversized input and finishes") {
     REQUIRE(a.diagnostics.size() == 1);
     CHECK(a.diagnostics[0].code == "too_large");
 }
+
+TEST_CASE("pipeline: the JSON writer writes nlohmann's canonical form (sorted keys, same escapes and numbers)") {
+    std::string ctrl;
+    for (int c = 1; c < 0x80; ++c) ctrl += char(c);
+    const std::string texts[] = {
+        "",
+        "Vienna, 2024-04-06\n\n“We will not wait,” Pabel Muñoz told reporters on Friday. Prices rose 4.5% to $3 billion.",
+        "He said \"" + ctrl + "\" and left.\n\n" + ctrl,
+        std::string("Bad \xFF bytes \xC3 and a cut \xE2\x80 quote: \"yes\", she said.\n\nMexico's embassy in Quito."),
+    };
+    for (const std::string& t : texts) {
+        for (bool utf16 : {false, true}) {
+            ae::Options o;
+            o.utf16_offsets = utf16;
+            const std::string out = ae::to_json(ae::analyze(t, o), o);
+            json j = json::parse(out, nullptr, false);
+            REQUIRE_FALSE(j.is_discarded());
+            CHECK(j.dump(-1, ' ', false, json::error_handler_t::replace) == out);
+            CHECK(ae::to_json(ae::analyze(t, o), o, true) == j.dump(2, ' ', false, json::error_handler_t::replace));
+        }
+    }
+}

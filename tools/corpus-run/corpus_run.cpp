@@ -1,7 +1,7 @@
 // corpus-run: analyses every .txt under the given folders, plus generated torture inputs, and
 // fails on a crash, invalid JSON, a span outside the text, or an article slower per byte than
 // --max-ratio × the median (a sign of non-linear behaviour). Prints per-article figures with -v,
-// the slowest articles, the median and peak memory.
+// the slowest articles (re-timed: fastest of three), the median, and the core's heap peak.
 // usage: corpus-run [--max-ratio R] [--no-torture] [-v] DIR...
 #include "article_explorer/analysis.h"
 
@@ -13,11 +13,42 @@
 #include <cstring>
 #include <dirent.h>
 #include <fstream>
+#include <malloc.h>
+#include <new>
 #include <sstream>
 #include <string>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <vector>
+
+namespace {
+
+// Heap accounting for the core's own memory: every operator new/delete of this process goes
+// through these counters, so the peak during analyze + to_json is measured exactly (the RSS
+// would also count this tool's JSON check of the output).
+size_t g_heap_now = 0, g_heap_peak = 0;
+
+void* counted_alloc(size_t n) {
+    void* p = std::malloc(n ? n : 1);
+    if (!p) throw std::bad_alloc();
+    g_heap_now += malloc_usable_size(p);
+    if (g_heap_now > g_heap_peak) g_heap_peak = g_heap_now;
+    return p;
+}
+void counted_free(void* p) {
+    if (!p) return;
+    g_heap_now -= malloc_usable_size(p);
+    std::free(p);
+}
+
+}  // namespace
+
+void* operator new(size_t n) { return counted_alloc(n); }
+void* operator new[](size_t n) { return counted_alloc(n); }
+void operator delete(void* p) noexcept { counted_free(p); }
+void operator delete[](void* p) noexcept { counted_free(p); }
+void operator delete(void* p, size_t) noexcept { counted_free(p); }
+void operator delete[](void* p, size_t) noexcept { counted_free(p); }
 
 namespace {
 
@@ -37,6 +68,12 @@ void list_txt(const std::string& dir, std::vector<std::string>& out) {
         if (S_ISDIR(st.st_mode)) list_txt(p, out);
         else if (n.size() > 4 && n.substr(n.size() - 4) == ".txt") out.push_back(p);
     }
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss; ss << f.rdbuf();
+    return ss.str();
 }
 
 long peak_rss_kb() { rusage r{}; getrusage(RUSAGE_SELF, &r); return r.ru_maxrss; }
@@ -60,15 +97,27 @@ bool spans_ok(const json& j, size_t n, std::string& why) {
     return true;
 }
 
-struct Result { std::string name; size_t bytes = 0; double secs = 0; bool ok = true; std::string why; };
+struct Result { std::string name; size_t bytes = 0; double secs = 0; size_t heap = 0; bool ok = true; std::string why; };
+
+// analyze + to_json, timed; the heap peak above what was live before it.
+std::string timed_analysis(const std::string& text, double& secs, size_t& heap) {
+    const size_t base = g_heap_now;
+    g_heap_peak = g_heap_now;
+    auto t0 = std::chrono::steady_clock::now();
+    ae::Options o;
+    std::string out;
+    {
+        ae::Analysis a = ae::analyze(text, o);
+        out = ae::to_json(a, o);
+    }
+    secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    heap = g_heap_peak - base;
+    return out;
+}
 
 Result run_one(const std::string& name, const std::string& text) {
     Result r; r.name = name; r.bytes = text.size();
-    auto t0 = std::chrono::steady_clock::now();
-    ae::Options o;
-    ae::Analysis a = ae::analyze(text, o);
-    std::string out = ae::to_json(a, o);
-    r.secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::string out = timed_analysis(text, r.secs, r.heap);
     json j = json::parse(out, nullptr, false);
     if (j.is_discarded()) { r.ok = false; r.why = "invalid JSON"; return r; }
     if (j.value("schema", "") != "article-explorer/1") { r.ok = false; r.why = "wrong schema"; return r; }
@@ -126,40 +175,84 @@ int main(int argc, char** argv) {
     std::vector<Result> results;
     std::string sample = "Mexico is severing diplomatic ties with Ecuador after police raided a Mexican Embassy. “This is not possible,” Roberto Canseco told local press on Friday.\n\n";
     for (size_t k = 0; k < files.size(); ++k) {
-        std::ifstream f(files[k], std::ios::binary);
-        std::stringstream ss; ss << f.rdbuf();
-        std::string text = ss.str();
+        std::string text = read_file(files[k]);
         if (k == 0 && text.size() > 200) sample = text;
         results.push_back(run_one(files[k], text));
-        if (verbose) std::printf("%8.3f ms %8zu B %s\n", results.back().secs * 1e3, results.back().bytes, files[k].c_str());
+        if (verbose) std::printf("%8.3f ms %8zu B %8.1f KB heap %s\n", results.back().secs * 1e3, results.back().bytes,
+                                 double(results.back().heap) / 1024.0, files[k].c_str());
         if (k % 200 == 199) std::fprintf(stderr, "\rcorpus-run: %zu/%zu", k + 1, files.size());
     }
     if (!files.empty()) std::fprintf(stderr, "\rcorpus-run: %zu/%zu\n", files.size(), files.size());
     size_t corpus_n = results.size();
-    if (do_torture) for (auto& [name, text] : torture(sample)) results.push_back(run_one(name, text));
+    std::vector<std::pair<std::string, std::string>> torture_texts;
+    if (do_torture) torture_texts = torture(sample);
+    for (auto& [name, text] : torture_texts) results.push_back(run_one(name, text));
 
     // Per-byte time against the corpus median (articles of at least 1 KB: timer noise below).
     std::vector<double> per_byte;
     for (size_t k = 0; k < corpus_n; ++k) if (results[k].bytes >= 1024) per_byte.push_back(results[k].secs / double(results[k].bytes));
     std::sort(per_byte.begin(), per_byte.end());
     double median = per_byte.empty() ? 0 : per_byte[per_byte.size() / 2];
+    // A single timing can be stretched by another process; noise only ever adds time, so the 30
+    // slowest per byte (under 2 MB) are timed again and keep their fastest of three runs.
+    if (median > 0) {
+        std::vector<size_t> order;
+        for (size_t k = 0; k < results.size(); ++k) if (results[k].bytes >= 1024 && results[k].bytes < (2u << 20)) order.push_back(k);
+        std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+            double rx = results[x].secs / double(results[x].bytes), ry = results[y].secs / double(results[y].bytes);
+            return rx != ry ? rx > ry : x < y;
+        });
+        if (order.size() > 30) order.resize(30);
+        for (size_t k : order) {
+            const std::string text = k < corpus_n ? read_file(files[k]) : torture_texts[k - corpus_n].second;
+            for (int rep = 0; rep < 2; ++rep) {
+                double secs = 0; size_t heap = 0;
+                timed_analysis(text, secs, heap);
+                results[k].secs = std::min(results[k].secs, secs);
+            }
+        }
+    }
     size_t failed = 0, slow = 0;
-    double worst_ratio = 0; std::string worst;
+    double worst_ratio = 0, worst_article_ratio = 0; std::string worst, worst_article;
     for (size_t k = 0; k < results.size(); ++k) {
         Result& r = results[k];
         if (median > 0 && r.bytes >= 1024) {
             double ratio = r.secs / double(r.bytes) / median;
             if (ratio > worst_ratio) { worst_ratio = ratio; worst = r.name; }
+            if (k < corpus_n && ratio > worst_article_ratio) { worst_article_ratio = ratio; worst_article = r.name; }
             if (ratio > max_ratio) { r.ok = false; r.why = "slow: " + std::to_string(ratio) + "× the median time per byte"; ++slow; }
         }
         if (!r.ok) { ++failed; std::printf("FAIL %s: %s\n", r.name.c_str(), r.why.c_str()); }
     }
+    if (median > 0) {
+        std::vector<size_t> order;
+        for (size_t k = 0; k < results.size(); ++k) if (results[k].bytes >= 1024) order.push_back(k);
+        std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+            double rx = results[x].secs / double(results[x].bytes), ry = results[y].secs / double(results[y].bytes);
+            return rx != ry ? rx > ry : x < y;
+        });
+        std::printf("slowest per byte (fastest of 3 runs):\n");
+        for (size_t i = 0; i < order.size() && i < 5; ++i) {
+            const Result& r = results[order[i]];
+            std::printf("  %5.2f× median  %9.3f ms  %9zu B  %s\n", r.secs / double(r.bytes) / median, r.secs * 1e3, r.bytes, r.name.c_str());
+        }
+    }
     double total = 0; size_t bytes = 0;
     for (size_t k = 0; k < corpus_n; ++k) { total += results[k].secs; bytes += results[k].bytes; }
-    std::printf("corpus: %zu articles, %.1f MB in %.2f s (%.2f MB/s); median %.3f µs/KB; slowest per byte %.1f× median (%s)\n",
+    std::printf("corpus: %zu articles, %.1f MB in %.2f s (%.2f MB/s); median %.3f µs/KB; slowest article per byte %.2f× median (%s); "
+                "slowest input of all %.2f× (%s)\n",
                 corpus_n, double(bytes) / 1e6, total, total > 0 ? double(bytes) / 1e6 / total : 0.0, median * 1e6 * 1024,
-                worst_ratio, worst.c_str());
-    std::printf("torture inputs: %zu; peak memory %.1f MB\n", results.size() - corpus_n, double(peak_rss_kb()) / 1024.0);
+                worst_article_ratio, worst_article.c_str(), worst_ratio, worst.c_str());
+    // The core's heap: the largest peak, and the largest peak per input byte (inputs >= 64 KB,
+    // where the fixed part — models are static data, not heap — no longer dominates).
+    size_t heap_max = 0; double heap_ratio = 0; std::string heap_max_name, heap_ratio_name;
+    for (const Result& r : results) {
+        if (r.heap > heap_max) { heap_max = r.heap; heap_max_name = r.name; }
+        if (r.bytes >= (64u << 10) && double(r.heap) / double(r.bytes) > heap_ratio) { heap_ratio = double(r.heap) / double(r.bytes); heap_ratio_name = r.name; }
+    }
+    std::printf("torture inputs: %zu; core heap peak %.1f MB (%s), at most %.0f bytes per input byte (%s); process peak RSS %.1f MB\n",
+                results.size() - corpus_n, double(heap_max) / 1048576.0, heap_max_name.c_str(), heap_ratio, heap_ratio_name.c_str(),
+                double(peak_rss_kb()) / 1024.0);
     std::printf("corpus-run: %zu passed, %zu failed\n", results.size() - failed, failed);
     return failed ? 1 : 0;
 }

@@ -4,96 +4,231 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <memory>
 
 namespace ae {
 
 using nlohmann::json;
 
+namespace {
+
+bool valid_utf8(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { ++i; continue; }
+        size_t n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : 0;
+        if (n == 0 || c > 0xF4 || i + n >= s.size()) return false;
+        const unsigned char c1 = (unsigned char)s[i + 1];
+        if ((c1 & 0xC0) != 0x80) return false;
+        if (c == 0xE0 && c1 < 0xA0) return false;   // overlong
+        if (c == 0xED && c1 > 0x9F) return false;   // surrogates
+        if (c == 0xF0 && c1 < 0x90) return false;   // overlong
+        if (c == 0xF4 && c1 > 0x8F) return false;   // above U+10FFFF
+        for (size_t k = 2; k <= n; ++k) if (((unsigned char)s[i + k] & 0xC0) != 0x80) return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+// A compact JSON writer that streams straight into the output string: no document tree, so
+// the memory of a 20 MB article's JSON is the JSON itself. It writes exactly what nlohmann's
+// dump() writes for the same object (keys in sorted order, as nlohmann::json's std::map keeps
+// them; the same escapes), which the tests check.
+struct Writer {
+    std::string out;
+    bool first = true;   // no comma before the next member / element
+
+    void raw(std::string_view s) { out.append(s.data(), s.size()); }
+    void sep() { if (!first) out += ','; first = false; }
+    void str(std::string_view s) {
+        if (!valid_utf8(s)) {   // only when a span cuts a code point: let nlohmann repair it
+            raw(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));
+            return;
+        }
+        out += '"';
+        size_t run = 0;
+        for (size_t i = 0; i < s.size(); ++i) {
+            const unsigned char c = (unsigned char)s[i];
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out.append(s.data() + run, i - run);
+            run = i + 1;
+            switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\f': out += "\\f"; break;
+            case '\r': out += "\\r"; break;
+            default: {
+                static const char hex[] = "0123456789abcdef";
+                char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                out.append(u, 6);
+            }
+            }
+        }
+        out.append(s.data() + run, s.size() - run);
+        out += '"';
+    }
+    void num(uint64_t v) { char b[24]; int n = std::snprintf(b, sizeof b, "%llu", (unsigned long long)v); out.append(b, size_t(n)); }
+    void snum(int64_t v) { char b[24]; int n = std::snprintf(b, sizeof b, "%lld", (long long)v); out.append(b, size_t(n)); }
+    void key(const char* k) { sep(); out += '"'; out += k; out += "\":"; first = true; }
+    void open_obj() { sep(); out += '{'; first = true; }
+    void close_obj() { out += '}'; first = false; }
+    void open_arr() { sep(); out += '['; first = true; }
+    void close_arr() { out += ']'; first = false; }
+    // Values after key() (key() left first = true, so sep() adds no comma).
+    void vstr(std::string_view s) { sep(); str(s); }
+    void vstr_or_null(std::string_view s) { sep(); if (s.empty()) raw("null"); else str(s); }
+    void vnum(uint64_t v) { sep(); num(v); }
+    void vsnum(int64_t v) { sep(); snum(v); }
+    void vbool(bool b) { sep(); raw(b ? "true" : "false"); }
+    void vnull() { sep(); raw("null"); }
+};
+
+}  // namespace
+
 std::string to_json(const Analysis& a, const Options& opts, bool pretty) {
     // Offsets: byte offsets into the exact input, or UTF-16 code units of the (repaired) text.
     std::unique_ptr<Utf16Index> u16;
     if (opts.utf16_offsets) u16 = std::make_unique<Utf16Index>(a.text);
     auto off = [&](uint32_t clean) -> uint32_t { return u16 ? u16->at(clean) : a.offsets.to_input(clean); };
-    auto span = [&](json& j, uint32_t s, uint32_t e, bool with_text) {
-        j["start"] = off(s);
-        j["end"] = off(e);
-        if (with_text) j["text"] = std::string(a.slice(s, e));
+
+    Writer w;
+    w.out.reserve(256 + a.text.size() * 3);
+    // A span's members in sorted order around the object's other keys: callers interleave.
+    auto span_obj = [&](uint32_t s, uint32_t e) {   // {"end","start","text"}
+        w.open_obj();
+        w.key("end"); w.vnum(off(e));
+        w.key("start"); w.vnum(off(s));
+        w.key("text"); w.vstr(a.slice(s, e));
+        w.close_obj();
     };
 
-    json j;
-    j["schema"] = kSchema;
-    j["version"] = kVersion;
-    j["reference_date"] = a.reference_date.empty() ? json(nullptr) : json(a.reference_date);
-    j["reference_date_source"] = a.reference_date.empty() ? json(nullptr) : json(a.reference_date_from_text ? "text" : "option");
-    if (a.date_line.end > a.date_line.start) { json d; span(d, a.date_line.start, a.date_line.end, true); j["date_line"] = d; }
-    else j["date_line"] = nullptr;
-    j["offsets"] = opts.utf16_offsets ? "utf16" : "bytes";
+    w.open_obj();
+    w.key("date_line");
+    if (a.date_line.end > a.date_line.start) span_obj(a.date_line.start, a.date_line.end); else w.vnull();
 
-    json paras = json::array();
-    for (const auto& p : a.paragraphs) { json o; span(o, p.start, p.end, false); o["boilerplate"] = p.boilerplate; paras.push_back(std::move(o)); }
-    j["paragraphs"] = std::move(paras);
+    w.key("diagnostics"); w.open_arr();
+    for (const auto& d : a.diagnostics) {
+        w.open_obj(); w.key("code"); w.vstr(d.code); w.key("message"); w.vstr(d.message); w.close_obj();
+    }
+    w.close_arr();
 
-    json sents = json::array();
-    for (const auto& s : a.sentences) { json o; span(o, s.start, s.end, false); o["paragraph"] = s.paragraph; sents.push_back(std::move(o)); }
-    j["sentences"] = std::move(sents);
-
-    json ents = json::array();
+    w.key("entities"); w.open_arr();
     for (const auto& e : a.entities) {
-        json o;
-        o["id"] = e.id; o["type"] = e.type; o["canonical"] = e.canonical;
-        o["role"] = e.role.empty() ? json(nullptr) : json(e.role);
-        o["salience"] = e.salience;
-        json ms = json::array();
-        for (const auto& m : e.mentions) { json mo; span(mo, m.start, m.end, true); mo["kind"] = m.kind; ms.push_back(std::move(mo)); }
-        o["mentions"] = std::move(ms);
-        ents.push_back(std::move(o));
-    }
-    j["entities"] = std::move(ents);
-
-    json vals = json::array();
-    for (const auto& v : a.values) { json o; o["type"] = v.type; span(o, v.start, v.end, true); o["value"] = v.value; vals.push_back(std::move(o)); }
-    j["values"] = std::move(vals);
-
-    json quotes = json::array();
-    for (const auto& q : a.quotes) {
-        json o;
-        o["id"] = q.id; o["kind"] = q.kind; span(o, q.start, q.end, true);
-        o["speaker"] = q.speaker.empty() ? json(nullptr) : json(q.speaker);
-        o["speaker_text"] = q.speaker_text.empty() ? json(nullptr) : json(q.speaker_text);
-        if (q.has_cue) { json c; span(c, q.cue.start, q.cue.end, true); o["cue"] = c; } else o["cue"] = nullptr;
-        if (q.has_speaker_span) { json c; span(c, q.speaker_span.start, q.speaker_span.end, true); o["speaker_mention"] = c; }
-        else o["speaker_mention"] = nullptr;
-        quotes.push_back(std::move(o));
-    }
-    j["quotes"] = std::move(quotes);
-
-    json events = json::array();
-    for (const auto& ev : a.events) {
-        json o;
-        o["id"] = ev.id; o["type"] = ev.type;
-        json t; span(t, ev.trigger.start, ev.trigger.end, true); o["trigger"] = t;
-        o["sentence"] = ev.sentence;
-        json args = json::array();
-        for (const auto& ar : ev.arguments) {
-            json ao; ao["role"] = ar.role; ao["entity"] = ar.entity.empty() ? json(nullptr) : json(ar.entity);
-            span(ao, ar.start, ar.end, true); args.push_back(std::move(ao));
+        w.open_obj();
+        w.key("canonical"); w.vstr(e.canonical);
+        w.key("id"); w.vstr(e.id);
+        w.key("mentions"); w.open_arr();
+        for (const auto& m : e.mentions) {
+            w.open_obj();
+            w.key("end"); w.vnum(off(m.end));
+            w.key("kind"); w.vstr(m.kind);
+            w.key("start"); w.vnum(off(m.start));
+            w.key("text"); w.vstr(a.slice(m.start, m.end));
+            w.close_obj();
         }
-        o["arguments"] = std::move(args);
-        if (ev.has_time) o["time"] = {{"value", ev.time_value}, {"text", ev.time_text}}; else o["time"] = nullptr;
-        o["polarity"] = ev.polarity; o["modality"] = ev.modality;
-        o["quote"] = ev.quote.empty() ? json(nullptr) : json(ev.quote);
-        o["timeline"] = ev.timeline;
-        events.push_back(std::move(o));
+        w.close_arr();
+        w.key("role"); w.vstr_or_null(e.role);
+        w.key("salience"); w.sep(); w.raw(json(e.salience).dump());   // nlohmann's shortest round-trip form
+        w.key("type"); w.vstr(e.type);
+        w.close_obj();
     }
-    j["events"] = std::move(events);
+    w.close_arr();
 
-    json diags = json::array();
-    for (const auto& d : a.diagnostics) diags.push_back({{"code", d.code}, {"message", d.message}});
-    j["diagnostics"] = std::move(diags);
+    w.key("events"); w.open_arr();
+    for (const auto& ev : a.events) {
+        w.open_obj();
+        w.key("arguments"); w.open_arr();
+        for (const auto& ar : ev.arguments) {
+            w.open_obj();
+            w.key("end"); w.vnum(off(ar.end));
+            w.key("entity"); w.vstr_or_null(ar.entity);
+            w.key("role"); w.vstr(ar.role);
+            w.key("start"); w.vnum(off(ar.start));
+            w.key("text"); w.vstr(a.slice(ar.start, ar.end));
+            w.close_obj();
+        }
+        w.close_arr();
+        w.key("id"); w.vstr(ev.id);
+        w.key("modality"); w.vstr(ev.modality);
+        w.key("polarity"); w.vstr(ev.polarity);
+        w.key("quote"); w.vstr_or_null(ev.quote);
+        w.key("sentence"); w.vnum(ev.sentence);
+        w.key("time");
+        if (ev.has_time) { w.open_obj(); w.key("text"); w.vstr(ev.time_text); w.key("value"); w.vstr(ev.time_value); w.close_obj(); }
+        else w.vnull();
+        w.key("timeline"); w.vsnum(ev.timeline);
+        w.key("trigger"); span_obj(ev.trigger.start, ev.trigger.end);
+        w.key("type"); w.vstr(ev.type);
+        w.close_obj();
+    }
+    w.close_arr();
 
-    // The text is repaired UTF-8, but a span may still cut a code point: never throw on output.
-    return j.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+    w.key("offsets"); w.vstr(opts.utf16_offsets ? "utf16" : "bytes");
+
+    w.key("paragraphs"); w.open_arr();
+    for (const auto& p : a.paragraphs) {
+        w.open_obj();
+        w.key("boilerplate"); w.vbool(p.boilerplate);
+        w.key("end"); w.vnum(off(p.end));
+        w.key("start"); w.vnum(off(p.start));
+        w.close_obj();
+    }
+    w.close_arr();
+
+    w.key("quotes"); w.open_arr();
+    for (const auto& q : a.quotes) {
+        w.open_obj();
+        w.key("cue"); if (q.has_cue) span_obj(q.cue.start, q.cue.end); else w.vnull();
+        w.key("end"); w.vnum(off(q.end));
+        w.key("id"); w.vstr(q.id);
+        w.key("kind"); w.vstr(q.kind);
+        w.key("speaker"); w.vstr_or_null(q.speaker);
+        w.key("speaker_mention"); if (q.has_speaker_span) span_obj(q.speaker_span.start, q.speaker_span.end); else w.vnull();
+        w.key("speaker_text"); w.vstr_or_null(q.speaker_text);
+        w.key("start"); w.vnum(off(q.start));
+        w.key("text"); w.vstr(a.slice(q.start, q.end));
+        w.close_obj();
+    }
+    w.close_arr();
+
+    w.key("reference_date"); w.vstr_or_null(a.reference_date);
+    w.key("reference_date_source");
+    if (a.reference_date.empty()) w.vnull(); else w.vstr(a.reference_date_from_text ? "text" : "option");
+    w.key("schema"); w.vstr(kSchema);
+
+    w.key("sentences"); w.open_arr();
+    for (const auto& s : a.sentences) {
+        w.open_obj();
+        w.key("end"); w.vnum(off(s.end));
+        w.key("paragraph"); w.vnum(s.paragraph);
+        w.key("start"); w.vnum(off(s.start));
+        w.close_obj();
+    }
+    w.close_arr();
+
+    w.key("values"); w.open_arr();
+    for (const auto& v : a.values) {
+        w.open_obj();
+        w.key("end"); w.vnum(off(v.end));
+        w.key("start"); w.vnum(off(v.start));
+        w.key("text"); w.vstr(a.slice(v.start, v.end));
+        w.key("type"); w.vstr(v.type);
+        w.key("value"); w.vstr(v.value);
+        w.close_obj();
+    }
+    w.close_arr();
+
+    w.key("version"); w.vstr(kVersion);
+    w.close_obj();
+
+    if (!pretty) return std::move(w.out);
+    // Indented output is for people reading small analyses: re-read and indent.
+    return json::parse(w.out).dump(2, ' ', false, json::error_handler_t::replace);
 }
 
 std::string analyze_to_json(std::string_view input, std::string_view options_json) {
