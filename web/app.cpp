@@ -48,7 +48,9 @@ constexpr int kKeyN = 78, kKeyP = 80, kKeyF1 = 290, kKeyF3 = 292;
 
 // Texts this long are analysed in slices across frames (shorter ones at once: no flicker).
 constexpr size_t kSliceFrom = 48 * 1024;
-constexpr double kSliceBudgetMs = 10.0;
+// Work per frame while slicing: a share of the time between frames, so a slow GPU (or software
+// GL) does not stretch the analysis eightfold, and a fast one keeps drawing smoothly.
+constexpr double kSliceMinMs = 10.0, kSliceMaxMs = 50.0, kSliceShare = 0.6;
 
 const char* const kTabNames[] = {"Text", "Entities", "Quotes", "Events", "Timeline"};
 
@@ -150,10 +152,11 @@ void vsplitter(const char* id, float height, float* frac, float total, float sig
 App::App() {
     bool dark = false;
     if (platform::load_dark_preference(&dark)) set_dark(dark);
-    if (ae_samples_count > 0)
-        set_article(std::string(reinterpret_cast<const char*>(ae_samples[0].data), ae_samples[0].size));
-    else
-        set_article(kBuiltinSample);
+    // The sample is analysed on the second frame, not here: the first frame's GL work (shaders,
+    // the font texture) then runs in the browser's GPU process while the core loads its models.
+    input_ = ae_samples_count > 0 ? std::string(reinterpret_cast<const char*>(ae_samples[0].data), ae_samples[0].size)
+                                  : std::string(kBuiltinSample);
+    first_analysis_pending_ = true;
 }
 
 void App::setup_fonts_and_style(float dpr) {
@@ -292,16 +295,18 @@ bool App::take_pending_paste_for_field(std::string& out) {
 }
 
 bool App::wants_frames() const {
-    return has_pending_paste_ || last_edit_time_ >= 0.0 || clear_active_field_ || frames_since_change_ < 3 || job_ ||
+    return first_analysis_pending_ || has_pending_paste_ || last_edit_time_ >= 0.0 || clear_active_field_ || frames_since_change_ < 3 || job_ ||
            view_.animating() || ImGui::GetTime() - copied_time_ < 2.0;
 }
 
 void App::start_analysis(bool sync) {
+    first_analysis_pending_ = false;
     job_.reset();
     last_edit_time_ = -1.0;
     job_input_ = input_;
     job_started_ = now_ms();
     job_work_ms_ = 0.0;
+    last_step_ms_ = 0.0;
     try {
         job_ = std::make_unique<AnalysisJob>(input_, options_);
         if (sync || input_.size() < kSliceFrom) {
@@ -322,9 +327,12 @@ void App::start_analysis(bool sync) {
 void App::step_analysis() {
     if (!job_) return;
     const double t0 = now_ms();
+    const double interval = last_step_ms_ > 0.0 ? t0 - last_step_ms_ : 16.0;
+    last_step_ms_ = t0;
+    const double budget = std::clamp(interval * kSliceShare, kSliceMinMs, kSliceMaxMs);
     bool done = false;
     try {
-        done = job_->step(kSliceBudgetMs);
+        done = job_->step(budget);
     } catch (const std::exception& e) {
         job_.reset();
         error_ = e.what();
@@ -506,6 +514,7 @@ void App::frame() {
         clear_active_field_ = false;
         request_tab_ = static_cast<int>(Tab::Entities);
     }
+    if (first_analysis_pending_ && ImGui::GetFrameCount() > 1) start_analysis(true);
     step_analysis();
     handle_keys();
     rects_.clear();

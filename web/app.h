@@ -55,6 +55,9 @@ public:
     // The article with its highlights as HTML (what "Copy HTML" copies).
     std::string article_html() const;
 
+    // Frames drawn since the last analysis finished (0 on the frame that finished it); -1 before the first.
+    int frames_since_analysis() const { return analysis_count_ > 0 ? frames_since_change_ : -1; }
+
     // Work is pending (a paste, a debounced edit, an analysis in slices, an animation): keep drawing.
     bool wants_frames() const;
 
@@ -105,11 +108,12 @@ private:
     int sample_index_ = 0;
     int analysis_count_ = 0;
     int frames_since_change_ = 0;
-    bool pasted_html_ = false;      // the last paste or drop was HTML, reduced to text
+    bool pasted_html_ = false;
+    bool first_analysis_pending_ = false;  // the sample, analysed once the first frame is out      // the last paste or drop was HTML, reduced to text
 
     std::unique_ptr<AnalysisJob> job_;  // a long text being analysed in slices
     std::string job_input_;
-    double job_started_ = 0.0, job_work_ms_ = 0.0;
+    double job_started_ = 0.0, job_work_ms_ = 0.0, last_step_ms_ = 0.0;
 
     double last_edit_time_ = -1.0;  // ImGui time of the last edit not yet analysed
     bool clear_active_field_ = false;

@@ -231,8 +231,13 @@ bool after_frame(GLFWwindow*, int frame_index) {
         }
         ae_js_set_cursor(css);
     }
-    // The second frame: the first one lays out windows, the second is the page as it stays.
-    if (frame_index == 1) ae_js_first_frame();
+    // Ready once a frame after the first analysis is out (the first one lays out windows and
+    // tables, the next is the page as it stays).
+    static bool ready = false;
+    if (!ready && frame_index >= 1 && g_app && g_app->frames_since_analysis() >= 1) {
+        ready = true;
+        ae_js_first_frame();
+    }
     return true;
 }
 
