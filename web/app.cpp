@@ -828,11 +828,10 @@ void App::draw_status_row() {
         return;
     }
     const Analysis& a = analysis_;
-    char left[200];
-    std::snprintf(left, sizeof left, "%zu paragraphs \xC2\xB7 %zu sentences \xC2\xB7 analysed in %.0f ms \xC2\xB7 reference date ",
-                  a.paragraphs.size(), a.sentences.size(), analysis_ms_);
-    ImGui::TextColored(theme::f(pal.muted), "%s", left);
-    ImGui::SameLine(0, 0);
+    // The reference date first (with its Change button), the counts after: on a narrow pane the
+    // counts are what gets clipped.
+    ImGui::TextColored(theme::f(pal.muted), "Reference date");
+    ImGui::SameLine();
     const char* source = !options_.reference_date.empty() ? "set by you" : a.reference_date_from_text ? "from the date line" : "";
     if (a.reference_date.empty()) ImGui::TextColored(theme::f(pal.ink), "none");
     else ImGui::TextColored(theme::f(pal.ink), "%s", a.reference_date.c_str());
@@ -878,6 +877,9 @@ void App::draw_status_row() {
         if (!ref_error_.empty()) ImGui::TextColored(theme::f(pal.quote), "%s", ref_error_.c_str());
         ImGui::EndPopup();
     }
+    ImGui::SameLine();
+    ImGui::TextColored(theme::f(pal.muted), "\xC2\xB7 %zu paragraphs \xC2\xB7 %zu sentences \xC2\xB7 analysed in %.0f ms", a.paragraphs.size(),
+                       a.sentences.size(), analysis_ms_);
 }
 
 void App::draw_selection_bar() {

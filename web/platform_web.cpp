@@ -43,7 +43,10 @@ EM_JS(void, ae_js_copy_html, (const char* html, const char* plain), {
             navigator.clipboard.write([new ClipboardItem({
                 'text/html': new Blob([h], {type: 'text/html'}),
                 'text/plain': new Blob([t], {type: 'text/plain'})
-            })]).catch(function() { if (navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(function() {}); });
+            })]).then(function() { Module.aeLastCopyError = null; }).catch(function(e) {
+                Module.aeLastCopyError = String(e);
+                if (navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(function() {});
+            });
         } else if (navigator.clipboard && navigator.clipboard.writeText) {
             navigator.clipboard.writeText(t).catch(function() {});
         }

@@ -463,10 +463,13 @@ test('Copy HTML puts the article with inline-styled highlights on the clipboard'
   const html = await waitFor(() => page.evaluate(() => Module.aeLastCopiedHtml || null), 'the copied HTML');
   assert.match(html, /<span style="background:#FBD5AE[^"]*" title="PERSON: Jorge Glas/);
   assert.ok(!/<script/i.test(html));
-  const clip = await page.evaluate(async () => {
-    try { const items = await navigator.clipboard.read(); return items[0] ? items[0].types : []; } catch (e) { return ['error: ' + e.message]; }
-  });
-  console.log(`# clipboard types after Copy HTML: ${clip.join(', ')}`);
+  // And the clipboard holds it as text/html (the async write finishes a moment later).
+  const clip = await waitFor(() => page.evaluate(async () => {
+    const items = await navigator.clipboard.read().catch(() => []);
+    if (!items[0] || !items[0].types.includes('text/html')) return null;
+    return (await items[0].getType('text/html')).text();
+  }), 'text/html on the clipboard');
+  assert.match(clip, /title="PERSON: Jorge Glas/);
   await shot('copy-html.png');
 });
 
