@@ -27,9 +27,10 @@ const char* kUsage =
     "  analyze [--reference-date YYYY-MM-DD] [--offsets bytes|utf16] [--pretty] [FILE|-]\n"
     "      analyse one article (a file, or stdin when FILE is - or absent) and print its\n"
     "      article-explorer/1 JSON on stdout\n"
-    "  bench [--tokens-only] [--min-seconds S] FILE...\n"
+    "  bench [--tokens-only] [--stages] [--min-seconds S] FILE...\n"
     "      analyse the files repeatedly and print words per second of the whole pipeline\n"
     "      (--tokens-only: stages 1-2, text + tokens + sentences, also in MB/s)\n"
+    "      (--stages: also the time of each pipeline stage, from ae::AnalysisJob)\n"
     "  batch IN.jsonl OUT.jsonl [--threads N] [--offsets bytes|utf16]\n"
     "      analyse {\"id\",\"text\",\"date\"?} lines; writes {\"id\",\"analysis\"} or {\"id\",\"error\"}\n"
     "      lines in input order; progress on stderr; a bad line is reported and skipped\n"
@@ -128,10 +129,12 @@ size_t count_words(const ae::Analysis& a) {
 int cmd_bench(int argc, char** argv) {
     ae::Options opts;
     double min_seconds = 2.0;
+    bool stages = false;
     std::vector<std::string> files;
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--tokens-only") opts.tokens_only = true;
+        else if (a == "--stages") stages = true;
         else if (a == "--min-seconds") { if (i + 1 >= argc) return usage_error("--min-seconds needs a value"); min_seconds = std::atof(argv[++i]); }
         else if (a == "-h" || a == "--help") { std::fputs(kUsage, stdout); return 0; }
         else if (a.size() > 1 && a[0] == '-') return usage_error("unknown option '" + a + "' for bench");
@@ -152,8 +155,16 @@ int cmd_bench(int argc, char** argv) {
     size_t passes = 0;
     auto t0 = clock::now();
     double secs = 0;
+    std::vector<ae::AnalysisJob::StageTime> per_stage;
     do {
-        for (const auto& t : texts) { ae::Analysis a = ae::analyze(t, opts); (void)a; }
+        for (const auto& t : texts) {
+            if (!stages) { ae::Analysis a = ae::analyze(t, opts); (void)a; continue; }
+            ae::AnalysisJob job(t, opts);
+            job.step(1e300);
+            const auto st = job.stage_times();
+            if (per_stage.empty()) per_stage = st;
+            else for (size_t k = 0; k < st.size(); ++k) per_stage[k].ms += st[k].ms;
+        }
         ++passes;
         secs = std::chrono::duration<double>(clock::now() - t0).count();
     } while (secs < min_seconds);
@@ -162,6 +173,15 @@ int cmd_bench(int argc, char** argv) {
                 opts.tokens_only ? "text+tokens+sentences" : "all");
     std::printf("%.0f words/s  %.2f MB/s  %.3f ms per pass\n", double(words) / per_pass,
                 double(bytes) / per_pass / 1e6, per_pass * 1e3);
+    if (stages) {
+        double total = 0;
+        for (const auto& st : per_stage) total += st.ms;
+        std::printf("%-10s %10s %7s %14s\n", "stage", "ms/pass", "share", "words/s");
+        for (const auto& st : per_stage) {
+            const double ms = st.ms / double(passes);
+            std::printf("%-10s %10.2f %6.1f%% %14.0f\n", st.stage, ms, total > 0 ? 100.0 * st.ms / total : 0.0, ms > 0 ? double(words) / (ms / 1e3) : 0.0);
+        }
+    }
     return 0;
 }
 

@@ -102,6 +102,11 @@ TEST_CASE("pipeline: AnalysisJob in tiny slices gives exactly what analyze() giv
     CHECK(std::string(job.stage()) == "done");
     CHECK(monotonic);
     CHECK(steps > 10);  // a zero budget stops after every batch of sentences
+    const auto times = job.stage_times();
+    REQUIRE(times.size() == 8);
+    CHECK(std::string(times.front().stage) == "reading");
+    CHECK(std::string(times.back().stage) == "events");
+    for (const auto& t : times) CHECK(t.ms >= 0.0);
     CHECK(ae::to_json(job.take(), opts) == whole);
 }
 

@@ -122,6 +122,9 @@ public:
     float progress() const;           // 0..1, by the share of work done
     const char* stage() const;        // what the next step works on ("tagging", "parsing", ... "done")
     Analysis take();                  // the result (call once, after done())
+    // Wall time spent in each stage so far, in pipeline order (for `bench --stages`).
+    struct StageTime { const char* stage; double ms; };
+    std::vector<StageTime> stage_times() const;
 private:
     struct State;
     std::unique_ptr<State> s_;

@@ -66,6 +66,7 @@ struct AnalysisJob::State {
     size_t cursor = 0;                   // next sentence of a sliced stage
     std::unique_ptr<EntityTagging> ner;  // alive during kNer
     bool taken = false;
+    double ms[kDone] = {};               // wall time per stage
 };
 
 AnalysisJob::AnalysisJob(std::string input, Options opts) : s_(std::make_unique<State>()) {
@@ -106,7 +107,13 @@ bool AnalysisJob::step(double budget_ms) {
         s.cursor = 0;
         return true;
     };
+    Clock::time_point lap = t0;
+    // Charges the time since the last lap to the stage being worked on.
+    auto charge = [&](Stage st) { Clock::time_point now = Clock::now(); s.ms[st] += std::chrono::duration<double, std::milli>(now - lap).count(); lap = now; };
     while (s.stage != kDone) {
+        const Stage current = s.stage;
+        // However this iteration ends (next stage, slice done, early return), its time is charged.
+        struct Charge { decltype(charge)& c; Stage st; ~Charge() { c(st); } } charge_on_exit{charge, current};
         switch (s.stage) {
         case kRead:
             if (s.input.size() > s.opts.max_bytes) {
@@ -152,6 +159,12 @@ bool AnalysisJob::step(double budget_ms) {
         if (s.stage != kDone && spent()) return false;
     }
     return true;
+}
+
+std::vector<AnalysisJob::StageTime> AnalysisJob::stage_times() const {
+    std::vector<StageTime> out;
+    for (int i = 0; i < kDone; ++i) out.push_back({kStageNames[i], s_->ms[i]});
+    return out;
 }
 
 Analysis AnalysisJob::take() {
