@@ -48,11 +48,17 @@ void Parser::parse(const Input& in, State& st) const {
     float lscores[256];
     const size_t nl = model.nlabels();
     while (!st.terminal()) {
-        float sc[kNumActions] = {0, 0, 0};
-        model.score_actions(f, action_features(in, st, f), sc);
+        int legal = 0, only = -1;
+        for (int a = 0; a < kNumActions; ++a) if (st.legal(a)) { ++legal; only = a; }
         int best = -1;
-        for (int a = 0; a < kNumActions; ++a)
-            if (st.legal(a) && (best < 0 || sc[a] > sc[best])) best = a;
+        if (legal == 1) {
+            best = only;   // forced (e.g. SHIFT onto an empty stack): no need to score
+        } else {
+            float sc[kNumActions] = {0, 0, 0};
+            model.score_actions(f, action_features(in, st, f), sc);
+            for (int a = 0; a < kNumActions; ++a)
+                if (st.legal(a) && (best < 0 || sc[a] > sc[best])) best = a;
+        }
         uint8_t label = 0;
         if (best != kShift) {
             if (st.arc_head(best) == int(in.n)) {
