@@ -185,9 +185,12 @@ bool Model::index(bool choose_size) {
     // Placement order: most important row first (largest |weight|), ties by key.
     std::vector<uint32_t> begin(nlr + 1, 0);
     for (size_t r = 0; r < nlr; ++r) begin[r + 1] = begin[r] + lcount_[r];
-    auto order = [](size_t n, auto strength, const std::vector<uint32_t>& keys) {
+    // When loading (not choosing a size) every row must fit, so which row gets a slot first
+    // cannot matter and file order is kept: the sort is only for deciding what to drop.
+    auto order = [choose_size](size_t n, auto strength, const std::vector<uint32_t>& keys) {
         std::vector<std::pair<int, uint32_t>> o(n);
-        for (size_t r = 0; r < n; ++r) o[r] = {strength(r), uint32_t(r)};
+        for (size_t r = 0; r < n; ++r) o[r] = {choose_size ? strength(r) : 0, uint32_t(r)};
+        if (!choose_size) return o;
         std::sort(o.begin(), o.end(), [&](const auto& x, const auto& y) {
             return x.first != y.first ? x.first > y.first : keys[x.second] < keys[y.second]; });
         return o;
