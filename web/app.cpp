@@ -636,6 +636,7 @@ void App::draw_help() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(22.0f * dpr_, 18.0f * dpr_));
     if (ImGui::BeginPopupModal("Keyboard shortcuts", &show_help_, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
         note("help_popup");
+        if (!show_help_) ImGui::CloseCurrentPopup();  // F1 again
         const char* const rows[][2] = {
             {platform::paste_shortcut(), "Paste an article (anywhere outside the text box replaces it; HTML is reduced to text)"},
             {"Ctrl+Enter", "Analyse the text box now (edits are analysed after a short pause)"},
@@ -735,7 +736,8 @@ void App::draw_side(float width, float height, bool with_text_tab) {
     if (!with_text_tab && tab_ == Tab::Text) tab_ = Tab::Entities;
     PanelNav nav;
     // Tabs a little tighter than buttons, so five fit a third of a 1280-pixel window.
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.6f, ImGui::GetStyle().FramePadding.y));
+    const ImVec2 tab_pad(ImGui::GetStyle().FramePadding.x * 0.6f, ImGui::GetStyle().FramePadding.y);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_pad);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemInnerSpacing, ImVec2(ImGui::GetStyle().ItemInnerSpacing.x * 0.5f, ImGui::GetStyle().ItemInnerSpacing.y));
     const bool tabs = ImGui::BeginTabBar("##tabs", ImGuiTabBarFlags_FittingPolicyScroll);
     ImGui::PopStyleVar(2);
@@ -747,7 +749,9 @@ void App::draw_side(float width, float height, bool with_text_tab) {
             if (counts[t] >= 0) std::snprintf(label, sizeof label, "%s %d###%s", kTabNames[t], counts[t], kTabNames[t]);
             else std::snprintf(label, sizeof label, "%s###%s", kTabNames[t], kTabNames[t]);
             const ImGuiTabItemFlags flags = request_tab_ == t ? ImGuiTabItemFlags_SetSelected : 0;
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_pad);  // the tab's width is measured here
             const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+            ImGui::PopStyleVar();
             char name[32];
             std::snprintf(name, sizeof name, "tab:%s", kTabNames[t]);
             note(name);

@@ -248,6 +248,7 @@ test('a real paste event flows through the JS listener into wasm and replaces th
   assert.ok(a.sentences.length >= 4, `sentences found: ${a.sentences.length}`);
   const sentences = a.sentences.map((s) => byteSlice(ARTICLE, s.start, s.end));
   assert.ok(sentences.some((s) => s.includes('“We’re bringing the light home,”')), 'the curly-quoted sentence survives intact');
+  await page.screenshot({ path: path.join(SHOTS, 'pasted.png') });
 });
 
 test('screenshot: highlights in the theme colours and text drawn', async () => {
@@ -291,6 +292,7 @@ test('typing into the input pane and pasting into it re-analyses after a pause',
   }, 'the typed text to be analysed');
   const last = a.sentences[a.sentences.length - 1];
   assert.equal(byteSlice(want, last.start, last.end), 'A second sentence with “pasted” words.');
+  await page.screenshot({ path: path.join(SHOTS, 'typed.png') });
   await page.mouse.click(1000, 60);  // click outside: the field lets go
 });
 
@@ -301,6 +303,8 @@ test('articleExplorer.setText replaces the article and analyses it synchronously
   }, ARTICLE);
   assert.equal(a.reference_date, '2024-04-06');
   assert.ok(a.paragraphs.some((p) => p.boilerplate));
+  await sleep(200);
+  await page.screenshot({ path: path.join(SHOTS, 'set-text.png') });
 });
 
 test('resizes with the window', async () => {
@@ -572,7 +576,8 @@ test('layouts: three columns at 1920x1080, two at 1280x720, stacked when narrow'
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
-test('no network request after load, no errors', () => {
+test('no network request after load, no errors', async () => {
+  await page.screenshot({ path: path.join(SHOTS, 'last.png') });
   assert.ok(loadedAt >= 0, 'the page loaded');
   assert.deepEqual(requests.slice(loadedAt), [], 'requests after load');
   assert.deepEqual(consoleErrors, [], 'console errors');
