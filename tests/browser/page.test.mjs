@@ -386,6 +386,21 @@ test('hover a name: its card shows the entity', { skip: NO_SEED }, async () => {
   assert.ok(countDark(img, card) > 200, 'the card text is drawn under the name');
 });
 
+test('hover an event trigger: its card shows the event', { skip: NO_SEED }, async () => {
+  const a = await page.evaluate(() => window.articleExplorer.analysis());
+  for (const ev of a.events.filter((e) => !e.type.startsWith('Other.'))) {
+    const r = await page.evaluate(([s, e]) => window.articleExplorer.spanRect(s, e), [ev.trigger.start, ev.trigger.end]);
+    if (!r) continue;
+    await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+    const s = await waitFor(async () => { const x = await state(); return x.hover.event ? x : null; }, 'an event under the mouse');
+    assert.equal(s.hover.event, ev.id);
+    await sleep(150);
+    await shot('hover-event.png');
+    return;
+  }
+  assert.fail('no event trigger on screen');
+});
+
 test('click an entity: its mentions are selected, the bar and N/P/F3 step through them', { skip: NO_SEED }, async () => {
   const m = seedEntity.mentions[0];
   const r = await page.evaluate(([s, e]) => window.articleExplorer.spanRect(s, e), [m.start, m.end]);
@@ -526,6 +541,22 @@ test('pasted HTML source is reduced to its text (scripts and styles dropped)', a
   assert.equal(s.pasted_html, true);
   assert.equal(s.reference_date, '2024-05-02');
   await shot('pasted-html.png');
+});
+
+test('a dropped .html file becomes the article, reduced to its text', async () => {
+  const html = '<html><head><style>body{}</style></head><body><script>x()</script>' +
+    '<h2>Ferry returns</h2><p>The ferry to Porthcove sailed again on Monday, &ldquo;at last,&rdquo; said the captain.</p></body></html>';
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.items.add(new File([t], 'story.html', { type: 'text/html' }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, html);
+  const text = await waitFor(async () => {
+    const t = await page.evaluate(() => window.articleExplorer.text());
+    return t.startsWith('Ferry returns') ? t : null;
+  }, 'the dropped file to be analysed');
+  assert.equal(text, 'Ferry returns\n\nThe ferry to Porthcove sailed again on Monday, “at last,” said the captain.');
+  await shot('dropped-html.png');
 });
 
 test('the reference date can be overridden', async () => {
