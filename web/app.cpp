@@ -258,6 +258,7 @@ void App::set_dark(bool dark) {
 
 void App::set_article(std::string text, bool sync) {
     input_ = normalise_newlines(std::move(text));
+    options_.reference_date.clear();  // an override belongs to the article it was set for (edits keep it)
     clear_active_field_ = true;  // an active InputText would overwrite input_ with its own buffer
     start_analysis(sync);
 }
