@@ -216,3 +216,10 @@ TEST_CASE("values: a large text with pathological runs completes") {
     CHECK(a.values.size() > 25000);   // behaviour only: speed is measured by benchmarks
     MESSAGE("1 MB of values text in " << s << " s");
 }
+
+TEST_CASE("values: slash dates with overlong parts are not dates (fuzzer: int overflow)") {
+    // Found by the libFuzzer run: 444444444444444442025/045/04 overflowed an int (UBSan).
+    CHECK(show("date 44444444444444442025/045/04 then 4/5/2024.").find("4444") == std::string::npos);
+    CHECK(show("It was 12345/6/2024 and 1/123456/2024.").find("DATE") == std::string::npos);
+    CHECK(show("Sales on 4/5/2024 rose.") == "DATE 4/5/2024=2024-04-05");
+}

@@ -481,9 +481,9 @@ class Finder {
             for (char ch : s) {
                 if (ch == '/') { ++part; continue; }
                 if (ch < '0' || ch > '9') return 0;
+                if (++digits[part] > 4) return 0;   // no date part has more digits (and no int overflow)
                 int& v = part == 0 ? a : part == 1 ? b : c;
                 v = v * 10 + (ch - '0');
-                ++digits[part];
             }
             if (digits[2] == 2) c += c < 50 ? 2000 : 1900;
             else if (digits[2] != 4) return 0;
