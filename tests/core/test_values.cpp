@@ -223,3 +223,11 @@ TEST_CASE("values: slash dates with overlong parts are not dates (fuzzer: int ov
     CHECK(show("It was 12345/6/2024 and 1/123456/2024.").find("DATE") == std::string::npos);
     CHECK(show("Sales on 4/5/2024 rose.") == "DATE 4/5/2024=2024-04-05");
 }
+
+TEST_CASE("values: huge relative counts stay unresolved instead of overflowing") {
+    // `-2147483647 * 7` was a signed overflow (UBSan) and `99999999999 years ago` a nonsense year.
+    CHECK(show("It happened 99999999999 years ago.") == "DATE 99999999999 years ago=PAST_REF");
+    CHECK(show("2147483647 weeks ago") == "DATE 2147483647 weeks ago=PAST_REF");
+    CHECK(show("2147483647 months from now") == "DATE 2147483647 months from now=FUTURE_REF");
+    CHECK(show("three years ago") == "DATE three years ago=2021");
+}

@@ -946,6 +946,9 @@ class Finder {
                 return true;
             }
             if (u == U::Second || u == U::Minute || u == U::Hour) { set_ref(m, sign < 0 ? "PAST_REF" : "FUTURE_REF"); return true; }
+            // A count of five digits or more (`99999 years ago`) is no calendar date; it would
+            // also overflow the arithmetic below.
+            if (n.size() > 4) { set_ref(m, sign < 0 ? "PAST_REF" : "FUTURE_REF"); return true; }
             int count = std::atoi(n.c_str());
             TP base = ctx_.ref;
             G g = unit_granularity(u);
