@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "article_explorer/values.h"  // the calendar
 #include "article_view.h"  // cards, layer colours
 #include "imgui.h"
 #include "imgui_internal.h"  // RenderArrow, RenderTextEllipsis
@@ -21,27 +22,9 @@ void remember_row(float* r) {
 
 bool is_other(const Event& e) { return e.type.rfind("Other.", 0) == 0; }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-int days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-void civil_from_days(int z, int* y, int* m, int* d) {
-    z += 719468;
-    const int era = (z >= 0 ? z : z - 146096) / 146097;
-    const int doe = z - era * 146097;
-    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp + (mp < 10 ? 3 : -9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
+// Dates on the timeline axis are whole days since 1970-01-01 (the core's calendar).
+int days_from_civil(int y, int m, int d) { return int(ae::days_from_civil(y, m, d)); }
+void civil_from_days(int z, int* y, int* m, int* d) { ae::civil_from_days(z, *y, *m, *d); }
 
 const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 

@@ -231,3 +231,14 @@ TEST_CASE("values: huge relative counts stay unresolved instead of overflowing")
     CHECK(show("2147483647 months from now") == "DATE 2147483647 months from now=FUTURE_REF");
     CHECK(show("three years ago") == "DATE three years ago=2021");
 }
+
+TEST_CASE("values: the public calendar (days since 1970-01-01 and back)") {
+    CHECK(ae::days_from_civil(1970, 1, 1) == 0);
+    CHECK(ae::days_from_civil(2024, 3, 1) - ae::days_from_civil(2024, 2, 28) == 2);   // a leap year
+    CHECK(ae::days_from_civil(1900, 3, 1) - ae::days_from_civil(1900, 2, 28) == 1);   // not one
+    int y = 0, m = 0, d = 0;
+    ae::civil_from_days(ae::days_from_civil(2024, 4, 6), y, m, d);
+    CHECK(y == 2024); CHECK(m == 4); CHECK(d == 6);
+    ae::civil_from_days(-1, y, m, d);
+    CHECK(y == 1969); CHECK(m == 12); CHECK(d == 31);
+}

@@ -44,6 +44,7 @@
 //   QUANTITY  `<number> <unit symbol>`: `300 km` → `300 km`, `5 miles` → `5 mi`, `2,000 tonnes`
 //             → `2000 t`, `12.5 percentage points` → `12.5 pp`.
 #pragma once
+#include <cstdint>
 #include "article_explorer/analysis.h"
 
 namespace ae {
@@ -52,5 +53,10 @@ namespace ae {
 // when a.paragraphs is empty): sorted by start, non-overlapping, spans without surrounding
 // spaces or punctuation. Uses a.reference_date (YYYY-MM-DD, may be empty). Never throws.
 void find_values(Analysis& a);
+
+// Proleptic Gregorian calendar arithmetic, as the values stage does it: days since 1970-01-01
+// and back. For views that place resolved dates on an axis (the page's timeline).
+int64_t days_from_civil(int year, int month, int day);
+void civil_from_days(int64_t days, int& year, int& month, int& day);
 
 }  // namespace ae

@@ -1661,3 +1661,8 @@ void find_values(Analysis& a) {
 }
 
 }  // namespace ae
+
+namespace ae {
+int64_t days_from_civil(int year, int month, int day) { return values::days_from_civil(year, month, day); }
+void civil_from_days(int64_t days, int& year, int& month, int& day) { values::civil_from_days(days, year, month, day); }
+}  // namespace ae
