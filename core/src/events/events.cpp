@@ -157,23 +157,8 @@ uint32_t word_bits(std::string_view w) {
     auto it = bits.find(w);
     return it == bits.end() ? 0u : it->second;
 }
-bool is_be(const std::string& w) { return word_bits(w) & W_BE; }
-bool is_have(const std::string& w) { return word_bits(w) & W_HAVE; }
-bool is_do(const std::string& w) { return word_bits(w) & W_DO; }
-bool is_get(const std::string& w) { return word_bits(w) & W_GET; }
-bool is_neg(const std::string& w) { return word_bits(w) & W_NEG; }
-bool is_subordinator(const std::string& w) { return word_bits(w) & W_SUBORDINATOR; }
-bool is_light_verb(const std::string& w) { return word_bits(w) & W_LIGHT_VERB; }
-bool is_experiencer_light(const std::string& w) { return word_bits(w) & W_EXPERIENCER_LIGHT; }
-bool is_carrier_participle(const std::string& w) { return word_bits(w) & W_CARRIER_PARTICIPLE; }
-bool is_object_control(const std::string& w) { return word_bits(w) & W_OBJECT_CONTROL; }
 bool is_future_matrix(const std::string& w) { return word_bits(w) & W_FUTURE_MATRIX; }
 bool is_negative_matrix(const std::string& w) { return word_bits(w) & W_NEGATIVE_MATRIX; }
-bool is_non_event(const std::string& w) { return word_bits(w) & W_NON_EVENT; }
-bool is_vehicle(const std::string& w) { return word_bits(w) & W_VEHICLE; }
-bool is_quantity_noun(const std::string& w) { return word_bits(w) & W_QUANTITY_NOUN; }
-bool is_personal_pronoun(const std::string& w) { return word_bits(w) & W_PERSONAL_PRONOUN; }
-bool is_non_action(const std::string& w) { return word_bits(w) & (W_NON_ACTION | W_BE | W_HAVE | W_DO); }
 
 // ---------------------------------------------------------------------------------------------
 // Per-document view
@@ -613,7 +598,7 @@ public:
 
 private:
     std::vector<int> subject_impl(int v) {
-        int sf = sfirst(v), e = send(v);
+        int sf = sfirst(v);
         VGroup g = verb_group(d_, v, sf);
         int p = g.start - 1;
         // VP coordination: "X had been … and was relieved"
