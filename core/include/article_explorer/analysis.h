@@ -110,7 +110,7 @@ Analysis analyze(std::string_view input, const Options& opts = {});
 // The same analysis in slices, for a page that must keep drawing while a long text is analysed:
 // call step() once per frame until it returns true, then take(). Slicing never changes the
 // result: analyze() is this job run in one step. A slice ends at a sentence boundary after
-// about budget_ms of work (the document-level stages run whole).
+// about budget_ms of work (values, entity grouping and quotes run whole; they are quick).
 class AnalysisJob {
 public:
     AnalysisJob(std::string input, Options opts = {});

@@ -29,6 +29,7 @@
 // reported, else asserted. Events inside a quote carry its id. Event::timeline orders events
 // by resolved time (then text order).
 #pragma once
+#include <memory>
 #include "article_explorer/analysis.h"
 
 #include <string>
@@ -59,5 +60,24 @@ const TriggerLexicon& trigger_lexicon();
 // modality, quote and timeline rank. Needs tokens, sentences and POS tags; uses entities,
 // values, quotes and the dependency parse when present.
 void find_events(Analysis& a);
+
+// find_events in slices (ae::AnalysisJob): the constructor prepares the document, find() does
+// sentences [first, end) of Analysis::sentences, finish() anchors times, ranks the timeline and
+// writes Analysis::events. Any number of consecutive slices over 0..sentence_count() and then
+// finish() give exactly what find_events gives.
+class EventFinding {
+public:
+    explicit EventFinding(Analysis& a);
+    ~EventFinding();
+    EventFinding(const EventFinding&) = delete;
+    EventFinding& operator=(const EventFinding&) = delete;
+    size_t sentence_count() const;
+    void find(size_t first_sentence, size_t end_sentence);
+    void finish();
+private:
+    struct Impl;
+    Analysis& a_;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace ae

@@ -5,6 +5,7 @@
 #include "article_explorer/tagger.h"
 
 #include <algorithm>
+#include <memory>
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
@@ -864,401 +865,434 @@ struct Builder {
 
 }  // namespace
 
-void find_events(Analysis& a) {
-    a.events.clear();
-    if (a.tokens.empty() || a.sentences.empty() || a.pos.size() != a.tokens.size()) return;
-    const TriggerLexicon& L = trigger_lexicon();
-    Doc d(a);
-    build_doc(d);
-    Analyzer an(d);
-    Builder b{a, d, an, cue_lexicon(), {}, {}, {}};
-    for (size_t i = 0; i < d.n; ++i)
-        if (d.ent[i] >= 0 && d.ment_first[i] == int(i) && a.entities[d.ent[i]].type == "PERSON") b.person_mentions.push_back(int(i));
-    b.speech_cue.assign(d.n, 0);
-    for (size_t i = 0; i < d.n; ++i) {
-        if (!d.verb(int(i))) continue;
-        auto it = b.cues.words.find(d.low[i]);
-        b.speech_cue[i] = it != b.cues.words.end() && it->second.cls == CueClass::Speech;
-    }
-    for (size_t p = 0; p < a.entities.size() && b.role_people.size() < 256; ++p) {   // bounded on huge inputs
-        const Entity& P = a.entities[p];
-        if (P.type != "PERSON" || P.role.empty()) continue;
-        std::string role = P.role;
-        for (char& ch : role) if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
-        b.role_people.push_back({int(p), std::move(role)});
-    }
-
+// find_events as a stateful object, so AnalysisJob can run its sentence loop in slices.
+struct EventFinding::Impl {
+    Analysis& a;
+    const TriggerLexicon& L;
+    Doc d;
+    Analyzer an;
+    Builder b;
     std::vector<Event> events;
-    std::vector<int> ev_tok;             // trigger token of each event
-    std::vector<char> consumed(d.n, 0);  // tokens inside a multi-word trigger
+    std::vector<int> ev_tok;              // trigger token of each event
+    std::vector<char> consumed;           // tokens inside a multi-word trigger
     std::vector<std::vector<int>> purpose_of;   // per event: events of a following purpose infinitive
 
-    for (size_t s = 0; s < a.sentences.size(); ++s) {
-        const Sentence& S = a.sentences[s];
-        int sf = int(S.first_token), se = int(S.first_token + S.token_count);
-        if (S.paragraph < a.paragraphs.size() && a.paragraphs[S.paragraph].boilerplate) continue;
-        for (int t = sf; t < se; ++t) {
-            if (consumed[t]) continue;
-            // ---- verbs
-            if (d.verb(t) && an.is_group_head(t)) {
-                auto it = L.verb_forms.find(d.low[t]);
-                Match m;
-                if (it != L.verb_forms.end()) m = best_entry(d, it->second, t, sf, se);
-                VGroup g = verb_group(d, t, sf);
-                std::string type = m.entry >= 0 ? L.entries[m.entry].type : std::string();
-                int after = m.words ? m.end + 1 : t + 1;
-                std::vector<int> subj = an.dependents(t, "nsubj");
-                std::vector<int> obj = g.passive || m.words ? std::vector<int>() : an.dependents(t, "obj");
-                if (subj.empty()) subj = an.subject(t);
-                if (obj.empty() && !g.passive) obj = an.object(t, after);
-                // "The Dow fell 344 points": a measure after a change-of-state verb is its extent
-                if (!obj.empty() && is_unaccusative(d.low[t])) {
-                    const Chunk& O = d.chunks[obj[0]];
-                    if ((d.f[O.first] & F_NUM) || d.low[O.first] == "$" || (d.f[O.head] & F_NUM)) obj.clear();
-                }
-                // an object between the verb and the words of a needs (`declared X persona non grata`)
-                std::vector<Chunk> mid;
-                if (m.words) {
-                    int k = t + 1;
-                    while (k < m.skip_from && (d.f[k] & (F_RB | F_RP))) ++k;
-                    if (k < m.skip_from && d.chunk[k] >= 0 && d.chunks[d.chunk[k]].first == k) {
-                        Chunk C = d.chunks[d.chunk[k]];
-                        if (C.last >= m.skip_from) {   // the chunk ran into the needed words: cut it
-                            C.last = m.skip_from - 1;
-                            C.head = -1;
-                            for (int x = C.last; x >= C.first; --x)
-                                if (d.f[x] & (F_NOUN | F_PROPN | F_PRON | F_NUM)) { C.head = x; break; }
-                        }
-                        if (C.head >= 0 && !(d.f[C.head] & F_PRPS)) mid.push_back(C);
+    explicit Impl(Analysis& a_)
+        : a(a_), L(trigger_lexicon()), d(a_), an((build_doc(d), d)), b{a_, d, an, cue_lexicon(), {}, {}, {}} {
+        for (size_t i = 0; i < d.n; ++i)
+            if (d.ent[i] >= 0 && d.ment_first[i] == int(i) && a.entities[d.ent[i]].type == "PERSON") b.person_mentions.push_back(int(i));
+        b.speech_cue.assign(d.n, 0);
+        for (size_t i = 0; i < d.n; ++i) {
+            if (!d.verb(int(i))) continue;
+            auto it = b.cues.words.find(d.low[i]);
+            b.speech_cue[i] = it != b.cues.words.end() && it->second.cls == CueClass::Speech;
+        }
+        for (size_t p = 0; p < a.entities.size() && b.role_people.size() < 256; ++p) {   // bounded on huge inputs
+            const Entity& P = a.entities[p];
+            if (P.type != "PERSON" || P.role.empty()) continue;
+            std::string role = P.role;
+            for (char& ch : role) if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
+            b.role_people.push_back({int(p), std::move(role)});
+        }
+        consumed.assign(d.n, 0);
+    }
+
+    void find(size_t first_sentence, size_t end_sentence) {
+        for (size_t s = first_sentence; s < end_sentence; ++s) {
+            const Sentence& S = a.sentences[s];
+            int sf = int(S.first_token), se = int(S.first_token + S.token_count);
+            if (S.paragraph < a.paragraphs.size() && a.paragraphs[S.paragraph].boilerplate) continue;
+            for (int t = sf; t < se; ++t) {
+                if (consumed[t]) continue;
+                // ---- verbs
+                if (d.verb(t) && an.is_group_head(t)) {
+                    auto it = L.verb_forms.find(d.low[t]);
+                    Match m;
+                    if (it != L.verb_forms.end()) m = best_entry(d, it->second, t, sf, se);
+                    VGroup g = verb_group(d, t, sf);
+                    std::string type = m.entry >= 0 ? L.entries[m.entry].type : std::string();
+                    int after = m.words ? m.end + 1 : t + 1;
+                    std::vector<int> subj = an.dependents(t, "nsubj");
+                    std::vector<int> obj = g.passive || m.words ? std::vector<int>() : an.dependents(t, "obj");
+                    if (subj.empty()) subj = an.subject(t);
+                    if (obj.empty() && !g.passive) obj = an.object(t, after);
+                    // "The Dow fell 344 points": a measure after a change-of-state verb is its extent
+                    if (!obj.empty() && is_unaccusative(d.low[t])) {
+                        const Chunk& O = d.chunks[obj[0]];
+                        if ((d.f[O.first] & F_NUM) || d.low[O.first] == "$" || (d.f[O.head] & F_NUM)) obj.clear();
                     }
-                }
-                if (type.empty()) {
-                    // Other.Action: a clear who-did-what-to-whom outside the taxonomy
-                    // reporting verbs with their speaker: "X said/announced (that …)" is an action of X
-                    // (MEANTIME and TimeML count reporting events; the page lists them with Other.Action)
-                    auto cue = b.cues.words.find(d.low[t]);
-                    bool reporting = cue != b.cues.words.end() && cue->second.cls == CueClass::Speech && !subj.empty() &&
-                                     !g.passive && d.vt[t] != V_VBG && !(d.wb[t] & (W_BE | W_HAVE | W_DO));
-                    // "said Mexican diplomats were …": the chunk after a reporting verb is the
-                    // complement's subject; only tell-type verbs have an object (the addressee)
-                    if (reporting && !in(d.low[t], {"tell", "told", "tells", "telling", "inform", "informed", "informs",
-                                                    "notify", "notified", "assure", "assured", "warn", "warned", "warns"}))
-                        obj.clear();
-                    if (!reporting) {
-                        // auxiliaries, raising and cognition verbs never; light / aspect / speech verbs
-                        // only with a noun-phrase object ("announced a new phone", not "said that")
-                        if ((d.wb[t] & (W_BE)) || (d.wb[t] & (W_HAVE)) || (d.wb[t] & (W_DO)) || (d.wb[t] & (W_NON_EVENT))) continue;
-                        if (((d.wb[t] & (W_NON_ACTION | W_BE | W_HAVE | W_DO)) || b.cues.words.count(d.low[t])) && (obj.empty() || g.passive)) continue;
-                        if (in(d.low[t], {"say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added",
-                                          "adds", "adding", "ask", "asked", "asks", "write", "wrote", "writes"})) continue;
-                        if (d.vt[t] == V_VBG && subj.empty()) continue;   // "Shipping company X": a modifier
-                        if (subj.empty() && (obj.empty() || g.passive)) continue;
-                        if (obj.empty() && !g.passive) {
-                            // "did not respond to a request", "shares fell by 5%": a PP complement will do
-                            bool pp = false;
-                            for (auto& x : an.pps(after, se))
-                                if (x.prep <= after + 2) pp = true;
-                            // intransitive with a noun or named subject: "sales fell", "the talks collapsed"
-                            bool noun_subj = false;
-                            for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN))) noun_subj = true; }
-                            if (!pp && !noun_subj) continue;
+                    // an object between the verb and the words of a needs (`declared X persona non grata`)
+                    std::vector<Chunk> mid;
+                    if (m.words) {
+                        int k = t + 1;
+                        while (k < m.skip_from && (d.f[k] & (F_RB | F_RP))) ++k;
+                        if (k < m.skip_from && d.chunk[k] >= 0 && d.chunks[d.chunk[k]].first == k) {
+                            Chunk C = d.chunks[d.chunk[k]];
+                            if (C.last >= m.skip_from) {   // the chunk ran into the needed words: cut it
+                                C.last = m.skip_from - 1;
+                                C.head = -1;
+                                for (int x = C.last; x >= C.first; --x)
+                                    if (d.f[x] & (F_NOUN | F_PROPN | F_PRON | F_NUM)) { C.head = x; break; }
+                            }
+                            if (C.head >= 0 && !(d.f[C.head] & F_PRPS)) mid.push_back(C);
                         }
-                        if (!obj.empty() && (d.f[d.chunks[obj[0]].head] & F_NUM)) continue;   // "voted 7-2"
-                        bool named = subj.empty();
-                        for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN | F_PRON))) named = true; }
-                        if (!named) continue;
                     }
-                    type = "Other.Action";
+                    if (type.empty()) {
+                        // Other.Action: a clear who-did-what-to-whom outside the taxonomy
+                        // reporting verbs with their speaker: "X said/announced (that …)" is an action of X
+                        // (MEANTIME and TimeML count reporting events; the page lists them with Other.Action)
+                        auto cue = b.cues.words.find(d.low[t]);
+                        bool reporting = cue != b.cues.words.end() && cue->second.cls == CueClass::Speech && !subj.empty() &&
+                                         !g.passive && d.vt[t] != V_VBG && !(d.wb[t] & (W_BE | W_HAVE | W_DO));
+                        // "said Mexican diplomats were …": the chunk after a reporting verb is the
+                        // complement's subject; only tell-type verbs have an object (the addressee)
+                        if (reporting && !in(d.low[t], {"tell", "told", "tells", "telling", "inform", "informed", "informs",
+                                                        "notify", "notified", "assure", "assured", "warn", "warned", "warns"}))
+                            obj.clear();
+                        if (!reporting) {
+                            // auxiliaries, raising and cognition verbs never; light / aspect / speech verbs
+                            // only with a noun-phrase object ("announced a new phone", not "said that")
+                            if ((d.wb[t] & (W_BE)) || (d.wb[t] & (W_HAVE)) || (d.wb[t] & (W_DO)) || (d.wb[t] & (W_NON_EVENT))) continue;
+                            if (((d.wb[t] & (W_NON_ACTION | W_BE | W_HAVE | W_DO)) || b.cues.words.count(d.low[t])) && (obj.empty() || g.passive)) continue;
+                            if (in(d.low[t], {"say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added",
+                                              "adds", "adding", "ask", "asked", "asks", "write", "wrote", "writes"})) continue;
+                            if (d.vt[t] == V_VBG && subj.empty()) continue;   // "Shipping company X": a modifier
+                            if (subj.empty() && (obj.empty() || g.passive)) continue;
+                            if (obj.empty() && !g.passive) {
+                                // "did not respond to a request", "shares fell by 5%": a PP complement will do
+                                bool pp = false;
+                                for (auto& x : an.pps(after, se))
+                                    if (x.prep <= after + 2) pp = true;
+                                // intransitive with a noun or named subject: "sales fell", "the talks collapsed"
+                                bool noun_subj = false;
+                                for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN))) noun_subj = true; }
+                                if (!pp && !noun_subj) continue;
+                            }
+                            if (!obj.empty() && (d.f[d.chunks[obj[0]].head] & F_NUM)) continue;   // "voted 7-2"
+                            bool named = subj.empty();
+                            for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN | F_PRON))) named = true; }
+                            if (!named) continue;
+                        }
+                        type = "Other.Action";
+                    }
+                    int last = m.words ? m.end : t;
+                    // particles: "step down", "broke into"
+                    Event ev = b.make(type, t, last, int(s));
+                    for (int k = t + 1; k <= last; ++k) consumed[k] = 1;
+                    std::string cls = type_class(type);
+                    bool unaccusative = obj.empty() && mid.empty() &&
+                                        (cls == "Life" || cls == "Movement" || type == "Personnel.End-Position" ||
+                                         (type == "Other.Action" && is_unaccusative(d.low[t])));
+                    for (int c : subj) b.add(ev, b.arg_from_chunk(c, g.passive || unaccusative ? "patient" : "agent"));
+                    if (g.reduced && t > sf) {
+                        int p = t - 1;
+                        if (p > sf && d.low[p] == ",") --p;
+                        if (d.chunk[p] >= 0 && d.chunks[d.chunk[p]].head >= 0 && d.chunks[d.chunk[p]].last == p)
+                            b.add(ev, b.arg_from_chunk(d.chunk[p], "patient"));
+                    }
+                    for (const Chunk& c : mid) b.add(ev, b.arg_from(c, "patient"));
+                    int pp_from = after;
+                    if (!obj.empty()) {
+                        for (int c : obj) b.add(ev, b.arg_from_chunk(c, "patient"));
+                        pp_from = d.chunks[obj.back()].last + 1;
+                    }
+                    auto pps = an.pps(pp_from, se);
+                    bool against = false;
+                    for (auto& pp : pps) {
+                        std::string role = b.pp_role(d.low[pp.prep], type, pp.chunk, g.passive);
+                        if (role.empty()) continue;
+                        if (role == "patient" && d.low[pp.prep] == "against") against = true;
+                        if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
+                        b.add(ev, b.arg_from_chunk(pp.chunk, role));
+                    }
+                    if (against) {   // "investigating allegations against him": the against-phrase is the patient
+                        std::vector<EventArgument> keep;
+                        for (auto& x : ev.arguments)
+                            if (!(x.role == "patient" && !obj.empty() && x.start == b.arg_from_chunk(obj[0], "patient").start)) keep.push_back(x);
+                        ev.arguments = keep;
+                    }
+                    b.set_modality(ev, t, &g);
+                    events.push_back(std::move(ev));
+                    ev_tok.push_back(t);
+                    continue;
                 }
-                int last = m.words ? m.end : t;
-                // particles: "step down", "broke into"
-                Event ev = b.make(type, t, last, int(s));
-                for (int k = t + 1; k <= last; ++k) consumed[k] = 1;
-                std::string cls = type_class(type);
-                bool unaccusative = obj.empty() && mid.empty() &&
-                                    (cls == "Life" || cls == "Movement" || type == "Personnel.End-Position" ||
-                                     (type == "Other.Action" && is_unaccusative(d.low[t])));
-                for (int c : subj) b.add(ev, b.arg_from_chunk(c, g.passive || unaccusative ? "patient" : "agent"));
-                if (g.reduced && t > sf) {
-                    int p = t - 1;
-                    if (p > sf && d.low[p] == ",") --p;
-                    if (d.chunk[p] >= 0 && d.chunks[d.chunk[p]].head >= 0 && d.chunks[d.chunk[p]].last == p)
-                        b.add(ev, b.arg_from_chunk(d.chunk[p], "patient"));
-                }
-                for (const Chunk& c : mid) b.add(ev, b.arg_from(c, "patient"));
-                int pp_from = after;
-                if (!obj.empty()) {
-                    for (int c : obj) b.add(ev, b.arg_from_chunk(c, "patient"));
-                    pp_from = d.chunks[obj.back()].last + 1;
-                }
-                auto pps = an.pps(pp_from, se);
-                bool against = false;
-                for (auto& pp : pps) {
-                    std::string role = b.pp_role(d.low[pp.prep], type, pp.chunk, g.passive);
-                    if (role.empty()) continue;
-                    if (role == "patient" && d.low[pp.prep] == "against") against = true;
-                    if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
-                    b.add(ev, b.arg_from_chunk(pp.chunk, role));
-                }
-                if (against) {   // "investigating allegations against him": the against-phrase is the patient
-                    std::vector<EventArgument> keep;
-                    for (auto& x : ev.arguments)
-                        if (!(x.role == "patient" && !obj.empty() && x.start == b.arg_from_chunk(obj[0], "patient").start)) keep.push_back(x);
-                    ev.arguments = keep;
-                }
-                b.set_modality(ev, t, &g);
-                events.push_back(std::move(ev));
-                ev_tok.push_back(t);
-                continue;
-            }
-            // ---- event nouns (heads of their chunk)
-            if ((d.f[t] & F_NOUN) && d.chunk[t] >= 0 && d.chunks[d.chunk[t]].head == t) {
-                auto it = L.noun_forms.find(d.low[t]);
-                if (it == L.noun_forms.end()) continue;
-                Match m = best_entry(d, it->second, t, sf, se);
-                if (m.entry < 0) continue;
-                const std::string& type = L.entries[m.entry].type;
-                std::string cls = type_class(type);
-                const Chunk& C = d.chunks[d.chunk[t]];
-                int first = t, last = m.words ? m.end : t;
-                // light verb: the chunk is the object of make/take/suffer/…
-                int lv = -1;
-                {
-                    int k = C.first - 1;
-                    while (k >= sf && (d.f[k] & (F_RB | F_RP))) --k;
-                    int after = C.last + 1;
-                    bool carrier = after < se && d.vt[after] == V_VBN && (d.wb[after] & (W_CARRIER_PARTICIPLE));
-                    if (k >= sf && d.verb(k) && (d.wb[k] & (W_LIGHT_VERB)) && !carrier) lv = k;
-                }
-                Event ev;
-                VGroup g;
-                bool passive_lv = false;
-                if (lv >= 0) {
-                    g = verb_group(d, lv, sf);
-                    passive_lv = g.passive;
-                    first = lv;
-                    // the light verb may have made an event of its own: the noun wins
-                    for (size_t e = 0; e < events.size(); ++e)
-                        if (ev_tok[e] == lv) { events.erase(events.begin() + long(e)); ev_tok.erase(ev_tok.begin() + long(e)); break; }
-                    ev = b.make(type, first, last, int(s));
-                    std::vector<int> subj = an.subject(lv);
-                    bool exp = (d.wb[lv] & (W_EXPERIENCER_LIGHT)) || passive_lv;
-                    for (int c : subj) b.add(ev, b.arg_from_chunk(c, exp ? "patient" : "agent"));
-                } else {
-                    ev = b.make(type, first, last, int(s));
-                    // possessor and prenominal entity modifiers
-                    bool patient_poss = cls == "Justice" || cls == "Life" || cls == "Movement" || cls == "Personnel";
-                    for (int k = C.first; k < t; ++k) {
-                        if (d.f[k] & F_POS) {
-                            int pk = k - 1;
-                            if (pk >= C.first && d.value[pk] < 0) {
+                // ---- event nouns (heads of their chunk)
+                if ((d.f[t] & F_NOUN) && d.chunk[t] >= 0 && d.chunks[d.chunk[t]].head == t) {
+                    auto it = L.noun_forms.find(d.low[t]);
+                    if (it == L.noun_forms.end()) continue;
+                    Match m = best_entry(d, it->second, t, sf, se);
+                    if (m.entry < 0) continue;
+                    const std::string& type = L.entries[m.entry].type;
+                    std::string cls = type_class(type);
+                    const Chunk& C = d.chunks[d.chunk[t]];
+                    int first = t, last = m.words ? m.end : t;
+                    // light verb: the chunk is the object of make/take/suffer/…
+                    int lv = -1;
+                    {
+                        int k = C.first - 1;
+                        while (k >= sf && (d.f[k] & (F_RB | F_RP))) --k;
+                        int after = C.last + 1;
+                        bool carrier = after < se && d.vt[after] == V_VBN && (d.wb[after] & (W_CARRIER_PARTICIPLE));
+                        if (k >= sf && d.verb(k) && (d.wb[k] & (W_LIGHT_VERB)) && !carrier) lv = k;
+                    }
+                    Event ev;
+                    VGroup g;
+                    bool passive_lv = false;
+                    if (lv >= 0) {
+                        g = verb_group(d, lv, sf);
+                        passive_lv = g.passive;
+                        first = lv;
+                        // the light verb may have made an event of its own: the noun wins
+                        for (size_t e = 0; e < events.size(); ++e)
+                            if (ev_tok[e] == lv) { events.erase(events.begin() + long(e)); ev_tok.erase(ev_tok.begin() + long(e)); break; }
+                        ev = b.make(type, first, last, int(s));
+                        std::vector<int> subj = an.subject(lv);
+                        bool exp = (d.wb[lv] & (W_EXPERIENCER_LIGHT)) || passive_lv;
+                        for (int c : subj) b.add(ev, b.arg_from_chunk(c, exp ? "patient" : "agent"));
+                    } else {
+                        ev = b.make(type, first, last, int(s));
+                        // possessor and prenominal entity modifiers
+                        bool patient_poss = cls == "Justice" || cls == "Life" || cls == "Movement" || cls == "Personnel";
+                        for (int k = C.first; k < t; ++k) {
+                            if (d.f[k] & F_POS) {
+                                int pk = k - 1;
+                                if (pk >= C.first && d.value[pk] < 0) {
+                                    EventArgument r;
+                                    r.role = patient_poss ? "patient" : "agent";
+                                    int h = pk;
+                                    if (d.ent[h] >= 0) {
+                                        r.entity = a.entities[d.ent[h]].id;
+                                        r.start = a.tokens[d.ment_first[h]].start; r.end = a.tokens[d.ment_last[h]].end;
+                                    } else { r.start = a.tokens[C.first].start; r.end = a.tokens[pk].end; }
+                                    b.add(ev, r);
+                                }
+                            } else if ((d.f[k] & F_PRPS) && (d.wb[k] & (W_PERSONAL_PRONOUN))) {
+                                Chunk tmp{k, k, k};
+                                (void)tmp;
+                            } else if (d.ent[k] >= 0 && d.ment_last[k] < t && k == d.ment_first[k]) {
+                                bool poss = false;
+                                for (int x = k; x <= d.ment_last[k] + 1 && x < t; ++x) if (d.f[x] & F_POS) poss = true;
+                                if (poss) continue;
                                 EventArgument r;
-                                r.role = patient_poss ? "patient" : "agent";
-                                int h = pk;
-                                if (d.ent[h] >= 0) {
-                                    r.entity = a.entities[d.ent[h]].id;
-                                    r.start = a.tokens[d.ment_first[h]].start; r.end = a.tokens[d.ment_last[h]].end;
-                                } else { r.start = a.tokens[C.first].start; r.end = a.tokens[pk].end; }
+                                r.role = "agent";
+                                r.entity = a.entities[d.ent[k]].id;
+                                r.start = a.tokens[k].start; r.end = a.tokens[d.ment_last[k]].end;
                                 b.add(ev, r);
                             }
-                        } else if ((d.f[k] & F_PRPS) && (d.wb[k] & (W_PERSONAL_PRONOUN))) {
-                            Chunk tmp{k, k, k};
-                            (void)tmp;
-                        } else if (d.ent[k] >= 0 && d.ment_last[k] < t && k == d.ment_first[k]) {
-                            bool poss = false;
-                            for (int x = k; x <= d.ment_last[k] + 1 && x < t; ++x) if (d.f[x] & F_POS) poss = true;
-                            if (poss) continue;
-                            EventArgument r;
-                            r.role = "agent";
-                            r.entity = a.entities[d.ent[k]].id;
-                            r.start = a.tokens[k].start; r.end = a.tokens[d.ment_last[k]].end;
-                            b.add(ev, r);
                         }
                     }
+                    int k = C.last + 1;
+                    // participles carrying the noun's arguments: "charges levelled against him"
+                    if (k < se && d.vt[k] == V_VBN && (d.wb[k] & (W_CARRIER_PARTICIPLE))) { last = k; ev.trigger.end = a.tokens[k].end; ++k; }
+                    if (m.words) k = m.end + 1;
+                    for (int x = t + 1; x <= last; ++x) consumed[x] = 1;
+                    for (auto& pp : an.pps(k, se)) {
+                        std::string prep = d.low[pp.prep];
+                        std::string role = b.pp_role(prep, type, pp.chunk, false);
+                        if (prep == "by" && lv < 0) role = "agent";
+                        if (role.empty()) continue;
+                        if (role == "patient" && prep == "of" && b.has_role(ev, "patient")) continue;
+                        if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
+                        b.add(ev, b.arg_from_chunk(pp.chunk, role));
+                    }
+                    b.set_modality(ev, lv >= 0 ? lv : t, lv >= 0 ? &g : nullptr);
+                    events.push_back(std::move(ev));
+                    ev_tok.push_back(lv >= 0 ? lv : t);
                 }
-                int k = C.last + 1;
-                // participles carrying the noun's arguments: "charges levelled against him"
-                if (k < se && d.vt[k] == V_VBN && (d.wb[k] & (W_CARRIER_PARTICIPLE))) { last = k; ev.trigger.end = a.tokens[k].end; ++k; }
-                if (m.words) k = m.end + 1;
-                for (int x = t + 1; x <= last; ++x) consumed[x] = 1;
-                for (auto& pp : an.pps(k, se)) {
-                    std::string prep = d.low[pp.prep];
-                    std::string role = b.pp_role(prep, type, pp.chunk, false);
-                    if (prep == "by" && lv < 0) role = "agent";
-                    if (role.empty()) continue;
-                    if (role == "patient" && prep == "of" && b.has_role(ev, "patient")) continue;
-                    if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
-                    b.add(ev, b.arg_from_chunk(pp.chunk, role));
-                }
-                b.set_modality(ev, lv >= 0 ? lv : t, lv >= 0 ? &g : nullptr);
-                events.push_back(std::move(ev));
-                ev_tok.push_back(lv >= 0 ? lv : t);
             }
         }
     }
 
-    // An event without a patient takes the patient of a purpose infinitive right after it
-    // ("take the case to the ICJ to denounce Ecuador's responsibility").
-    for (size_t e = 0; e < events.size(); ++e) {
-        if (b.has_role(events[e], "patient")) continue;
-        int t = ev_tok[e];
-        for (size_t f = e + 1; f < events.size(); ++f) {
-            int u = ev_tok[f];
-            if (d.sent[u] != d.sent[t] || u - t > 20) break;
-            if (u < 1 || !(d.f[u - 1] & F_TO)) continue;
-            if (d.low[u - 1] != "to" || !d.verb(u)) continue;
-            bool comma = false;
-            for (int k = t + 1; k < u; ++k) if (d.low[k] == "," || d.low[k] == ";") comma = true;
-            if (comma) break;
-            for (const auto& x : events[f].arguments)
-                if (x.role == "patient") {
-                    EventArgument y = x;
-                    // "Ecuador's responsibility": the possessor entity is the one meant
-                    int pt = token_at(a, x.start);
-                    for (int k = pt; k < int(d.n) && a.tokens[k].start < x.end; ++k)
-                        if (d.f[k] & F_POS && k > pt && d.ent[k - 1] >= 0) {
-                            y.entity = a.entities[d.ent[k - 1]].id;
-                            y.start = a.tokens[d.ment_first[k - 1]].start; y.end = a.tokens[d.ment_last[k - 1]].end;
-                            break;
-                        }
-                    b.add(events[e], y);
-                    break;
-                }
-            break;
-        }
-    }
+    void finish() {
 
-    // ---- time anchoring
-    std::vector<int> story_days;   // values usable as anchors for undated past events
-    auto in_story = [&](const Value& v) {
-        int t = token_at(a, v.start);
-        return t >= 0 && size_t(t) < d.n && d.sent[t] >= 0 && a.tokens[t].start >= v.start;
-    };
-    auto day_diff = [](const std::string& x, const std::string& y) -> int {   // y - x in days, 9999 if not comparable
-        std::string a1, b1;
-        if (x.size() < 10 || y.size() < 10) return 9999;
-        auto days = [](const std::string& s) {
-            int Y = std::atoi(s.substr(0, 4).c_str()), M = std::atoi(s.substr(5, 2).c_str()), D = std::atoi(s.substr(8, 2).c_str());
-            if (M < 3) { Y -= 1; M += 12; }
-            return 365 * Y + Y / 4 - Y / 100 + Y / 400 + (153 * (M - 3) + 2) / 5 + D;
+        // An event without a patient takes the patient of a purpose infinitive right after it
+        // ("take the case to the ICJ to denounce Ecuador's responsibility").
+        for (size_t e = 0; e < events.size(); ++e) {
+            if (b.has_role(events[e], "patient")) continue;
+            int t = ev_tok[e];
+            for (size_t f = e + 1; f < events.size(); ++f) {
+                int u = ev_tok[f];
+                if (d.sent[u] != d.sent[t] || u - t > 20) break;
+                if (u < 1 || !(d.f[u - 1] & F_TO)) continue;
+                if (d.low[u - 1] != "to" || !d.verb(u)) continue;
+                bool comma = false;
+                for (int k = t + 1; k < u; ++k) if (d.low[k] == "," || d.low[k] == ";") comma = true;
+                if (comma) break;
+                for (const auto& x : events[f].arguments)
+                    if (x.role == "patient") {
+                        EventArgument y = x;
+                        // "Ecuador's responsibility": the possessor entity is the one meant
+                        int pt = token_at(a, x.start);
+                        for (int k = pt; k < int(d.n) && a.tokens[k].start < x.end; ++k)
+                            if (d.f[k] & F_POS && k > pt && d.ent[k - 1] >= 0) {
+                                y.entity = a.entities[d.ent[k - 1]].id;
+                                y.start = a.tokens[d.ment_first[k - 1]].start; y.end = a.tokens[d.ment_last[k - 1]].end;
+                                break;
+                            }
+                        b.add(events[e], y);
+                        break;
+                    }
+                break;
+            }
+        }
+
+        // ---- time anchoring
+        std::vector<int> story_days;   // values usable as anchors for undated past events
+        auto in_story = [&](const Value& v) {
+            int t = token_at(a, v.start);
+            return t >= 0 && size_t(t) < d.n && d.sent[t] >= 0 && a.tokens[t].start >= v.start;
         };
-        return days(y) - days(x);
-    };
-    for (size_t v = 0; v < a.values.size(); ++v) {
-        const Value& V = a.values[v];
-        if (V.type != "DATE" || V.value.size() != 10 || !in_story(V)) continue;
-        if (!a.reference_date.empty()) {
-            int dd = day_diff(V.value, a.reference_date);
-            if (dd < 0 || dd > 7) continue;
-        }
-        story_days.push_back(int(v));
-    }
-    // per sentence: its DATE/TIME values with a normalised value (events look only there)
-    std::vector<std::vector<int>> sent_values(a.sentences.size());
-    for (size_t v = 0; v < a.values.size(); ++v) {
-        const Value& V = a.values[v];
-        if ((V.type != "DATE" && V.type != "TIME") || V.value.empty() || !(V.value[0] >= '0' && V.value[0] <= '9')) continue;
-        int t0 = token_at(a, V.start);
-        if (t0 >= 0 && size_t(t0) < d.n && d.sent[t0] >= 0) sent_values[d.sent[t0]].push_back(int(v));
-    }
-    // story days by sentence, for the nearest one
-    std::vector<std::pair<int, int>> day_at;   // (sentence, value)
-    for (int v : story_days) day_at.push_back({d.sent[token_at(a, a.values[v].start)], v});
-    std::sort(day_at.begin(), day_at.end());
-    std::string ref_text;
-    if (!a.reference_date.empty())
-        for (const Value& V : a.values)
-            if (V.value == a.reference_date && !in_story(V)) { ref_text = std::string(a.slice(V.start, V.end)); break; }
-    for (size_t e = 0; e < events.size(); ++e) {
-        Event& ev = events[e];
-        int t = ev_tok[e];
-        const Sentence& S = a.sentences[ev.sentence];
-        int best = -1;
-        uint32_t bestd = ~0u;
-        for (int v : sent_values[ev.sentence]) {
+        auto day_diff = [](const std::string& x, const std::string& y) -> int {   // y - x in days, 9999 if not comparable
+            std::string a1, b1;
+            if (x.size() < 10 || y.size() < 10) return 9999;
+            auto days = [](const std::string& s) {
+                int Y = std::atoi(s.substr(0, 4).c_str()), M = std::atoi(s.substr(5, 2).c_str()), D = std::atoi(s.substr(8, 2).c_str());
+                if (M < 3) { Y -= 1; M += 12; }
+                return 365 * Y + Y / 4 - Y / 100 + Y / 400 + (153 * (M - 3) + 2) / 5 + D;
+            };
+            return days(y) - days(x);
+        };
+        for (size_t v = 0; v < a.values.size(); ++v) {
             const Value& V = a.values[v];
-            if (V.start < S.start || V.end > S.end) continue;
-            int v0 = token_at(a, V.start), v1 = token_at(a, V.end - 1);
-            if (std::abs(v0 - t) > 80) continue;   // too far to belong to the event (and linear time)
-            // "last year's election": the value belongs to that noun (and a participle on it)
-            if (v1 + 1 < int(d.n) && (d.f[v1 + 1] & F_POS) && d.chunk[v1 + 1] >= 0) {
-                const Chunk& B = d.chunks[d.chunk[v1 + 1]];
-                bool mine = t == B.head || (t > 0 && d.chunk[t - 1] == d.chunk[v1 + 1]) ||
-                            (t > 1 && d.low[t - 1] == "," && d.chunk[t - 2] == d.chunk[v1 + 1]);
-                if (!mine) continue;
+            if (V.type != "DATE" || V.value.size() != 10 || !in_story(V)) continue;
+            if (!a.reference_date.empty()) {
+                int dd = day_diff(V.value, a.reference_date);
+                if (dd < 0 || dd > 7) continue;
             }
-            // not across a relative clause boundary ("to arrest Glas, who had been residing there since December")
-            bool rel = false;
-            for (int k = std::min(t, v0) + 1; k < std::max(t, v1); ++k)
-                if (in(d.low[k], {"who", "which", "where", "whom", "whose"})) { rel = true; break; }
-            if (rel) continue;
-            uint32_t dist = V.start > a.tokens[t].start ? V.start - a.tokens[t].start : a.tokens[t].start - V.end;
-            if (dist < bestd) { bestd = dist; best = int(v); }
+            story_days.push_back(int(v));
         }
-        if (best >= 0) {
-            const Value& V = a.values[best];
-            ev.has_time = true; ev.time_value = V.value; ev.time_text = std::string(a.slice(V.start, V.end));
-            EventArgument r; r.role = "time"; r.start = V.start; r.end = V.end;
-            b.add(ev, r);
-            continue;
+        // per sentence: its DATE/TIME values with a normalised value (events look only there)
+        std::vector<std::vector<int>> sent_values(a.sentences.size());
+        for (size_t v = 0; v < a.values.size(); ++v) {
+            const Value& V = a.values[v];
+            if ((V.type != "DATE" && V.type != "TIME") || V.value.empty() || !(V.value[0] >= '0' && V.value[0] <= '9')) continue;
+            int t0 = token_at(a, V.start);
+            if (t0 >= 0 && size_t(t0) < d.n && d.sent[t0] >= 0) sent_values[d.sent[t0]].push_back(int(v));
         }
-        // past events: the nearest day of the story's week
-        bool past = false;
-        {
-            int sf = an.sfirst(t);
-            VGroup g = verb_group(d, t, sf);
-            past = d.verb(t) ? (g.past || (d.vt[t] == V_VBN && !g.future)) : true;
-            if (d.verb(t) && g.infinitive) past = true;   // "raided … to arrest": the matrix decides below
-            if (g.future) past = false;
-        }
-        if (past && !story_days.empty()) {
-            // nearest by sentence distance; on a tie the earlier one
-            auto it = std::lower_bound(day_at.begin(), day_at.end(), std::make_pair(int(ev.sentence), -1));
-            int bv = -1;
-            int64_t bd = INT64_MAX;   // not `long`: 32 bits in wasm
-            if (it != day_at.end()) { bd = int64_t(it->first) - int64_t(ev.sentence); bv = it->second; }
-            if (it != day_at.begin()) {
-                auto p = std::prev(it);
-                // the first value of the previous sentence with a day
-                auto q = std::lower_bound(day_at.begin(), day_at.end(), std::make_pair(p->first, -1));
-                if (int64_t(ev.sentence) - int64_t(q->first) <= bd) { bd = int64_t(ev.sentence) - int64_t(q->first); bv = q->second; }
+        // story days by sentence, for the nearest one
+        std::vector<std::pair<int, int>> day_at;   // (sentence, value)
+        for (int v : story_days) day_at.push_back({d.sent[token_at(a, a.values[v].start)], v});
+        std::sort(day_at.begin(), day_at.end());
+        std::string ref_text;
+        if (!a.reference_date.empty())
+            for (const Value& V : a.values)
+                if (V.value == a.reference_date && !in_story(V)) { ref_text = std::string(a.slice(V.start, V.end)); break; }
+        for (size_t e = 0; e < events.size(); ++e) {
+            Event& ev = events[e];
+            int t = ev_tok[e];
+            const Sentence& S = a.sentences[ev.sentence];
+            int best = -1;
+            uint32_t bestd = ~0u;
+            for (int v : sent_values[ev.sentence]) {
+                const Value& V = a.values[v];
+                if (V.start < S.start || V.end > S.end) continue;
+                int v0 = token_at(a, V.start), v1 = token_at(a, V.end - 1);
+                if (std::abs(v0 - t) > 80) continue;   // too far to belong to the event (and linear time)
+                // "last year's election": the value belongs to that noun (and a participle on it)
+                if (v1 + 1 < int(d.n) && (d.f[v1 + 1] & F_POS) && d.chunk[v1 + 1] >= 0) {
+                    const Chunk& B = d.chunks[d.chunk[v1 + 1]];
+                    bool mine = t == B.head || (t > 0 && d.chunk[t - 1] == d.chunk[v1 + 1]) ||
+                                (t > 1 && d.low[t - 1] == "," && d.chunk[t - 2] == d.chunk[v1 + 1]);
+                    if (!mine) continue;
+                }
+                // not across a relative clause boundary ("to arrest Glas, who had been residing there since December")
+                bool rel = false;
+                for (int k = std::min(t, v0) + 1; k < std::max(t, v1); ++k)
+                    if (in(d.low[k], {"who", "which", "where", "whom", "whose"})) { rel = true; break; }
+                if (rel) continue;
+                uint32_t dist = V.start > a.tokens[t].start ? V.start - a.tokens[t].start : a.tokens[t].start - V.end;
+                if (dist < bestd) { bestd = dist; best = int(v); }
             }
-            const Value& V = a.values[bv];
-            ev.has_time = true; ev.time_value = V.value; ev.time_text = std::string(a.slice(V.start, V.end));
-            continue;
+            if (best >= 0) {
+                const Value& V = a.values[best];
+                ev.has_time = true; ev.time_value = V.value; ev.time_text = std::string(a.slice(V.start, V.end));
+                EventArgument r; r.role = "time"; r.start = V.start; r.end = V.end;
+                b.add(ev, r);
+                continue;
+            }
+            // past events: the nearest day of the story's week
+            bool past = false;
+            {
+                int sf = an.sfirst(t);
+                VGroup g = verb_group(d, t, sf);
+                past = d.verb(t) ? (g.past || (d.vt[t] == V_VBN && !g.future)) : true;
+                if (d.verb(t) && g.infinitive) past = true;   // "raided … to arrest": the matrix decides below
+                if (g.future) past = false;
+            }
+            if (past && !story_days.empty()) {
+                // nearest by sentence distance; on a tie the earlier one
+                auto it = std::lower_bound(day_at.begin(), day_at.end(), std::make_pair(int(ev.sentence), -1));
+                int bv = -1;
+                int64_t bd = INT64_MAX;   // not `long`: 32 bits in wasm
+                if (it != day_at.end()) { bd = int64_t(it->first) - int64_t(ev.sentence); bv = it->second; }
+                if (it != day_at.begin()) {
+                    auto p = std::prev(it);
+                    // the first value of the previous sentence with a day
+                    auto q = std::lower_bound(day_at.begin(), day_at.end(), std::make_pair(p->first, -1));
+                    if (int64_t(ev.sentence) - int64_t(q->first) <= bd) { bd = int64_t(ev.sentence) - int64_t(q->first); bv = q->second; }
+                }
+                const Value& V = a.values[bv];
+                ev.has_time = true; ev.time_value = V.value; ev.time_text = std::string(a.slice(V.start, V.end));
+                continue;
+            }
+            if (!a.reference_date.empty()) { ev.has_time = true; ev.time_value = a.reference_date; ev.time_text = ref_text; }
         }
-        if (!a.reference_date.empty()) { ev.has_time = true; ev.time_value = a.reference_date; ev.time_text = ref_text; }
-    }
-    // an infinitive of purpose happens when its matrix event does ("raided … to arrest")
-    for (size_t e = 0; e + 1 < events.size(); ++e) {
-        int u = ev_tok[e + 1];
-        if (d.sent[u] != d.sent[ev_tok[e]] || u < 1 || d.low[u - 1] != "to") continue;
-        if (events[e + 1].has_time && events[e].has_time && !b.has_role(events[e + 1], "time")) {
-            events[e + 1].time_value = events[e].time_value;
-            events[e + 1].time_text = events[e].time_text;
+        // an infinitive of purpose happens when its matrix event does ("raided … to arrest")
+        for (size_t e = 0; e + 1 < events.size(); ++e) {
+            int u = ev_tok[e + 1];
+            if (d.sent[u] != d.sent[ev_tok[e]] || u < 1 || d.low[u - 1] != "to") continue;
+            if (events[e + 1].has_time && events[e].has_time && !b.has_role(events[e + 1], "time")) {
+                events[e + 1].time_value = events[e].time_value;
+                events[e + 1].time_text = events[e].time_text;
+            }
         }
-    }
 
-    // ---- ids, timeline
-    for (size_t e = 0; e < events.size(); ++e) events[e].id = "v" + std::to_string(e + 1);
-    std::vector<size_t> order(events.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto key = [&](const Event& ev) {
-        std::string v = ev.has_time ? ev.time_value : std::string("9999");
-        size_t slash = v.find('/');
-        if (slash != std::string::npos) v = v.substr(slash + 1);   // a range: its end
-        return v;
-    };
-    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-        std::string kx = key(events[x]), ky = key(events[y]);
-        // "2023" sorts before "2023-05": compare on the common prefix, then shorter first
-        size_t m = std::min(kx.size(), ky.size());
-        int c = kx.compare(0, m, ky, 0, m);
-        if (c != 0) return c < 0;
-        return kx.size() < ky.size();
-    });
-    for (size_t r = 0; r < order.size(); ++r) events[order[r]].timeline = int32_t(r);
-    a.events = std::move(events);
+        // ---- ids, timeline
+        for (size_t e = 0; e < events.size(); ++e) events[e].id = "v" + std::to_string(e + 1);
+        std::vector<size_t> order(events.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        auto key = [&](const Event& ev) {
+            std::string v = ev.has_time ? ev.time_value : std::string("9999");
+            size_t slash = v.find('/');
+            if (slash != std::string::npos) v = v.substr(slash + 1);   // a range: its end
+            return v;
+        };
+        std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+            std::string kx = key(events[x]), ky = key(events[y]);
+            // "2023" sorts before "2023-05": compare on the common prefix, then shorter first
+            size_t m = std::min(kx.size(), ky.size());
+            int c = kx.compare(0, m, ky, 0, m);
+            if (c != 0) return c < 0;
+            return kx.size() < ky.size();
+        });
+        for (size_t r = 0; r < order.size(); ++r) events[order[r]].timeline = int32_t(r);
+        a.events = std::move(events);
+    }
+};
+
+EventFinding::EventFinding(Analysis& a) : a_(a) {
+    a.events.clear();
+    if (a.tokens.empty() || a.sentences.empty() || a.pos.size() != a.tokens.size()) return;
+    impl_ = std::make_unique<Impl>(a);
+}
+
+EventFinding::~EventFinding() = default;
+
+size_t EventFinding::sentence_count() const { return impl_ ? a_.sentences.size() : 0; }
+
+void EventFinding::find(size_t first_sentence, size_t end_sentence) {
+    if (impl_) impl_->find(first_sentence, std::min(end_sentence, a_.sentences.size()));
+}
+
+void EventFinding::finish() {
+    if (impl_) impl_->finish();
+    impl_.reset();
+}
+
+void find_events(Analysis& a) {
+    EventFinding f(a);
+    f.find(0, f.sentence_count());
+    f.finish();
 }
 
 }  // namespace ae

@@ -1,5 +1,5 @@
 // The pipeline: text -> analysis. Each stage is a pure function of the text and the stages before.
-// AnalysisJob runs the stages in order; the per-sentence stages (POS, NER, parsing) can stop at a
+// AnalysisJob runs the stages in order; the per-sentence stages (POS, NER, parsing, events) can stop at a
 // sentence boundary when the step's time budget is spent, so a page can draw between slices.
 // analyze() is the same job in one step, so both give byte-identical output.
 #include "article_explorer/analysis.h"
@@ -65,6 +65,7 @@ struct AnalysisJob::State {
     Stage stage = kRead;
     size_t cursor = 0;                   // next sentence of a sliced stage
     std::unique_ptr<EntityTagging> ner;  // alive during kNer
+    std::unique_ptr<EventFinding> events;  // alive during kEvents
     bool taken = false;
     double ms[kDone] = {};               // wall time per stage
 };
@@ -86,6 +87,7 @@ float AnalysisJob::progress() const {
     size_t total = 0;
     if (s.stage == kPos || s.stage == kParse) total = s.a.sentences.size();
     if (s.stage == kNer && s.ner) total = s.ner->sentence_count();
+    if (s.stage == kEvents && s.events) total = s.events->sentence_count();
     if (total) p += kStageShare[s.stage] * float(s.cursor) / float(total);
     return s.stage == kDone ? 1.0f : std::min(p, 0.999f);
 }
@@ -150,7 +152,10 @@ bool AnalysisJob::step(double budget_ms) {
             if (!sliced(a.sentences.size(), [&](size_t b, size_t e) { parse_dependencies(a, b, e); })) return false;
             break;
         case kEvents:  // who did what to whom, when and where
-            find_events(a);
+            if (!s.events) s.events = std::make_unique<EventFinding>(a);
+            if (!sliced(s.events->sentence_count(), [&](size_t b, size_t e) { s.events->find(b, e); })) return false;
+            s.events->finish();
+            s.events.reset();
             break;
         case kDone:
             break;
