@@ -52,6 +52,10 @@ constexpr size_t kSliceFrom = 48 * 1024;
 // GL) does not stretch the analysis eightfold, and a fast one keeps drawing smoothly.
 constexpr double kSliceMinMs = 10.0, kSliceMaxMs = 50.0, kSliceShare = 0.6;
 
+// The page analyses at most this much text: wasm32 has 2 GB of memory and the analysis needs
+// ~100 bytes per input byte at its peak. Longer texts get a note (the CLI takes up to 64 MB).
+constexpr size_t kMaxArticleBytes = 8u << 20;
+
 const char* const kTabNames[] = {"Text", "Entities", "Quotes", "Events", "Timeline"};
 
 double now_ms() {
@@ -308,6 +312,7 @@ void App::start_analysis(bool sync) {
     job_started_ = now_ms();
     job_work_ms_ = 0.0;
     last_step_ms_ = 0.0;
+    options_.max_bytes = kMaxArticleBytes;
     try {
         job_ = std::make_unique<AnalysisJob>(input_, options_);
         if (sync || input_.size() < kSliceFrom) {
@@ -885,6 +890,19 @@ void App::draw_status_row() {
     ImGui::SameLine();
     ImGui::TextColored(theme::f(pal.muted), "\xC2\xB7 %zu paragraphs \xC2\xB7 %zu sentences \xC2\xB7 analysed in %.0f ms", a.paragraphs.size(),
                        a.sentences.size(), analysis_ms_);
+    // What the core could not do, or repaired (too long, invalid UTF-8, a missing model): one
+    // line, the rest in its tooltip.
+    if (!a.diagnostics.empty()) {
+        const Diagnostic& d = a.diagnostics.front();
+        if (a.diagnostics.size() == 1) ImGui::TextColored(theme::f(pal.quote), "Note: %s", d.message.c_str());
+        else ImGui::TextColored(theme::f(pal.quote), "Note: %s (and %zu more)", d.message.c_str(), a.diagnostics.size() - 1);
+        note("diagnostics");
+        if (ImGui::IsItemHovered() && a.diagnostics.size() > 1) {
+            ImGui::BeginTooltip();
+            for (const Diagnostic& x : a.diagnostics) ImGui::BulletText("%s", x.message.c_str());
+            ImGui::EndTooltip();
+        }
+    }
 }
 
 void App::draw_selection_bar() {

@@ -607,6 +607,29 @@ test('layouts: three columns at 1920x1080, two at 1280x720, stacked when narrow'
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
+test('what the core could not do is said on the page: a text over the limit, control characters replaced', async () => {
+  const line = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. ';
+  const big = line.repeat(Math.ceil((9 << 20) / line.length));   // 9 MB: over the page's 8 MB
+  await page.evaluate((t) => window.articleExplorer.setText(t), big);
+  const a = await waitFor(async () => {
+    const x = await page.evaluate(() => window.articleExplorer.analysis());
+    return x.diagnostics.some((d) => d.code === 'too_large') ? x : null;
+  }, 'the too_large note', 30000);
+  assert.equal(a.sentences.length, 0);
+  assert.ok(await page.evaluate(() => window.articleExplorer.uiRect('diagnostics')), 'the note is drawn');
+  await shot('note-too-large.png');
+  // Control characters (a NUL from a copy out of a PDF, say) are replaced, and the page says so.
+  // (Invalid UTF-8 cannot reach the core from the browser: JS strings and File.text() repair it.)
+  await page.evaluate(() => window.articleExplorer.setText('The minister said \u0000\u0001 the talks were over.'));
+  const b = await waitFor(async () => {
+    const x = await page.evaluate(() => window.articleExplorer.analysis());
+    return x.diagnostics.some((d) => d.code === 'control_characters') ? x : null;
+  }, 'the control_characters note');
+  assert.equal(b.sentences.length, 1);
+  await shot('note-control-characters.png');
+  await page.evaluate((t) => window.articleExplorer.setText(t), ARTICLE);
+});
+
 test('no network request after load, no errors', async () => {
   await page.screenshot({ path: path.join(SHOTS, 'last.png') });
   assert.ok(loadedAt >= 0, 'the page loaded');
