@@ -1,9 +1,10 @@
 // libFuzzer target over the whole core: analyze() + to_json() on arbitrary bytes, with both
-// offset modes, checking that every span stays inside the input.
+// offset modes, checking that every span stays inside the input; and html_to_text on the same.
 // Build: cmake --preset fuzz && cmake --build --preset fuzz
 // Run:   build/fuzz/tests/fuzz/fuzz-analyze -max_total_time=60 build/fuzz/corpus tests/fuzz/corpus
 //        (new units go to the first folder, so the checked-in seeds stay the four written here)
 #include "article_explorer/analysis.h"
+#include "article_explorer/html.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -27,5 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& ev : a.events) { inside(ev.trigger.start, ev.trigger.end); for (const auto& g : ev.arguments) inside(g.start, g.end); }
     std::string j = ae::to_json(a, o);
     if (j.empty() || j[0] != '{') std::abort();
+    // The page's HTML reduction on the same bytes (cheap: one linear pass): it must not crash
+    // and never grows the text by more than its character references can.
+    ae::looks_like_html(in);
+    if (ae::html_to_text(in).size() > 4 * size + 16) std::abort();
     return 0;
 }
