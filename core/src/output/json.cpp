@@ -13,21 +13,14 @@ using nlohmann::json;
 
 namespace {
 
+// Whether s is valid UTF-8 throughout (the core's own decoder decides what valid means).
 bool valid_utf8(std::string_view s) {
-    size_t i = 0;
-    while (i < s.size()) {
-        const unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) { ++i; continue; }
-        size_t n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : 0;
-        if (n == 0 || c > 0xF4 || i + n >= s.size()) return false;
-        const unsigned char c1 = (unsigned char)s[i + 1];
-        if ((c1 & 0xC0) != 0x80) return false;
-        if (c == 0xE0 && c1 < 0xA0) return false;   // overlong
-        if (c == 0xED && c1 > 0x9F) return false;   // surrogates
-        if (c == 0xF0 && c1 < 0x90) return false;   // overlong
-        if (c == 0xF4 && c1 > 0x8F) return false;   // above U+10FFFF
-        for (size_t k = 2; k <= n; ++k) if (((unsigned char)s[i + k] & 0xC0) != 0x80) return false;
-        i += n + 1;
+    for (size_t i = 0; i < s.size();) {
+        if ((unsigned char)s[i] < 0x80) { ++i; continue; }
+        uint32_t cp = 0;
+        const int len = utf8_decode(s, i, cp);
+        if (len == 0) return false;
+        i += size_t(len);
     }
     return true;
 }
