@@ -259,26 +259,29 @@ bool Model::index(bool choose_size) {
     return true;
 }
 
+namespace { const int16_t kZeroRow[kNumActions] = {0, 0, 0}; }
+
 void Model::score_actions(const uint32_t* keys, size_t n, float* scores) const {
     if (abuckets_.empty()) return;
     const ABucket* bk[kMaxActionFeatures];
     n = std::min(n, kMaxActionFeatures);
-    constexpr size_t kAhead = 12;
+    constexpr size_t kAhead = tagging::kPrefetchAhead;
     for (size_t f = 0; f < n; ++f) {
         bk[f] = &abuckets_[bucket_of(keys[f], anb_)];
-        if (f < kAhead) __builtin_prefetch(bk[f]);
+        if (f < kAhead) tagging::prefetch_line(bk[f]);
     }
     int32_t a0 = 0, a1 = 0, a2 = 0;
     for (size_t f = 0; f < n; ++f) {
-        if (f + kAhead < n) __builtin_prefetch(bk[f + kAhead]);
+        if (f + kAhead < n) tagging::prefetch_line(bk[f + kAhead]);
         const ABucket& B = *bk[f];
         const uint32_t key = keys[f];
-        for (int j = 0; j < kABucket; ++j) {
-            const int32_t m = -int32_t(B.key[j] == key);
-            a0 += B.w[j][0] & m;
-            a1 += B.w[j][1] & m;
-            a2 += B.w[j][2] & m;
-        }
+        // A key sits in at most one slot: pick that row (or the zero row) with selects, then add
+        // it once; cheaper than masking every slot's weights, in wasm above all.
+        const int16_t* w = kZeroRow;
+        for (int j = 0; j < kABucket; ++j) w = B.key[j] == key ? B.w[j] : w;
+        a0 += w[0];
+        a1 += w[1];
+        a2 += w[2];
     }
     scores[0] += ascale_ * float(a0);
     scores[1] += ascale_ * float(a1);
@@ -289,16 +292,16 @@ void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
     if (lbuckets_.empty()) return;
     const LBucket* bk[kMaxLabelFeatures];
     n = std::min(n, kMaxLabelFeatures);
-    constexpr size_t kAhead = 12;
+    constexpr size_t kAhead = tagging::kPrefetchAhead;
     for (size_t f = 0; f < n; ++f) {
         bk[f] = &lbuckets_[bucket_of(keys[f], lnb_)];
-        if (f < kAhead) __builtin_prefetch(bk[f]);
+        if (f < kAhead) tagging::prefetch_line(bk[f]);
     }
     int32_t acc[256];
     const size_t nl = labels_.size();
     std::fill(acc, acc + nl, 0);
     for (size_t f = 0; f < n; ++f) {
-        if (f + kAhead < n) __builtin_prefetch(bk[f + kAhead]);
+        if (f + kAhead < n) tagging::prefetch_line(bk[f + kAhead]);
         const LBucket& B = *bk[f];
         const uint32_t key = keys[f];
         uint32_t bc = 0;

@@ -40,9 +40,7 @@ void LinearModel::score(const uint64_t* feats, size_t n, float* scores) const {
         for (size_t f = 0; f < m; ++f) {
             uint32_t r = rows.find(keys_[f]);
             if (r == UINT32_MAX) continue;
-#if defined(__GNUC__) || defined(__clang__)
-            __builtin_prefetch(weights.data() + size_t(r) * nc);
-#endif
+            prefetch_line(weights.data() + size_t(r) * nc);
             found[nf++] = r;
         }
         for (size_t f = 0; f < nf; ++f) {

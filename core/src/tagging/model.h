@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "prefetch.h"
+
 namespace ae::tagging {
 
 constexpr uint32_t kModelVersion = 2;
@@ -42,13 +44,9 @@ public:
         }
     }
     size_t size() const { return count_; }
-    // Starts loading the slot a key hashes to (software prefetch; no-op where unsupported).
+    // Starts loading the slot a key hashes to (prefetch.h).
     void prefetch(uint32_t key) const {
-#if defined(__GNUC__) || defined(__clang__)
-        if (!slots_.empty()) __builtin_prefetch(&slots_[(key * 0x9E3779B1u) >> shift_]);
-#else
-        (void)key;
-#endif
+        if (!slots_.empty()) prefetch_line(&slots_[(key * 0x9E3779B1u) >> shift_]);
     }
 private:
     struct Slot { uint32_t key, value; };
