@@ -27,9 +27,11 @@ const char* kUsage =
     "  analyze [--reference-date YYYY-MM-DD] [--offsets bytes|utf16] [--pretty] [FILE|-]\n"
     "      analyse one article (a file, or stdin when FILE is - or absent) and print its\n"
     "      article-explorer/1 JSON on stdout\n"
-    "  bench [--tokens-only] [--stages] [--min-seconds S] FILE...\n"
+    "  bench [--tokens-only|--tags-only] [--stages] [--min-seconds S] FILE...\n"
     "      analyse the files repeatedly and print words per second of the whole pipeline\n"
     "      (--tokens-only: stages 1-2, text + tokens + sentences, also in MB/s)\n"
+    "      (--tags-only: up to POS tags, values and named entities; no grouping, quotes,\n"
+    "       parse or events: what a tagger-only library does)\n"
     "      (--stages: also the time of each pipeline stage, from ae::AnalysisJob)\n"
     "  batch IN.jsonl OUT.jsonl [--threads N] [--offsets bytes|utf16]\n"
     "      analyse {\"id\",\"text\",\"date\"?} lines; writes {\"id\",\"analysis\"} or {\"id\",\"error\"}\n"
@@ -134,6 +136,7 @@ int cmd_bench(int argc, char** argv) {
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--tokens-only") opts.tokens_only = true;
+        else if (a == "--tags-only") opts.tags_only = true;
         else if (a == "--stages") stages = true;
         else if (a == "--min-seconds") { if (i + 1 >= argc) return usage_error("--min-seconds needs a value"); min_seconds = std::atof(argv[++i]); }
         else if (a == "-h" || a == "--help") { std::fputs(kUsage, stdout); return 0; }
@@ -170,7 +173,7 @@ int cmd_bench(int argc, char** argv) {
     } while (secs < min_seconds);
     double per_pass = secs / double(passes);
     std::printf("files %zu  bytes %zu  words %zu  passes %zu  stages %s\n", texts.size(), bytes, words, passes,
-                opts.tokens_only ? "text+tokens+sentences" : "all");
+                opts.tokens_only ? "text+tokens+sentences" : opts.tags_only ? "text+tokens+sentences+pos+values+ner" : "all");
     std::printf("%.0f words/s  %.2f MB/s  %.3f ms per pass\n", double(words) / per_pass,
                 double(bytes) / per_pass / 1e6, per_pass * 1e3);
     if (stages) {

@@ -1,6 +1,8 @@
 // The whole pipeline and its JSON: schema fields, offsets back into the exact input.
 #include "article_explorer/analysis.h"
 
+#include <algorithm>
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -108,6 +110,29 @@ TEST_CASE("pipeline: AnalysisJob in tiny slices gives exactly what analyze() giv
     CHECK(std::string(times.back().stage) == "events");
     for (const auto& t : times) CHECK(t.ms >= 0.0);
     CHECK(ae::to_json(job.take(), opts) == whole);
+}
+
+TEST_CASE("pipeline: tags_only stops after POS, values and named entities (the benchmarks' like-for-like row)") {
+    const std::string text = "Police arrested two men in Guayaquil on Thursday, the ministry said. "
+                             "\u201cWe will not wait,\u201d Pabel Mu\u00f1oz told reporters in Quito.";
+    json whole = json::parse(analyze_to_json(text, ""));
+    json tags = json::parse(analyze_to_json(text, R"({"tags_only":true})"));
+    REQUIRE(!whole["events"].empty());
+    REQUIRE(!whole["quotes"].empty());
+    CHECK(tags["events"].empty());
+    CHECK(tags["quotes"].empty());
+    CHECK(tags["sentences"] == whole["sentences"]);
+    CHECK(tags["values"] == whole["values"]);   // "Thursday"
+    CHECK(!tags["values"].empty());
+    // the tagger's mentions are there, not yet grouped into a cast
+    std::vector<std::string> names;
+    for (const auto& e : tags["entities"]) for (const auto& m : e["mentions"]) names.push_back(m["text"].get<std::string>());
+    CHECK(std::find(names.begin(), names.end(), "Guayaquil") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "Quito") != names.end());
+    Analysis a = analyze(text, [] { Options o; o.tags_only = true; return o; }());
+    CHECK(!a.pos.empty());
+    CHECK(a.pos.size() == a.tokens.size());
+    for (const auto& t : a.tokens) CHECK(t.head == -1);   // not parsed
 }
 
 TEST_CASE("pipeline: AnalysisJob reports an oversized input and finishes") {

@@ -102,6 +102,9 @@ struct Options {
     bool utf16_offsets = false;   // JSON spans in UTF-16 code units instead of input bytes
     size_t max_bytes = 64u << 20; // larger inputs are refused with an error, not analysed
     bool tokens_only = false;     // stop after tokens & sentences (benchmarks of stages 1-2)
+    bool tags_only = false;       // stop after POS tags, values and named entities, before grouping,
+                                  // quotes, parsing and events (benchmarks: the work of a tagger-only
+                                  // library such as wink-nlp's readDoc + entities)
 };
 
 // The whole pipeline. Never throws on any input bytes.
@@ -134,7 +137,7 @@ private:
 std::string to_json(const Analysis& a, const Options& opts, bool pretty = false);
 
 // Convenience for bindings: analyze + to_json. options_json may be empty or {"offsets":"utf16",
-// "reference_date":"YYYY-MM-DD", "tokens_only":true}; an error comes back as {"error": "..."}.
+// "reference_date":"YYYY-MM-DD", "tokens_only":true, "tags_only":true}; an error comes back as {"error": "..."}.
 std::string analyze_to_json(std::string_view input, std::string_view options_json);
 
 }  // namespace ae

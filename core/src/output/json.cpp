@@ -234,6 +234,7 @@ std::string analyze_to_json(std::string_view input, std::string_view options_jso
             else if (o["offsets"] != "bytes") return R"({"error":"offsets must be \"bytes\" or \"utf16\""})";
         }
         if (o.contains("tokens_only") && o["tokens_only"].is_boolean()) opts.tokens_only = o["tokens_only"].get<bool>();
+        if (o.contains("tags_only") && o["tags_only"].is_boolean()) opts.tags_only = o["tags_only"].get<bool>();
         if (o.contains("reference_date") && o["reference_date"].is_string()) opts.reference_date = o["reference_date"].get<std::string>();
     }
     // The pipeline does not throw by design; should a stage ever do so, the caller gets an

@@ -140,6 +140,7 @@ bool AnalysisJob::step(double budget_ms) {
             if (!s.ner) s.ner = std::make_unique<EntityTagging>(a);
             if (!sliced(s.ner->sentence_count(), [&](size_t b, size_t e) { s.ner->tag(a, b, e); })) return false;
             s.ner.reset();
+            if (s.opts.tags_only) { s.stage = kDone; continue; }
             break;
         case kGroup:   // mentions grouped into entities, roles, salience
             group_entities(a);
