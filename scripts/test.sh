@@ -28,8 +28,8 @@ suite "ctest (native-debug, ASan + UBSan)" ctest --preset native-debug -E corpus
 if command -v clang++ >/dev/null; then
   step "configure fuzz" cmake --preset fuzz
   step "build fuzz" cmake --build --preset fuzz -j "$JOBS"
-  suite "fuzz: analyze() on arbitrary bytes, ${FUZZ_SECONDS:-60} s" \
-    bash -c "mkdir -p build/fuzz/corpus && build/fuzz/tests/fuzz/fuzz-analyze -max_total_time=${FUZZ_SECONDS:-60} -rss_limit_mb=4096 -timeout=30 -print_final_stats=1 build/fuzz/corpus tests/fuzz/corpus 2>&1 | tail -15; exit \${PIPESTATUS[0]}"
+  suite "fuzz: analyze() on arbitrary bytes, ${FUZZ_SECONDS:-180} s" \
+    bash -c "mkdir -p build/fuzz/corpus && build/fuzz/tests/fuzz/fuzz-analyze -max_total_time=${FUZZ_SECONDS:-180} -rss_limit_mb=4096 -timeout=30 -print_final_stats=1 build/fuzz/corpus tests/fuzz/corpus 2>&1 | tail -15; exit \${PIPESTATUS[0]}"
 fi
 step "configure wasm" cmake --preset wasm
 step "build wasm" cmake --build --preset wasm -j "$JOBS"
