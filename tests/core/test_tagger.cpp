@@ -256,3 +256,14 @@ TEST_CASE("tagging: UPOS from XPOS and the word") {
     CHECK(ae::upos_from_xpos("-LRB-", "(") == "PUNCT");
     CHECK(ae::upos_from_xpos("", "x") == "X");
 }
+
+TEST_CASE("tagging: a lone interjection is not a name") {
+    auto infos = ae::tagger_models();
+    if (!infos[0].loaded || !infos[1].loaded) { MESSAGE("skipped: models not embedded"); return; }
+    ae::Analysis a = ae::analyze("Hello. Mexico cut ties with Ecuador.\n\nHello, world.");
+    std::set<std::string> got;
+    for (auto& e : a.entities) got.insert(e.canonical);
+    CHECK(got.count("Hello") == 0);
+    CHECK(got.count("Mexico") == 1);
+    CHECK(got.count("Ecuador") == 1);
+}

@@ -7,6 +7,7 @@
 #include "wordinfo.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 
@@ -132,6 +133,9 @@ void EntityTagging::tag(Analysis& a, size_t first_sentence, size_t end_sentence)
     std::vector<int>& labels = impl_->labels;
     size_t next_id = a.entities.size() + 1;
     end_sentence = std::min(end_sentence, doc.sentence_count());
+    const std::vector<std::string>& pos_names = pos_tag_names();
+    const auto uh_at = std::find(pos_names.begin(), pos_names.end(), "UH");
+    const size_t uh = uh_at == pos_names.end() ? SIZE_MAX : size_t(uh_at - pos_names.begin());
     for (size_t s = first_sentence; s < end_sentence; ++s) {
         const size_t b = doc.sentence_start[s], e = doc.sentence_end(s);
         labels.resize(e - b);
@@ -153,6 +157,8 @@ void EntityTagging::tag(Analysis& a, size_t first_sentence, size_t end_sentence)
             while (last > first && (punct(last) || doc.tokens[last] == "'s" || doc.tokens[last] == "\xE2\x80\x99s")) --last;
             i = j;
             if (first > last || punct(first)) continue;
+            // A lone interjection ("Hello.", "Hello, world") is capitalised like a name but never one.
+            if (first == last && a.pos[token_of[first]] == uh) continue;
             const Token& t0 = a.tokens[token_of[first]];
             const Token& t1 = a.tokens[token_of[last]];
             Entity ent;
