@@ -537,8 +537,9 @@ public:
         std::vector<int> out = {c};
         int k = d_.chunks[c].last + 1;
         while (k + 1 < limit) {
-            if (d_.low[k] == "," && k + 1 < limit && (d_.f[k + 1] & F_CC)) ++k;
-            if (!(d_.f[k] & F_CC) || !in(d_.low[k], {"and", "or", "&"})) break;
+            if (d_.low[k] == "," && (d_.f[k + 1] & F_CC)) ++k;
+            // past the comma the conjunction may be the last token before the limit: nothing follows
+            if (k + 1 >= limit || !(d_.f[k] & F_CC) || !in(d_.low[k], {"and", "or", "&"})) break;
             int c2 = d_.chunk[k + 1];
             if (c2 < 0 || d_.chunks[c2].first != k + 1 || d_.chunks[c2].last >= limit || d_.chunks[c2].head < 0) break;
             // "X and Y verb": Y's chunk must not be the subject of a new clause (followed by a verb)
