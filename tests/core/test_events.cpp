@@ -253,3 +253,20 @@ TEST_CASE("events: predicates outside the taxonomy come out as Other.Action") {
     CHECK(s.arg("agent") == "The company");
     CHECK(s.count("patient") == 0);         // a reporting verb's clause is no object
 }
+
+TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regression)") {
+    // libFuzzer found coordination reading the chunk after "…, and" when "and" was the last
+    // token: a heap read one past the end (ASan, native-debug). Both must simply run.
+    const std::string fuzz(
+        "Pu\x3F""lis`ed\x01""\x00""`p\x00""r&\xC2"": March 14, 2025\x0A""\x0A""T said thion said \xFA"
+        "hat talksn said thion said \xFA""hat talks had 3dhe  said th)on sa\x00"
+        "d thhe  said th)on sa\x00""d tha5 \x0A""T\x0A""he said th)on s\x00""\x00""\x00""\x00""\x00"
+        "\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00"
+        "\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00""\x00""a\x00""da,and",
+        203);
+    for (const std::string& text : {fuzz, std::string("Police arrested Smith, and")}) {
+        Analysis a = analyze(text);
+        CHECK(a.tokens.size() > 0);
+        CHECK(!to_json(a, Options{}).empty());
+    }
+}
