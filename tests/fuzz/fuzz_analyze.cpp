@@ -2,7 +2,7 @@
 // offset modes, checking that every span stays inside the input; and html_to_text on the same.
 // Build: cmake --preset fuzz && cmake --build --preset fuzz
 // Run:   build/fuzz/tests/fuzz/fuzz-analyze -max_total_time=60 build/fuzz/corpus tests/fuzz/corpus
-//        (new units go to the first folder, so the checked-in seeds stay the four written here)
+//        (new units go to the first folder, so the checked-in seeds stay the ones written here)
 #include "article_explorer/analysis.h"
 #include "article_explorer/html.h"
 
