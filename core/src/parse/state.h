@@ -20,10 +20,10 @@ namespace ae::parse {
 
 enum Action : int { kShift = 0, kLeft = 1, kRight = 2 };
 constexpr int kNumActions = 3;
-constexpr size_t kMaxActionFeatures = 112;
-constexpr size_t kMaxLabelFeatures = 48;
+constexpr size_t kMaxActionFeatures = 32;
+constexpr size_t kMaxLabelFeatures = 16;
 // Bump when templates change: a model trained for another feature set is refused.
-constexpr uint32_t kFeatureSet = 2;
+constexpr uint32_t kFeatureSet = 3;
 
 // Cheap feature hashing: template id + up to three 64-bit values -> 32-bit key (0 reserved).
 inline uint64_t fmix(uint64_t h) { h ^= h >> 31; h *= 0x7fb5d329728ea185ULL; h ^= h >> 27; return h; }
