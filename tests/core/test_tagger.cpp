@@ -9,6 +9,7 @@
 #include "../../core/src/tagging/ner.h"
 #include "../../core/src/tagging/perceptron.h"
 #include "../../core/src/tagging/pos.h"
+#include "../../core/src/tagging/registry.h"
 #include "../../core/src/tagging/wordinfo.h"
 
 #include <fstream>
@@ -266,4 +267,53 @@ TEST_CASE("tagging: a lone interjection is not a name") {
     CHECK(got.count("Hello") == 0);
     CHECK(got.count("Mexico") == 1);
     CHECK(got.count("Ecuador") == 1);
+}
+
+TEST_CASE("tagging: a lone possessive pronoun or determiner is not a name") {
+    auto infos = ae::tagger_models();
+    if (!infos[0].loaded || !infos[1].loaded) { MESSAGE("skipped: models not embedded"); return; }
+    ae::Analysis a = ae::analyze("\"We did not want this. Our members have waited two years,\" de Vries said.\n\n"
+                                 "This was the first strike in Rotterdam since 2019.");
+    std::set<std::string> got;
+    for (auto& e : a.entities) got.insert(e.canonical);
+    CHECK(got.count("Our") == 0);
+    CHECK(got.count("This") == 0);
+    CHECK(got.count("Rotterdam") == 1);
+}
+
+TEST_CASE("tagging: the POS tag dictionary decides only words that always had one tag") {
+    const Models& m = models();
+    if (!m.pos.ok) { MESSAGE("skipped: no POS model"); return; }
+    const Lexicon* dict = m.pos.model.lexicon("tagdict");
+    REQUIRE(dict != nullptr);
+    CHECK(dict->keys.size() > 100);
+    WordInfo w;
+    auto tag_of = [&](const char* word) -> std::string {
+        compute_word_info(word, w);
+        const uint32_t t = dict->find(w.word, UINT32_MAX);
+        return t < m.pos.model.classes.size() ? m.pos.model.classes[t] : std::string();
+    };
+    CHECK(tag_of("the") == "DT");
+    CHECK(tag_of(",") == ",");
+    CHECK(tag_of("said") == "");    // VBD or VBN: left to the model
+    CHECK(tag_of("Quito") == "");   // too rare
+    // Decoding with the dictionary gives the same tags as the model on an ordinary sentence.
+    std::vector<std::string_view> toks = {"The", "minister", "said", "that", "the", "talks", "had", "broken", "down", "."};
+    std::vector<int> out(toks.size());
+    PosScratch s;
+    pos_tag_sentence(m.pos.model, toks.data(), toks.size(), out.data(), s);
+    CHECK(m.pos.model.classes[size_t(out[2])] == "VBD");
+    CHECK(m.pos.model.classes[size_t(out[4])] == "DT");
+    CHECK(m.pos.model.classes[size_t(out[7])] == "VBN");
+}
+
+TEST_CASE("tagging: NER skips plain tokens only outside an open entity") {
+    auto infos = ae::tagger_models();
+    if (!infos[0].loaded || !infos[1].loaded) { MESSAGE("skipped: models not embedded"); return; }
+    // "of" and "de" are plain (lowercase) but sit inside names: they must still be scored.
+    ae::Analysis a = ae::analyze("The Bank of England raised rates on Thursday, and Marieke de Vries said the union would strike.");
+    std::set<std::string> got;
+    for (auto& e : a.entities) got.insert(e.canonical);
+    CHECK(got.count("Bank of England") == 1);
+    CHECK(got.count("Marieke de Vries") == 1);
 }

@@ -32,6 +32,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 using namespace ae::tagging;
 using trainer::Document;
@@ -102,6 +103,36 @@ LinearModel ship(const AveragedPerceptron& p, LinearModel meta, const Args& a, s
 }
 
 // ---------------------------------------------------------------------------------------- POS
+// The tag dictionary: words (normalised form, case kept) seen at least min_count times in
+// train with one tag at least `share` of the time; decoding gives them that tag unscored.
+template <class Sentences>
+Lexicon build_tagdict(const Sentences& tr, size_t min_count, double share, const std::vector<std::string>& classes) {
+    std::unordered_map<uint32_t, std::vector<uint32_t>> counts;
+    WordInfo wi;
+    for (auto& s : tr)
+        for (size_t i = 0; i < s.toks.size(); ++i) {
+            if (s.gold[i] < 0) continue;
+            compute_word_info(s.toks[i], wi);
+            auto& c = counts[key32(wi.word)];
+            c.resize(classes.size());
+            ++c[size_t(s.gold[i])];
+        }
+    std::map<uint32_t, uint32_t> entries;
+    size_t covered = 0, total = 0;
+    for (auto& [k, c] : counts) {
+        uint32_t sum = 0, best = 0;
+        for (size_t t = 0; t < c.size(); ++t) { sum += c[t]; if (c[t] > c[best]) best = uint32_t(t); }
+        total += sum;
+        if (sum >= min_count && double(c[best]) >= share * double(sum)) { entries[k] = best; covered += sum; }
+    }
+    Lexicon l;
+    l.name = "tagdict";
+    for (auto& [k, v] : entries) { l.keys.push_back(k); l.values.push_back(v); }
+    std::printf("tagdict: %zu words (seen >= %zu times, one tag >= %.3f of the time) cover %.1f%% of train tokens\n",
+                l.keys.size(), min_count, share, 100.0 * double(covered) / double(total ? total : 1));
+    return l;
+}
+
 int train_pos(const Args& a, const std::string& cmd) {
     auto train = trainer::read_conllu(a.need("train"));
     auto dev = trainer::read_conllu(a.need("dev"));
@@ -128,6 +159,7 @@ int train_pos(const Args& a, const std::string& cmd) {
         return out;
     };
     auto tr = prep(train), dv = prep(dev);
+    meta.lexicons.push_back(build_tagdict(tr, std::stoul(a.get("tagdict-min", "20")), std::stod(a.get("tagdict-share", "0.99")), meta.classes));
     size_t ntr = 0, ndv = 0;
     for (auto& s : tr) ntr += s.toks.size();
     for (auto& s : dv) ndv += s.toks.size();

@@ -134,8 +134,11 @@ void EntityTagging::tag(Analysis& a, size_t first_sentence, size_t end_sentence)
     size_t next_id = a.entities.size() + 1;
     end_sentence = std::min(end_sentence, doc.sentence_count());
     const std::vector<std::string>& pos_names = pos_tag_names();
-    const auto uh_at = std::find(pos_names.begin(), pos_names.end(), "UH");
-    const size_t uh = uh_at == pos_names.end() ? SIZE_MAX : size_t(uh_at - pos_names.begin());
+    // Tags a one-token name never has: interjections ("Hello."), possessive pronouns and
+    // determiners ("Our members...", "This..."), capitalised like names at a sentence start.
+    std::vector<bool> never_alone(pos_names.size(), false);
+    for (size_t i = 0; i < pos_names.size(); ++i)
+        never_alone[i] = pos_names[i] == "UH" || pos_names[i] == "PRP$" || pos_names[i] == "WP$" || pos_names[i] == "DT";
     for (size_t s = first_sentence; s < end_sentence; ++s) {
         const size_t b = doc.sentence_start[s], e = doc.sentence_end(s);
         labels.resize(e - b);
@@ -157,8 +160,7 @@ void EntityTagging::tag(Analysis& a, size_t first_sentence, size_t end_sentence)
             while (last > first && (punct(last) || doc.tokens[last] == "'s" || doc.tokens[last] == "\xE2\x80\x99s")) --last;
             i = j;
             if (first > last || punct(first)) continue;
-            // A lone interjection ("Hello.", "Hello, world") is capitalised like a name but never one.
-            if (first == last && a.pos[token_of[first]] == uh) continue;
+            if (first == last && a.pos[token_of[first]] < never_alone.size() && never_alone[a.pos[token_of[first]]]) continue;
             const Token& t0 = a.tokens[token_of[first]];
             const Token& t1 = a.tokens[token_of[last]];
             Entity ent;

@@ -23,6 +23,10 @@ int gaz_category(std::string_view n) {
 
 namespace {
 
+// Template ids. Feature set 2 dropped ten of set 1's templates (F_LM1L0, F_POSM1POS0, F_HEAD_*,
+// F_INIT_*, F_LEN_SS0, F_T1L0, F_HIST_SS0, F_HIST_CTX) after drop-one ablations on CoNLL dev:
+// retrained without them, dev F1 over five seeds averaged 90.73 against 90.53 with them. Their
+// ids stay reserved so the others keep their hashes.
 enum : uint32_t {
     F_BIAS = 1, F_W0, F_L0, F_LM1, F_LP1, F_LM2, F_LP2, F_WM1, F_WP1, F_LM1L0, F_L0LP1,
     F_SHAPE0, F_SS0, F_SSM1, F_SSP1, F_SS3, F_SSM2, F_SSP2, F_PRE, F_SUF,
@@ -169,7 +173,6 @@ size_t NerFeaturizer::features(size_t t, int prev1, int prev2, uint64_t* f) cons
     f[k++] = feat(F_LP2, p2.lower);
     f[k++] = feat(F_WM1, m1.word);
     f[k++] = feat(F_WP1, p1.word);
-    f[k++] = feat(F_LM1L0, m1.lower, c.lower);
     f[k++] = feat(F_L0LP1, c.lower, p1.lower);
     f[k++] = feat(F_SHAPE0, c.shape);
     f[k++] = feat(F_SS0, c.short_shape);
@@ -186,12 +189,8 @@ size_t NerFeaturizer::features(size_t t, int prev1, int prev2, uint64_t* f) cons
     f[k++] = feat(F_POS0, pos0);
     f[k++] = feat(F_POSM1, posm1);
     f[k++] = feat(F_POSP1, posp1);
-    f[k++] = feat(F_POSM1POS0, posm1, pos0);
     f[k++] = feat(F_POS0POSP1, pos0, posp1);
     f[k++] = feat(F_POS0SS0, pos0, c.short_shape);
-    if (headline) { f[k++] = feat(F_HEAD_SS0, c.short_shape); f[k++] = feat(F_HEAD_L0, c.lower); }
-    if (initial) { f[k++] = feat(F_INIT_SS0, c.short_shape); f[k++] = feat(F_INIT_L0, c.lower); }
-    f[k++] = feat(F_LEN_SS0, std::min<uint64_t>(c.length, 12), c.short_shape);
     f[k++] = feat(F_FLAGS, c.flags & (kInitCap | kAllCaps | kHasDigit | kHasHyphen | kHasPeriod | kMixedCaps | kNonAscii | kHasApos), ctx);
     // Gazetteers.
     auto gaz_feats = [&](uint32_t code, uint32_t tmpl, bool with_case) {
@@ -231,7 +230,6 @@ size_t NerFeaturizer::features(size_t t, int prev1, int prev2, uint64_t* f) cons
     const uint64_t t1 = uint64_t(prev1 + 2), t2 = uint64_t(prev2 + 2);
     f[k++] = feat(F_T1, t1);
     f[k++] = feat(F_T12, t1, t2);
-    f[k++] = feat(F_T1L0, t1, c.lower);
     f[k++] = feat(F_T1SS0, t1, c.short_shape);
     f[k++] = feat(F_T1POS0, t1, pos0);
     if (letter) {
@@ -240,8 +238,6 @@ size_t NerFeaturizer::features(size_t t, int prev1, int prev2, uint64_t* f) cons
         for (int ty = 0; ty < kNerTypes; ++ty) if (h[size_t(ty)] > bc) { bc = h[size_t(ty)]; bt = ty; }
         if (bt >= 0) {
             f[k++] = feat(F_HIST, uint64_t(bt));
-            f[k++] = feat(F_HIST_SS0, uint64_t(bt), c.short_shape);
-            f[k++] = feat(F_HIST_CTX, uint64_t(bt), ctx, cap);
         }
     }
     return k;

@@ -21,7 +21,7 @@
 
 namespace ae::tagging {
 
-constexpr uint32_t kNerFeatureSet = 1;
+constexpr uint32_t kNerFeatureSet = 2;
 constexpr size_t kNerMaxFeatures = 96;
 constexpr int kNerTypes = 4;                           // PER LOC ORG MISC
 extern const char* const kNerTypeNames[kNerTypes];     // "PER", "LOC", "ORG", "MISC"
@@ -64,6 +64,12 @@ public:
     size_t features(size_t t, int prev1, int prev2, uint64_t* out) const;
     // Records the label given to token t (feeds the history features of later tokens).
     void record(size_t t, int label);
+    // A lowercase word or punctuation outside every gazetteer phrase: outside an open entity
+    // the model all but never starts one there, so decoding labels it O without scoring.
+    bool plain(size_t t) const {
+        const uint32_t fl = info_[t].flags;
+        return (fl & kPunctOnly || (fl & kHasLetter && !(fl & (kInitCap | kAllCaps | kMixedCaps)))) && gaz_code_[t] == 0;
+    }
 
 private:
     struct DocWord { uint16_t lower = 0, cap_mid = 0, run_first = 0, run_last = 0, run_inner = 0; };
@@ -107,6 +113,14 @@ size_t ner_tag_sentence(const Scorer& scorer, NerFeaturizer& fz, const NerDocume
     int p1 = -1, p2 = -1;
     size_t correct = 0;
     for (size_t t = b; t < e; ++t) {
+        // Decoding only (learning sees every token): a plain token with no entity open is O.
+        if (!learner && fz.plain(t) && !(ner_part(p1) == 0 || ner_part(p1) == 1)) {
+            if (gold) correct += gold[t - b] == 0;
+            out[t - b] = 0;
+            fz.record(t, 0);
+            p2 = p1; p1 = 0;
+            continue;
+        }
         size_t nf = fz.features(t, p1, p2, f);
         std::fill(sc.scores.begin(), sc.scores.end(), 0.0f);
         scorer.score(f, nf, sc.scores.data());

@@ -3,6 +3,7 @@
 // templates cannot drift apart.
 #pragma once
 #include "hash.h"
+#include "model.h"
 #include "perceptron.h"
 #include "wordinfo.h"
 
@@ -36,7 +37,19 @@ size_t pos_tag_sentence(const Scorer& scorer, const std::string_view* tokens, si
     uint64_t f[kPosMaxFeatures];
     int p1 = -1, p2 = -1;
     size_t correct = 0;
+    // Decoding only (learning sees every token): a frequent word that always had one tag in
+    // training takes it without scoring (the model's "tagdict" lexicon, if it has one).
+    const Lexicon* dict = learner ? nullptr : scorer.lexicon("tagdict");
     for (size_t i = 0; i < n; ++i) {
+        if (dict) {
+            const uint32_t t = dict->find(s.info[i + 2].word, UINT32_MAX);
+            if (t < nc) {
+                if (gold) correct += int(t) == gold[i];
+                out[i] = int(t);
+                p2 = p1; p1 = int(t);
+                continue;
+            }
+        }
         size_t nf = pos_features(s, i, p1, p2, f);
         std::fill(s.scores.begin(), s.scores.end(), 0.0f);
         scorer.score(f, nf, s.scores.data());
