@@ -317,3 +317,24 @@ TEST_CASE("tagging: NER skips plain tokens only outside an open entity") {
     CHECK(got.count("Bank of England") == 1);
     CHECK(got.count("Marieke de Vries") == 1);
 }
+
+TEST_CASE("tagging: the per-thread word cache gives exactly the uncached facts") {
+    // With a lowercase buffer the cache is bypassed: compare both ways over repeated tokens,
+    // many more than the cache has slots, so evicted and colliding entries are exercised.
+    auto same = [](const WordInfo& a, const WordInfo& b) {
+        bool eq = a.word == b.word && a.lower == b.lower && a.shape == b.shape && a.short_shape == b.short_shape &&
+                  a.flags == b.flags && a.length == b.length;
+        for (int k = 0; k < kMaxAffix; ++k) eq = eq && a.prefix[k] == b.prefix[k] && a.suffix[k] == b.suffix[k];
+        return eq;
+    };
+    std::vector<std::string> toks = {"Quito", "quito", "QUITO", "the", "The", "\xE2\x80\x9CWe", "--", "-LRB-", "1,000", "caf\xC3\xA9"};
+    for (int i = 0; i < 3000; ++i) toks.push_back("w" + std::to_string(i * 7919 % 5003));
+    for (int pass = 0; pass < 2; ++pass)
+        for (auto& t : toks) {
+            WordInfo cached, direct;
+            char buf[80]; size_t n = 0;
+            compute_word_info(t, cached);
+            compute_word_info(t, direct, buf, &n);
+            REQUIRE_MESSAGE(same(cached, direct), t);
+        }
+}

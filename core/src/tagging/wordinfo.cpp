@@ -82,7 +82,7 @@ size_t fold_cp(uint32_t cp, char* out) {
 
 }  // namespace
 
-void compute_word_info(std::string_view tok, WordInfo& w, char* lower_out, size_t* lower_len) {
+static void compute_uncached(std::string_view tok, WordInfo& w, char* lower_out, size_t* lower_len) {
     // Whole-token PTB spellings.
     if (tok == "``" || tok == "''") tok = "\"";
     else if (tok == "-LRB-" || tok == "-LCB-") tok = "(";
@@ -166,6 +166,27 @@ void compute_word_info(std::string_view tok, WordInfo& w, char* lower_out, size_
         }
     }
     if (lower_out) { std::memcpy(lower_out, low, nl); if (lower_len) *lower_len = nl; }
+}
+
+// The POS tagger, the entity tagger and the parser each need the facts of every token, and news
+// repeats its words: a small per-thread cache of recent tokens (exact: the bytes are compared)
+// saves most of the work. Direct-mapped; long tokens bypass it.
+namespace {
+constexpr size_t kCacheBits = 10, kCacheMaxLen = 30;
+struct CachedWord { uint8_t len = 0xFF; char bytes[kCacheMaxLen + 1]; WordInfo info; };
+thread_local CachedWord word_cache[size_t(1) << kCacheBits];
+}  // namespace
+
+void compute_word_info(std::string_view tok, WordInfo& w, char* lower_out, size_t* lower_len) {
+    if (lower_out || tok.empty() || tok.size() > kCacheMaxLen) { compute_uncached(tok, w, lower_out, lower_len); return; }
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ tok.size();
+    for (unsigned char c : tok) h = (h ^ c) * 0x100000001B3ULL;
+    CachedWord& e = word_cache[(h ^ (h >> 29)) & ((size_t(1) << kCacheBits) - 1)];
+    if (e.len == tok.size() && std::memcmp(e.bytes, tok.data(), tok.size()) == 0) { w = e.info; return; }
+    compute_uncached(tok, w, nullptr, nullptr);
+    e.len = uint8_t(tok.size());
+    std::memcpy(e.bytes, tok.data(), tok.size());
+    e.info = w;
 }
 
 uint64_t lower_hash(std::string_view token) {
