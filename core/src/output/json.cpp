@@ -65,8 +65,15 @@ struct Writer {
         out.append(s.data() + run, s.size() - run);
         out += '"';
     }
-    void num(uint64_t v) { char b[24]; int n = std::snprintf(b, sizeof b, "%llu", (unsigned long long)v); out.append(b, size_t(n)); }
-    void snum(int64_t v) { char b[24]; int n = std::snprintf(b, sizeof b, "%lld", (long long)v); out.append(b, size_t(n)); }
+    // Integers by hand rather than through snprintf: the same digits, without the format parsing.
+    void num(uint64_t v) {
+        char b[24]; size_t n = sizeof b;
+        do { b[--n] = char('0' + v % 10); v /= 10; } while (v);
+        out.append(b + n, sizeof b - n);
+    }
+    void snum(int64_t v) {
+        if (v < 0) { out += '-'; num(uint64_t(0) - uint64_t(v)); } else num(uint64_t(v));
+    }
     void key(const char* k) { sep(); out += '"'; out += k; out += "\":"; first = true; }
     void open_obj() { sep(); out += '{'; first = true; }
     void close_obj() { out += '}'; first = false; }
