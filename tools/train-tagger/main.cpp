@@ -445,9 +445,25 @@ int score_file(const std::string& path) {
 
 }  // namespace
 
+const char* const kUsage =
+    "usage: train-tagger pos --train CONLLU --dev CONLLU --out F [--epochs 10] [--seed 1] [--prune W]\n"
+    "                        [--max-rows N] [--min-q Q] [--tagdict-min 20] [--tagdict-share 0.99]\n"
+    "       train-tagger ner --train CONLL --dev CONLL --out F --pos POS.bin [--gazetteers TSV]\n"
+    "                        [--clusters TSV] [--epochs 12] [--seed 1] [--prune W] [--max-rows N] [--min-q Q]\n"
+    "       train-tagger eval-pos --model F --dev CONLLU\n"
+    "       train-tagger score FILE          (ner-conll output: token gold predicted)\n"
+    "       train-tagger clusters --inputs DIR,FILE,... --out F [--min-count 5] [--max-words 40000] [--depth 14]\n"
+    "Each epoch prints its dev score after quantisation; the best epoch is written. POS: words seen\n"
+    "at least --tagdict-min times with one tag at least --tagdict-share of the time go into the\n"
+    "model's tag dictionary and are tagged without scoring. Details: tools/train-tagger/README.md\n";
+
 int main(int argc, char** argv) {
+    if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
     if (argc < 2) {
-        std::fprintf(stderr, "usage: train-tagger pos|ner --train F --dev F --out F [...] | train-tagger eval-pos --model F --dev F | train-tagger score FILE\n");
+        std::fputs(kUsage, stderr);
         return 2;
     }
     std::string cmd = argv[1];
