@@ -86,12 +86,14 @@ private:
     std::unordered_map<uint64_t, uint32_t> word_index_;
 };
 
+// Whether an entity is open after this label (B or I: the next token must continue it).
+inline bool ner_open(int label) { const int p = ner_part(label); return p == 0 || p == 1; }
+
 // Allowed BILOU transition (prev -1 = sentence start); last = token is the sentence's last.
 inline bool ner_allowed(int prev, int cur, bool last) {
-    int pp = ner_part(prev), pt = ner_type(prev);
+    int pt = ner_type(prev);
     int cp = ner_part(cur), ct = ner_type(cur);
-    bool inside = pp == 0 || pp == 1;            // after B or I we must continue the entity
-    if (inside) return ct == pt && (cp == 1 || cp == 2) && !(last && cp == 1);
+    if (ner_open(prev)) return ct == pt && (cp == 1 || cp == 2) && !(last && cp == 1);
     if (cur == 0) return true;
     if (cp == 1 || cp == 2) return false;        // I / L need an open entity
     if (last && cp == 0) return false;           // B cannot end a sentence
@@ -114,7 +116,7 @@ size_t ner_tag_sentence(const Scorer& scorer, NerFeaturizer& fz, const NerDocume
     size_t correct = 0;
     for (size_t t = b; t < e; ++t) {
         // Decoding only (learning sees every token): a plain token with no entity open is O.
-        if (!learner && fz.plain(t) && !(ner_part(p1) == 0 || ner_part(p1) == 1)) {
+        if (!learner && fz.plain(t) && !ner_open(p1)) {
             if (gold) correct += gold[t - b] == 0;
             out[t - b] = 0;
             fz.record(t, 0);
