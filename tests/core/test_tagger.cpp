@@ -338,3 +338,44 @@ TEST_CASE("tagging: the per-thread word cache gives exactly the uncached facts")
             REQUIRE_MESSAGE(same(cached, direct), t);
         }
 }
+
+TEST_CASE("tagging: the per-word prefix cache scores exactly as score() does") {
+    // The word-alone features come first, the same in any context ...
+    std::vector<std::string_view> s1 = {"Ports", "reopened", "today", "."}, s2 = {"The", "ports", "reopened", "late"};
+    PosScratch a, b;
+    pos_prepare(s1.data(), s1.size(), a);
+    pos_prepare(s2.data(), s2.size(), b);
+    uint64_t fa[kPosMaxFeatures], fb[kPosMaxFeatures];
+    const size_t na = pos_features(a, 1, 3, 7, fa), nb = pos_features(b, 2, 0, 11, fb);
+    REQUIRE(na == nb);
+    for (size_t i = 0; i < kPosWordFeatures; ++i) CHECK(fa[i] == fb[i]);
+    size_t diff = 0;
+    for (size_t i = kPosWordFeatures; i < na; ++i) diff += fa[i] != fb[i];
+    CHECK(diff > 0);
+
+    NerDocument doc;
+    doc.sentence_start = {0, 3};
+    for (auto t : {"Glas", "was", "arrested", "Jorge", "Glas", "."}) { doc.tokens.push_back(t); doc.pos.push_back(1); }
+    NerFeaturizer fz(nullptr, nullptr);
+    fz.begin(doc);
+    uint64_t f0[kNerMaxFeatures], f4[kNerMaxFeatures];
+    size_t w0 = 0, w4 = 0;
+    const size_t n0 = fz.features(0, -1, -1, f0, &w0), n4 = fz.features(4, 5, 1, f4, &w4);
+    REQUIRE(w0 == w4);
+    CHECK(w0 > 5);
+    CHECK(w0 < n0);
+    CHECK(n4 > w4);
+    for (size_t i = 0; i < w0; ++i) CHECK(f0[i] == f4[i]);
+
+    // ... and their cached sum gives scores bit-identical to summing every feature, whether the
+    // cache misses (first call) or hits (second), for a word seen in another context.
+    if (!models().pos.ok) return;   // models not embedded in this build
+    const LinearModel* pos = &models().pos.model;
+    for (int pass = 0; pass < 2; ++pass)
+        for (const uint64_t* f : {fa, fb}) {
+            std::vector<float> plain(pos->nclasses(), 0.0f), cached(pos->nclasses(), 0.0f);
+            pos->score(f, na, plain.data());
+            pos->score_word_first(f, na, kPosWordFeatures, cached.data());
+            for (size_t c = 0; c < plain.size(); ++c) CHECK(plain[c] == cached[c]);
+        }
+}

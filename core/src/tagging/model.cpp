@@ -7,6 +7,7 @@
 #include "hash.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 
@@ -92,6 +93,52 @@ void LinearModel::score(const uint64_t* feats, size_t n, float* scores) const {
     }
 }
 
+namespace {
+
+// Direct-mapped, per thread, one per model in use (the POS and the entity tagger): 4096
+// words' prefix sums, 0.8 MB for the POS tagger's 50 classes.
+constexpr int kPrefixCacheBits = 12;
+struct PrefixCache {
+    uint64_t model = 0;
+    std::vector<uint64_t> keys;   // 0 = empty
+    std::vector<float> sums;      // slot x nclasses
+};
+thread_local PrefixCache prefix_caches[2];
+thread_local unsigned prefix_victim = 0;
+
+uint64_t next_model_id() {
+    static std::atomic<uint64_t> n{0};
+    return ++n;
+}
+
+}  // namespace
+
+void LinearModel::score_word_first(const uint64_t* feats, size_t n, size_t k, float* scores) const {
+    const size_t nc = classes.size();
+    k = std::min(k, n);
+    if (id == 0 || k == 0) { score(feats, n, scores); return; }   // not indexed: nothing to key on
+    PrefixCache* pc = nullptr;
+    for (PrefixCache& c : prefix_caches) if (c.model == id) pc = &c;
+    if (!pc) {
+        pc = &prefix_caches[prefix_victim++ % 2];
+        pc->model = id;
+        pc->keys.assign(size_t(1) << kPrefixCacheBits, 0);
+        pc->sums.assign((size_t(1) << kPrefixCacheBits) * nc, 0.0f);
+    }
+    uint64_t key = k;
+    for (size_t f = 0; f < k; ++f) key = key * 0x9E3779B97F4A7C15ULL + feats[f];
+    key = mix64(key) | 1;
+    const size_t slot = size_t(key >> (64 - kPrefixCacheBits));
+    float* sum = pc->sums.data() + slot * nc;
+    if (pc->keys[slot] != key) {
+        std::fill(sum, sum + nc, 0.0f);
+        score(feats, k, sum);
+        pc->keys[slot] = key;
+    }
+    for (size_t c = 0; c < nc; ++c) scores[c] += sum[c];
+    score(feats + k, n - k, scores);
+}
+
 const Lexicon* LinearModel::lexicon(std::string_view name) const {
     for (auto& l : lexicons) if (l.name == name) return &l;
     return nullptr;
@@ -103,6 +150,7 @@ int LinearModel::class_index(std::string_view name) const {
 }
 
 void LinearModel::index() {
+    id = next_model_id();
     rows.build(keys.data(), nullptr, keys.size());
     for (auto& l : lexicons) l.map.build(l.keys.data(), l.values.data(), l.keys.size());
 }

@@ -72,10 +72,16 @@ struct LinearModel {
     std::vector<int8_t> weights;    // rows x nclasses, dense in memory
     std::vector<Lexicon> lexicons;
     KeyMap rows;                    // key -> row
+    uint64_t id = 0;                // set by index(): which model a per-thread prefix cache holds
 
     size_t nclasses() const { return classes.size(); }
     // Adds the weights of the given feature hashes to scores[0..nclasses).
     void score(const uint64_t* feats, size_t n, float* scores) const;
+    // The same for scores that start at zero, when feats[0..k) depend only on the word being
+    // tagged: their sum, a per-word constant, comes from a per-thread cache keyed by those k
+    // hashes, so a word seen before costs one probe instead of k lookups. Bit-identical to
+    // score(): the prefix is summed first, from zero, in both.
+    void score_word_first(const uint64_t* feats, size_t n, size_t k, float* scores) const;
     const Lexicon* lexicon(std::string_view name) const;
     int class_index(std::string_view name) const;
     void index();                   // (re)builds the lookup maps after keys/lexicons change

@@ -139,7 +139,7 @@ void NerFeaturizer::record(size_t t, int label) {
     if (h[size_t(type)] < 65535) ++h[size_t(type)];
 }
 
-size_t NerFeaturizer::features(size_t t, int prev1, int prev2, uint64_t* f) const {
+size_t NerFeaturizer::features(size_t t, int prev1, int prev2, uint64_t* f, size_t* word_features) const {
     const NerDocument& doc = *doc_;
     const uint8_t tf = tok_flags_[t];
     const bool initial = tf & TF_INITIAL, last = tf & TF_LAST;
@@ -164,9 +164,29 @@ size_t NerFeaturizer::features(size_t t, int prev1, int prev2, uint64_t* f) cons
     const uint64_t ctx = initial ? 1 : headline ? 2 : 0;
     const uint64_t cap = c.flags & (kInitCap | kAllCaps);
     size_t k = 0;
+    // The word alone first (*word_features of them): decoding caches their sum per word.
     f[k++] = feat(F_BIAS);
     f[k++] = feat(F_W0, c.word);
     f[k++] = feat(F_L0, c.lower);
+    f[k++] = feat(F_SHAPE0, c.shape);
+    f[k++] = feat(F_SS0, c.short_shape);
+    for (int a = 0; a < kMaxAffix; ++a) {
+        if (c.prefix[a]) f[k++] = feat(F_PRE, c.prefix[a]);
+        if (c.suffix[a]) f[k++] = feat(F_SUF, c.suffix[a]);
+    }
+    // Word clusters (path codes with a leading 1 bit: prefixes are coarser clusters).
+    if (clusters_) {
+        const uint32_t cl = cluster_[t];
+        if (cl) {
+            f[k++] = feat(F_CL, cl);
+            for (int bits : {4, 8, 12}) {
+                int len = 31 - __builtin_clz(cl);
+                if (len > bits) f[k++] = feat(F_CL, uint64_t(bits) << 32 | (cl >> (len - bits)));
+            }
+        }
+    }
+    if (word_features) *word_features = k;
+    // Its context.
     f[k++] = feat(F_LM1, m1.lower);
     f[k++] = feat(F_LP1, p1.lower);
     f[k++] = feat(F_LM2, m2.lower);
@@ -174,17 +194,11 @@ size_t NerFeaturizer::features(size_t t, int prev1, int prev2, uint64_t* f) cons
     f[k++] = feat(F_WM1, m1.word);
     f[k++] = feat(F_WP1, p1.word);
     f[k++] = feat(F_L0LP1, c.lower, p1.lower);
-    f[k++] = feat(F_SHAPE0, c.shape);
-    f[k++] = feat(F_SS0, c.short_shape);
     f[k++] = feat(F_SSM1, m1.short_shape);
     f[k++] = feat(F_SSP1, p1.short_shape);
     f[k++] = feat(F_SS3, m1.short_shape, c.short_shape, p1.short_shape);
     f[k++] = feat(F_SSM2, m2.short_shape);
     f[k++] = feat(F_SSP2, p2.short_shape);
-    for (int a = 0; a < kMaxAffix; ++a) {
-        if (c.prefix[a]) f[k++] = feat(F_PRE, c.prefix[a]);
-        if (c.suffix[a]) f[k++] = feat(F_SUF, c.suffix[a]);
-    }
     const uint64_t pos0 = pos_at(0), posm1 = pos_at(-1), posp1 = pos_at(1);
     f[k++] = feat(F_POS0, pos0);
     f[k++] = feat(F_POSM1, posm1);
@@ -204,16 +218,7 @@ size_t NerFeaturizer::features(size_t t, int prev1, int prev2, uint64_t* f) cons
     gaz_feats(gaz_code_[t], F_GAZ, true);
     if (to_b) gaz_feats(gaz_code_[t - 1], F_GAZ_PREV, false);
     if (to_e) gaz_feats(gaz_code_[t + 1], F_GAZ_NEXT, false);
-    // Word clusters (path codes with a leading 1 bit: prefixes are coarser clusters).
     if (clusters_) {
-        uint32_t cl = cluster_[t];
-        if (cl) {
-            f[k++] = feat(F_CL, cl);
-            for (int bits : {4, 8, 12}) {
-                int len = 31 - __builtin_clz(cl);
-                if (len > bits) f[k++] = feat(F_CL, uint64_t(bits) << 32 | (cl >> (len - bits)));
-            }
-        }
         f[k++] = feat(F_CL_PREV, to_b ? cluster_[t - 1] : 0xFFFFFFFFu);
         f[k++] = feat(F_CL_NEXT, to_e ? cluster_[t + 1] : 0xFFFFFFFFu);
     }

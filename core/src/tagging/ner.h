@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -60,8 +61,9 @@ public:
 
     // Precomputes everything static for the document and resets the prediction history.
     void begin(const NerDocument& doc);
-    // Features of token t (document index) given the previous two labels (-1 = none).
-    size_t features(size_t t, int prev1, int prev2, uint64_t* out) const;
+    // Features of token t (document index) given the previous two labels (-1 = none). The
+    // first *word_features (if not null) depend on the word alone.
+    size_t features(size_t t, int prev1, int prev2, uint64_t* out, size_t* word_features = nullptr) const;
     // Records the label given to token t (feeds the history features of later tokens).
     void record(size_t t, int label);
     // A lowercase word or punctuation outside every gazetteer phrase: outside an open entity
@@ -123,9 +125,11 @@ size_t ner_tag_sentence(const Scorer& scorer, NerFeaturizer& fz, const NerDocume
             p2 = p1; p1 = 0;
             continue;
         }
-        size_t nf = fz.features(t, p1, p2, f);
+        size_t nword = 0;
+        size_t nf = fz.features(t, p1, p2, f, &nword);
         std::fill(sc.scores.begin(), sc.scores.end(), 0.0f);
-        scorer.score(f, nf, sc.scores.data());
+        if constexpr (std::is_same_v<Scorer, LinearModel>) scorer.score_word_first(f, nf, nword, sc.scores.data());
+        else scorer.score(f, nf, sc.scores.data());
         const bool last = t + 1 == e;
         int best = -1;
         for (size_t c = 0; c < nc; ++c)

@@ -30,6 +30,7 @@ size_t pos_features(const PosScratch& s, size_t i, int prev1, int prev2, uint64_
     const WordInfo* w = s.info.data() + i + 2;   // w[-2..2]
     const WordInfo& c = w[0];
     size_t k = 0;
+    // the word alone: kPosWordFeatures of them, first
     f[k++] = feat(F_BIAS);
     f[k++] = feat(F_L0, c.lower);
     f[k++] = feat(F_W0, c.word);
@@ -43,6 +44,7 @@ size_t pos_features(const PosScratch& s, size_t i, int prev1, int prev2, uint64_
     f[k++] = feat(F_SHAPE, c.shape);
     f[k++] = feat(F_SSHAPE, c.short_shape);
     f[k++] = feat(F_FLAGS, c.flags & (kInitCap | kAllCaps | kHasDigit | kHasHyphen | kPunctOnly | kMixedCaps));
+    // its context
     f[k++] = feat(F_LM1, w[-1].lower);
     f[k++] = feat(F_LM2, w[-2].lower);
     f[k++] = feat(F_LP1, w[1].lower);

@@ -9,12 +9,16 @@
 
 #include <algorithm>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace ae::tagging {
 
 constexpr uint32_t kPosFeatureSet = 2;
 constexpr size_t kPosMaxFeatures = 48;
+// pos_features emits first this many features that depend on the word alone (not on its
+// neighbours, position or tags), so decoding can cache their sum per word.
+constexpr size_t kPosWordFeatures = 13;
 
 struct PosScratch {
     std::vector<WordInfo> info;   // n + 4 (two pads each side)
@@ -52,7 +56,8 @@ size_t pos_tag_sentence(const Scorer& scorer, const std::string_view* tokens, si
         }
         size_t nf = pos_features(s, i, p1, p2, f);
         std::fill(s.scores.begin(), s.scores.end(), 0.0f);
-        scorer.score(f, nf, s.scores.data());
+        if constexpr (std::is_same_v<Scorer, LinearModel>) scorer.score_word_first(f, nf, kPosWordFeatures, s.scores.data());
+        else scorer.score(f, nf, s.scores.data());
         int best = 0;
         for (size_t c = 1; c < nc; ++c) if (s.scores[c] > s.scores[size_t(best)]) best = int(c);
         if (gold) {
