@@ -300,14 +300,23 @@ void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
     int32_t acc[256];
     const size_t nl = labels_.size();
     std::fill(acc, acc + nl, 0);
+    // Two passes, so the misses on the rows' entries overlap too: find every row (starting the
+    // load of its entries), then add them.
+    uint32_t rows[kMaxLabelFeatures];
+    size_t nr = 0;
     for (size_t f = 0; f < n; ++f) {
         if (f + kAhead < n) tagging::prefetch_line(bk[f + kAhead]);
         const LBucket& B = *bk[f];
         const uint32_t key = keys[f];
         uint32_t bc = 0;
         for (int j = 0; j < kLBucket; ++j) bc = B.key[j] == key ? B.begin_count[j] : bc;
-        const LEntry* e = lentries_.data() + (bc >> 8);
-        const uint32_t count = bc & 0xFF;
+        if (!(bc & 0xFF)) continue;
+        tagging::prefetch_line(lentries_.data() + (bc >> 8));
+        rows[nr++] = bc;
+    }
+    for (size_t r = 0; r < nr; ++r) {
+        const LEntry* e = lentries_.data() + (rows[r] >> 8);
+        const uint32_t count = rows[r] & 0xFF;
         for (uint32_t j = 0; j < count; ++j) acc[e[j].label] += e[j].w;
     }
     for (size_t c = 0; c < nl; ++c) scores[c] += lscale_ * float(acc[c]);
