@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hash.h"
 #include "prefetch.h"
 
 namespace ae::tagging {
@@ -60,6 +61,7 @@ struct Lexicon {
     std::vector<uint32_t> keys, values;   // keys ascending, unique
     KeyMap map;
     uint32_t find(uint64_t hash, uint32_t missing = 0) const;
+    void prefetch(uint64_t hash) const { map.prefetch(key32(hash)); }
 };
 
 struct LinearModel {

@@ -44,6 +44,7 @@ size_t pos_tag_sentence(const Scorer& scorer, const std::string_view* tokens, si
     // Decoding only (learning sees every token): a frequent word that always had one tag in
     // training takes it without scoring (the model's "tagdict" lexicon, if it has one).
     const Lexicon* dict = learner ? nullptr : scorer.lexicon("tagdict");
+    if (dict) for (size_t i = 0; i < n; ++i) dict->prefetch(s.info[i + 2].word);   // misses overlap
     for (size_t i = 0; i < n; ++i) {
         if (dict) {
             const uint32_t t = dict->find(s.info[i + 2].word, UINT32_MAX);
