@@ -13,6 +13,7 @@
 #include "../../core/src/tagging/wordinfo.h"
 
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -378,4 +379,48 @@ TEST_CASE("tagging: the per-word prefix cache scores exactly as score() does") {
             pos->score_word_first(f, na, kPosWordFeatures, cached.data());
             for (size_t c = 0; c < plain.size(); ++c) CHECK(plain[c] == cached[c]);
         }
+}
+
+TEST_CASE("tagging: gazetteer prefix marks stop the phrase search early without changing features") {
+    // "port of rotterdam authority" (4 words) and "rotterdam" as phrases; with marks, the keys
+    // of "port", "port of", "port of rotterdam" say that a longer phrase continues.
+    auto key_of = [](std::vector<const char*> words) {
+        uint64_t h = kPhraseSeed;
+        for (const char* w : words) h = phrase_step(h, lower_hash(w));
+        return key32(h);
+    };
+    std::map<uint32_t, uint32_t> plain = {{key_of({"port", "of", "rotterdam", "authority"}), 1u << GAZ_COMPANY},
+                                          {key_of({"rotterdam"}), 1u << GAZ_CITY}};
+    std::map<uint32_t, uint32_t> marked = plain;
+    for (auto p : {key_of({"port"}), key_of({"port", "of"}), key_of({"port", "of", "rotterdam"})}) marked[p] |= kGazContinues;
+    auto lexicon = [](const std::map<uint32_t, uint32_t>& m) {
+        Lexicon l;
+        l.name = "gaz";
+        for (auto& [k, v] : m) { l.keys.push_back(k); l.values.push_back(v); l.value_bits |= v; }
+        l.map.build(l.keys.data(), l.values.data(), l.keys.size());
+        return l;
+    };
+    const Lexicon a = lexicon(plain), b = lexicon(marked);
+    CHECK(!(a.value_bits & kGazContinues));
+    CHECK((b.value_bits & kGazContinues));
+    NerDocument doc;
+    doc.sentence_start = {0};
+    for (auto t : {"The", "Port", "of", "Rotterdam", "Authority", "said", "Rotterdam", "port", "of", "call", "."}) {
+        doc.tokens.push_back(t);
+        doc.pos.push_back(1);
+    }
+    NerFeaturizer fa(&a, nullptr), fb(&b, nullptr);
+    fa.begin(doc);
+    fb.begin(doc);
+    NerFeaturizer fnone(nullptr, nullptr);
+    fnone.begin(doc);
+    size_t with_gaz = 0;
+    for (size_t t = 0; t < doc.tokens.size(); ++t) {
+        uint64_t x[kNerMaxFeatures], y[kNerMaxFeatures], z[kNerMaxFeatures];
+        const size_t nx = fa.features(t, -1, -1, x), ny = fb.features(t, -1, -1, y), nz = fnone.features(t, -1, -1, z);
+        REQUIRE(nx == ny);
+        for (size_t i = 0; i < nx; ++i) CHECK(x[i] == y[i]);
+        with_gaz += nx > nz;
+    }
+    CHECK(with_gaz >= 5);   // the four-word phrase, its neighbours and the lone city were found
 }

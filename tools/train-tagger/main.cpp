@@ -304,10 +304,15 @@ Lexicon read_gazetteers(const std::string& path) {
         std::istringstream ws(line.substr(tab + 1));
         std::string w;
         uint64_t h = kPhraseSeed;
+        std::vector<uint32_t> prefixes;   // keys of the phrase's first 1..len-1 words
         size_t len = 0;
-        while (ws >> w) { h = phrase_step(h, lower_hash(w)); ++len; }
+        while (ws >> w) {
+            if (len++) prefixes.push_back(key32(h));
+            h = phrase_step(h, lower_hash(w));
+        }
         if (!len || len > kGazMaxTokens) continue;
         entries[key32(h)] |= 1u << cat;
+        for (uint32_t k : prefixes) entries[k] |= kGazContinues;   // lets decoding stop early
         ++n;
     }
     Lexicon l;

@@ -152,7 +152,11 @@ int LinearModel::class_index(std::string_view name) const {
 void LinearModel::index() {
     id = next_model_id();
     rows.build(keys.data(), nullptr, keys.size());
-    for (auto& l : lexicons) l.map.build(l.keys.data(), l.values.data(), l.keys.size());
+    for (auto& l : lexicons) {
+        l.map.build(l.keys.data(), l.values.data(), l.keys.size());
+        l.value_bits = 0;
+        for (uint32_t v : l.values) l.value_bits |= v;
+    }
 }
 
 uint8_t scale_code(float scale) {

@@ -60,6 +60,7 @@ struct Lexicon {
     std::string name;
     std::vector<uint32_t> keys, values;   // keys ascending, unique
     KeyMap map;
+    uint32_t value_bits = 0;              // OR of all values (set by LinearModel::index)
     uint32_t find(uint64_t hash, uint32_t missing = 0) const;
     void prefetch(uint64_t hash) const { map.prefetch(key32(hash)); }
 };

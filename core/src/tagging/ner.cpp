@@ -76,12 +76,14 @@ void NerFeaturizer::begin(const NerDocument& doc) {
         // Gazetteer: longest phrase per category covering each token.
         if (gaz_) {
             best.assign((e - b) * GAZ_COUNT, 0);
+            const bool prefix_marks = gaz_->value_bits & kGazContinues;
             for (size_t st = b; st < e; ++st) {
                 if (!(info_[st].flags & (kHasLetter | kHasDigit))) continue;
                 uint64_t h = kPhraseSeed;
                 for (size_t L = 1; L <= kGazMaxTokens && st + L <= e; ++L) {
                     h = phrase_step(h, info_[st + L - 1].lower);
                     uint32_t v = gaz_->find(h, 0);
+                    if (!v && prefix_marks) break;   // neither a phrase nor the start of one
                     if (!v) continue;
                     for (int c = 0; c < GAZ_COUNT; ++c) {
                         if (!(v & (1u << c))) continue;

@@ -40,6 +40,10 @@ enum GazCategory : int {
 };
 int gaz_category(std::string_view name);   // -1 if unknown
 constexpr size_t kGazMaxTokens = 6;
+// Value bit of a gazetteer key that a longer phrase starts with (its own categories may be
+// empty). A lexicon with these marks (Lexicon::value_bits) lets a phrase search stop at the
+// first key it does not know: no longer phrase can follow.
+constexpr uint32_t kGazContinues = 1u << 31;
 // Phrase hash over token lowercase hashes (WordInfo::lower), for gazetteer keys.
 inline uint64_t phrase_step(uint64_t h, uint64_t token_lower) { return mix64(h * 31 + token_lower + 0x7F4A7C15ULL); }
 constexpr uint64_t kPhraseSeed = 0x5EEDULL;
