@@ -59,7 +59,15 @@ void NerFeaturizer::begin(const NerDocument& doc) {
     tok_flags_.assign(n, 0);
     doc_word_.assign(n, 0);
     doc_words_.clear();
-    word_index_.clear();
+    // The document's distinct words: an open-addressing table over their lowercase hashes
+    // (index1 = doc word index + 1, 0 = empty), doubled when half full.
+    word_slots_.assign(1024, WordSlot{});
+    auto slot_of = [this](uint64_t lower) {
+        const size_t mask = word_slots_.size() - 1;
+        size_t i = size_t(mix64(lower)) & mask;
+        while (word_slots_[i].index1 && word_slots_[i].lower != lower) i = (i + 1) & mask;
+        return i;
+    };
     for (size_t t = 0; t < n; ++t) compute_word_info(doc.tokens[t], info_[t]);
 
     std::vector<uint8_t> best;   // per token x category: longest match length covering it
@@ -105,15 +113,18 @@ void NerFeaturizer::begin(const NerDocument& doc) {
         for (size_t t = b; t < e; ++t) {
             const WordInfo& w = info_[t];
             if (!(w.flags & kHasLetter)) continue;
-            auto it = word_index_.find(w.lower);
-            uint32_t idx;
-            if (it == word_index_.end()) {
-                idx = uint32_t(doc_words_.size());
-                word_index_.emplace(w.lower, idx);
+            size_t slot = slot_of(w.lower);
+            if (!word_slots_[slot].index1) {
+                if (2 * (doc_words_.size() + 1) > word_slots_.size()) {
+                    std::vector<WordSlot> old(word_slots_.size() * 2);
+                    old.swap(word_slots_);
+                    for (const WordSlot& o : old) if (o.index1) word_slots_[slot_of(o.lower)] = o;
+                    slot = slot_of(w.lower);
+                }
+                word_slots_[slot] = WordSlot{w.lower, uint32_t(doc_words_.size()) + 1};
                 doc_words_.push_back(DocWord{});
-            } else {
-                idx = it->second;
             }
+            const uint32_t idx = word_slots_[slot].index1 - 1;
             doc_word_[t] = idx;
             DocWord& d = doc_words_[idx];
             auto inc = [](uint16_t& v) { if (v < 65535) ++v; };

@@ -17,7 +17,6 @@
 #include <array>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
 #include <vector>
 
 namespace ae::tagging {
@@ -89,7 +88,8 @@ private:
     std::vector<uint32_t> doc_word_;      // per token -> index into doc_words_
     std::vector<DocWord> doc_words_;
     std::vector<std::array<uint16_t, kNerTypes>> history_;  // per doc word: labels so far
-    std::unordered_map<uint64_t, uint32_t> word_index_;
+    struct WordSlot { uint64_t lower = 0; uint32_t index1 = 0; };
+    std::vector<WordSlot> word_slots_;    // lowercase hash -> doc word (see begin)
 };
 
 // Whether an entity is open after this label (B or I: the next token must continue it).
