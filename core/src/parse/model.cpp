@@ -262,6 +262,12 @@ bool Model::index(bool choose_size) {
 namespace { const int16_t kZeroRow[kNumActions] = {0, 0, 0}; }
 
 void Model::score_actions(const uint32_t* keys, size_t n, float* scores) const {
+    int32_t acc[kNumActions] = {0, 0, 0};
+    sum_actions(keys, n, acc);
+    for (int a = 0; a < kNumActions; ++a) scores[a] += ascale_ * float(acc[a]);
+}
+
+void Model::sum_actions(const uint32_t* keys, size_t n, int32_t acc[kNumActions]) const {
     if (abuckets_.empty()) return;
     const ABucket* bk[kMaxActionFeatures];
     n = std::min(n, kMaxActionFeatures);
@@ -283,9 +289,9 @@ void Model::score_actions(const uint32_t* keys, size_t n, float* scores) const {
         a1 += w[1];
         a2 += w[2];
     }
-    scores[0] += ascale_ * float(a0);
-    scores[1] += ascale_ * float(a1);
-    scores[2] += ascale_ * float(a2);
+    acc[0] += a0;
+    acc[1] += a1;
+    acc[2] += a2;
 }
 
 void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {

@@ -89,6 +89,10 @@ public:
 
     // scores[0..kNumActions) += weights of the features (prefetches all slots first).
     void score_actions(const uint32_t* keys, size_t n, float* scores) const;
+    // The same as integer sums (acc += quantised weights): sums of parts add up exactly, so a
+    // decoder may cache some; action_score turns a total into a score.
+    void sum_actions(const uint32_t* keys, size_t n, int32_t acc[kNumActions]) const;
+    float action_score(int32_t total) const { return ascale_ * float(total); }
     // scores[0..nlabels) += weights of the features.
     void score_labels(const uint32_t* keys, size_t n, float* scores) const;
 

@@ -8,6 +8,7 @@
 #include "tagging/wordinfo.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace ae {
@@ -42,11 +43,33 @@ bool Parser::load(const uint8_t* data, size_t n) {
     return true;
 }
 
+namespace {
+// Per token of the sentence, the summed action weights of the features that depend on it
+// alone as the buffer front or as s0 (state.h), computed when first needed: the buffer front
+// stays put while arcs are made to it, and s0 is scored again after each of them.
+struct PartSums {
+    std::vector<std::array<int32_t, kNumActions>> sum;
+    std::vector<uint8_t> done;
+    void reset(size_t n) { sum.resize(n); done.assign(n, 0); }
+};
+thread_local PartSums b0_sums, s0_sums;
+}  // namespace
+
 void Parser::parse(const Input& in, State& st) const {
     st.init(in.n);
     uint32_t f[kMaxActionFeatures > kMaxLabelFeatures ? kMaxActionFeatures : kMaxLabelFeatures];
     float lscores[256];
     const size_t nl = model.nlabels();
+    b0_sums.reset(in.n + 1);   // b0 in 0..n (n = ROOT)
+    s0_sums.reset(in.n + 1);   // s0 in 0..n-1, or none (index n)
+    auto part = [&](PartSums& ps, size_t at, auto&& features) -> const std::array<int32_t, kNumActions>& {
+        if (!ps.done[at]) {
+            ps.sum[at] = {0, 0, 0};
+            model.sum_actions(f, features(f), ps.sum[at].data());
+            ps.done[at] = 1;
+        }
+        return ps.sum[at];
+    };
     while (!st.terminal()) {
         int legal = 0, only = -1;
         for (int a = 0; a < kNumActions; ++a) if (st.legal(a)) { ++legal; only = a; }
@@ -54,8 +77,14 @@ void Parser::parse(const Input& in, State& st) const {
         if (legal == 1) {
             best = only;   // forced (e.g. SHIFT onto an empty stack): no need to score
         } else {
-            float sc[kNumActions] = {0, 0, 0};
-            model.score_actions(f, action_features(in, st, f), sc);
+            const int b0 = st.b(0), s0 = st.s(0);
+            int32_t acc[kNumActions];
+            const auto& pb = part(b0_sums, size_t(b0), [&](uint32_t* out) { return action_features_b0(in, b0, out); });
+            const auto& ps = part(s0_sums, s0 < 0 ? in.n : size_t(s0), [&](uint32_t* out) { return action_features_s0(in, s0, out); });
+            for (int a = 0; a < kNumActions; ++a) acc[a] = pb[size_t(a)] + ps[size_t(a)];
+            model.sum_actions(f, action_features_rest(in, st, f), acc);
+            float sc[kNumActions];
+            for (int a = 0; a < kNumActions; ++a) sc[a] = model.action_score(acc[a]);
             for (int a = 0; a < kNumActions; ++a)
                 if (st.legal(a) && (best < 0 || sc[a] > sc[best])) best = a;
         }

@@ -34,13 +34,13 @@ constexpr uint64_t kNone = 0x6E6F6E655F5F5F31ULL, kRoot = 0x726F6F745F5F5F32ULL;
 
 struct View {
     const Input& in;
-    const State& st;
+    const State* st;   // null where only the words are read
     uint64_t w(int i) const { return i < 0 ? kNone : size_t(i) < in.n ? in.word[i] : kRoot; }
     uint64_t p(int i) const { return i < 0 ? kNone : size_t(i) < in.n ? in.pos[i] : kRoot; }
-    uint64_t l(int i) const { return i < 0 || size_t(i) >= in.n ? 255 : st.labels()[size_t(i)]; }
+    uint64_t l(int i) const { return i < 0 || size_t(i) >= in.n ? 255 : st->labels()[size_t(i)]; }
     uint64_t suf(int i) const { return i < 0 ? kNone : size_t(i) < in.n ? in.suf[i] : kRoot; }
     uint64_t shp(int i) const { return i < 0 ? 250 : size_t(i) < in.n ? in.shape[i] : 251; }
-    const Node* node(int i) const { static const Node none; return i < 0 ? &none : &st.node(i); }
+    const Node* node(int i) const { static const Node none; return i < 0 ? &none : &st->node(i); }
 };
 
 inline uint64_t dist_bucket(int a, int b) {
@@ -54,40 +54,85 @@ inline uint64_t dist_bucket(int a, int b) {
 // Feature set 3: the 31 action and 13 label templates left by backward elimination from set 2's
 // 108 + 38 (drop-one ablations on UD EWT dev, then retraining). At the same 1.1 MB budget it
 // parses better than set 2 (fewer templates keep more of their rows) at a third of the lookups.
-size_t action_features(const Input& in, const State& st, uint32_t* out) {
-    const View v{in, st};
-    const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
-    const int b0 = st.b(0), b1 = st.b(1), b2 = st.b(2);
-    const Node &S0 = *v.node(s0), &S1 = *v.node(s1), &B0 = *v.node(b0);
-    const uint64_t s0p = v.p(s0), s1p = v.p(s1), s2p = v.p(s2), b0w = v.w(b0), b0p = v.p(b0), b1p = v.p(b1);
-    const uint64_t s0wp = v.w(s0) ^ (s0p * 31), b1wp = v.w(b1) ^ (b1p * 31);
-    const int b0l = B0.l1;
-    const uint64_t b0lp = v.p(b0l), b0ll = v.l(b0l);
+// Each template keeps the id it had as the n-th of set 3's single list (the model's keys
+// depend on it); the list is emitted in three parts so that decoding can cache the first two.
+namespace {
+inline uint32_t K(uint32_t t, uint64_t a) { return fkey(fh(t, a)); }
+inline uint32_t K(uint32_t t, uint64_t a, uint64_t b) { return fkey(fh(t, a, b)); }
+inline uint32_t K(uint32_t t, uint64_t a, uint64_t b, uint64_t c) { return fkey(fh(t, a, b, c)); }
+}  // namespace
+
+size_t action_features_b0(const Input& in, int b0, uint32_t* out) {
+    const View v{in, nullptr};   // the words only
+    const int n = int(in.n);
+    const int b1 = b0 >= 0 && b0 + 1 <= n ? b0 + 1 : -1, b2 = b0 >= 0 && b0 + 2 <= n ? b0 + 2 : -1;
+    const uint64_t b0p = v.p(b0), b1p = v.p(b1);
     size_t k = 0;
-    uint32_t t = 0;
-    auto F1 = [&](uint64_t a) { out[k++] = fkey(fh(++t, a)); };
-    auto F2 = [&](uint64_t a, uint64_t b) { out[k++] = fkey(fh(++t, a, b)); };
-    auto F3 = [&](uint64_t a, uint64_t b, uint64_t c) { out[k++] = fkey(fh(++t, a, b, c)); };
-    F1(0);
-    // the stack and buffer words
-    F1(s0p); F1(b0p); F1(b1p); F1(b1wp); F1(s2p); F2(s0wp, b0p); F2(b0p, b1p);
-    // POS triples
-    F3(b0p, b1p, v.p(b2)); F3(s0p, b0p, b1p); F3(s0p, b0p, b0lp); F3(s1p, s0p, v.p(S0.l1));
-    F3(s1p, v.p(S1.l1), s0p); F3(s1p, s0p, b1p);
-    // distance and valency
-    F2(b0w, dist_bucket(s0, b0)); F2(b0w, B0.nl); F2(b0p, B0.nl);
-    // children and their labels
-    F1(v.l(S0.r1)); F1(v.w(b0l)); F1(b0ll); F1(v.l(S1.l1)); F1(v.p(B0.l2));
-    F2(b0w, B0.lset); F2(s1p, S1.rset); F3(b0p, b0ll, s0p);
-    // suffixes and shapes (robustness to tagging errors)
-    const uint64_t s0s = v.suf(s0);
-    F1(s0s); F1(v.suf(b1)); F2(s1p, s0s); F3(v.shp(s0), v.shp(b0), v.shp(s1)); F2(b0p, v.shp(b0));
-    F2(s0p, v.shp(s0));
+    out[k++] = K(1, 0);
+    out[k++] = K(3, b0p);
+    out[k++] = K(4, b1p);
+    out[k++] = K(5, v.w(b1) ^ (b1p * 31));
+    out[k++] = K(8, b0p, b1p);
+    out[k++] = K(9, b0p, b1p, v.p(b2));
+    out[k++] = K(27, v.suf(b1));
+    out[k++] = K(30, b0p, v.shp(b0));
     return k;
 }
 
+size_t action_features_s0(const Input& in, int s0, uint32_t* out) {
+    const View v{in, nullptr};
+    const uint64_t s0p = v.p(s0);
+    out[0] = K(2, s0p);
+    out[1] = K(26, v.suf(s0));
+    out[2] = K(31, s0p, v.shp(s0));
+    return 3;
+}
+
+size_t action_features_rest(const Input& in, const State& st, uint32_t* out) {
+    const View v{in, &st};
+    const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
+    const int b0 = st.b(0), b1 = st.b(1);
+    const Node &S0 = *v.node(s0), &S1 = *v.node(s1), &B0 = *v.node(b0);
+    const uint64_t s0p = v.p(s0), s1p = v.p(s1), b0w = v.w(b0), b0p = v.p(b0), b1p = v.p(b1);
+    const uint64_t s0wp = v.w(s0) ^ (s0p * 31);
+    const int b0l = B0.l1;
+    const uint64_t b0lp = v.p(b0l), b0ll = v.l(b0l);
+    size_t k = 0;
+    // the stack, and POS triples
+    out[k++] = K(6, v.p(s2));
+    out[k++] = K(7, s0wp, b0p);
+    out[k++] = K(10, s0p, b0p, b1p);
+    out[k++] = K(11, s0p, b0p, b0lp);
+    out[k++] = K(12, s1p, s0p, v.p(S0.l1));
+    out[k++] = K(13, s1p, v.p(S1.l1), s0p);
+    out[k++] = K(14, s1p, s0p, b1p);
+    // distance and valency
+    out[k++] = K(15, b0w, dist_bucket(s0, b0));
+    out[k++] = K(16, b0w, B0.nl);
+    out[k++] = K(17, b0p, B0.nl);
+    // children and their labels
+    out[k++] = K(18, v.l(S0.r1));
+    out[k++] = K(19, v.w(b0l));
+    out[k++] = K(20, b0ll);
+    out[k++] = K(21, v.l(S1.l1));
+    out[k++] = K(22, v.p(B0.l2));
+    out[k++] = K(23, b0w, B0.lset);
+    out[k++] = K(24, s1p, S1.rset);
+    out[k++] = K(25, b0p, b0ll, s0p);
+    // suffixes and shapes (robustness to tagging errors)
+    out[k++] = K(28, s1p, v.suf(s0));
+    out[k++] = K(29, v.shp(s0), v.shp(b0), v.shp(s1));
+    return k;
+}
+
+size_t action_features(const Input& in, const State& st, uint32_t* out) {
+    size_t k = action_features_b0(in, st.b(0), out);
+    k += action_features_s0(in, st.s(0), out + k);
+    return k + action_features_rest(in, st, out + k);
+}
+
 size_t label_features(const Input& in, const State& st, int a, uint32_t* out) {
-    const View v{in, st};
+    const View v{in, &st};
     const int d = st.arc_dep(), h = st.arc_head(a);
     const Node &D = *v.node(d), &H = *v.node(h);
     const uint64_t dir = uint64_t(a);

@@ -81,8 +81,13 @@ private:
     std::vector<Node> nodes_;     // n + 1 (ROOT)
 };
 
-// Features for the next action (returns the count, at most kMaxActionFeatures).
+// Features for the next action (returns the count, at most kMaxActionFeatures): the three
+// parts below, in this order. The first two depend on the buffer front b0 (with b1, b2 after
+// it) alone and on s0 alone, so a decoder can cache their weights per token.
 size_t action_features(const Input& in, const State& st, uint32_t* out);
+size_t action_features_b0(const Input& in, int b0, uint32_t* out);   // 8 features
+size_t action_features_s0(const Input& in, int s0, uint32_t* out);   // 3 features
+size_t action_features_rest(const Input& in, const State& st, uint32_t* out);
 // Features for the label of the arc head -> dep that action `a` is about to add.
 size_t label_features(const Input& in, const State& st, int a, uint32_t* out);
 
