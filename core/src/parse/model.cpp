@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
 #include <sys/mman.h>
 #endif
@@ -284,7 +287,15 @@ void Model::sum_actions(const uint32_t* keys, size_t n, int32_t acc[kNumActions]
         // A key sits in at most one slot: pick that row (or the zero row) with selects, then add
         // it once; cheaper than masking every slot's weights, in wasm above all.
         const int16_t* w = kZeroRow;
+#if defined(__wasm_simd128__)
+        // wasm: the six keys compared in two overlapping vectors (slots 0-3 and 2-5)
+        const v128_t k = wasm_i32x4_splat(int32_t(key));
+        const uint32_t m = uint32_t(wasm_i32x4_bitmask(wasm_i32x4_eq(wasm_v128_load(B.key), k))) |
+                           uint32_t(wasm_i32x4_bitmask(wasm_i32x4_eq(wasm_v128_load(B.key + 2), k))) << 2;
+        w = m ? B.w[__builtin_ctz(m)] : w;
+#else
         for (int j = 0; j < kABucket; ++j) w = B.key[j] == key ? B.w[j] : w;
+#endif
         a0 += w[0];
         a1 += w[1];
         a2 += w[2];
@@ -315,7 +326,14 @@ void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
         const LBucket& B = *bk[f];
         const uint32_t key = keys[f];
         uint32_t bc = 0;
+#if defined(__wasm_simd128__)
+        const v128_t k = wasm_i32x4_splat(int32_t(key));
+        const uint32_t m = uint32_t(wasm_i32x4_bitmask(wasm_i32x4_eq(wasm_v128_load(B.key), k))) |
+                           uint32_t(wasm_i32x4_bitmask(wasm_i32x4_eq(wasm_v128_load(B.key + 4), k))) << 4;
+        bc = m ? B.begin_count[__builtin_ctz(m)] : 0;
+#else
         for (int j = 0; j < kLBucket; ++j) bc = B.key[j] == key ? B.begin_count[j] : bc;
+#endif
         if (!(bc & 0xFF)) continue;
         tagging::prefetch_line(lentries_.data() + (bc >> 8));
         rows[nr++] = bc;
