@@ -27,14 +27,14 @@ bool is_title_word(std::string_view tok) {
     char buf[64];
     size_t n = normalise_lower(tok, buf, sizeof buf);
     std::string_view w(buf, n);
-    static const char* const kTitles[] = {
+    static constexpr std::string_view kTitles[] = {   // views: no strlen per comparison
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "president",
         "vice-president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "ambassador",
         "governor", "gov.", "mayor", "senator", "sen.", "rep.", "king", "queen", "prince", "princess",
         "pope", "general", "gen.", "colonel", "col.", "lt.", "captain", "capt.", "judge", "justice",
         "former", "the", "chairman", "chief", "coach", "founder", "leader", "foreign", "interior",
         "defence", "defense", "finance", "deputy", "st", "lord", "lady", "rev.", "father", "sgt."};
-    for (const char* t : kTitles) if (w == t) return true;
+    for (std::string_view t : kTitles) if (w == t) return true;
     return false;
 }
 
