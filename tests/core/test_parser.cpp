@@ -265,3 +265,36 @@ TEST_CASE("parser: the trained model on a simple sentence") {
     CHECK(a.tokens[4].head == 1);
     CHECK(ae::deprel_name(a.tokens[4].deprel) == "obj");
 }
+
+TEST_CASE("parser: decoding with cached feature parts parses as scoring every feature does") {
+    const std::string bytes = read_file(std::string(AE_SOURCE_DIR) + "/assets/models/parser.bin");
+    if (bytes.empty()) return;
+    Parser p;
+    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+    const std::vector<std::string> words = {"The", "union", ",", "which", "represents", "dock", "workers", ",", "said",
+                                            "the", "strike", "would", "go", "ahead", "after", "talks", "with", "the",
+                                            "port", "authority", "broke", "down", "on", "Friday", "."};
+    const std::vector<std::string> tags = {"DT", "NN", ",", "WDT", "VBZ", "NN", "NNS", ",", "VBD", "DT", "NN", "MD", "VB",
+                                           "RB", "IN", "NNS", "IN", "DT", "NN", "NN", "VBD", "RP", "IN", "NNP", "."};
+    Hashed h(words, tags);
+    State fast;
+    p.parse(h.in, fast);
+    // The same greedy decode, every action scored from the whole feature list.
+    State st;
+    st.init(words.size());
+    uint32_t f[kMaxActionFeatures];
+    size_t steps = 0;
+    while (!st.terminal()) {
+        float sc[kNumActions] = {0, 0, 0};
+        p.model.score_actions(f, action_features(h.in, st, f), sc);
+        int best = -1, legal = 0;
+        for (int a = 0; a < kNumActions; ++a)
+            if (st.legal(a)) { ++legal; if (best < 0 || sc[a] > sc[best]) best = a; }
+        REQUIRE(best >= 0);
+        if (legal > 1) ++steps;
+        const int d = best == kShift ? -1 : st.arc_dep();
+        st.apply(best, best == kShift ? 0 : fast.labels()[size_t(d)]);   // labels: not what is tested
+    }
+    CHECK(steps > words.size());
+    CHECK(st.heads() == fast.heads());
+}
