@@ -3,6 +3,7 @@
 #include "article_explorer/parser.h"
 #include "article_explorer/quotes.h"
 #include "article_explorer/tagger.h"
+#include "text/word_table.h"
 
 #include <algorithm>
 #include <memory>
@@ -25,8 +26,8 @@ enum : uint16_t {
 
 enum VTag : uint8_t { V_NONE, V_VB, V_VBD, V_VBG, V_VBN, V_VBP, V_VBZ };
 
-bool in(const std::string& w, std::initializer_list<const char*> list) {
-    for (const char* x : list) if (w == x) return true;
+bool in(std::string_view w, std::initializer_list<std::string_view> list) {
+    for (std::string_view x : list) if (w == x) return true;
     return false;
 }
 
@@ -90,7 +91,7 @@ const char* const is_non_event_words[] = {"become", "became", "becomes", "seem",
                   "according", "regarding", "concerning", "including", "following", "excluding", "involving", "like",
                   "likes", "liked", "feel", "feels", "felt", "going", "used", "need", "needs", "needed"};
 // Intransitive verbs whose subject undergoes the event (PropBank Arg1): "the jet crashed".
-bool is_unaccusative(const std::string& w) {
+bool is_unaccusative(std::string_view w) {
     static const char* stems[] = {"fall", "fell", "rise", "rose", "risen", "crash", "drop", "increas", "decreas", "grow", "grew",
                                   "declin", "die", "died", "dying", "arriv", "land", "collaps", "happen", "occur", "sink", "sank",
                                   "sunk", "fly", "flies", "flew", "flown", "flying", "travel", "depart", "slump", "plung",
@@ -128,6 +129,7 @@ enum : uint32_t {
     W_QUANTITY_NOUN = 1u << 14,
     W_PERSONAL_PRONOUN = 1u << 15,
     W_NON_ACTION = 1u << 16,
+    W_BOUNDARY_PUNCT = 1u << 17,   // ; : ( )
 };
 
 // Every word list above as one bit per list: one hash look-up per token instead of string
@@ -153,13 +155,58 @@ uint32_t word_bits(std::string_view w) {
         add(std::begin(is_quantity_noun_words), std::end(is_quantity_noun_words), W_QUANTITY_NOUN);
         add(std::begin(is_personal_pronoun_words), std::end(is_personal_pronoun_words), W_PERSONAL_PRONOUN);
         add(std::begin(is_non_action_words), std::end(is_non_action_words), W_NON_ACTION);
+        static const char* const boundary_punct[] = {";", ":", "(", ")"};
+        add(std::begin(boundary_punct), std::end(boundary_punct), W_BOUNDARY_PUNCT);
         return m;
     }();
     auto it = bits.find(w);
     return it == bits.end() ? 0u : it->second;
 }
-bool is_future_matrix(const std::string& w) { return word_bits(w) & W_FUTURE_MATRIX; }
-bool is_negative_matrix(const std::string& w) { return word_bits(w) & W_NEGATIVE_MATRIX; }
+
+// What the lexicons say about one lower-case word: its word_bits, trigger entries and speech cue.
+struct WordLex {
+    uint32_t bits = 0;
+    const std::vector<uint32_t>* verb_ids = nullptr;   // TriggerLexicon::verb_forms entry
+    const std::vector<uint32_t>* noun_ids = nullptr;   // TriggerLexicon::noun_forms entry
+    const CueLexicon::Entry* cue = nullptr;            // CueLexicon::words entry
+};
+
+// All of a token's lexicon look-ups in one hash look-up (the keys point into the static lexicons).
+const WordLex& word_lex(std::string_view w) {
+    static const WordTable<WordLex> table = [] {
+        WordTable<WordLex> m;
+        const TriggerLexicon& L = trigger_lexicon();
+        for (const auto& [k, ids] : L.verb_forms) m[k].verb_ids = &ids;
+        for (const auto& [k, ids] : L.noun_forms) m[k].noun_ids = &ids;
+        for (const auto& [k, e] : cue_lexicon().words) m[k].cue = &e;
+        for (auto& slot : m.slots) if (slot.used) slot.value.bits = word_bits(slot.key);
+        // words of the lists that are in no lexicon
+        auto add = [&](const char* const* b, const char* const* e) { for (; b != e; ++b) m[*b].bits = word_bits(*b); };
+        add(std::begin(is_be_words), std::end(is_be_words));
+        add(std::begin(is_have_words), std::end(is_have_words));
+        add(std::begin(is_do_words), std::end(is_do_words));
+        add(std::begin(is_get_words), std::end(is_get_words));
+        add(std::begin(is_neg_words), std::end(is_neg_words));
+        add(std::begin(is_subordinator_words), std::end(is_subordinator_words));
+        add(std::begin(is_light_verb_words), std::end(is_light_verb_words));
+        add(std::begin(is_experiencer_light_words), std::end(is_experiencer_light_words));
+        add(std::begin(is_carrier_participle_words), std::end(is_carrier_participle_words));
+        add(std::begin(is_object_control_words), std::end(is_object_control_words));
+        add(std::begin(is_future_matrix_words), std::end(is_future_matrix_words));
+        add(std::begin(is_negative_matrix_words), std::end(is_negative_matrix_words));
+        add(std::begin(is_non_event_words), std::end(is_non_event_words));
+        add(std::begin(is_vehicle_words), std::end(is_vehicle_words));
+        add(std::begin(is_quantity_noun_words), std::end(is_quantity_noun_words));
+        add(std::begin(is_personal_pronoun_words), std::end(is_personal_pronoun_words));
+        add(std::begin(is_non_action_words), std::end(is_non_action_words));
+        static const char* const boundary_punct[] = {";", ":", "(", ")"};
+        add(std::begin(boundary_punct), std::end(boundary_punct));
+        return m;
+    }();
+    static const WordLex none;
+    const WordLex* x = table.find(w);
+    return x ? *x : none;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Per-document view
@@ -169,9 +216,11 @@ struct Chunk { int first = 0, last = 0, head = -1; };   // head -1: no noun (not
 struct Doc {
     const Analysis& a;
     size_t n = 0;
-    std::vector<std::string> low;
+    std::string low_text;          // a.text with ASCII A-Z lowered (the storage of `low`)
+    std::vector<std::string_view> low;
     std::vector<uint16_t> f;
     std::vector<uint32_t> wb;      // word_bits of the lower-case token
+    std::vector<const WordLex*> lex;   // word_lex of the lower-case token
     std::vector<VTag> vt;
     std::vector<int> sent;         // sentence of each token (-1 outside)
     std::vector<int> ent;          // entity index covering the token (-1)
@@ -233,7 +282,10 @@ void build_doc(Doc& d) {
     const Analysis& a = d.a;
     d.n = a.tokens.size();
     size_t n = d.n;
+    d.low_text = a.text;   // lowered once for the whole text: no string per token
+    for (char& c : d.low_text) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
     d.low.resize(n);
+    d.lex.resize(n);
     d.f.assign(n, 0);
     d.wb.assign(n, 0);
     d.vt.assign(n, V_NONE);
@@ -245,11 +297,10 @@ void build_doc(Doc& d) {
     d.chunk.assign(n, -1);
     d.quote_of.assign(n, -1);
     for (size_t i = 0; i < n; ++i) {
-        std::string_view t = a.token_text(a.tokens[i]);
-        std::string& l = d.low[i];
-        l.assign(t.data(), t.size());
-        for (char& c : l) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        d.wb[i] = word_bits(l);
+        std::string_view l = std::string_view(d.low_text).substr(a.tokens[i].start, a.tokens[i].end - a.tokens[i].start);
+        d.low[i] = l;
+        d.lex[i] = &word_lex(l);
+        d.wb[i] = d.lex[i]->bits;
         if (a.tokens[i].head >= 0 || a.tokens[i].deprel != 0) d.parsed = true;
         uint16_t fl = 0;
         if (i < a.pos.size() && a.pos[i] < tag_flags.size()) { fl = tag_flags[a.pos[i]]; d.vt[i] = tag_vt[a.pos[i]]; }
@@ -288,11 +339,10 @@ void build_doc(Doc& d) {
     }
     // participles the tagger took for adjectives or wh-words ("was relieved/JJ of", "won/WRB by"):
     // a trigger-lexicon verb form after a form of be or before `by` is a VBN
-    const TriggerLexicon& L = trigger_lexicon();
     for (size_t i = 1; i < n; ++i) {
         if (d.f[i] & (F_VERB | F_NOUN | F_PROPN)) continue;
-        const std::string& w = d.low[i];
-        if (w.size() < 3 || !L.verb_forms.count(w)) continue;
+        std::string_view w = d.low[i];
+        if (w.size() < 3 || !d.lex[i]->verb_ids) continue;
         bool after_be = (d.wb[i - 1] & (W_BE)) || (i > 1 && (d.f[i - 1] & F_RB) && (d.wb[i - 2] & (W_BE)));
         bool before_by = i + 1 < n && d.low[i + 1] == "by";
         bool ed = w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 2, 2, "en") == 0 || w == "won" || w == "held";
@@ -309,12 +359,12 @@ void build_doc(Doc& d) {
         for (uint32_t k = S.first_token; k < e && !has_verb; ++k) has_verb = d.finite(int(k));
         if (has_verb) continue;
         for (uint32_t k = S.first_token + 1; k + 1 < e; ++k) {
-            const std::string& w = d.low[k];
+            std::string_view w = d.low[k];
             if (!(d.f[k] & F_NOUN) || w.size() < 4 || w.back() != 's' || w[w.size() - 2] == 's' || w[w.size() - 2] == '\'') continue;
             if (!(d.f[k - 1] & (F_PROPN | F_NOUN))) continue;
             bool next_ok = d.f[k + 1] & (F_DET | F_NUM | F_ADJ | F_PROPN | F_PRPS | F_NOUN);
             // "Chrysler files for bankruptcy": before a preposition only a lexicon verb form
-            if (!next_ok && (d.f[k + 1] & (F_IN | F_RP)) && L.verb_forms.count(w)) next_ok = true;
+            if (!next_ok && (d.f[k + 1] & (F_IN | F_RP)) && d.lex[k]->verb_ids) next_ok = true;
             if (!next_ok) continue;
             d.f[k] = F_VERB;
             d.vt[k] = V_VBZ;
@@ -324,8 +374,8 @@ void build_doc(Doc& d) {
     // "The government plans/NNS to expel": a matrix verb before `to` + verb
     for (size_t i = 1; i + 2 < n; ++i) {
         if (!(d.f[i] & F_NOUN) || d.low[i + 1] != "to" || d.vt[i + 2] != V_VB) continue;
-        const std::string& w = d.low[i];
-        if (!is_future_matrix(w) && !is_negative_matrix(w)) continue;
+        std::string_view w = d.low[i];
+        if (!(d.wb[i] & (W_FUTURE_MATRIX | W_NEGATIVE_MATRIX))) continue;
         if (!(d.f[i - 1] & (F_NOUN | F_PROPN | F_PRON))) continue;
         d.f[i] = F_VERB;
         d.vt[i] = w.back() == 's' ? V_VBZ : w.back() == 'd' ? V_VBD : V_VBP;
@@ -393,7 +443,7 @@ VGroup verb_group(const Doc& d, int v, int sfirst) {
     int i = v - 1;
     bool aux_be = false, aux_have = false;
     while (i >= sfirst) {
-        const std::string& w = d.low[i];
+        std::string_view w = d.low[i];
         const uint32_t wb = d.wb[i];
         uint16_t fi = d.f[i];
         if ((fi & F_MD) || (wb & W_BE) || (wb & W_HAVE) || (wb & W_DO) || ((wb & W_GET) && d.vt[v] == V_VBN)) {
@@ -460,8 +510,7 @@ struct Clause {   // what the heuristics found for one predicate
 };
 
 bool is_boundary(const Doc& d, int i) {
-    const std::string& w = d.low[i];
-    if (w == ";" || w == ":" || w == "(" || w == ")" || d.quote_tok(i)) return true;
+    if ((d.wb[i] & W_BOUNDARY_PUNCT) || d.quote_tok(i)) return true;
     if ((d.wb[i] & W_SUBORDINATOR) && !(d.f[i] & F_DET)) return true;
     if ((d.f[i] & F_WH)) return true;
     return false;
@@ -796,7 +845,7 @@ struct Builder {
     }
 
     // role of a prepositional phrase for an event of this type ("" = not an argument)
-    std::string pp_role(const std::string& prep, const std::string& type, int c, bool passive) const {
+    std::string pp_role(std::string_view prep, const std::string& type, int c, bool passive) const {
         std::string cls = type_class(type);
         const Chunk& C = d.chunks[c];
         if (d.value[C.head] >= 0) return "";
@@ -885,8 +934,7 @@ struct EventFinding::Impl {
         b.speech_cue.assign(d.n, 0);
         for (size_t i = 0; i < d.n; ++i) {
             if (!d.verb(int(i))) continue;
-            auto it = b.cues.words.find(d.low[i]);
-            b.speech_cue[i] = it != b.cues.words.end() && it->second.cls == CueClass::Speech;
+            b.speech_cue[i] = d.lex[i]->cue && d.lex[i]->cue->cls == CueClass::Speech;
         }
         for (size_t p = 0; p < a.entities.size() && b.role_people.size() < 256; ++p) {   // bounded on huge inputs
             const Entity& P = a.entities[p];
@@ -907,9 +955,8 @@ struct EventFinding::Impl {
                 if (consumed[t]) continue;
                 // ---- verbs
                 if (d.verb(t) && an.is_group_head(t)) {
-                    auto it = L.verb_forms.find(d.low[t]);
                     Match m;
-                    if (it != L.verb_forms.end()) m = best_entry(d, it->second, t, sf, se);
+                    if (d.lex[t]->verb_ids) m = best_entry(d, *d.lex[t]->verb_ids, t, sf, se);
                     VGroup g = verb_group(d, t, sf);
                     std::string type = m.entry >= 0 ? L.entries[m.entry].type : std::string();
                     int after = m.words ? m.end + 1 : t + 1;
@@ -942,8 +989,8 @@ struct EventFinding::Impl {
                         // Other.Action: a clear who-did-what-to-whom outside the taxonomy
                         // reporting verbs with their speaker: "X said/announced (that …)" is an action of X
                         // (MEANTIME and TimeML count reporting events; the page lists them with Other.Action)
-                        auto cue = b.cues.words.find(d.low[t]);
-                        bool reporting = cue != b.cues.words.end() && cue->second.cls == CueClass::Speech && !subj.empty() &&
+                        const CueLexicon::Entry* cue = d.lex[t]->cue;
+                        bool reporting = cue && cue->cls == CueClass::Speech && !subj.empty() &&
                                          !g.passive && d.vt[t] != V_VBG && !(d.wb[t] & (W_BE | W_HAVE | W_DO));
                         // "said Mexican diplomats were …": the chunk after a reporting verb is the
                         // complement's subject; only tell-type verbs have an object (the addressee)
@@ -954,7 +1001,7 @@ struct EventFinding::Impl {
                             // auxiliaries, raising and cognition verbs never; light / aspect / speech verbs
                             // only with a noun-phrase object ("announced a new phone", not "said that")
                             if ((d.wb[t] & (W_BE)) || (d.wb[t] & (W_HAVE)) || (d.wb[t] & (W_DO)) || (d.wb[t] & (W_NON_EVENT))) continue;
-                            if (((d.wb[t] & (W_NON_ACTION | W_BE | W_HAVE | W_DO)) || b.cues.words.count(d.low[t])) && (obj.empty() || g.passive)) continue;
+                            if (((d.wb[t] & (W_NON_ACTION | W_BE | W_HAVE | W_DO)) || d.lex[t]->cue) && (obj.empty() || g.passive)) continue;
                             if (in(d.low[t], {"say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added",
                                               "adds", "adding", "ask", "asked", "asks", "write", "wrote", "writes"})) continue;
                             if (d.vt[t] == V_VBG && subj.empty()) continue;   // "Shipping company X": a modifier
@@ -1019,9 +1066,8 @@ struct EventFinding::Impl {
                 }
                 // ---- event nouns (heads of their chunk)
                 if ((d.f[t] & F_NOUN) && d.chunk[t] >= 0 && d.chunks[d.chunk[t]].head == t) {
-                    auto it = L.noun_forms.find(d.low[t]);
-                    if (it == L.noun_forms.end()) continue;
-                    Match m = best_entry(d, it->second, t, sf, se);
+                    if (!d.lex[t]->noun_ids) continue;
+                    Match m = best_entry(d, *d.lex[t]->noun_ids, t, sf, se);
                     if (m.entry < 0) continue;
                     const std::string& type = L.entries[m.entry].type;
                     std::string cls = type_class(type);
@@ -1088,7 +1134,7 @@ struct EventFinding::Impl {
                     if (m.words) k = m.end + 1;
                     for (int x = t + 1; x <= last; ++x) consumed[x] = 1;
                     for (auto& pp : an.pps(k, se)) {
-                        std::string prep = d.low[pp.prep];
+                        std::string_view prep = d.low[pp.prep];
                         std::string role = b.pp_role(prep, type, pp.chunk, false);
                         if (prep == "by" && lv < 0) role = "agent";
                         if (role.empty()) continue;
