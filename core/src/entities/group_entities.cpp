@@ -28,7 +28,6 @@ namespace ae {
 
 namespace {
 
-using entities::lexicons;
 using entities::lower;
 
 constexpr int kNone = -1;
@@ -115,7 +114,7 @@ std::string role_words(std::string_view s) {
 
 class Grouper {
 public:
-    explicit Grouper(Analysis& a) : a_(a), L_(lexicons()) {}
+    explicit Grouper(Analysis& a) : a_(a), W_(entities::lexicon_words()), T_(entities::token_words()) {}
 
     void run() {
         n_ = uint32_t(a_.tokens.size());
@@ -134,7 +133,8 @@ public:
 
 private:
     Analysis& a_;
-    const entities::Lexicons& L_;
+    const WordTable<entities::LexWord>& W_;   // all lexicon words (names, places)
+    const WordTable<entities::LexWord>& T_;   // role words and demonyms (tokens)
     uint32_t n_ = 0;
     std::vector<int32_t> sent_;       // token -> sentence index (-1 outside sentences)
     std::vector<uint8_t> in_quote_;   // token inside quotation marks
@@ -143,11 +143,14 @@ private:
     std::vector<Group> gs_;
 
     // ---- tokens ---------------------------------------------------------------------------
-    std::vector<std::string> low_;     // token -> lower-case text
+    std::string low_text_;                // the text with A-Z lowered (storage of low_)
+    std::vector<std::string_view> low_;   // token -> lower-case text
     std::vector<int8_t> role_, demo_;  // token -> role word / demonym (cached, -1 = not yet known)
 
     std::string_view tx(uint32_t i) const { return a_.token_text(a_.tokens[i]); }
-    const std::string& lw(uint32_t i) const { return low_[i]; }
+    std::string_view lw(uint32_t i) const { return low_[i]; }
+    uint8_t lex_flags(std::string_view w) const { const entities::LexWord* x = W_.find(w); return x ? x->flags : 0; }
+    uint8_t token_flags(std::string_view w) const { const entities::LexWord* x = T_.find(w); return x ? x->flags : 0; }
     bool word(uint32_t i) const { return a_.tokens[i].kind == TokenKind::Word; }
     bool cap(uint32_t i) const {
         std::string_view t = tx(i);
@@ -172,19 +175,21 @@ private:
     bool role_word(uint32_t i) const { return role_[i]; }
     bool role_word_uncached(uint32_t i) const {
         if (!word(i)) return false;
-        const std::string& w = lw(i);
-        if (L_.role.count(w)) return true;
+        std::string_view w = lw(i);
+        if (token_flags(w) & entities::LEX_ROLE) return true;
         size_t h = w.rfind('-');   // vice-president, co-founder, ex-president
-        return h != std::string::npos && h + 1 < w.size() && L_.role.count(w.substr(h + 1));
+        return h != std::string::npos && h + 1 < w.size() && (token_flags(w.substr(h + 1)) & entities::LEX_ROLE);
     }
     char role_gender(uint32_t i) const {
-        const std::string& w = lw(i);
-        auto it = L_.role.find(w);
-        if (it == L_.role.end()) {
+        std::string_view w = lw(i);
+        const entities::LexWord* x = T_.find(w);
+        if (!x || !(x->flags & entities::LEX_ROLE)) {
+            x = nullptr;
             size_t h = w.rfind('-');
-            if (h != std::string::npos) it = L_.role.find(w.substr(h + 1));
+            if (h != std::string::npos) x = T_.find(w.substr(h + 1));
+            if (x && !(x->flags & entities::LEX_ROLE)) x = nullptr;
         }
-        return it == L_.role.end() ? '-' : it->second;
+        return x ? x->gender : '-';
     }
     bool demonym(uint32_t i) const { return demo_[i]; }
     bool modifier(uint32_t i) const {
@@ -202,14 +207,16 @@ private:
     }
 
     void index_tokens() {
+        low_text_ = a_.text;   // lowered once: no string per token
+        for (char& c : low_text_) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
         low_.resize(n_);
         role_.assign(n_, 0);
         demo_.assign(n_, 0);
         for (uint32_t t = 0; t < n_; ++t) {
-            low_[t] = lower(tx(t));
+            low_[t] = std::string_view(low_text_).substr(a_.tokens[t].start, a_.tokens[t].end - a_.tokens[t].start);
             if (a_.tokens[t].kind != TokenKind::Word) continue;
             role_[t] = role_word_uncached(t);
-            demo_[t] = cap(t) && L_.demonym.count(low_[t]);
+            demo_[t] = cap(t) && (token_flags(low_[t]) & entities::LEX_DEMONYM);
         }
         sent_.assign(n_, -1);
         for (size_t s = 0; s < a_.sentences.size(); ++s) {
@@ -363,10 +370,10 @@ private:
             if (m.dead) continue;
             m.key = normalise(a_.slice(m.start, m.end));
             if (m.t1 - m.t0 != 1 || m.type == "PERSON" || m.type == "ORGANIZATION") continue;
-            auto it = L_.demonym.find(lower(m.key));
-            if (it == L_.demonym.end() || L_.country.count(lower(m.key))) continue;
+            const entities::LexWord* x = W_.find(lower(m.key));
+            if (!x || !(x->flags & entities::LEX_DEMONYM) || (x->flags & entities::LEX_COUNTRY)) continue;
             m.kind = "nominal";
-            m.key = it->second;
+            m.key = *x->country;
         }
     }
 
@@ -424,7 +431,7 @@ private:
             Group& G = gs_[size_t(g)];
             std::string lk = lower(G.key);
             bool person_vote = G.votes[0] > 0;
-            bool placeish = L_.place.count(lk) || L_.country.count(lk) || L_.demonym.count(lk);
+            bool placeish = lex_flags(lk) & (entities::LEX_PLACE | entities::LEX_COUNTRY | entities::LEX_DEMONYM);
             if (!person_vote && (placeish || G.votes[1] + G.votes[2] + G.votes[3] > 0) && G.ntok > 1) continue;
             if (!person_vote && placeish) continue;
             auto w = split_words(G.key);
@@ -516,7 +523,7 @@ private:
             }
             double v[4] = {G.votes[0], G.votes[1], G.votes[2], G.votes[3]};
             std::string lc = lower(G.canonical);
-            if (L_.place.count(lc) || L_.country.count(lc)) v[2] += double(G.mentions.size()) + 1;
+            if (lex_flags(lc) & (entities::LEX_PLACE | entities::LEX_COUNTRY)) v[2] += double(G.mentions.size()) + 1;
             int t = 0;
             for (int k = 1; k < 4; ++k) if (v[k] > v[t]) t = k;
             G.type = type_name(t);
@@ -611,7 +618,7 @@ private:
                 const M& m = ms_[size_t(mi)];
                 if (m.kind == "nominal") continue;
                 if (m.t0 > 0) {   // honorifics
-                    const std::string& h = lw(m.t0 - 1);
+                    std::string_view h = lw(m.t0 - 1);
                     if (is_any(h, {"mr.", "mr", "sir", "lord"})) G.gender = 'm';
                     else if (is_any(h, {"mrs.", "mrs", "ms.", "ms", "miss", "lady", "dame", "madam"})) G.gender = 'f';
                 }
@@ -626,7 +633,7 @@ private:
     }
 
     // ---- 5. pronouns and descriptions --------------------------------------------------------------
-    static char pronoun_gender(const std::string& w) {
+    static char pronoun_gender(std::string_view w) {
         if (is_any(w, {"he", "him", "his", "himself"})) return 'm';
         if (is_any(w, {"she", "her", "hers", "herself"})) return 'f';
         return 0;

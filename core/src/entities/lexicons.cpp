@@ -44,4 +44,28 @@ const Lexicons& lexicons() {
     return L;
 }
 
+const WordTable<LexWord>& lexicon_words() {
+    static const WordTable<LexWord> T = [] {
+        const Lexicons& L = lexicons();   // keys point into its (static) maps
+        WordTable<LexWord> t;
+        for (const auto& [k, v] : L.demonym) { LexWord& w = t[k]; w.flags |= LEX_DEMONYM; w.country = &v; }
+        for (const auto& [k, v] : L.place) t[k].flags |= LEX_PLACE;
+        for (const auto& k : L.country) t[k].flags |= LEX_COUNTRY;
+        for (const auto& [k, g] : L.role) { LexWord& w = t[k]; w.flags |= LEX_ROLE; w.gender = g; }
+        return t;
+    }();
+    return T;
+}
+
+const WordTable<LexWord>& token_words() {
+    static const WordTable<LexWord> T = [] {
+        const Lexicons& L = lexicons();
+        WordTable<LexWord> t;
+        for (const auto& [k, v] : L.demonym) { LexWord& w = t[k]; w.flags |= LEX_DEMONYM; w.country = &v; }
+        for (const auto& [k, g] : L.role) { LexWord& w = t[k]; w.flags |= LEX_ROLE; w.gender = g; }
+        return t;
+    }();
+    return T;
+}
+
 }  // namespace ae::entities

@@ -179,7 +179,7 @@ const WordLex& word_lex(std::string_view w) {
         for (const auto& [k, ids] : L.verb_forms) m[k].verb_ids = &ids;
         for (const auto& [k, ids] : L.noun_forms) m[k].noun_ids = &ids;
         for (const auto& [k, e] : cue_lexicon().words) m[k].cue = &e;
-        for (auto& slot : m.slots) if (slot.used) slot.value.bits = word_bits(slot.key);
+        m.for_each([](std::string_view k, WordLex& x) { x.bits = word_bits(k); });
         // words of the lists that are in no lexicon
         auto add = [&](const char* const* b, const char* const* e) { for (; b != e; ++b) m[*b].bits = word_bits(*b); };
         add(std::begin(is_be_words), std::end(is_be_words));
