@@ -46,24 +46,11 @@ bool hard_wrapped(std::string_view t, const std::vector<Line>& lines, size_t a, 
     return wrapped * 2 >= (b - a - 1);
 }
 
-bool icontains(std::string_view hay, const char* needle) {
-    size_t m = std::strlen(needle);
-    if (m > hay.size()) return false;
-    for (size_t i = 0; i + m <= hay.size(); ++i) {
-        size_t k = 0;
-        while (k < m && std::tolower((unsigned char)hay[i + k]) == needle[k]) ++k;
-        if (k == m) return true;
-    }
-    return false;
-}
+// The needles are lower case; `low` is the paragraph with A-Z lowered once (what std::tolower
+// does in the C locale), so these are plain searches instead of a tolower call per byte and needle.
+bool icontains(std::string_view low, std::string_view needle) { return low.find(needle) != std::string_view::npos; }
 
-bool istarts(std::string_view s, const char* prefix) {
-    size_t m = std::strlen(prefix);
-    if (m > s.size()) return false;
-    for (size_t k = 0; k < m; ++k)
-        if (std::tolower((unsigned char)s[k]) != prefix[k]) return false;
-    return true;
-}
+bool istarts(std::string_view low, std::string_view prefix) { return low.substr(0, prefix.size()) == prefix; }
 
 }  // namespace
 
@@ -102,15 +89,19 @@ std::vector<Paragraph> split_paragraphs(std::string_view t) {
     return out;
 }
 
-bool is_boilerplate(std::string_view p) {
-    if (p.empty()) return false;
-    size_t len = p.size();
+bool is_boilerplate(std::string_view text) {
+    if (text.empty()) return false;
+    size_t len = text.size();
+    if (len >= 400) return false;   // no rule below looks at longer paragraphs
+    char buf[400];
+    for (size_t i = 0; i < len; ++i) { char c = text[i]; buf[i] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+    std::string_view p(buf, len);
     // Photo captions and credits: "… Credit: AP", "(Photo: Reuters)", "Getty Images".
-    static const char* credit_marks[] = {"credit:", "photo:", "photograph:", "image:", "picture:",
+    static constexpr std::string_view credit_marks[] = {"credit:", "photo:", "photograph:", "image:", "picture:",
                                          "photo credit", "image credit", "(photo by", "photo by ",
                                          "getty images", "ap photo", "afp via getty", "reuters/"};
     if (len < 400) {
-        for (const char* m : credit_marks) {
+        for (std::string_view m : credit_marks) {
             if (!icontains(p, m)) continue;
             // The credit must sit at the end (a caption) or the line must be short.
             size_t tail = len > 60 ? len - 60 : 0;
@@ -119,18 +110,18 @@ bool is_boilerplate(std::string_view p) {
     }
     // Promos and page furniture: short paragraphs that talk to the reader about the site.
     if (len < 300) {
-        static const char* promo_starts[] = {"want a quick", "sign up", "subscribe", "listen to", "follow us",
+        static constexpr std::string_view promo_starts[] = {"want a quick", "sign up", "subscribe", "listen to", "follow us",
                                              "read more", "click here", "download our", "download the",
                                              "advertisement", "share this", "related:", "related articles",
                                              "read next", "watch:", "watch the video", "most read",
                                              "get the latest", "don't miss", "do not miss", "join our",
                                              "support our", "skip advert", "this article was amended",
                                              "copyright ©", "copyright 1", "copyright 2", "©", "all rights reserved"};
-        for (const char* m : promo_starts) if (istarts(p, m)) return true;
-        static const char* promo_words[] = {"newsletter", "podcast", "subscribe", "sign up for", "our app",
+        for (std::string_view m : promo_starts) if (istarts(p, m)) return true;
+        static constexpr std::string_view promo_words[] = {"newsletter", "podcast", "subscribe", "sign up for", "our app",
                                             "follow us on", "cookie", "briefing on the biggest"};
         int hits = 0;
-        for (const char* m : promo_words) hits += icontains(p, m) ? 1 : 0;
+        for (std::string_view m : promo_words) hits += icontains(p, m) ? 1 : 0;
         bool addresses_reader = icontains(p, " you ") || icontains(p, " your ") || icontains(p, "you need") ||
                                 istarts(p, "you") || icontains(p, " our ");
         if (hits >= 1 && addresses_reader) return true;
