@@ -9,6 +9,7 @@
 #include "article_explorer/quotes.h"
 #include "article_explorer/lexicon.h"
 #include "article_explorer/tokens.h"
+#include "text/word_table.h"
 
 #include <algorithm>
 #include <cctype>
@@ -57,6 +58,20 @@ const CueLexicon& cue_lexicon() {
 
 namespace {
 
+// cue_lexicon().words as a flat table: one look-up without a std::string temporary.
+const WordTable<const CueLexicon::Entry*>& cue_words() {
+    static const WordTable<const CueLexicon::Entry*> t = [] {
+        WordTable<const CueLexicon::Entry*> w;
+        for (const auto& [k, e] : cue_lexicon().words) w[k] = &e;   // keys point into the static lexicon
+        return w;
+    }();
+    return t;
+}
+const CueLexicon::Entry* cue_word(std::string_view w) {
+    const CueLexicon::Entry* const* e = cue_words().find(w);
+    return e ? *e : nullptr;
+}
+
 bool is_double_mark(std::string_view s) {
     return s == "\"" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x9E" || s == "\xC2\xAB" ||
            s == "\xC2\xBB" || s == "``" || s == "''";
@@ -71,21 +86,22 @@ struct Attributor {
     const CueLexicon& lex = cue_lexicon();
     std::vector<int32_t> sent_of;   // token -> sentence index, -1 outside story sentences
     std::vector<uint8_t> in_quote;  // token inside marked quote content
-    char buf[32];
+    std::string low_text;           // a.text with A-Z lowered once (what tolower does in the C locale)
 
-    explicit Attributor(Analysis& an) : a(an) {}
+    explicit Attributor(Analysis& an) : a(an), low_text(an.text) {
+        for (char& c : low_text) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    }
 
     std::string_view tok(uint32_t i) const { return a.token_text(a.tokens[i]); }
-    std::string_view low(uint32_t i) {
-        std::string_view t = tok(i);
-        size_t n = std::min(t.size(), sizeof buf);
-        for (size_t k = 0; k < n; ++k) buf[k] = char(std::tolower((unsigned char)t[k]));
-        return std::string_view(buf, n);
+    // The lower-case token, at most 32 bytes (longer ones are cut: no cue is that long).
+    std::string_view low(uint32_t i) const {
+        const Token& t = a.tokens[i];
+        return std::string_view(low_text).substr(t.start, std::min<uint32_t>(t.end - t.start, 32));
     }
-    bool is(uint32_t i, const char* w) { return low(i) == w; }
-    bool any_of(uint32_t i, std::initializer_list<const char*> ws) {
+    bool is(uint32_t i, std::string_view w) const { return low(i) == w; }
+    bool any_of(uint32_t i, std::initializer_list<std::string_view> ws) const {
         std::string_view l = low(i);
-        for (const char* w : ws) if (l == w) return true;
+        for (std::string_view w : ws) if (l == w) return true;
         return false;
     }
     bool capitalised(uint32_t i) const {
@@ -121,8 +137,8 @@ struct Attributor {
 
     bool lex_learned(const Cue& c) {
         if (c.last != c.first + 1) return false;
-        auto it = lex.words.find(std::string(low(c.first)));
-        return it != lex.words.end() && it->second.learned;
+        const CueLexicon::Entry* e = cue_word(low(c.first));
+        return e && e->learned;
     }
 
     // A cue at token i (single word or phrase); passive uses ("are considered") are not cues.
@@ -135,8 +151,8 @@ struct Attributor {
             for (size_t k = 1; k < ph.first.size() && m; ++k) m = low(i + uint32_t(k)) == ph.first[k];
             if (m) { c = {i, uint32_t(i + ph.first.size()), ph.second.cls, ph.second.bare}; return true; }
         }
-        auto it = lex.words.find(std::string(l));
-        if (it == lex.words.end()) return false;
+        const CueLexicon::Entry* e = cue_word(l);
+        if (!e) return false;
         // Skip back over adverbs to see an auxiliary: "are considered", "was told" are passives.
         uint32_t s0 = a.sentences[sent_of[i]].first_token;
         uint32_t j = i;
@@ -147,8 +163,8 @@ struct Attributor {
             if (!adverb(j)) break;
         }
         // "called for", "called on": not a label.
-        if (it->second.cls == CueClass::Label && i + 1 < limit && any_of(i + 1, {"for", "on", "off", "in", "up"})) return false;
-        c = {i, i + 1, it->second.cls, it->second.bare};
+        if (e->cls == CueClass::Label && i + 1 < limit && any_of(i + 1, {"for", "on", "off", "in", "up"})) return false;
+        c = {i, i + 1, e->cls, e->bare};
         return true;
     }
 
