@@ -15,8 +15,9 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
+
+#include "text/word_table.h"
 
 namespace ae {
 namespace values {
@@ -25,8 +26,8 @@ namespace {
 using sv = std::string_view;
 
 template <size_t N>
-bool in(sv w, const char* const (&list)[N]) {
-    for (const char* s : list)
+bool in(sv w, const sv (&list)[N]) {
+    for (sv s : list)
         if (w == s) return true;
     return false;
 }
@@ -35,9 +36,9 @@ bool in(sv w, const char* const (&list)[N]) {
 
 // 1..12 for a month name or abbreviation; abbr set for short forms (`Jan.`, `Sept`).
 int month_of(sv w, bool& abbr) {
-    static const char* full[] = {"january", "february", "march", "april", "may", "june", "july", "august",
+    static constexpr sv full[] = {"january", "february", "march", "april", "may", "june", "july", "august",
                                  "september", "october", "november", "december"};
-    static const char* ab[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    static constexpr sv ab[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
     abbr = false;
     for (int k = 0; k < 12; ++k)
         if (w == full[k]) return k + 1;
@@ -52,17 +53,17 @@ int month_of(sv w, bool& abbr) {
 bool ambiguous_month(sv w) { return w == "may" || w == "march" || w == "april" || w == "june" || w == "august" || w == "jan" || w == "mar"; }
 
 int weekday_of(sv w) {  // 1 = Monday .. 7 = Sunday
-    static const char* full[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    static constexpr sv full[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     for (int k = 0; k < 7; ++k)
         if (w == full[k]) return k + 1;
-    static const char* ab[] = {"mon.", "tue.", "wed.", "thu.", "fri.", "sat.", "sun."};
+    static constexpr sv ab[] = {"mon.", "tue.", "wed.", "thu.", "fri.", "sat.", "sun."};
     for (int k = 0; k < 7; ++k)
         if (w == ab[k]) return k + 1;
     if (w == "tues." || w == "thur." || w == "thurs.") return w[1] == 'u' ? 2 : 4;
     return 0;
 }
 int weekday_plural(sv w) {
-    static const char* pl[] = {"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"};
+    static constexpr sv pl[] = {"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"};
     for (int k = 0; k < 7; ++k)
         if (w == pl[k]) return k + 1;
     return 0;
@@ -88,7 +89,7 @@ enum class U : uint8_t { None, Second, Minute, Hour, Day, Week, Fortnight, Month
 
 U unit_of(sv w, bool& plural) {
     plural = false;
-    struct E { const char* s; U u; bool pl; };
+    struct E { sv s; U u; bool pl; };
     static const E k[] = {
         {"second", U::Second, false}, {"seconds", U::Second, true}, {"minute", U::Minute, false}, {"minutes", U::Minute, true},
         {"min", U::Minute, false}, {"mins", U::Minute, true}, {"hour", U::Hour, false}, {"hours", U::Hour, true},
@@ -175,7 +176,7 @@ TP coarsen(TP t, G g) {
 }
 
 bool currency_word(sv w, const char*& code, bool& minor) {
-    struct E { const char* s; const char* c; bool minor; };
+    struct E { sv s; const char* c; bool minor; };
     static const E k[] = {{"dollar", "USD", false}, {"dollars", "USD", false}, {"euro", "EUR", false}, {"euros", "EUR", false},
                           {"yen", "JPY", false}, {"yuan", "CNY", false}, {"renminbi", "CNY", false}, {"rupee", "INR", false},
                           {"rupees", "INR", false}, {"peso", "MXN", false}, {"pesos", "MXN", false}, {"franc", "CHF", false},
@@ -198,8 +199,8 @@ const char* currency_prefix(sv w) {
     if (w == "\xC2\xA5") return "JPY";      // ¥
     if (w == "\xE2\x82\xB9") return "INR";  // ₹
     if (w == "rs" || w == "rs.") return "INR";
-    static const char* codes[] = {"usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny", "inr", "mxn", "brl", "rub", "zar"};
-    for (const char* c : codes)
+    static constexpr sv codes[] = {"usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny", "inr", "mxn", "brl", "rub", "zar"};
+    for (sv c : codes)
         if (w == c) {
             static thread_local char up[4];
             for (int k = 0; k < 3; ++k) up[k] = char(c[k] - 32);
@@ -221,7 +222,7 @@ const char* dollar_country(sv w) {
 
 // Units of measure → symbol.
 const char* measure_unit(sv w) {
-    struct E { const char* s; const char* sym; };
+    struct E { sv s; const char* sym; };
     static const E k[] = {
         {"km", "km"}, {"kms", "km"}, {"kilometre", "km"}, {"kilometres", "km"}, {"kilometer", "km"}, {"kilometers", "km"},
         {"mile", "mi"}, {"miles", "mi"}, {"metre", "m"}, {"metres", "m"}, {"meter", "m"}, {"meters", "m"},
@@ -242,13 +243,13 @@ const char* measure_unit(sv w) {
 }
 
 bool is_title(sv w) {
-    static const char* k[] = {"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.",
+    static constexpr sv k[] = {"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.",
                               "president", "prof.", "gen.", "lt.", "col.", "capt.", "sgt.", "judge", "aunt", "uncle", "sister"};
     return in(w, k);
 }
 
 bool month_cue(sv w) {
-    static const char* k[] = {"in", "since", "until", "till", "by", "of", "during", "early", "late", "mid", "last", "next",
+    static constexpr sv k[] = {"in", "since", "until", "till", "by", "of", "during", "early", "late", "mid", "last", "next",
                               "this", "through", "from", "before", "after", "between", "to", "each", "every", "until",
                               "throughout", "around", "on", "that", "for", "earlier", "later", "end", "beginning", "start",
                               "middle", "and", "or", "past", "as"};
@@ -258,7 +259,7 @@ bool month_cue(sv w) {
 // Words that can begin a value (besides digits): a cheap filter so that the rules run only where
 // a value may start.
 bool starter_word(sv w) {
-    static const std::unordered_set<sv> k = [] {
+    static const WordTable<char> k = [] {
         const char* list[] = {
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
             "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
@@ -277,13 +278,13 @@ bool starter_word(sv w) {
             "eighty", "ninety", "rs", "rs.", "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny", "inr", "mxn", "brl",
             "rub", "zar", "us", "c", "ca", "can", "au", "hk", "nz", "s", "nt", "year-earlier", "year-ago", "$",
             "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9"};
-        std::unordered_set<sv> s;
-        for (const char* w : list) s.insert(sv(w));
+        WordTable<char> s;   // small and flat: a look-up per word of the text
+        for (const char* w : list) s[w] = 1;
         return s;
     }();
-    if (k.count(w)) return true;
+    if (k.find(w)) return true;
     size_t dash = w.find('-');
-    if (dash != sv::npos && dash > 0) return k.count(w.substr(0, dash)) > 0;
+    if (dash != sv::npos && dash > 0) return k.find(w.substr(0, dash)) != nullptr;
     return false;
 }
 
@@ -699,7 +700,7 @@ class Finder {
         else if (s.size() == 6 && s.substr(4) == "'s" && year_word(s.substr(0, 4))) dec = year_word(s.substr(0, 4));
         else if (s.size() == 4 && s[0] == '\'' && s[3] == 's' && s[2] == '0' && s[1] >= '0' && s[1] <= '9') dec = (s[1] - '0') * 10 + (s[1] <= '2' ? 2000 : 1900);
         else if (L(j - 1) == "the" || L(j - 2) == "the") {
-            static const char* tens[] = {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"};
+            static constexpr sv tens[] = {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"};
             for (int k = 0; k < 8; ++k)
                 if (s == tens[k]) dec = 1920 + 10 * k;
         }
@@ -715,7 +716,7 @@ class Finder {
         int c = 0;
         if (w_.size() > size_t(j) && w_[size_t(j)].digit) c = day_number(s);
         else {
-            static const char* ords[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            static constexpr sv ords[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                                          "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                                          "eighteenth", "nineteenth", "twentieth"};
             for (int k = 0; k < 20; ++k)
@@ -1355,7 +1356,7 @@ class Finder {
             j += 3;
         }
         // time zone
-        static const char* tzs[] = {"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "et", "pt"};
+        static constexpr sv tzs[] = {"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "et", "pt"};
         if (in(L(j), tzs)) ++j;
         hh = h;
         mi = mm;

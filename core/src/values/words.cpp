@@ -14,11 +14,11 @@ inline char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? char(c | 0x
 
 // Abbreviations whose final period belongs to the word for this stage's purposes.
 bool keeps_period(std::string_view w) {
-    static const char* k[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    static constexpr std::string_view k[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                               "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
                               "mr", "mrs", "ms", "dr", "st", "rs", "no", "approx", "est", "vs", "gov", "sen", "rep", "gen",
                               "lt", "col", "capt", "sgt", "prof", "jr", "sr", "co", "corp", "inc", "ltd", "mt", "ft"};
-    for (const char* a : k)
+    for (std::string_view a : k)
         if (w == a) return true;
     // `p.m`, `a.m`, `u.s` — letters with inner periods
     if (w.size() >= 3 && w.find('.') != std::string_view::npos) {
@@ -94,7 +94,8 @@ void scan_words(std::string_view t, uint32_t begin, uint32_t end, std::vector<Wo
                 break;
             }
             w.low.reserve(j - i + 1);
-            for (size_t k = i; k < j; ++k) w.low.push_back(lower((unsigned char)t[k]));
+            w.low.assign(t.data() + i, j - i);
+            for (char& ch : w.low) ch = lower((unsigned char)ch);
             if (j < end && t[j] == '.' && keeps_period(w.low)) { w.low.push_back('.'); ++j; }
             w.e = uint32_t(j);
             w.cap = c >= 'A' && c <= 'Z';
@@ -165,10 +166,10 @@ std::string shift_decimal(const std::string& dec, int k) {
 }
 
 int number_word(std::string_view s) {
-    static const char* units[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    static constexpr std::string_view units[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                   "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
                                   "eighteen", "nineteen"};
-    static const char* tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    static constexpr std::string_view tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
     for (int k = 0; k < 20; ++k)
         if (s == units[k]) return k;
     for (int k = 0; k < 8; ++k)
@@ -196,7 +197,7 @@ int day_number(std::string_view s) {
         if (k == 2 && s[0] == '0' && rest.empty()) return v >= 1 && v <= 9 ? v : 0;
         return v >= 1 && v <= 31 ? v : 0;
     }
-    static const char* ord[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    static constexpr std::string_view ord[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                                 "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
                                 "seventeenth", "eighteenth", "nineteenth", "twentieth"};
     for (int k2 = 0; k2 < 20; ++k2)
