@@ -67,11 +67,15 @@ struct Cursor {
 
 bool word_char(CharClass c) { return c == CharClass::Letter || c == CharClass::Digit; }
 
-// Lower-case ASCII compare of t[a,b) with a literal.
-bool ieq(std::string_view t, size_t a, size_t b, const char* lit) {
-    size_t n = std::strlen(lit);
-    if (b - a != n) return false;
-    for (size_t k = 0; k < n; ++k) if (std::tolower((unsigned char)t[a + k]) != lit[k]) return false;
+// Lower-case ASCII compare of t[a,b) with a lower-case literal (length first; A-Z lowered by
+// hand, which is what std::tolower does in the C locale).
+bool ieq(std::string_view t, size_t a, size_t b, std::string_view lit) {
+    if (b - a != lit.size()) return false;
+    for (size_t k = 0; k < lit.size(); ++k) {
+        char c = t[a + k];
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        if (c != lit[k]) return false;
+    }
     return true;
 }
 
@@ -83,7 +87,7 @@ bool clitic(std::string_view t, size_t a, size_t b) {
 
 // Abbreviations that keep their period. Words that are also ordinary words at a sentence end
 // ("He sat.", "was ill.", "said no.") are in the second list, abbreviations only before a number.
-const char* const kAbbreviations[] = {
+constexpr std::string_view kAbbreviations[] = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "rev", "gen", "sen", "gov", "lt", "col", "capt",
     "sgt", "maj", "adm", "cmdr", "cpl", "pvt", "pres", "supt", "insp", "hon", "messrs", "mme", "mlle",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -92,7 +96,7 @@ const char* const kAbbreviations[] = {
     "approx", "cf", "vs", "etc", "ave", "blvd", "hwy", "mt",
     "ala", "ariz", "calif", "colo", "conn", "fla", "ga", "kan", "kans", "ky", "mich", "minn", "mont",
     "neb", "nev", "okla", "tenn", "tex", "va", "vt", "wis", "wyo", "govt"};
-const char* const kNumberAbbreviations[] = {"no", "nos", "vol", "vols", "p", "pp", "fig", "figs", "art", "sec", "ch", "rep"};
+constexpr std::string_view kNumberAbbreviations[] = {"no", "nos", "vol", "vols", "p", "pp", "fig", "figs", "art", "sec", "ch", "rep"};
 
 bool next_is_digit(std::string_view t, size_t i, size_t end) {
     while (i < end && t[i] == ' ') ++i;
@@ -101,12 +105,12 @@ bool next_is_digit(std::string_view t, size_t i, size_t end) {
 
 bool known_abbreviation(std::string_view t, size_t a, size_t b) {
     if (b - a > 6) return false;
-    for (const char* abbr : kAbbreviations) if (ieq(t, a, b, abbr)) return true;
+    for (std::string_view abbr : kAbbreviations) if (ieq(t, a, b, abbr)) return true;
     return false;
 }
 
 bool number_abbreviation(std::string_view t, size_t a, size_t b) {
-    for (const char* abbr : kNumberAbbreviations) if (ieq(t, a, b, abbr)) return true;
+    for (std::string_view abbr : kNumberAbbreviations) if (ieq(t, a, b, abbr)) return true;
     return false;
 }
 
