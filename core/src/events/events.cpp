@@ -778,7 +778,8 @@ Match best_entry(const Doc& d, const std::vector<uint32_t>& ids, int t, int sf, 
     return best;
 }
 
-std::string type_class(const std::string& type) { return type.substr(0, type.find('.')); }
+// Views and string_view literals below: no std::string temporaries, no strlen per comparison.
+std::string_view type_class(std::string_view type) { return type.substr(0, type.find('.')); }
 
 // ---------------------------------------------------------------------------------------------
 // Building events
@@ -792,8 +793,8 @@ struct Builder {
     std::vector<char> speech_cue;       // per token: a speech-cue verb
     std::vector<std::pair<int, std::string>> role_people;   // PERSON entities with a role (lower case), at most 256
 
-    EventArgument arg_from_chunk(int c, const std::string& role) const { return arg_from(d.chunks[c], role); }
-    EventArgument arg_from(const Chunk& C, const std::string& role) const {
+    EventArgument arg_from_chunk(int c, std::string_view role) const { return arg_from(d.chunks[c], role); }
+    EventArgument arg_from(const Chunk& C, std::string_view role) const {
         EventArgument r;
         r.role = role;
         int h = C.head;
@@ -845,8 +846,8 @@ struct Builder {
     }
 
     // role of a prepositional phrase for an event of this type ("" = not an argument)
-    std::string pp_role(std::string_view prep, const std::string& type, int c, bool passive) const {
-        std::string cls = type_class(type);
+    std::string_view pp_role(std::string_view prep, std::string_view type, int c, bool passive) const {
+        std::string_view cls = type_class(type);
         const Chunk& C = d.chunks[c];
         if (d.value[C.head] >= 0) return "";
         if (type == "Other.Action") return in(prep, {"to", "with", "against"}) ? "patient" : "";
@@ -880,7 +881,7 @@ struct Builder {
             if (x.role == arg.role && x.start == arg.start && x.end == arg.end) return;
         ev.arguments.push_back(arg);
     }
-    bool has_role(const Event& ev, const char* role) const {
+    bool has_role(const Event& ev, std::string_view role) const {
         for (const auto& x : ev.arguments) if (x.role == role) return true;
         return false;
     }
@@ -904,7 +905,7 @@ struct Builder {
         }
     }
 
-    Event make(const std::string& type, int first, int last, int sentence) {
+    Event make(std::string_view type, int first, int last, int sentence) {
         Event ev;
         ev.type = type;
         ev.trigger = {a.tokens[first].start, a.tokens[last].end};
@@ -958,7 +959,7 @@ struct EventFinding::Impl {
                     Match m;
                     if (d.lex[t]->verb_ids) m = best_entry(d, *d.lex[t]->verb_ids, t, sf, se);
                     VGroup g = verb_group(d, t, sf);
-                    std::string type = m.entry >= 0 ? L.entries[m.entry].type : std::string();
+                    std::string_view type = m.entry >= 0 ? std::string_view(L.entries[m.entry].type) : std::string_view();
                     int after = m.words ? m.end + 1 : t + 1;
                     std::vector<int> subj = an.dependents(t, "nsubj");
                     std::vector<int> obj = g.passive || m.words ? std::vector<int>() : an.dependents(t, "obj");
@@ -1027,7 +1028,7 @@ struct EventFinding::Impl {
                     // particles: "step down", "broke into"
                     Event ev = b.make(type, t, last, int(s));
                     for (int k = t + 1; k <= last; ++k) consumed[k] = 1;
-                    std::string cls = type_class(type);
+                    std::string_view cls = type_class(type);
                     bool unaccusative = obj.empty() && mid.empty() &&
                                         (cls == "Life" || cls == "Movement" || type == "Personnel.End-Position" ||
                                          (type == "Other.Action" && is_unaccusative(d.low[t])));
@@ -1047,7 +1048,7 @@ struct EventFinding::Impl {
                     auto pps = an.pps(pp_from, se);
                     bool against = false;
                     for (auto& pp : pps) {
-                        std::string role = b.pp_role(d.low[pp.prep], type, pp.chunk, g.passive);
+                        std::string_view role = b.pp_role(d.low[pp.prep], type, pp.chunk, g.passive);
                         if (role.empty()) continue;
                         if (role == "patient" && d.low[pp.prep] == "against") against = true;
                         if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
@@ -1069,8 +1070,8 @@ struct EventFinding::Impl {
                     if (!d.lex[t]->noun_ids) continue;
                     Match m = best_entry(d, *d.lex[t]->noun_ids, t, sf, se);
                     if (m.entry < 0) continue;
-                    const std::string& type = L.entries[m.entry].type;
-                    std::string cls = type_class(type);
+                    std::string_view type = L.entries[m.entry].type;
+                    std::string_view cls = type_class(type);
                     const Chunk& C = d.chunks[d.chunk[t]];
                     int first = t, last = m.words ? m.end : t;
                     // light verb: the chunk is the object of make/take/suffer/…
@@ -1135,7 +1136,7 @@ struct EventFinding::Impl {
                     for (int x = t + 1; x <= last; ++x) consumed[x] = 1;
                     for (auto& pp : an.pps(k, se)) {
                         std::string_view prep = d.low[pp.prep];
-                        std::string role = b.pp_role(prep, type, pp.chunk, false);
+                        std::string_view role = b.pp_role(prep, type, pp.chunk, false);
                         if (prep == "by" && lv < 0) role = "agent";
                         if (role.empty()) continue;
                         if (role == "patient" && prep == "of" && b.has_role(ev, "patient")) continue;
