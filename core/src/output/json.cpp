@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 namespace ae {
@@ -36,14 +37,22 @@ struct Writer {
     void raw(std::string_view s) { out.append(s.data(), s.size()); }
     void sep() { if (!first) out += ','; first = false; }
     void str(std::string_view s) {
-        if (!valid_utf8(s)) {   // only when a span cuts a code point: let nlohmann repair it
-            raw(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));
-            return;
-        }
+        const size_t mark = out.size();
         out += '"';
         size_t run = 0;
+        bool checked = false;   // the UTF-8 from the first non-ASCII byte on was validated
         for (size_t i = 0; i < s.size(); ++i) {
             const unsigned char c = (unsigned char)s[i];
+            if (c >= 0x80) {
+                // one pass: the bytes before are ASCII, so only the rest needs validating
+                if (!checked && !valid_utf8(s.substr(i))) {   // only when a span cuts a code point: let nlohmann repair it
+                    out.resize(mark);
+                    raw(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));
+                    return;
+                }
+                checked = true;
+                continue;
+            }
             if (c >= 0x20 && c != '"' && c != '\\') continue;
             out.append(s.data() + run, i - run);
             run = i + 1;
@@ -74,7 +83,17 @@ struct Writer {
     void snum(int64_t v) {
         if (v < 0) { out += '-'; num(uint64_t(0) - uint64_t(v)); } else num(uint64_t(v));
     }
-    void key(const char* k) { sep(); out += '"'; out += k; out += "\":"; first = true; }
+    // A literal key written in one append ("key":), its length known at compile time.
+    template <size_t N> void key(const char (&k)[N]) {
+        sep();
+        char b[N + 2];
+        b[0] = '"';
+        std::memcpy(b + 1, k, N - 1);
+        b[N] = '"';
+        b[N + 1] = ':';
+        out.append(b, N + 2);
+        first = true;
+    }
     void open_obj() { sep(); out += '{'; first = true; }
     void close_obj() { out += '}'; first = false; }
     void open_arr() { sep(); out += '['; first = true; }
