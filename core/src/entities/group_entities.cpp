@@ -104,6 +104,19 @@ std::vector<std::string_view> split_words(std::string_view s) {
     return w;
 }
 
+// split_words(s).size() without building the vector.
+int count_words(std::string_view s) {
+    int n = 0;
+    size_t p = 0;
+    while (p < s.size()) {
+        size_t q = s.find(' ', p);
+        if (q == std::string_view::npos) q = s.size();
+        if (q > p) ++n;
+        p = q + 1;
+    }
+    return n;
+}
+
 // Role text as a sequence of lower-case words, hyphens as spaces: "former ecuadorian vice president".
 std::string role_words(std::string_view s) {
     std::string r = " ";
@@ -407,7 +420,7 @@ private:
             if (fresh) {
                 Group g;
                 g.key = m.key;
-                g.ntok = int(split_words(m.key).size());
+                g.ntok = count_words(m.key);
                 gs_.push_back(std::move(g));
             }
             m.group = it->second;
@@ -417,12 +430,14 @@ private:
         }
         auto personish = [&](const Group& g) { return g.votes[0] > 0 && g.votes[0] >= g.votes[1] && g.votes[0] >= g.votes[2]; };
         // Shorter person names join the one longer name they are part of.
-        std::unordered_map<std::string, std::vector<int>> by_last, by_first;
+        std::vector<std::vector<std::string_view>> words_of(gs_.size());   // split once, not per candidate
+        for (size_t g = 0; g < gs_.size(); ++g) words_of[g] = split_words(gs_[g].key);
+        std::unordered_map<std::string_view, std::vector<int>> by_last, by_first;   // views into the group keys
         for (size_t g = 0; g < gs_.size(); ++g) {
             if (gs_[g].ntok < 2 || !personish(gs_[g])) continue;
-            auto w = split_words(gs_[g].key);
-            by_last[std::string(w.back())].push_back(int(g));
-            by_first[std::string(w.front())].push_back(int(g));
+            const std::vector<std::string_view>& w = words_of[g];
+            by_last[w.back()].push_back(int(g));
+            by_first[w.front()].push_back(int(g));
         }
         std::vector<int> order(gs_.size());
         for (size_t g = 0; g < gs_.size(); ++g) order[g] = int(g);
@@ -434,11 +449,11 @@ private:
             bool placeish = lex_flags(lk) & (entities::LEX_PLACE | entities::LEX_COUNTRY | entities::LEX_DEMONYM);
             if (!person_vote && (placeish || G.votes[1] + G.votes[2] + G.votes[3] > 0) && G.ntok > 1) continue;
             if (!person_vote && placeish) continue;
-            auto w = split_words(G.key);
+            const std::vector<std::string_view>& w = words_of[size_t(g)];
             std::vector<int> roots, cands;
             auto consider = [&](int h) {
                 if (h == g || gs_[size_t(h)].ntok <= G.ntok) return;
-                auto hw = split_words(gs_[size_t(h)].key);
+                const std::vector<std::string_view>& hw = words_of[size_t(h)];
                 size_t k = 0;   // G's words in order inside h's
                 for (auto x : hw) if (k < w.size() && x == w[k]) ++k;
                 if (k != w.size()) return;
@@ -446,11 +461,11 @@ private:
                 int r = root(h);
                 if (std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
             };
-            auto it = by_last.find(std::string(w.back()));
+            auto it = by_last.find(w.back());
             if (it != by_last.end()) for (int h : it->second) consider(h);
             if (roots.empty() && w.size() == 1) {   // a first name alone: "Hillary"
-                auto f = by_first.find(std::string(w.front()));
-                if (f != by_first.end() && !by_last.count(std::string(w.front())))
+                auto f = by_first.find(w.front());
+                if (f != by_first.end() && !by_last.count(w.front()))
                     for (int h : f->second) consider(h);
             }
             if (roots.size() == 1) join(g, roots[0]);
@@ -512,14 +527,14 @@ private:
             int best = -1, bt = 0;
             for (int mi : G.mentions) {
                 const std::string& k = ms_[size_t(mi)].key;
-                int nt = int(split_words(k).size());
+                int nt = count_words(k);
                 if (best < 0 || nt > bt || (nt == bt && k.size() > ms_[size_t(best)].key.size())) { best = mi; bt = nt; }
             }
             G.canonical = ms_[size_t(best)].key;
             G.ntok = bt;
             for (int mi : G.mentions) {
                 M& m = ms_[size_t(mi)];
-                m.kind = int(split_words(m.key).size()) < bt || (bt == 1 && m.key.size() < G.canonical.size()) ? "alias" : "name";
+                m.kind = count_words(m.key) < bt || (bt == 1 && m.key.size() < G.canonical.size()) ? "alias" : "name";
             }
             double v[4] = {G.votes[0], G.votes[1], G.votes[2], G.votes[3]};
             std::string lc = lower(G.canonical);
