@@ -92,13 +92,13 @@ const char* const is_non_event_words[] = {"become", "became", "becomes", "seem",
                   "likes", "liked", "feel", "feels", "felt", "going", "used", "need", "needs", "needed"};
 // Intransitive verbs whose subject undergoes the event (PropBank Arg1): "the jet crashed".
 bool is_unaccusative(std::string_view w) {
-    static const char* stems[] = {"fall", "fell", "rise", "rose", "risen", "crash", "drop", "increas", "decreas", "grow", "grew",
+    static constexpr std::string_view stems[] = {"fall", "fell", "rise", "rose", "risen", "crash", "drop", "increas", "decreas", "grow", "grew",
                                   "declin", "die", "died", "dying", "arriv", "land", "collaps", "happen", "occur", "sink", "sank",
                                   "sunk", "fly", "flies", "flew", "flown", "flying", "travel", "depart", "slump", "plung",
                                   "soar", "jump", "climb", "tumbl", "surg", "shrink", "shrank", "slid", "slip", "disappear",
                                   "vanish", "explod", "burn", "refuel"};
-    for (const char* st : stems) {
-        size_t n = std::strlen(st);
+    for (std::string_view st : stems) {
+        size_t n = st.size();
         if (w.size() >= n && w.compare(0, n, st) == 0 && w.size() <= n + 3) return true;
     }
     return false;
