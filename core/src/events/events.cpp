@@ -509,6 +509,16 @@ struct Clause {   // what the heuristics found for one predicate
     std::vector<PP> pps;
 };
 
+// deprel_universal of every relation id, computed once (the relation names are compiled in).
+std::string_view universal_rel(uint8_t id) {
+    static const std::vector<std::string_view> t = [] {
+        std::vector<std::string_view> v(256);
+        for (int i = 0; i < 256; ++i) v[size_t(i)] = deprel_universal(uint8_t(i));
+        return v;
+    }();
+    return t[id];
+}
+
 bool is_boundary(const Doc& d, int i) {
     if ((d.wb[i] & W_BOUNDARY_PUNCT) || d.quote_tok(i)) return true;
     if ((d.wb[i] & W_SUBORDINATOR) && !(d.f[i] & F_DET)) return true;
@@ -536,7 +546,7 @@ public:
         if (!d_.parsed || v < 0 || size_t(v) >= d_.n) return out;
         for (int k = child_start_[v]; k < child_start_[v + 1]; ++k) {
             int c = children_[k];
-            if (deprel_universal(d_.a.tokens[c].deprel) != rel) continue;
+            if (universal_rel(d_.a.tokens[c].deprel) != rel) continue;
             int ch = d_.chunk[c];
             if (ch < 0 || d_.chunks[ch].head < 0) continue;
             // an object in the verb's own clause: after it, no finite verb or clause boundary between
@@ -554,7 +564,7 @@ public:
         // a coordinated or controlled verb without its own subject: its head's
         if (out.empty() && rel == "nsubj" && depth < 3) {
             int h = d_.a.tokens[v].head;
-            std::string_view r = deprel_universal(d_.a.tokens[v].deprel);
+            std::string_view r = universal_rel(d_.a.tokens[v].deprel);
             if (h >= 0 && (r == "conj" || r == "xcomp")) return dependents(h, rel, depth + 1);
         }
         return out;
