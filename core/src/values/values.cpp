@@ -259,32 +259,40 @@ bool month_cue(sv w) {
 // Words that can begin a value (besides digits): a cheap filter so that the rules run only where
 // a value may start.
 bool starter_word(sv w) {
+    static constexpr sv list[] = {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
+        "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "mon.", "tue.", "tues.", "wed.", "thu.", "thur.",
+        "thurs.", "fri.", "sat.", "sun.", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
+        "sundays", "the", "a", "an", "this", "last", "next", "past", "coming", "previous", "preceding", "prior",
+        "following", "that", "current", "present", "today", "yesterday", "tomorrow", "tonight", "now", "currently",
+        "nowadays", "these", "recently", "lately", "previously", "formerly", "recent", "soon", "every", "each",
+        "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly", "per", "between",
+        "from", "noon", "midday", "midnight", "fiscal", "q1", "q2", "q3", "q4", "first", "second", "third", "fourth",
+        "half", "early", "late", "mid", "spring", "summer", "fall", "autumn", "winter", "several", "many", "few",
+        "some", "numerous", "dozens", "hundreds", "thousands", "millions", "dozen", "zero", "one", "two", "three",
+        "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety", "rs", "rs.", "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny", "inr", "mxn", "brl",
+        "rub", "zar", "us", "c", "ca", "can", "au", "hk", "nz", "s", "nt", "year-earlier", "year-ago", "$",
+        "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9"};
     static const WordTable<char> k = [] {
-        const char* list[] = {
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-            "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
-            "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "monday", "tuesday",
-            "wednesday", "thursday", "friday", "saturday", "sunday", "mon.", "tue.", "tues.", "wed.", "thu.", "thur.",
-            "thurs.", "fri.", "sat.", "sun.", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
-            "sundays", "the", "a", "an", "this", "last", "next", "past", "coming", "previous", "preceding", "prior",
-            "following", "that", "current", "present", "today", "yesterday", "tomorrow", "tonight", "now", "currently",
-            "nowadays", "these", "recently", "lately", "previously", "formerly", "recent", "soon", "every", "each",
-            "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly", "per", "between",
-            "from", "noon", "midday", "midnight", "fiscal", "q1", "q2", "q3", "q4", "first", "second", "third", "fourth",
-            "half", "early", "late", "mid", "spring", "summer", "fall", "autumn", "winter", "several", "many", "few",
-            "some", "numerous", "dozens", "hundreds", "thousands", "millions", "dozen", "zero", "one", "two", "three",
-            "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-            "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-            "eighty", "ninety", "rs", "rs.", "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny", "inr", "mxn", "brl",
-            "rub", "zar", "us", "c", "ca", "can", "au", "hk", "nz", "s", "nt", "year-earlier", "year-ago", "$",
-            "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9"};
         WordTable<char> s;   // small and flat: a look-up per word of the text
-        for (const char* w : list) s[w] = 1;
+        for (sv x : list) s[x] = 1;
         return s;
     }();
-    if (k.find(w)) return true;
+    // Bit L of shape[c]: some word of the list starts with byte c and has length L (31: longer).
+    // Most words of a text ("of", "to", "in", "was") are ruled out by it without hashing.
+    static const std::vector<uint32_t> shape = [] {
+        std::vector<uint32_t> f(256, 0);
+        for (sv x : list) f[(unsigned char)x[0]] |= 1u << std::min<size_t>(x.size(), 31);
+        return f;
+    }();
+    auto listed = [&](sv x) { return !x.empty() && ((shape[(unsigned char)x[0]] >> std::min<size_t>(x.size(), 31)) & 1u) && k.find(x); };
+    if (listed(w)) return true;
     size_t dash = w.find('-');
-    if (dash != sv::npos && dash > 0) return k.find(w.substr(0, dash)) != nullptr;
+    if (dash != sv::npos && dash > 0) return listed(w.substr(0, dash));
     return false;
 }
 
