@@ -1,5 +1,9 @@
 // Stage 1 — text: UTF-8 repair and offset map, paragraphs, boilerplate, the date line.
 #include "article_explorer/text.h"
+#include "../../core/src/text/word_table.h"
+
+#include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -120,4 +124,24 @@ TEST_CASE("written dates: month names and abbreviations") {
     std::string iso;
     CHECK(parse_written_date("6th April, 2024", 0, iso) > 0);
     CHECK(iso == "2024-04-06");
+}
+
+TEST_CASE("text: WordTable finds every key it was given, through growth, and nothing else") {
+    std::vector<std::string> words;
+    for (int i = 0; i < 500; ++i) words.push_back("w" + std::to_string(i * 7919));
+    ae::WordTable<int> t;
+    CHECK(t.find("anything") == nullptr);   // empty
+    for (size_t i = 0; i < words.size(); ++i) t[words[i]] = int(i) + 1;
+    t[words[3]] = 1000;                     // an existing key is found, not added twice
+    int entries = 0;
+    t.for_each([&](std::string_view, int&) { ++entries; });
+    CHECK(entries == 500);
+    for (size_t i = 0; i < words.size(); ++i) {
+        const int* v = t.find(words[i]);
+        REQUIRE(v);
+        CHECK(*v == (i == 3 ? 1000 : int(i) + 1));
+    }
+    CHECK(t.find("w1") == nullptr);
+    CHECK(t.find("") == nullptr);
+    CHECK(t.find("w7919x") == nullptr);
 }
