@@ -30,9 +30,12 @@ namespace {
 // would also count this tool's JSON check of the output).
 size_t g_heap_now = 0, g_heap_peak = 0;
 
-void* counted_alloc(size_t n) {
+void* counted_alloc(size_t n, bool nothrow = false) {
     void* p = std::malloc(n ? n : 1);
-    if (!p) throw std::bad_alloc();
+    if (!p) {
+        if (nothrow) return nullptr;
+        throw std::bad_alloc();
+    }
     g_heap_now += malloc_usable_size(p);
     if (g_heap_now > g_heap_peak) g_heap_peak = g_heap_now;
     return p;
@@ -51,6 +54,12 @@ void operator delete(void* p) noexcept { counted_free(p); }
 void operator delete[](void* p) noexcept { counted_free(p); }
 void operator delete(void* p, size_t) noexcept { counted_free(p); }
 void operator delete[](void* p, size_t) noexcept { counted_free(p); }
+// The nothrow forms too (std::stable_sort's buffer): otherwise, under ASan, its own nothrow new
+// meets the delete above and reports an alloc-dealloc mismatch.
+void* operator new(size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n, true); }
+void* operator new[](size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n, true); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { counted_free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { counted_free(p); }
 
 namespace {
 
