@@ -9,25 +9,12 @@
 #include <utility>
 #include <vector>
 
+#include "../tagging/hash.h"
+
 namespace ae {
 
-// 64-bit hash of a short string, 8 bytes at a time.
-inline uint64_t word_hash(std::string_view s) {
-    auto mix = [](uint64_t h) { h ^= h >> 33; h *= 0xff51afd7ed558ccdULL; h ^= h >> 33; h *= 0xc4ceb9fe1a85ec53ULL; h ^= h >> 33; return h; };
-    const char* p = s.data();
-    size_t n = s.size();
-    uint64_t h = 0x9E3779B97F4A7C15ULL * (uint64_t(n) + 1);
-    while (n >= 8) {
-        uint64_t k;
-        std::memcpy(&k, p, 8);
-        h = mix(h ^ k) + 0x632BE59BD9B4E019ULL;
-        p += 8;
-        n -= 8;
-    }
-    uint64_t k = 0;
-    for (size_t i = 0; i < n; ++i) k |= uint64_t(uint8_t(p[i])) << (8 * i);
-    return mix(h ^ k ^ 0xA0761D6478BD642FULL);
-}
+// The tagger's string hash (tagging/hash.h), seed 0.
+inline uint64_t word_hash(std::string_view s) { return tagging::hash_str(s); }
 
 template <class V>
 struct WordTable {
