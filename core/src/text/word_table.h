@@ -4,7 +4,6 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -12,9 +11,6 @@
 #include "../tagging/hash.h"
 
 namespace ae {
-
-// The tagger's string hash (tagging/hash.h), seed 0.
-inline uint64_t word_hash(std::string_view s) { return tagging::hash_str(s); }
 
 template <class V>
 struct WordTable {
@@ -33,7 +29,7 @@ struct WordTable {
     // Adds or finds `key` (building only); the returned value can be filled in.
     V& operator[](std::string_view key) {
         if ((count + 1) * 2 > slots.size()) grow();
-        uint64_t h = word_hash(key);
+        uint64_t h = tagging::hash_str(key);   // the tagger's string hash, seed 0
         uint32_t tag = tag_of(h);
         for (size_t i = h & mask;; i = (i + 1) & mask) {
             if (!tags[i]) { tags[i] = tag; slots[i].key = key; ++count; return slots[i].value; }
@@ -43,7 +39,7 @@ struct WordTable {
 
     const V* find(std::string_view key) const {
         if (slots.empty()) return nullptr;
-        uint64_t h = word_hash(key);
+        uint64_t h = tagging::hash_str(key);   // the tagger's string hash, seed 0
         uint32_t tag = tag_of(h);
         for (size_t i = h & mask;; i = (i + 1) & mask) {
             if (!tags[i]) return nullptr;
@@ -67,7 +63,7 @@ private:
         mask = n - 1;
         for (size_t k = 0; k < old.size(); ++k) {
             if (!old_tags[k]) continue;
-            size_t i = word_hash(old[k].key) & mask;
+            size_t i = tagging::hash_str(old[k].key) & mask;
             while (tags[i]) i = (i + 1) & mask;
             tags[i] = old_tags[k];
             slots[i] = std::move(old[k]);
