@@ -240,6 +240,90 @@ TEST_CASE("entities: type by majority with place evidence; canonical is the long
     CHECK(b.entities[0].mentions[0].kind == "alias");
 }
 
+TEST_CASE("entities: a person ending in an organisation word is an organisation: General Motors") {
+    // the NER's classic slip: "General" read as a title, "Motors" as a person
+    Analysis a = with_mentions("The loan to General Motors was approved. General Motors said it would repay it.",
+                               {{"Motors", "PERSON"}});
+    group_entities(a);
+    REQUIRE(a.entities.size() == 1);
+    CHECK(a.entities[0].type == "ORGANIZATION");
+    CHECK(a.entities[0].canonical == "General Motors");
+    CHECK(a.entities[0].role.empty());
+}
+
+TEST_CASE("entities: a title and a name inside an organisation's span become a person") {
+    Analysis a = with_mentions("Chrysler Chief Executive Robert Nardelli will step down. Nardelli said he was proud.",
+                               {{"Chrysler Chief Executive Robert Nardelli", "ORGANIZATION"}, {"Nardelli", "PERSON"}});
+    group_entities(a);
+    const Entity* org = find(a, "Chrysler");
+    const Entity* person = find(a, "Robert Nardelli");
+    REQUIRE(org);
+    REQUIRE(person);
+    CHECK(org->type == "ORGANIZATION");
+    CHECK(person->type == "PERSON");
+    CHECK(person->mentions.size() >= 2);   // + "Nardelli" (and "he")
+    CHECK(person->role.find("Chief Executive") != std::string::npos);
+
+    Analysis b = with_mentions("Yesterday company CEO Steve Jobs unveiled a phone.", {{"CEO Steve Jobs", "ORGANIZATION"}});
+    group_entities(b);
+    REQUIRE(b.entities.size() == 1);
+    CHECK(b.entities[0].type == "PERSON");
+    CHECK(b.entities[0].canonical == "Steve Jobs");
+
+    // not inside a name that merely holds a title word
+    Analysis c = with_mentions("Delegates left the Republican National Convention. The Association of Chief Police Officers met.",
+                               {{"Republican National Convention", "ORGANIZATION"}, {"Association of Chief Police Officers", "ORGANIZATION"}});
+    group_entities(c);
+    CHECK(find(c, "Republican National Convention"));
+    CHECK(find(c, "Association of Chief Police Officers"));
+    for (auto& e : c.entities) CHECK(e.type == "ORGANIZATION");
+}
+
+TEST_CASE("entities: a company's name joins the same name with its legal form") {
+    Analysis a = with_mentions("Chrysler LLC filed on Thursday. Chrysler said dealers would close. Fiat Group SpA and Fiat agreed.",
+                               {{"Chrysler LLC", "ORGANIZATION"}, {"Chrysler", "PERSON"}, {"Fiat Group SpA", "ORGANIZATION"}, {"Fiat", "ORGANIZATION"}});
+    group_entities(a);
+    const Entity* c = find(a, "Chrysler LLC");
+    const Entity* f = find(a, "Fiat Group SpA");
+    REQUIRE(c);
+    REQUIRE(f);
+    CHECK(c->type == "ORGANIZATION");
+    CHECK(c->mentions.size() == 2);
+    CHECK(f->mentions.size() == 2);
+    CHECK_FALSE(find(a, "Chrysler"));
+}
+
+TEST_CASE("entities: what the text calls a name outweighs the tagger's votes") {
+    // "automaker Chrysler" and an apposition say organisation; two person votes do not
+    Analysis a = with_mentions("Shares of automaker Chrysler fell. Chrysler cut jobs and Chrysler closed plants.",
+                               {{"Chrysler", "PERSON"}});
+    group_entities(a);
+    REQUIRE(a.entities.size() == 1);
+    CHECK(a.entities[0].type == "ORGANIZATION");
+
+    Analysis b = with_mentions("Fiat, the Italian carmaker, bought a stake. Fiat will pay.", {{"Fiat", "PERSON"}});
+    group_entities(b);
+    REQUIRE(b.entities.size() == 1);
+    CHECK(b.entities[0].type == "ORGANIZATION");
+
+    Analysis c = with_mentions("The shortfall worried analyst Maryann Keller.", {{"Maryann Keller", "LOCATION"}});
+    group_entities(c);
+    REQUIRE(c.entities.size() == 1);
+    CHECK(c.entities[0].type == "PERSON");
+
+    // words that do not settle it: a role word before a single name, an adjective, a clause subject
+    Analysis d = with_mentions("A director at analyst Gartner agreed. Official Bank of England figures rose. "
+                               "At a press conference in Chelsea, the mayor said so.",
+                               {{"Gartner", "ORGANIZATION"}, {"Bank of England", "ORGANIZATION"}, {"Chelsea", "LOCATION"}});
+    group_entities(d);
+    REQUIRE(find(d, "Gartner"));
+    REQUIRE(find(d, "Bank of England"));
+    REQUIRE(find(d, "Chelsea"));
+    CHECK(find(d, "Gartner")->type == "ORGANIZATION");
+    CHECK(find(d, "Bank of England")->type == "ORGANIZATION");
+    CHECK(find(d, "Chelsea")->type == "LOCATION");
+}
+
 TEST_CASE("entities: ids in order of first mention, salience in [0, 1], the most mentioned first") {
     Analysis a = with_mentions("Glas was arrested. Jorge Glas said Noboa lied. Glas said it again, and Glas left.",
                                {{"Jorge Glas", "PERSON"}, {"Glas", "PERSON"}, {"Noboa", "PERSON"}});

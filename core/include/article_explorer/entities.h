@@ -12,7 +12,9 @@
 //     resolved only when one person fits (gender from honorifics, gendered role words and
 //     earlier unambiguous pronouns); pronouns inside quotation marks are left alone;
 //   * canonical name = the longest proper name; type by majority over mentions, with the place
-//     lexicons as evidence; salience in [0, 1].
+//     lexicons as evidence, unless the text itself says what the name is (`automaker Chrysler`,
+//     `Chrysler LLC`, `analyst Maryann Keller`, `Fiat, the Italian carmaker,`); a company's name
+//     joins the same name with its legal form; salience in [0, 1].
 // Ids e1… in order of first mention; mentions sorted, kinds name|alias|pronoun|nominal.
 // Linear in the number of tokens and mentions.
 #pragma once

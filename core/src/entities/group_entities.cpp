@@ -2,14 +2,20 @@
 //
 // The pass, all linear in tokens + mentions (every look-around is bounded):
 //   1. the NER's mentions, mapped to token ranges and repaired: possessives (`Glas'`, `Ecuador's`),
-//      a PERSON span extended over a following capitalised name word (`López` + `Obrador`), an
-//      ORGANIZATION/MISC span extended over capitalised modifiers before it (`Foreign Ministry`,
-//      `Ecuadorian` + `Embassy`) and over `of|on|for [the] Capitalised…` after it;
+//      a PERSON span extended over a following capitalised name word (`López` + `Obrador`), a
+//      PERSON whose last word only ends organisations' names retyped (`General` + `Motors`), a
+//      title and a name inside an ORGANIZATION/MISC span split off as a person (`Chrysler Chief
+//      Executive Robert Nardelli`), an ORGANIZATION/MISC span extended over capitalised modifiers
+//      before it (`Foreign Ministry`, `Ecuadorian` + `Embassy`) and over `of|on|for [the]
+//      Capitalised…` after it;
 //   2. demonyms split off as nominal mentions of their country;
 //   3. names grouped by their normalised text, then shorter names joined to the single longer
 //      name they are part of (surname, first name, middle names) — or, when several share it, to
-//      the one who dominates the story — acronyms to the single name with those initials;
-//   4. type by vote (NER types + place-lexicon evidence), canonical = longest name, roles from
+//      the one who dominates the story — a company's name to the same name with its legal form
+//      (`Chrysler` → `Chrysler LLC`), acronyms to the single name with those initials;
+//   4. type by vote (NER types + place-lexicon evidence) unless the text says what the name is
+//      (`automaker Chrysler`, `analyst Maryann Keller`, `Fiat, the Italian carmaker,`; word lists
+//      in assets/lexicons/entity-kinds.txt), canonical = longest name, roles from
 //      titles before a name and from appositions, gender from honorifics and role words;
 //   5. pronouns and `the <role>` descriptions resolved where exactly one person fits;
 //   6. salience, ids in order of first mention.
@@ -40,6 +46,7 @@ struct M {
     std::string key;               // normalised text (names) or country (nominal)
     int group = kNone;
     bool dead = false;
+    bool title_cut = false;        // the NER's person retyped: it had cut "General" off as a title
 };
 
 struct Group {
@@ -205,6 +212,21 @@ private:
         return x ? x->gender : '-';
     }
     bool demonym(uint32_t i) const { return demo_[i]; }
+    // entity-kinds.txt flags of a word token (LEX_ORG_* / LEX_PLACE_NOUN), 0 for anything else
+    uint8_t kind_flags(uint32_t i) const {
+        return word(i) ? token_flags(lw(i)) & (entities::LEX_ORG_SUFFIX | entities::LEX_ORG_HEAD | entities::LEX_ORG_NOUN | entities::LEX_PLACE_NOUN) : 0;
+    }
+    // A role word that names a person's title: not an honorific, not a word that fits
+    // organisations and places as well ("partner Biogen", "DHL-owner Deutsche Post", "host
+    // Brazil"), not a party ("Republican National Convention").
+    bool person_title(uint32_t i) const {
+        if (!role_word(i)) return false;
+        std::string_view w = lw(i);
+        if (size_t h = w.rfind('-'); h != std::string_view::npos) w.remove_prefix(h + 1);
+        return !is_any(w, {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "partner", "owner", "host", "star", "head", "leader",
+                           "player", "official", "democrat", "republican"});
+    }
+    bool org_headed(uint32_t t0, uint32_t t1) const { return t1 > t0 && cap(t1 - 1) && (kind_flags(t1 - 1) & entities::LEX_ORG_HEAD); }
     bool modifier(uint32_t i) const {
         return is_any(lw(i), {"former", "then", "acting", "interim", "deputy", "senior", "top", "late", "outgoing",
                               "incoming", "current", "longtime", "ex", "assistant", "associate", "chief", "vice"});
@@ -301,6 +323,38 @@ private:
         return p.empty() || p == "NNP" || p == "NNPS";
     }
 
+    // "Chrysler Chief Executive Robert Nardelli", "CEO Steve Jobs": an organisation's span that
+    // ends in a title and a person's name (two or three name words) keeps the words before the
+    // title; the name becomes a person's mention (its title is read as the role later).
+    void split_titled_person(int mi) {
+        const M& m = ms_[size_t(mi)];
+        if (m.type != "ORGANIZATION" && m.type != "MISC") return;
+        uint32_t t0 = m.t0, t1 = m.t1, k = t0;
+        while (k < t1 && !(person_title(k) && cap(k))) ++k;
+        if (k > t0 && is_any(lw(k - 1), {"of", "for", "and", "the", "&"})) return;   // "Association of Chief Police Officers"
+        uint32_t r = k;
+        while (r < t1 && (role_word(r) || modifier(r))) ++r;
+        if (k == t1 || t1 - r < 2 || t1 - r > 3 || org_headed(r, t1)) return;
+        for (uint32_t t = r; t < t1; ++t) if (!name_word(t)) return;
+        if (k == t0) {   // nothing before the title: the whole mention is the person
+            ms_[size_t(mi)].type = "PERSON";
+            set_span(mi, r, t1);
+            return;
+        }
+        set_span(mi, t0, k);
+        // "New York Attorney General Eliot Spitzer": what is left may be a place
+        if (lex_flags(lower(normalise(a_.slice(a_.tokens[t0].start, a_.tokens[k - 1].end)))) & (entities::LEX_PLACE | entities::LEX_COUNTRY))
+            ms_[size_t(mi)].type = "LOCATION";
+        M x;
+        x.t0 = r;
+        x.t1 = t1;
+        x.start = a_.tokens[r].start;
+        x.end = a_.tokens[t1 - 1].end;
+        x.type = "PERSON";
+        for (uint32_t t = r; t < t1; ++t) cover_[t] = int(ms_.size());
+        ms_.push_back(std::move(x));   // repaired later in the same pass
+    }
+
     void repair_spans() {
         for (size_t i = 0; i < ms_.size(); ++i) {
             if (ms_[i].dead) continue;
@@ -310,6 +364,12 @@ private:
                 M& m = ms_[i];
                 if (m.t1 - m.t0 >= 2 && possessive_s(m.t1 - 1)) set_span(mi, m.t0, m.t1 - 1);
             }
+            // a "person" whose last word only ends organisations' names: "General" + "Motors"
+            if (ms_[i].type == "PERSON" && org_headed(ms_[i].t0, ms_[i].t1)) {
+                ms_[i].type = "ORGANIZATION";
+                ms_[i].title_cut = true;
+            }
+            split_titled_person(mi);
             const std::string type = ms_[i].type;
             uint32_t t0 = ms_[i].t0, t1 = ms_[i].t1;
             if (type == "PERSON") {
@@ -333,7 +393,8 @@ private:
                     int o = cover_[p];
                     bool demo = demonym(p);
                     if (o != kNone && !(ms_[size_t(o)].type == "MISC" && ms_[size_t(o)].t1 - ms_[size_t(o)].t0 == 1)) break;
-                    if (o == kNone && !demo && sentence_initial(p)) break;
+                    // a sentence's first word only if the tagger took it for a title: "General" Motors
+                    if (o == kNone && !demo && sentence_initial(p) && !(ms_[i].title_cut && role_word(p))) break;
                     if (o == kNone && !demo && !(pos(p).empty() || pos_is(p, "NNP") || pos_is(p, "JJ"))) break;
                     if (type == "MISC" && !demo) break;   // MISC: only "Ecuadorian" + MISC
                     t0 = p;
@@ -481,6 +542,25 @@ private:
                 if (count[top] >= 3 && count[top] >= 2 * second) join(g, roots[top]);
             }
         }
+        // A company's name without its legal form joins the name with it: "Chrysler" -> "Chrysler
+        // LLC", "Fiat" -> "Fiat Group SpA".
+        for (size_t g = 0; g < gs_.size(); ++g) {
+            if (gs_[g].ntok < 2 || personish(gs_[g])) continue;
+            const std::vector<std::string_view>& w = words_of[g];
+            size_t keep = w.size();
+            while (keep > 1) {
+                std::string_view x = w[keep - 1];
+                if (!x.empty() && x.back() == ',') x.remove_suffix(1);
+                if (!(token_flags(lower(x)) & entities::LEX_ORG_SUFFIX)) break;
+                --keep;
+            }
+            if (keep == w.size()) continue;
+            std::string bare(w[0]);
+            for (size_t k = 1; k < keep; ++k) { bare += ' '; bare += w[k]; }
+            if (!bare.empty() && bare.back() == ',') bare.pop_back();
+            auto it = by_key.find(bare);
+            if (it != by_key.end() && it->second != int(g) && root(it->second) == it->second) join(it->second, int(g));
+        }
         // Acronyms: "ICJ" joins the one name with those initials.
         std::unordered_map<std::string, std::vector<int>> by_initials;
         for (size_t g = 0; g < gs_.size(); ++g) {
@@ -538,11 +618,72 @@ private:
             }
             double v[4] = {G.votes[0], G.votes[1], G.votes[2], G.votes[3]};
             std::string lc = lower(G.canonical);
-            if (lex_flags(lc) & (entities::LEX_PLACE | entities::LEX_COUNTRY)) v[2] += double(G.mentions.size()) + 1;
+            const bool known_place = lex_flags(lc) & (entities::LEX_PLACE | entities::LEX_COUNTRY);
+            if (known_place) v[2] += double(G.mentions.size()) + 1;
             int t = 0;
             for (int k = 1; k < 4; ++k) if (v[k] > v[t]) t = k;
+            // What the text says the name is ("automaker Chrysler", "Chrysler LLC", "analyst
+            // Maryann Keller") outweighs the tagger's guesses, mention by mention, when it points
+            // one way; a place the lexicon knows stays a place unless the text calls it one.
+            // A MISC name ("Democratic", "African-American") is an adjective more often than not:
+            // only its own last word ("European Defense Agency") says otherwise.
+            int ev[4] = {0, 0, 0, 0};
+            for (int mi : G.mentions) {
+                const M& m = ms_[size_t(mi)];
+                if (t == 3 && !org_headed(m.t0, m.t1)) continue;
+                int e = kind_evidence(m);
+                if (e >= 0) ++ev[e];
+            }
+            int said = 0;
+            for (int k = 1; k < 4; ++k) if (ev[k] > ev[said]) said = k;
+            if (ev[said] > 0 && 2 * ev[said] > ev[0] + ev[1] + ev[2] + ev[3] && (!known_place || said == 2)) t = said;
             G.type = type_name(t);
         }
+    }
+
+    // The kind of thing the words around a name mention say it is (type index, -1 = none): its
+    // own last word ("Chrysler LLC"), the noun or title right before it ("automaker Chrysler",
+    // "analyst Maryann Keller", "the town of Obama"), or an apposition after it ("Fiat, the
+    // Italian carmaker,").
+    int kind_evidence(const M& m) const {
+        const uint32_t t0 = m.t0, t1 = m.t1;
+        if ((m.kind != "name" && m.kind != "alias") || !cap(t0)) return -1;   // not "of the Sky"
+        if (org_headed(t0, t1)) return 1;
+        const int32_t s = sent_[t0];
+        auto noun_kind = [&](uint32_t j, bool titles) -> int {   // what a noun says
+            uint8_t f = kind_flags(j);
+            if (!cap(j) && (f & entities::LEX_ORG_NOUN)) return 1;
+            if (!cap(j) && (f & entities::LEX_PLACE_NOUN)) return 2;
+            // role words that also fit organisations and places ("partner Biogen", "host Brazil") say nothing
+            // a lower-case role word only before a full name: "analyst Maryann Keller", not
+            // "analyst Gartner" or "the official Kent house"
+            if (person_title(j) && (cap(j) ? titles : t1 - t0 >= 2)) return 0;
+            return -1;
+        };
+        if (t0 > 0 && sent_[t0 - 1] == s) {
+            const uint32_t j = t0 - 1;
+            if (word(j)) {
+                if (lw(j) == "of" && j > 0 && sent_[j - 1] == s && !cap(j - 1) && (kind_flags(j - 1) & entities::LEX_PLACE_NOUN)) return 2;
+                int k = noun_kind(j, true);
+                if (k >= 0 && !(k == 2)) return k;   // a place noun counts only in "the town of X"
+            }
+        }
+        if (t1 + 2 < n_ && sent_[t1] == s && tx(t1) == "," && is_any(lw(t1 + 1), {"the", "a", "an"})) {
+            // "Fiat, the Italian carmaker, said": the kind noun that ends the apposition (not the
+            // subject of a clause: "in Chelsea, the mayor said")
+            for (uint32_t q = t1 + 2; q < n_ && q < t1 + 8 && sent_[q] == s; ++q) {
+                if (possessive_s(q)) continue;   // "the company's chief executive"
+                if (!word(q)) break;
+                int k = noun_kind(q, false);
+                if (k < 0) continue;
+                const uint32_t nx = q + 1;
+                if (nx >= n_ || sent_[nx] != s || is_any(tx(nx), {",", ".", ";", ")", "\xE2\x80\x94", "--"}) ||
+                    is_any(lw(nx), {"of", "that", "which", "who", "whose", "in", "at", "based"}))
+                    return k;
+                if (!(noun_kind(nx, false) >= 0 || role_word(nx))) break;   // "chief executive": go on
+            }
+        }
+        return -1;
     }
 
     void link_demonyms() {

@@ -34,6 +34,11 @@ Lexicons load() {
     pairs("person-roles", [&](std::string_view k, std::string_view v) {
         L.role.emplace(lower(k), v.empty() ? '-' : v[0]);
     });
+    pairs("entity-kinds", [&](std::string_view k, std::string_view v) {
+        uint8_t f = v == "org-suffix" ? LEX_ORG_SUFFIX | LEX_ORG_HEAD : v == "org-head" ? LEX_ORG_HEAD
+                  : v == "org-noun" ? LEX_ORG_NOUN : v == "place-noun" ? LEX_PLACE_NOUN : 0;
+        if (f) L.kind[lower(k)] |= f;   // a word may have several kinds ("company", "bank")
+    });
     return L;
 }
 
@@ -52,6 +57,7 @@ const WordTable<LexWord>& lexicon_words() {
         for (const auto& [k, v] : L.place) t[k].flags |= LEX_PLACE;
         for (const auto& k : L.country) t[k].flags |= LEX_COUNTRY;
         for (const auto& [k, g] : L.role) { LexWord& w = t[k]; w.flags |= LEX_ROLE; w.gender = g; }
+        for (const auto& [k, f] : L.kind) t[k].flags |= f;
         return t;
     }();
     return T;
@@ -63,6 +69,7 @@ const WordTable<LexWord>& token_words() {
         WordTable<LexWord> t;
         for (const auto& [k, v] : L.demonym) { LexWord& w = t[k]; w.flags |= LEX_DEMONYM; w.country = &v; }
         for (const auto& [k, g] : L.role) { LexWord& w = t[k]; w.flags |= LEX_ROLE; w.gender = g; }
+        for (const auto& [k, f] : L.kind) t[k].flags |= f;
         return t;
     }();
     return T;
