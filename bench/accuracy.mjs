@@ -28,15 +28,15 @@
 // Matching is one-to-one, greedy in text order: "overlap" counts a pair whose spans share a
 // character (and, for names, whose types agree), "exact" one whose spans are equal after
 // trimming punctuation and spaces at both ends.
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import url from 'node:url';
 
+import { loadEngines } from './engines.mjs';
+
 const here = path.dirname(url.fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const shared = path.resolve(root, '../shared');
-const require = createRequire(import.meta.url);
 
 const argv = process.argv.slice(2);
 if (argv.includes('-h') || argv.includes('--help')) {
@@ -54,22 +54,7 @@ if (!fs.existsSync(meantimeDir)) {
   console.log(`skipped: ${meantimeDir} is not present`);
   process.exit(0);
 }
-const wasmPath = process.env.AE_CORE_JS ? path.resolve(process.env.AE_CORE_JS) : path.join(root, 'build/wasm/core/article-explorer-core.js');
-if (!fs.existsSync(wasmPath)) {
-  console.error(`missing ${path.relative(process.cwd(), wasmPath)}: build it first with\n` +
-    '  cmake --preset wasm && cmake --build --preset wasm -j2 --target article-explorer-core');
-  process.exit(1);
-}
-let nlpCompromise, winkNLP, winkModel;
-try {
-  nlpCompromise = (await import('compromise')).default;
-  winkNLP = require('wink-nlp');
-  winkModel = require('wink-eng-lite-web-model');
-} catch (e) {
-  console.error(`cannot load the peer packages (${e.message.split('\n')[0]}): run \`npm ci\` in bench/ first`);
-  process.exit(1);
-}
-const version = (pkg) => JSON.parse(fs.readFileSync(path.join(here, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+const { core, compromise: nlpCompromise, wink, versions } = await loadEngines();
 
 // ---- MEANTIME CAT XML ----
 const kFullSentences = 6;   // sentences 0-6 are annotated in full (as in tools/eval-events)
@@ -161,8 +146,6 @@ if (fs.existsSync(path.join(polnearDir, 'attributions'))) {
 }
 
 // ---- engines: each returns {names: [{start,end,type}], times: [{start,end}]} in UTF-16 offsets ----
-const core = await require(wasmPath)();
-const wink = winkNLP(winkModel);
 const its = wink.its;
 const ourType = { PERSON: 'PER', LOCATION: 'LOC', ORGANIZATION: 'ORG' };
 const utf16 = JSON.stringify({ offsets: 'utf16' });
@@ -282,7 +265,7 @@ for (const e of engines) {
 
 const pct = (x) => (100 * x).toFixed(1).padStart(5);
 console.log(`Article Explorer accuracy beside the peers  node ${process.version}`);
-console.log(`compromise ${version('compromise')}  wink-nlp ${version('wink-nlp')}  wink-eng-lite-web-model ${version('wink-eng-lite-web-model')}`);
+console.log(versions);
 const goldCount = (key) => docs.reduce((n, d) => n + (d.gold[key] || []).length, 0);
 console.log(`MEANTIME: ${nMeantime} documents, the fully annotated sentences 0-${kFullSentences}; ` +
   `gold ${goldCount('names')} names, ${goldCount('times')} time expressions`);

@@ -13,19 +13,19 @@
 // Texts: ../shared/data/news/bbc/*/*.txt (relative to the repo root) and
 // ../shared/seeds/mexico-ecuador.txt repeated to ~150 KB as one long article.
 // Words: one shared count per text, whitespace-separated tokens, used for every engine.
-import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import url from 'node:url';
+
+import { loadEngines } from './engines.mjs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
 const here = path.dirname(url.fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const shared = path.resolve(root, '../shared');
-const require = createRequire(import.meta.url);
 
 // ---- options ----
 const argv = process.argv.slice(2);
@@ -52,22 +52,7 @@ if (!fs.existsSync(bbcDir) || !fs.existsSync(seedFile)) {
   console.log(`skipped: ${shared} (BBC articles and seed article) is not present`);
   process.exit(0);
 }
-const wasmPath = process.env.AE_CORE_JS ? path.resolve(process.env.AE_CORE_JS) : path.join(root, 'build/wasm/core/article-explorer-core.js');
-if (!fs.existsSync(wasmPath)) {
-  console.error(`missing ${path.relative(process.cwd(), wasmPath)}: build it first with\n` +
-    '  cmake --preset wasm && cmake --build --preset wasm -j2 --target article-explorer-core');
-  process.exit(1);
-}
-let nlpCompromise, winkNLP, winkModel;
-try {
-  nlpCompromise = (await import('compromise')).default;
-  winkNLP = require('wink-nlp');
-  winkModel = require('wink-eng-lite-web-model');
-} catch (e) {
-  console.error(`cannot load the peer packages (${e.message.split('\n')[0]}): run \`npm ci\` in bench/ first`);
-  process.exit(1);
-}
-const version = (pkg) => JSON.parse(fs.readFileSync(path.join(here, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+const { core, compromise: nlpCompromise, wink, versions } = await loadEngines();
 
 const allBbc = fs.readdirSync(bbcDir, { withFileTypes: true })
   .filter((d) => d.isDirectory()).map((d) => d.name).sort()
@@ -91,8 +76,6 @@ const corpora = [
 ];
 
 // ---- engines: each returns a count so the work cannot be skipped ----
-const core = await require(wasmPath)();
-const wink = winkNLP(winkModel);
 const tagsOnly = JSON.stringify({ tags_only: true });
 const engines = [
   {
@@ -128,7 +111,7 @@ const pad = (s, n, right = false) => (right ? String(s).padEnd(n) : String(s).pa
 
 const started = now();
 console.log(`Article Explorer peers benchmark  node ${process.version}  ${os.cpus().length} CPUs  load ${load()} (1/5/15 min)`);
-console.log(`compromise ${version('compromise')}  wink-nlp ${version('wink-nlp')}  wink-eng-lite-web-model ${version('wink-eng-lite-web-model')}`);
+console.log(versions);
 console.log(`passes ${passes} (median), order rotated each pass, warm-up first; words = whitespace tokens, one count per text for all engines`);
 for (const e of engines) console.log(`  ${pad(e.name, 12, true)} ${e.what}`);
 console.log('');
