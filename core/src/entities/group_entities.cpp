@@ -654,7 +654,6 @@ private:
             uint8_t f = kind_flags(j);
             if (!cap(j) && (f & entities::LEX_ORG_NOUN)) return 1;
             if (!cap(j) && (f & entities::LEX_PLACE_NOUN)) return 2;
-            // role words that also fit organisations and places ("partner Biogen", "host Brazil") say nothing
             // a lower-case role word only before a full name: "analyst Maryann Keller", not
             // "analyst Gartner" or "the official Kent house"
             if (person_title(j) && (cap(j) ? titles : t1 - t0 >= 2)) return 0;
@@ -665,7 +664,7 @@ private:
             if (word(j)) {
                 if (lw(j) == "of" && j > 0 && sent_[j - 1] == s && !cap(j - 1) && (kind_flags(j - 1) & entities::LEX_PLACE_NOUN)) return 2;
                 int k = noun_kind(j, true);
-                if (k >= 0 && !(k == 2)) return k;   // a place noun counts only in "the town of X"
+                if (k >= 0 && k != 2) return k;   // a place noun counts only in "the town of X"
             }
         }
         if (t1 + 2 < n_ && sent_[t1] == s && tx(t1) == "," && is_any(lw(t1 + 1), {"the", "a", "an"})) {
