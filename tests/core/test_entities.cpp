@@ -324,6 +324,40 @@ TEST_CASE("entities: what the text calls a name outweighs the tagger's votes") {
     CHECK(find(d, "Chelsea")->type == "LOCATION");
 }
 
+TEST_CASE("entities: a span run past the name's end is cut back; two names joined by and are cut apart") {
+    Analysis a = with_mentions("Trump had said so. Donald Trump left. Fulham on Sunday won. Fulham lost later.",
+                               {{"Trump had", "LOCATION"}, {"Donald Trump", "PERSON"}, {"Fulham", "ORGANIZATION"}});
+    group_entities(a);
+    const Entity* t = find(a, "Donald Trump");
+    REQUIRE(t);
+    CHECK(t->mentions.size() == 2);   // "Trump" (had) joined the full name
+    CHECK_FALSE(mentioned_anywhere(a, "Trump had"));
+    const Entity* f = find(a, "Fulham");
+    REQUIRE(f);
+    CHECK(f->mentions.size() == 2);   // the ORG span is not extended over "on Sunday"
+
+    Analysis b = with_mentions("Obama met Xi Jinping. Later Obama and Mr. Xi spoke.",
+                               {{"Obama", "PERSON"}, {"Xi Jinping", "PERSON"}, {"Obama and Mr. Xi", "LOCATION"}});
+    group_entities(b);
+    REQUIRE(find(b, "Obama"));
+    REQUIRE(find(b, "Xi Jinping"));
+    CHECK(find(b, "Obama")->type == "PERSON");
+    CHECK(find(b, "Obama")->mentions.size() == 2);
+    CHECK(find(b, "Xi Jinping")->mentions.size() == 2);
+    CHECK_FALSE(mentioned_anywhere(b, "Obama and Mr. Xi"));
+
+    // a name with "and" in it whose parts the story never names alone stays whole
+    Analysis c = with_mentions("The Securities and Exchange Commission sued. The commission declined to comment.",
+                               {{"Securities and Exchange Commission", "ORGANIZATION"}});
+    group_entities(c);
+    CHECK(find(c, "Securities and Exchange Commission"));
+
+    // what is left of "Don't worry" is no name
+    Analysis d = with_mentions("Don't worry, he said.", {{"Don't worry", "MISC"}});
+    group_entities(d);
+    CHECK(d.entities.empty());
+}
+
 TEST_CASE("entities: ids in order of first mention, salience in [0, 1], the most mentioned first") {
     Analysis a = with_mentions("Glas was arrested. Jorge Glas said Noboa lied. Glas said it again, and Glas left.",
                                {{"Jorge Glas", "PERSON"}, {"Glas", "PERSON"}, {"Noboa", "PERSON"}});

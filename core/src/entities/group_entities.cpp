@@ -1,13 +1,15 @@
 // Stage 5 — entities: mentions grouped into the story's cast (see entities.h for the rules).
 //
 // The pass, all linear in tokens + mentions (every look-around is bounded):
-//   1. the NER's mentions, mapped to token ranges and repaired: possessives (`Glas'`, `Ecuador's`),
+//   1. the NER's mentions, mapped to token ranges and repaired: trailing lower-case words cut
+//      (`Trump had`), two names joined by `and` cut apart when the story names one of them alone,
+//      possessives (`Glas'`, `Ecuador's`),
 //      a PERSON span extended over a following capitalised name word (`López` + `Obrador`), a
 //      PERSON whose last word only ends organisations' names retyped (`General` + `Motors`), a
 //      title and a name inside an ORGANIZATION/MISC span split off as a person (`Chrysler Chief
 //      Executive Robert Nardelli`), an ORGANIZATION/MISC span extended over capitalised modifiers
 //      before it (`Foreign Ministry`, `Ecuadorian` + `Embassy`) and over `of|on|for [the]
-//      Capitalised…` after it;
+//      Capitalised…` after it (not over a day or a month);
 //   2. demonyms split off as nominal mentions of their country;
 //   3. names grouped by their normalised text, then shorter names joined to the single longer
 //      name they are part of (surname, first name, middle names) — or, when several share it, to
@@ -227,6 +229,12 @@ private:
                            "player", "official", "democrat", "republican"});
     }
     bool org_headed(uint32_t t0, uint32_t t1) const { return t1 > t0 && cap(t1 - 1) && (kind_flags(t1 - 1) & entities::LEX_ORG_HEAD); }
+    // "… Culture" + "on Saturday": a day or a month does not continue a name
+    bool calendar_word(uint32_t i) const {
+        return is_any(lw(i), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                              "february", "march", "april", "june", "july", "august", "september", "october",
+                              "november", "december"});
+    }
     bool modifier(uint32_t i) const {
         return is_any(lw(i), {"former", "then", "acting", "interim", "deputy", "senior", "top", "late", "outgoing",
                               "incoming", "current", "longtime", "ex", "assistant", "associate", "chief", "vice"});
@@ -355,10 +363,54 @@ private:
         ms_.push_back(std::move(x));   // repaired later in the same pass
     }
 
+    // A span the tagger ran past a name's end ("Google, and a", "Zurich Premiership side and
+    // is") loses its trailing lower-case words; one that joined two names ("Obama and Hillary
+    // Clinton", "BBC and Reuters") is cut at "and" when the story names either side alone
+    // elsewhere (not "Securities and Exchange Commission", not "Bosnia and Herzegovina").
+    void trim_and_split(int mi, const std::unordered_map<std::string, std::string>& named) {
+        uint32_t t0 = ms_[size_t(mi)].t0, t1 = ms_[size_t(mi)].t1;
+        auto lower_word = [&](uint32_t t) { return word(t) && !tx(t).empty() && tx(t)[0] >= 'a' && tx(t)[0] <= 'z'; };
+        while (t1 - t0 >= 2 && (lower_word(t1 - 1) || tx(t1 - 1) == ",")) --t1;
+        if (t1 != ms_[size_t(mi)].t1) {
+            // what is left of "Don't forget", "They're way beyond" is no name
+            if (t1 - t0 == 1 && t1 < n_ && !a_.tokens[t1].space_before && word(t1)) {
+                for (uint32_t t = t0; t < ms_[size_t(mi)].t1; ++t) if (cover_[t] == mi) cover_[t] = kNone;
+                ms_[size_t(mi)].dead = true;
+                return;
+            }
+            set_span(mi, t0, t1);
+        }
+        uint32_t k = t0 + 1;
+        while (k + 1 < t1 && lw(k) != "and") ++k;
+        if (k + 1 >= t1 || !cap(t0) || !cap(k + 1)) return;
+        auto key = [&](uint32_t a, uint32_t b) { return normalise(a_.slice(a_.tokens[a].start, a_.tokens[b - 1].end)); };
+        if (lex_flags(lower(key(t0, t1))) & (entities::LEX_PLACE | entities::LEX_COUNTRY)) return;
+        uint32_t r = k + 1;
+        while (r + 1 < t1 && role_word(r) && cap(r)) ++r;   // "Obama and Mr. Xi"
+        auto left = named.find(key(t0, k)), right = named.find(key(r, t1));
+        if (left == named.end() && right == named.end()) return;
+        const std::string type = ms_[size_t(mi)].type;
+        set_span(mi, t0, k);
+        if (left != named.end()) ms_[size_t(mi)].type = left->second;
+        M x;
+        x.t0 = r;
+        x.t1 = t1;
+        x.start = a_.tokens[r].start;
+        x.end = a_.tokens[t1 - 1].end;
+        x.type = right != named.end() ? right->second : type;
+        for (uint32_t t = r; t < t1; ++t) cover_[t] = int(ms_.size());
+        ms_.push_back(std::move(x));   // repaired later in the same pass
+    }
+
     void repair_spans() {
+        // every name the tagger found, as text, with the type it gave it first
+        std::unordered_map<std::string, std::string> named;
+        for (const M& m : ms_)
+            if (!m.dead) named.emplace(normalise(a_.slice(m.start, m.end)), m.type);
         for (size_t i = 0; i < ms_.size(); ++i) {
             if (ms_[i].dead) continue;
             int mi = int(i);
+            trim_and_split(mi, named);
             // possessive inside the span: "Ecuador's" -> "Ecuador"
             {
                 M& m = ms_[i];
@@ -405,7 +457,7 @@ private:
                     uint32_t k = j + 1;
                     if (k < n_ && lw(k) == "the") ++k;
                     uint32_t e = k;
-                    while (e < n_ && e < k + 5 && sent_[e] == sent_[t0] && word(e) && cap(e) && !sentence_initial(e) &&
+                    while (e < n_ && e < k + 5 && sent_[e] == sent_[t0] && word(e) && cap(e) && !sentence_initial(e) && !calendar_word(e) &&
                            (cover_[e] == kNone || ms_[size_t(cover_[e])].type == "MISC" || ms_[size_t(cover_[e])].type == "ORGANIZATION"))
                         ++e;
                     // do not stop inside another mention
