@@ -27,7 +27,7 @@
 //            ours: every quote but scare quotes; compromise: .quotations().
 // Matching is one-to-one, greedy in text order: "overlap" counts a pair whose spans share a
 // character (and, for names, whose types agree), "exact" one whose spans are equal after
-// trimming punctuation and spaces at both ends.
+// trimming spaces, punctuation and quote marks at both ends.
 import fs from 'node:fs';
 import path from 'node:path';
 import url from 'node:url';
