@@ -21,11 +21,37 @@
 
 namespace {
 
+// ImGui 1.86 hit-tests tabs (and other overlapping items) against what the mouse hovered on the
+// frame before a press, so a press that arrives in the same frame as a jump of the cursor (a
+// tap, a fast click, a test driver) is lost. Such a press is held back one frame: the cursor
+// moves in this frame, the button goes down in the next (what 1.87's input queue does).
+struct PressTrickle {
+    ImVec2 last_pos{-1e30f, -1e30f};
+    bool delivered[3] = {};  // what ImGui saw last frame
+    bool held[3] = {};       // a press held back last frame, delivered now
+
+    void apply(ImGuiIO& io) {
+        const bool moved = io.MousePos.x != last_pos.x || io.MousePos.y != last_pos.y;
+        for (int b = 0; b < 3; ++b) {
+            if (held[b]) {
+                io.MouseDown[b] = true;  // even if released meanwhile: the click still happens
+                held[b] = false;
+            } else if (io.MouseDown[b] && !delivered[b] && moved) {
+                io.MouseDown[b] = false;
+                held[b] = true;
+            }
+            delivered[b] = io.MouseDown[b];
+        }
+        last_pos = io.MousePos;
+    }
+};
+
 struct Loop {
     GLFWwindow* window = nullptr;
     ae::web::App* app = nullptr;
     int frame = 0;
     bool running = true;
+    PressTrickle trickle;
 };
 
 double now_ms() {
@@ -51,6 +77,7 @@ void one_frame(void* arg) {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    l.trickle.apply(ImGui::GetIO());
     ImGui::NewFrame();
     // The app's own CPU time per frame (UI and layout, not GL): window.articleExplorer reports it.
     const double t0 = now_ms();
