@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <sys/stat.h>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -35,8 +36,9 @@ const char* kUsage =
     "      (--stages: also the time of each pipeline stage, from ae::AnalysisJob, and of\n"
     "       the JSON writer, which the wasm module runs too; words/s then includes it)\n"
     "  batch IN.jsonl OUT.jsonl [--threads N] [--offsets bytes|utf16]\n"
-    "      analyse {\"id\",\"text\",\"date\"?} lines; writes {\"id\",\"analysis\"} or {\"id\",\"error\"}\n"
-    "      lines in input order; progress on stderr; a bad line is reported and skipped\n"
+    "      analyse {\"id\",\"text\",\"date\"?} lines; writes {\"id\",\"analysis\"} lines in input\n"
+    "      order; a bad line is reported on stderr with its number, written as {\"line\",\"error\"}\n"
+    "      and skipped; progress on stderr; - for IN or OUT is stdin or stdout\n"
     "  ner-conll FILE\n"
     "      tag CoNLL-2003 columns and print `token gold predicted` (IOB2) lines\n"
     "\n"
@@ -45,6 +47,9 @@ const char* kUsage =
     "  --version      print the version\n"
     "\n"
     "exit status: 0 success, 1 bad input (one-line reason on stderr), 2 bad usage\n";
+
+// What the core analyses at most (ae::Options::max_bytes); the CLI reads no more than this.
+const size_t kMaxInputBytes = ae::Options().max_bytes;
 
 int usage_error(const std::string& msg) {
     std::fprintf(stderr, "article-explorer: %s (see --help)\n", msg.c_str());
@@ -55,16 +60,32 @@ int input_error(const std::string& msg) {
     return 1;
 }
 
-bool read_all(const std::string& path, std::string& out, std::string& err) {
-    if (path == "-") {
-        std::ios::sync_with_stdio(false);
-        out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        return true;
+// Reads a file, or stdin for "-", keeping at most limit + 1 bytes so that /dev/zero or a huge
+// pipe cannot exhaust memory: a result longer than `limit` means the input is over it.
+bool read_all(const std::string& path, std::string& out, std::string& err, size_t limit = kMaxInputBytes) {
+    out.clear();
+    std::FILE* f = stdin;
+    if (path != "-") {
+        struct stat st;
+        if (::stat(path.c_str(), &st) != 0) { err = "cannot open '" + path + "': " + std::strerror(errno); return false; }
+        if (S_ISDIR(st.st_mode)) { err = "cannot read '" + path + "': it is a directory"; return false; }
+        if (S_ISREG(st.st_mode) && uint64_t(st.st_size) > limit) {
+            err = "'" + path + "' is " + std::to_string(uint64_t(st.st_size)) + " bytes; the limit is " + std::to_string(limit);
+            return false;
+        }
+        f = std::fopen(path.c_str(), "rb");
+        if (!f) { err = "cannot open '" + path + "': " + std::strerror(errno); return false; }
     }
-    std::ifstream f(path, std::ios::binary);
-    if (!f) { err = "cannot open '" + path + "': " + std::strerror(errno); return false; }
-    out.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-    if (f.bad()) { err = "cannot read '" + path + "'"; return false; }
+    char buf[1 << 16];
+    size_t n;
+    while (out.size() <= limit && (n = std::fread(buf, 1, std::min(sizeof buf, limit + 1 - out.size()), f)) > 0)
+        out.append(buf, n);
+    const bool failed = std::ferror(f) != 0;
+    const int read_errno = errno;
+    if (f != stdin) std::fclose(f);
+    const std::string name = path == "-" ? std::string("stdin") : "'" + path + "'";
+    if (failed) { err = "cannot read " + name + ": " + std::strerror(read_errno); return false; }
+    if (out.size() > limit) { err = name + " is over the limit of " + std::to_string(limit) + " bytes"; return false; }
     return true;
 }
 
@@ -111,8 +132,6 @@ int cmd_analyze(int argc, char** argv) {
     }
     std::string text, err;
     if (!read_all(file, text, err)) return input_error(err);
-    if (text.size() > opts.max_bytes)
-        return input_error("input is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(opts.max_bytes));
     double junk = junk_share(text);
     if (text.size() >= 64 && junk > 0.10)
         return input_error("input does not look like text: " + std::to_string(int(junk * 100)) + "% of its bytes are invalid UTF-8 or control characters");
@@ -217,10 +236,27 @@ int cmd_batch(int argc, char** argv) {
         else return usage_error("batch takes IN.jsonl OUT.jsonl");
     }
     if (in.empty() || out.empty()) return usage_error("batch needs IN.jsonl and OUT.jsonl");
-    std::ifstream fin(in, std::ios::binary);
-    if (!fin) return input_error("cannot open '" + in + "': " + std::strerror(errno));
-    std::ofstream fout(out, std::ios::binary | std::ios::trunc);
-    if (!fout) return input_error("cannot write '" + out + "': " + std::strerror(errno));
+    // "-" is stdin / stdout (the progress line goes to stderr). OUT is truncated before IN is
+    // read, so the same file for both would lose every article: refused.
+    struct stat sin, sout;
+    if (in != "-" && ::stat(in.c_str(), &sin) != 0) return input_error("cannot open '" + in + "': " + std::strerror(errno));
+    if (in != "-" && S_ISDIR(sin.st_mode)) return input_error("cannot read '" + in + "': it is a directory");
+    if (in != "-" && out != "-" && ::stat(out.c_str(), &sout) == 0 && sin.st_dev == sout.st_dev && sin.st_ino == sout.st_ino)
+        return usage_error("OUT '" + out + "' is the same file as IN: it would be overwritten before it is read");
+    std::ifstream fin_file;
+    if (in != "-") {
+        fin_file.open(in, std::ios::binary);
+        if (!fin_file) return input_error("cannot open '" + in + "': " + std::strerror(errno));
+    }
+    std::ofstream fout_file;
+    if (out != "-") {
+        fout_file.open(out, std::ios::binary | std::ios::trunc);
+        if (!fout_file) return input_error("cannot write '" + out + "': " + std::strerror(errno));
+    }
+    if (in == "-" || out == "-") std::ios::sync_with_stdio(false);
+    std::istream& fin = in == "-" ? std::cin : fin_file;
+    std::ostream& fout = out == "-" ? std::cout : fout_file;
+    const std::string in_name = in == "-" ? std::string("stdin") : in;
 
     // Work in windows of lines so that memory stays bounded whatever the file's size.
     const size_t window = 256;
@@ -262,7 +298,7 @@ int cmd_batch(int argc, char** argv) {
             ++line_no;
             if (!errors[k].empty()) {
                 ++bad;
-                std::fprintf(stderr, "\narticle-explorer: %s:%zu: %s; line skipped\n", in.c_str(), line_no, errors[k].c_str());
+                std::fprintf(stderr, "\narticle-explorer: %s:%zu: %s; line skipped\n", in_name.c_str(), line_no, errors[k].c_str());
                 nlohmann::json e = {{"line", line_no}, {"error", errors[k]}};
                 fout << e.dump() << '\n';
                 continue;
@@ -279,7 +315,7 @@ int cmd_batch(int argc, char** argv) {
     std::fprintf(stderr, "\rbatch: %zu lines read, %zu analysed, %zu bad, %.1f articles/s in %.2f s\n", line_no, done,
                  bad, secs > 0 ? double(done) / secs : 0.0, secs);
     fout.flush();
-    if (!fout) return input_error("writing '" + out + "' failed");
+    if (!fout) return input_error("writing " + (out == "-" ? std::string("stdout") : "'" + out + "'") + " failed");
     return 0;
 }
 

@@ -63,9 +63,13 @@ expect "HTML" "$T/html.txt" 0
 expect "right-to-left scripts and emoji" "$T/rtl-emoji.txt" 0
 expect "120k quote marks" "$T/quotes.txt" 0
 expect "missing file" "$T/does-not-exist.txt" 1
+expect "a directory is refused" "$T" 1
+expect "an endless device stops at the size limit" /dev/zero 1
 
 # stdin and usage errors
 if printf 'From stdin. Second.' | "$CLI" analyze - | python3 -c 'import json,sys; assert len(json.load(sys.stdin)["sentences"])==2'; then ok "stdin"; else bad "stdin"; fi
+head -c 70000000 /dev/zero | timeout 300 "$CLI" analyze - > /dev/null 2> "$T/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "stdin is over the limit" "$T/err" && ok "stdin over the size limit is exit 1" || bad "stdin over the size limit: exit $rc"
 "$CLI" analyze --offsets furlongs "$T/empty.txt" 2>/dev/null; [ $? -eq 2 ] && ok "bad --offsets is exit 2" || bad "bad --offsets is exit 2"
 "$CLI" analyze --reference-date 2024-13-01 "$T/empty.txt" 2>/dev/null; [ $? -eq 2 ] && ok "bad --reference-date is exit 2" || bad "bad --reference-date is exit 2"
 "$CLI" frobnicate 2>/dev/null; [ $? -eq 2 ] && ok "unknown command is exit 2" || bad "unknown command is exit 2"
