@@ -276,7 +276,26 @@ void App::on_paste(std::string text) {
     has_pending_paste_ = true;
 }
 
+namespace {
+// The browser decodes any dropped file as UTF-8, so a PDF, a Word file or an image arrives as
+// replacement characters (U+FFFD) and control bytes. More than a tenth of them: not a text.
+bool looks_like_text(const std::string& s) {
+    if (s.size() < 64) return true;
+    size_t junk = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') ++junk;
+        else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF && static_cast<unsigned char>(s[i + 2]) == 0xBD) { junk += 3; i += 2; }
+    }
+    return junk * 10 <= s.size();
+}
+}  // namespace
+
 void App::on_drop(const std::string& name, std::string bytes) {
+    if (!looks_like_text(bytes)) {  // keep the article rather than replace it with mojibake
+        drop_note_ = "'" + name + "' is not a text or HTML file, so the article was kept. Open it elsewhere, copy its text and paste it here.";
+        return;
+    }
     const size_t dot = name.rfind('.');
     std::string ext = dot == std::string::npos ? std::string() : name.substr(dot + 1);
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -306,6 +325,7 @@ bool App::wants_frames() const {
 
 void App::start_analysis(bool sync) {
     first_analysis_pending_ = false;
+    drop_note_.clear();  // a new article or an edit: the refused file is old news
     job_.reset();
     last_edit_time_ = -1.0;
     job_input_ = input_;
@@ -465,6 +485,8 @@ std::string App::state_json() const {
     o += ",\"reference_override\":";
     json_string(o, options_.reference_date);
     o += std::string(",\"pasted_html\":") + (pasted_html_ ? "true" : "false");
+    o += ",\"drop_note\":";
+    json_string(o, drop_note_);
     o += ",\"input_bytes\":" + std::to_string(input_.size());
     o += ",\"jump\":{\"start\":" + std::to_string(view_.last_jump_start()) + ",\"end\":" + std::to_string(view_.last_jump_end()) + "}";
 
@@ -892,6 +914,12 @@ void App::draw_status_row() {
                        a.sentences.size(), analysis_ms_);
     // What the core could not do, or repaired (too long, invalid UTF-8, a missing model): one
     // line, the rest in its tooltip.
+    if (!drop_note_.empty()) {
+        ImGui::PushTextWrapPos(0.0f);  // a long file name on a narrow pane wraps, not clips
+        ImGui::TextColored(theme::f(pal.quote), "%s", drop_note_.c_str());
+        ImGui::PopTextWrapPos();
+        note("drop_note");
+    }
     if (!a.diagnostics.empty()) {
         const Diagnostic& d = a.diagnostics.front();
         if (a.diagnostics.size() == 1) ImGui::TextColored(theme::f(pal.quote), "Note: %s", d.message.c_str());

@@ -109,6 +109,7 @@ private:
     int analysis_count_ = 0;
     int frames_since_change_ = 0;
     bool pasted_html_ = false;
+    std::string drop_note_;  // why the last dropped file was refused; cleared by the next analysis
     bool first_analysis_pending_ = false;  // the sample, analysed once the first frame is out      // the last paste or drop was HTML, reduced to text
 
     std::unique_ptr<AnalysisJob> job_;  // a long text being analysed in slices

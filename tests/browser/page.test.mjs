@@ -571,6 +571,27 @@ test('a dropped .html file becomes the article, reduced to its text', async () =
   await shot('dropped-html.png');
 });
 
+test('a dropped binary file (a PDF) is refused with a note, and the article is kept', async () => {
+  const before = await page.evaluate(() => window.articleExplorer.text());
+  const analyses = (await state()).analyses;
+  await page.evaluate(() => {
+    // What a PDF looks like to the browser: a text header, then compressed bytes.
+    const bytes = new Uint8Array(4000);
+    let x = 12345;
+    for (let i = 0; i < bytes.length; ++i) { x = (x * 1103515245 + 12345) >>> 0; bytes[i] = x >>> 24; }
+    bytes.set(new TextEncoder().encode('%PDF-1.7\n'), 0);
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'report.pdf', { type: 'application/pdf' }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  const s = await waitFor(async () => { const x = await state(); return x.drop_note ? x : null; }, 'a note about the refused file');
+  assert.match(s.drop_note, /'report\.pdf' is not a text or HTML file/);
+  assert.equal(s.analyses, analyses, 'nothing was analysed');
+  assert.equal(await page.evaluate(() => window.articleExplorer.text()), before, 'the article is kept');
+  assert.ok(await page.evaluate(() => window.articleExplorer.uiRect('drop_note')), 'the note is on the page');
+  await shot('dropped-pdf.png');
+});
+
 test('the reference date can be overridden', async () => {
   await clickUi(page, 'reference_change');
   await sleep(150);
