@@ -1,12 +1,7 @@
 #!/usr/bin/env bash
 # Bad input is normal input: the CLI answers with valid JSON (exit 0) or a one-line error (exit
 # 1), never crashes, never hangs. Usage errors exit 2.
-set -uo pipefail
-CLI="${1:?usage: bad_input.sh path/to/article-explorer}"
-T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
-pass=0; fail=0
-ok()  { echo "ok   $1"; pass=$((pass+1)); }
-bad() { echo "FAIL $1"; fail=$((fail+1)); }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$@"
 
 # expect NAME FILE WANT_EXIT [extra args...]
 expect() {
@@ -76,5 +71,4 @@ head -c 70000000 /dev/zero | timeout 300 "$CLI" analyze - > /dev/null 2> "$T/err
 "$CLI" --help | grep -q "analyze" && ok "--help" || bad "--help"
 "$CLI" --version | grep -q "article-explorer" && ok "--version" || bad "--version"
 
-echo "bad-input: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish bad-input

@@ -2,12 +2,7 @@
 # `batch`: JSONL in, JSONL out in input order; a bad line is reported on stderr with its number
 # and written as {"line","error"}, the run goes on; --threads N gives the same bytes as one
 # thread; - is stdin/stdout; OUT may not be IN (it would be truncated before it is read).
-set -uo pipefail
-CLI="${1:?usage: batch.sh path/to/article-explorer}"
-T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
-pass=0; fail=0
-ok()  { echo "ok   $1"; pass=$((pass+1)); }
-bad() { echo "FAIL $1"; fail=$((fail+1)); }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$@"
 
 # 300 good lines (more than one 256-line window), with a bad one, an object without text and a
 # blank line among them; every 50th carries a date.
@@ -60,5 +55,4 @@ cp "$T/in.jsonl" "$T/same.jsonl"
 "$CLI" batch "$T/in.jsonl" "$T/o.jsonl" --threads 0 2> /dev/null; [ $? -eq 2 ] && ok "--threads 0 is exit 2" || bad "--threads 0"
 "$CLI" batch "$T/in.jsonl" 2> /dev/null; [ $? -eq 2 ] && ok "no OUT is exit 2" || bad "no OUT"
 
-echo "batch: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish batch
