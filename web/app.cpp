@@ -44,7 +44,7 @@ const ImWchar kTextRanges[] = {
 const ImWchar kTitleRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201D, 0};
 
 // Keys by their GLFW codes: ImGui 1.86's key indices are the backend's own.
-constexpr int kKeyN = 78, kKeyP = 80, kKeyF1 = 290, kKeyF3 = 292;
+constexpr int kKeyN = 78, kKeyP = 80, kKeyZ = 90, kKeyF1 = 290, kKeyF3 = 292;
 
 // Texts this long are analysed in slices across frames (shorter ones at once: no flicker).
 constexpr size_t kSliceFrom = 48 * 1024;
@@ -261,10 +261,19 @@ void App::set_dark(bool dark) {
 }
 
 void App::set_article(std::string text, bool sync) {
-    input_ = normalise_newlines(std::move(text));
+    text = normalise_newlines(std::move(text));
+    if (text != input_ && !input_.empty()) previous_input_ = input_;  // one level of Undo
+    input_ = std::move(text);
     options_.reference_date.clear();  // an override belongs to the article it was set for (edits keep it)
     clear_active_field_ = true;  // an active InputText would overwrite input_ with its own buffer
     start_analysis(sync);
+}
+
+void App::undo_replace() {
+    if (previous_input_.empty()) return;
+    std::string back = std::move(previous_input_);
+    previous_input_.clear();
+    set_article(std::move(back), false);  // keeps the replaced one: Undo again swaps back
 }
 
 void App::on_paste(std::string text) {
@@ -485,6 +494,7 @@ std::string App::state_json() const {
     o += ",\"reference_override\":";
     json_string(o, options_.reference_date);
     o += std::string(",\"pasted_html\":") + (pasted_html_ ? "true" : "false");
+    o += std::string(",\"can_undo\":") + (previous_input_.empty() ? "false" : "true");
     o += ",\"drop_note\":";
     json_string(o, drop_note_);
     o += ",\"input_bytes\":" + std::to_string(input_.size());
@@ -517,6 +527,8 @@ void App::handle_keys() {
     // Ctrl+Enter (or Cmd+Enter): analyse now.
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) start_analysis(false);
     if (ImGui::IsKeyPressed(kKeyF1, false)) show_help_ = !show_help_;
+    // Ctrl+Z outside text fields (inside one it undoes typing): the article before the last replacement.
+    if (!io.WantTextInput && (io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(kKeyZ, false)) undo_replace();
     // Stepping through the selected entity's mentions: F3 / Shift+F3 always, N / P outside text fields.
     if (view_.selected_entity() >= 0) {
         const bool typing = io.WantTextInput;
@@ -668,6 +680,7 @@ void App::draw_help() {
         const char* const rows[][2] = {
             {platform::paste_shortcut(), "Paste an article (anywhere outside the text box replaces it; HTML is reduced to text)"},
             {"Ctrl+Enter", "Analyse the text box now (edits are analysed after a short pause)"},
+            {"Ctrl+Z", "Outside the text box: bring back the article before the last paste, drop, Sample or Clear"},
             {"Click a name", "Select its entity: all its mentions are outlined"},
             {"N  /  F3", "Next mention of the selected entity"},
             {"P  /  Shift+F3", "Previous mention"},
@@ -748,6 +761,12 @@ void App::draw_input_pane(float width, float height) {
     ImGui::SameLine();
     if (quiet_button("Clear")) set_article(std::string());
     note("clear");
+    if (!previous_input_.empty()) {
+        ImGui::SameLine();
+        if (quiet_button("Undo")) undo_replace();
+        note("undo");
+        tooltip("Bring back the article you had before the last paste, drop, Sample or Clear (Ctrl+Z outside the text box)");
+    }
 
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(theme::f(theme::P().muted), "Tip: press %s anywhere outside the text box to replace the article with your clipboard.",

@@ -37,6 +37,9 @@ public:
     // Replaces the article (input pane included) and analyses it: at once (sync), or in slices
     // over the next frames with a progress bar.
     void set_article(std::string text, bool sync = true);
+    // Brings back the article before the last replacement (the Undo button, Ctrl+Z outside text
+    // fields); the replaced one is kept, so a second Undo swaps back.
+    void undo_replace();
 
     // Text from the system clipboard arrived (browser `paste` event, or a native Ctrl+V).
     // Into the focused text field it is inserted there; with no text field focused, it replaces
@@ -109,6 +112,7 @@ private:
     int analysis_count_ = 0;
     int frames_since_change_ = 0;
     bool pasted_html_ = false;
+    std::string previous_input_;  // the article before the last replacement: Undo brings it back
     std::string drop_note_;  // why the last dropped file was refused; cleared by the next analysis
     bool first_analysis_pending_ = false;  // the sample, analysed once the first frame is out      // the last paste or drop was HTML, reduced to text
 

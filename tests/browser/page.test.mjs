@@ -479,6 +479,32 @@ test('the legend toggles a layer off and on', { skip: NO_SEED }, async () => {
   await waitFor(async () => (await state()).filters.People === true, 'People shown again');
 });
 
+test('an article replaced by Clear or a paste comes back with Undo or Ctrl+Z', async () => {
+  const text = () => page.evaluate(() => window.articleExplorer.text());
+  const original = await text();
+  const first = 'The minister said on Monday that talks with the union would resume.';
+  await page.evaluate((t) => window.articleExplorer.setText(t), first);
+  await clickUi(page, 'tab:Text'); await sleep(120);
+  await clickUi(page, 'clear');
+  await waitFor(async () => (await text()) === '', 'Clear empties the article');
+  assert.equal((await state()).can_undo, true);
+  await clickUi(page, 'undo');
+  await waitFor(async () => (await text()) === first, 'Undo brings the cleared article back');
+  // A paste outside the text box replaces the article; Ctrl+Z (no text field focused) undoes it.
+  await page.mouse.click(1000, 20); await sleep(120);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Police arrested two men in Lyon on Friday, prosecutors said.');
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await waitFor(async () => (await text()).startsWith('Police arrested'), 'the paste replaces the article');
+  await page.mouse.click(1000, 20); await sleep(120);
+  await page.keyboard.down('Control'); await press(page, 'z'); await page.keyboard.up('Control');
+  await waitFor(async () => (await text()) === first, 'Ctrl+Z brings the article before the paste back');
+  await page.evaluate((t) => window.articleExplorer.setText(t), original);   // for the tests after this one
+  await clickUi(page, 'tab:Entities'); await sleep(100);
+});
+
 test('Download JSON saves exactly articleExplorer.analysis()', async () => {
   const [download] = await Promise.all([page.waitForEvent('download'), clickUi(page, 'download_json')]);
   assert.equal(download.suggestedFilename(), 'article-explorer.json');
@@ -588,7 +614,7 @@ test('a dropped binary file (a PDF) is refused with a note, and the article is k
   assert.match(s.drop_note, /'report\.pdf' is not a text or HTML file/);
   assert.equal(s.analyses, analyses, 'nothing was analysed');
   assert.equal(await page.evaluate(() => window.articleExplorer.text()), before, 'the article is kept');
-  assert.ok(await page.evaluate(() => window.articleExplorer.uiRect('drop_note')), 'the note is on the page');
+  await waitFor(() => page.evaluate(() => window.articleExplorer.uiRect('drop_note')), 'the note drawn on the page');
   await shot('dropped-pdf.png');
 });
 
