@@ -44,7 +44,7 @@ const ImWchar kTextRanges[] = {
 const ImWchar kTitleRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201D, 0};
 
 // Keys by their GLFW codes: ImGui 1.86's key indices are the backend's own.
-constexpr int kKeyN = 78, kKeyP = 80, kKeyZ = 90, kKeyF1 = 290, kKeyF3 = 292;
+constexpr int kKeyF = 70, kKeyN = 78, kKeyP = 80, kKeyZ = 90, kKeyF1 = 290, kKeyF3 = 292;
 
 // Texts this long are analysed in slices across frames (shorter ones at once: no flicker).
 constexpr size_t kSliceFrom = 48 * 1024;
@@ -392,6 +392,95 @@ void App::finish_analysis(Analysis a, double ms) {
     frames_since_change_ = 0;
     view_.set_analysis(analysis_);
     panels_.set_analysis(analysis_);
+    if (find_open_) update_find(true);
+}
+
+namespace {
+// Case-insensitive for ASCII letters; other bytes (accents, other scripts) must match exactly.
+inline char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+constexpr size_t kMaxFindHits = 10000;
+}  // namespace
+
+void App::update_find(bool analysis_changed) {
+    if (!analysis_changed && find_query_ == find_buf_) return;
+    find_query_ = find_buf_;
+    find_hits_.clear();
+    find_capped_ = false;
+    const std::string& t = analysis_.text;
+    std::string q = find_query_;
+    for (char& c : q) c = fold(c);
+    const size_t m = q.size();
+    if (m > 0 && m <= t.size()) {
+        for (size_t i = 0; i + m <= t.size();) {
+            size_t k = 0;
+            while (k < m && fold(t[i + k]) == q[k]) ++k;
+            if (k < m) { ++i; continue; }
+            if (find_hits_.size() == kMaxFindHits) { find_capped_ = true; break; }
+            find_hits_.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(i + m));
+            i += m;  // matches do not overlap
+        }
+    }
+    // A new query goes to its first match; a re-analysis of the same text stays where it is.
+    find_current_ = find_hits_.empty() ? -1 : analysis_changed ? std::min(std::max(find_current_, 0), static_cast<int>(find_hits_.size()) - 1) : 0;
+    view_.set_find(find_hits_, find_current_);
+    if (!analysis_changed && find_current_ >= 0) view_.go_to(find_hits_[find_current_].first, find_hits_[find_current_].second);
+}
+
+void App::step_find(int dir) {
+    if (find_hits_.empty()) return;
+    const int n = static_cast<int>(find_hits_.size());
+    find_current_ = ((find_current_ < 0 ? 0 : find_current_ + dir) % n + n) % n;
+    view_.set_find(find_hits_, find_current_);
+    view_.go_to(find_hits_[find_current_].first, find_hits_[find_current_].second);
+}
+
+void App::close_find() {
+    find_open_ = false;
+    find_hits_.clear();
+    find_current_ = -1;
+    find_query_.clear();
+    view_.set_find({}, -1);
+}
+
+void App::draw_find_bar() {
+    if (!find_open_) return;
+    const theme::Palette& pal = theme::P();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(theme::f(pal.muted), "Find");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+    if (find_focus_) {
+        ImGui::SetKeyboardFocusHere();
+        find_focus_ = false;
+    }
+    const bool enter = ImGui::InputTextWithHint("##find", "a word or a phrase", find_buf_, sizeof find_buf_, ImGuiInputTextFlags_EnterReturnsTrue);
+    note("find_input");
+    if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        close_find();
+        return;
+    }
+    update_find(false);
+    if (enter) {  // Enter: the next match, Shift+Enter the previous; the field keeps the keyboard
+        step_find(ImGui::GetIO().KeyShift ? -1 : 1);
+        ImGui::SetKeyboardFocusHere(-1);
+    }
+    ImGui::SameLine();
+    if (find_query_.empty()) ImGui::TextColored(theme::f(pal.muted), " ");
+    else if (find_hits_.empty()) ImGui::TextColored(theme::f(pal.quote), "no match");
+    else ImGui::TextColored(theme::f(pal.muted), "%d of %zu%s", find_current_ + 1, find_hits_.size(), find_capped_ ? "+" : "");
+    note("find_count");
+    ImGui::SameLine();
+    if (quiet_button("\xE2\x80\xB9")) step_find(-1);
+    note("find_prev");
+    tooltip("Previous match (Shift+Enter)");
+    ImGui::SameLine();
+    if (quiet_button("\xE2\x80\xBA")) step_find(1);
+    note("find_next");
+    tooltip("Next match (Enter)");
+    ImGui::SameLine();
+    if (quiet_button("Close")) close_find();
+    note("find_close");
+    tooltip("Esc");
 }
 
 const std::string& App::analysis_json() {
@@ -494,6 +583,10 @@ std::string App::state_json() const {
     o += ",\"reference_override\":";
     json_string(o, options_.reference_date);
     o += std::string(",\"pasted_html\":") + (pasted_html_ ? "true" : "false");
+    o += std::string(",\"find\":{\"open\":") + (find_open_ ? "true" : "false") + ",\"query\":";
+    json_string(o, find_query_);
+    o += ",\"hits\":" + std::to_string(find_hits_.size()) + ",\"current\":" + std::to_string(find_current_) +
+         (find_current_ >= 0 ? ",\"start\":" + std::to_string(find_hits_[find_current_].first) : std::string()) + "}";
     o += std::string(",\"can_undo\":") + (previous_input_.empty() ? "false" : "true");
     o += ",\"drop_note\":";
     json_string(o, drop_note_);
@@ -527,6 +620,11 @@ void App::handle_keys() {
     // Ctrl+Enter (or Cmd+Enter): analyse now.
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) start_analysis(false);
     if (ImGui::IsKeyPressed(kKeyF1, false)) show_help_ = !show_help_;
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(kKeyF, false)) {
+        find_open_ = true;
+        find_focus_ = true;
+    }
+    if (find_open_ && !io.WantTextInput && !show_help_ && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) close_find();
     // Ctrl+Z outside text fields (inside one it undoes typing): the article before the last replacement.
     if (!io.WantTextInput && (io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(kKeyZ, false)) undo_replace();
     // Stepping through the selected entity's mentions: F3 / Shift+F3 always, N / P outside text fields.
@@ -681,6 +779,7 @@ void App::draw_help() {
             {platform::paste_shortcut(), "Paste an article (anywhere outside the text box replaces it; HTML is reduced to text)"},
             {"Ctrl+Enter", "Analyse the text box now (edits are analysed after a short pause)"},
             {"Ctrl+Z", "Outside the text box: bring back the article before the last paste, drop, Sample or Clear"},
+            {"Ctrl+F", "Find a word or a phrase in the article; Enter / Shift+Enter: next / previous match"},
             {"Click a name", "Select its entity: all its mentions are outlined"},
             {"N  /  F3", "Next mention of the selected entity"},
             {"P  /  Shift+F3", "Previous mention"},
@@ -1039,6 +1138,7 @@ void App::draw_article_pane(float width, float height) {
         note("progress");
     }
     draw_selection_bar();
+    draw_find_bar();
     ImGui::Separator();
 
     ImGui::BeginChild("##article", ImVec2(0, 0), false);

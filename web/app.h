@@ -112,6 +112,16 @@ private:
     int analysis_count_ = 0;
     int frames_since_change_ = 0;
     bool pasted_html_ = false;
+    // Find in the article (Ctrl/Cmd+F; the browser's own find cannot see text drawn on a canvas).
+    bool find_open_ = false, find_focus_ = false, find_capped_ = false;
+    char find_buf_[128] = "";
+    std::string find_query_;                                // what find_hits_ were computed for
+    std::vector<std::pair<uint32_t, uint32_t>> find_hits_;  // in analysis_.text
+    int find_current_ = -1;
+    void update_find(bool analysis_changed);
+    void step_find(int dir);
+    void close_find();
+    void draw_find_bar();
     std::string previous_input_;  // the article before the last replacement: Undo brings it back
     std::string drop_note_;  // why the last dropped file was refused; cleared by the next analysis
     bool first_analysis_pending_ = false;  // the sample, analysed once the first frame is out      // the last paste or drop was HTML, reduced to text

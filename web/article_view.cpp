@@ -175,8 +175,15 @@ size_t ArticleView::MarkList::first_reaching(uint32_t pos) const {
     return static_cast<size_t>(std::upper_bound(max_end.begin(), max_end.end(), pos) - max_end.begin());
 }
 
+void ArticleView::set_find(std::vector<std::pair<uint32_t, uint32_t>> hits, int current) {
+    find_hits_ = std::move(hits);
+    find_current_ = current >= 0 && current < static_cast<int>(find_hits_.size()) ? current : -1;
+}
+
 void ArticleView::set_analysis(const Analysis& a) {
     ++generation_;
+    find_hits_.clear();
+    find_current_ = -1;
     backgrounds_ = {};
     spans_ = {};
     underlines_ = {};
@@ -453,6 +460,18 @@ void ArticleView::draw_line(const Analysis& a, const Line& line, ImFont* font, f
     };
     draw_marks(backgrounds_, size * 0.70f, false);
     draw_marks(spans_, size * 0.62f, true);
+
+    // Find matches: outlined, the current one filled as well.
+    auto hit = std::lower_bound(find_hits_.begin(), find_hits_.end(), line.start,
+                                [](const std::pair<uint32_t, uint32_t>& h, uint32_t pos) { return h.second <= pos; });
+    for (; hit != find_hits_.end() && hit->first < vis_end; ++hit) {
+        const uint32_t s = std::max(hit->first, line.start), e = std::min(hit->second, vis_end);
+        if (e <= s) continue;
+        const ImVec2 p0(std::floor(x_at(s)) - 1.0f, std::floor(mid - size * 0.66f)), p1(std::ceil(x_at(e)) + 1.0f, std::ceil(mid + size * 0.66f));
+        const bool current = find_current_ >= 0 && hit == find_hits_.begin() + find_current_;
+        if (current) dl->AddRectFilled(p0, p1, theme::with_alpha(pal.flash, 0.45f), rounding * 0.5f);
+        dl->AddRect(p0, p1, pal.select_edge, rounding * 0.5f, 0, current ? edge * 2.0f : edge);
+    }
 
     // The span a panel row or a step jumped to: a fading glow behind the text.
     const double since = ImGui::GetTime() - flash_time_;

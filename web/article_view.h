@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "article_explorer/analysis.h"
@@ -70,6 +71,10 @@ public:
 
     const ArticleHover& hover() const { return hover_; }
 
+    // Find in the article: the matches to outline ([start, end) byte offsets, sorted, not
+    // overlapping) and the current one (-1: none), which is also filled.
+    void set_find(std::vector<std::pair<uint32_t, uint32_t>> hits, int current);
+
     // Where a span's first line is on screen (framebuffer pixels) after the last draw; false when
     // it is not on screen.
     bool span_rect(const Analysis& a, uint32_t start, uint32_t end, ImVec2* min, ImVec2* max) const;
@@ -113,6 +118,9 @@ private:
     std::vector<uint32_t> sel_order_;  // the selected entity's mention indices in text order
     int clicked_entity_ = -1;
     ArticleHover hover_;
+
+    std::vector<std::pair<uint32_t, uint32_t>> find_hits_;
+    int find_current_ = -1;
 
     uint32_t flash_start_ = 0, flash_end_ = 0;
     double flash_time_ = -10.0;

@@ -505,6 +505,28 @@ test('an article replaced by Clear or a paste comes back with Undo or Ctrl+Z', a
   await clickUi(page, 'tab:Entities'); await sleep(100);
 });
 
+test('Ctrl+F finds a word in the article: Enter and Shift+Enter step through the matches, Esc closes', { skip: NO_SEED }, async () => {
+  const t = await page.evaluate(() => window.articleExplorer.text());
+  const starts = [...t.matchAll(/glas/gi)].map((m) => Buffer.byteLength(t.slice(0, m.index)));
+  assert.ok(starts.length >= 3, 'the seed article names Glas several times');
+  await page.mouse.click(1000, 20); await sleep(120);   // the page, no text field
+  await page.keyboard.down('Control'); await press(page, 'f'); await page.keyboard.up('Control');
+  await waitFor(async () => (await state()).find.open, 'Ctrl+F opens the find bar');
+  await sleep(150);
+  await page.keyboard.type('glas', { delay: 40 });
+  const s1 = await waitFor(async () => { const x = await state(); return x.find.query === 'glas' ? x : null; }, 'the query in the find field');
+  assert.equal(s1.find.hits, starts.length, 'every match, case-insensitively');
+  assert.equal(s1.find.start, starts[0]);
+  await waitFor(async () => (await state()).jump.start === starts[0], 'the view jumps to the first match');
+  await press(page, 'Enter');
+  await waitFor(async () => { const x = await state(); return x.find.current === 1 && x.jump.start === starts[1]; }, 'Enter: the next match');
+  await page.keyboard.down('Shift'); await press(page, 'Enter'); await page.keyboard.up('Shift');
+  await waitFor(async () => (await state()).find.current === 0, 'Shift+Enter: the previous match');
+  await shot('find.png');
+  await press(page, 'Escape');
+  await waitFor(async () => !(await state()).find.open, 'Esc closes the find bar');
+});
+
 test('Download JSON saves exactly articleExplorer.analysis()', async () => {
   const [download] = await Promise.all([page.waitForEvent('download'), clickUi(page, 'download_json')]);
   assert.equal(download.suggestedFilename(), 'article-explorer.json');
