@@ -619,6 +619,21 @@ test('a dropped .html file becomes the article, reduced to its text', async () =
   await shot('dropped-html.png');
 });
 
+test('a dropped Windows-1252 text file is read as such (accents and curly quotes intact)', async () => {
+  await page.evaluate(() => {
+    // "Café owner Zoë Martín said “we are open” on Monday." in Windows-1252: not valid UTF-8.
+    const bytes = Uint8Array.from([...'Caf\xe9 owner Zo\xeb Mart\xedn said \x93we are open\x94 on Monday.'].map((c) => c.charCodeAt(0)));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'old-note.txt', { type: 'text/plain' }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  const text = await waitFor(async () => {
+    const t = await page.evaluate(() => window.articleExplorer.text());
+    return t.startsWith('Caf') ? t : null;
+  }, 'the dropped file to be analysed');
+  assert.equal(text, 'Café owner Zoë Martín said “we are open” on Monday.');
+});
+
 test('a dropped binary file (a PDF) is refused with a note, and the article is kept', async () => {
   const before = await page.evaluate(() => window.articleExplorer.text());
   const analyses = (await state()).analyses;
