@@ -25,6 +25,16 @@ namespace {
 // frame before a press, so a press that arrives in the same frame as a jump of the cursor (a
 // tap, a fast click, a test driver) is lost. Such a press is held back one frame: the cursor
 // moves in this frame, the button goes down in the next (what 1.87's input queue does).
+// Keys the same way: 1.86 reads key state once a frame, so a tap whose press and release both
+// fall between two frames (a slow frame, a fast typist) would never be seen. A key pressed since
+// the last frame is down in this one, like the GLFW backend's own MouseJustPressed.
+bool g_key_just_pressed[512] = {};
+
+void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    if (action == GLFW_PRESS && key >= 0 && key < 512) g_key_just_pressed[key] = true;
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
 struct PressTrickle {
     ImVec2 last_pos{-1e30f, -1e30f};
     bool delivered[3] = {};  // what ImGui saw last frame
@@ -43,6 +53,15 @@ struct PressTrickle {
             delivered[b] = io.MouseDown[b];
         }
         last_pos = io.MousePos;
+        for (int k = 0; k < 512; ++k)
+            if (g_key_just_pressed[k]) {
+                io.KeysDown[k] = true;
+                g_key_just_pressed[k] = false;
+            }
+        io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+        io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+        io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+        io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
     }
 };
 
@@ -117,6 +136,7 @@ int main(int argc, char** argv) {
     io.IniFilename = nullptr;  // no imgui.ini: nothing is stored
     io.LogFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    glfwSetKeyCallback(window, key_callback);  // in front of the backend's, which it calls
     ImGui_ImplOpenGL3_Init(glsl);
 
     static ae::web::App app;  // static: the browser's main loop outlives main()

@@ -579,6 +579,15 @@ test('help: F1 and the ? button open the shortcuts, Esc closes them', async () =
   await waitFor(async () => (await state()).help === false, 'help closed');
 });
 
+test('a key tapped between two frames still counts (F1 and Esc pressed and released at once)', async () => {
+  await page.mouse.move(20, 780);
+  await page.keyboard.press('F1');   // down and up with no pause: shorter than a frame here
+  await waitFor(async () => (await state()).help === true, 'help open after a quick F1', 3000);
+  await sleep(150);
+  await page.keyboard.press('Escape');
+  await waitFor(async () => (await state()).help === false, 'help closed after a quick Esc', 3000);
+});
+
 test('pasted HTML source is reduced to its text (scripts and styles dropped)', async () => {
   const html = '<!doctype html><html><head><title>Site</title><style>p{color:red}</style>' +
     '<script>var tracking = "</p>";</script></head><body><nav><a href="/">Home</a></nav>' +
