@@ -60,6 +60,13 @@ int input_error(const std::string& msg) {
     return 1;
 }
 
+// stat() of an input file; false with the one-line reason when it is missing or a directory.
+bool stat_input(const std::string& path, struct stat& st, std::string& err) {
+    if (::stat(path.c_str(), &st) != 0) { err = "cannot open '" + path + "': " + std::strerror(errno); return false; }
+    if (S_ISDIR(st.st_mode)) { err = "cannot read '" + path + "': it is a directory"; return false; }
+    return true;
+}
+
 // Reads a file, or stdin for "-", keeping at most limit + 1 bytes so that /dev/zero or a huge
 // pipe cannot exhaust memory: a result longer than `limit` means the input is over it.
 bool read_all(const std::string& path, std::string& out, std::string& err, size_t limit = kMaxInputBytes) {
@@ -67,8 +74,7 @@ bool read_all(const std::string& path, std::string& out, std::string& err, size_
     std::FILE* f = stdin;
     if (path != "-") {
         struct stat st;
-        if (::stat(path.c_str(), &st) != 0) { err = "cannot open '" + path + "': " + std::strerror(errno); return false; }
-        if (S_ISDIR(st.st_mode)) { err = "cannot read '" + path + "': it is a directory"; return false; }
+        if (!stat_input(path, st, err)) return false;
         if (S_ISREG(st.st_mode) && uint64_t(st.st_size) > limit) {
             err = "'" + path + "' is " + std::to_string(uint64_t(st.st_size)) + " bytes; the limit is " + std::to_string(limit);
             return false;
@@ -239,8 +245,8 @@ int cmd_batch(int argc, char** argv) {
     // "-" is stdin / stdout (the progress line goes to stderr). OUT is truncated before IN is
     // read, so the same file for both would lose every article: refused.
     struct stat sin, sout;
-    if (in != "-" && ::stat(in.c_str(), &sin) != 0) return input_error("cannot open '" + in + "': " + std::strerror(errno));
-    if (in != "-" && S_ISDIR(sin.st_mode)) return input_error("cannot read '" + in + "': it is a directory");
+    std::string err;
+    if (in != "-" && !stat_input(in, sin, err)) return input_error(err);
     if (in != "-" && out != "-" && ::stat(out.c_str(), &sout) == 0 && sin.st_dev == sout.st_dev && sin.st_ino == sout.st_ino)
         return usage_error("OUT '" + out + "' is the same file as IN: it would be overwritten before it is read");
     std::ifstream fin_file;

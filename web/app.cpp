@@ -430,7 +430,7 @@ void App::step_find(int dir) {
     if (find_hits_.empty()) return;
     const int n = static_cast<int>(find_hits_.size());
     find_current_ = ((find_current_ < 0 ? 0 : find_current_ + dir) % n + n) % n;
-    view_.set_find(find_hits_, find_current_);
+    view_.set_find_current(find_current_);
     view_.go_to(find_hits_[find_current_].first, find_hits_[find_current_].second);
 }
 
@@ -1030,14 +1030,14 @@ void App::draw_status_row() {
     ImGui::SameLine();
     ImGui::TextColored(theme::f(pal.muted), "\xC2\xB7 %zu paragraphs \xC2\xB7 %zu sentences \xC2\xB7 analysed in %.0f ms", a.paragraphs.size(),
                        a.sentences.size(), analysis_ms_);
-    // What the core could not do, or repaired (too long, invalid UTF-8, a missing model): one
-    // line, the rest in its tooltip.
     if (!drop_note_.empty()) {
         ImGui::PushTextWrapPos(0.0f);  // a long file name on a narrow pane wraps, not clips
         ImGui::TextColored(theme::f(pal.quote), "%s", drop_note_.c_str());
         ImGui::PopTextWrapPos();
         note("drop_note");
     }
+    // What the core could not do, or repaired (too long, invalid UTF-8, a missing model): one
+    // line, the rest in its tooltip.
     if (!a.diagnostics.empty()) {
         const Diagnostic& d = a.diagnostics.front();
         if (a.diagnostics.size() == 1) ImGui::TextColored(theme::f(pal.quote), "Note: %s", d.message.c_str());

@@ -177,7 +177,7 @@ size_t ArticleView::MarkList::first_reaching(uint32_t pos) const {
 
 void ArticleView::set_find(std::vector<std::pair<uint32_t, uint32_t>> hits, int current) {
     find_hits_ = std::move(hits);
-    find_current_ = current >= 0 && current < static_cast<int>(find_hits_.size()) ? current : -1;
+    set_find_current(current);
 }
 
 void ArticleView::set_analysis(const Analysis& a) {

@@ -74,6 +74,7 @@ public:
     // Find in the article: the matches to outline ([start, end) byte offsets, sorted, not
     // overlapping) and the current one (-1: none), which is also filled.
     void set_find(std::vector<std::pair<uint32_t, uint32_t>> hits, int current);
+    void set_find_current(int current) { find_current_ = current >= 0 && current < static_cast<int>(find_hits_.size()) ? current : -1; }
 
     // Where a span's first line is on screen (framebuffer pixels) after the last draw; false when
     // it is not on screen.

@@ -21,11 +21,7 @@
 
 namespace {
 
-// ImGui 1.86 hit-tests tabs (and other overlapping items) against what the mouse hovered on the
-// frame before a press, so a press that arrives in the same frame as a jump of the cursor (a
-// tap, a fast click, a test driver) is lost. Such a press is held back one frame: the cursor
-// moves in this frame, the button goes down in the next (what 1.87's input queue does).
-// Keys the same way: 1.86 reads key state once a frame, so a tap whose press and release both
+// ImGui 1.86 reads key state once a frame, so a tap whose press and release both
 // fall between two frames (a slow frame, a fast typist) would never be seen. A key pressed since
 // the last frame is down in this one, like the GLFW backend's own MouseJustPressed.
 bool g_key_just_pressed[512] = {};
@@ -35,6 +31,11 @@ void key_callback(GLFWwindow* window, int key, int scancode, int action, int mod
     ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
 }
 
+// ImGui 1.86 hit-tests tabs (and other overlapping items) against what the mouse hovered on the
+// frame before a press, so a press that arrives in the same frame as a jump of the cursor (a
+// tap, a fast click, a test driver) is lost. Such a press is held back one frame: the cursor
+// moves in this frame, the button goes down in the next (what 1.87's input queue does).
+// Keys pressed since the last frame (key_callback) are forced down here too.
 struct PressTrickle {
     ImVec2 last_pos{-1e30f, -1e30f};
     bool delivered[3] = {};  // what ImGui saw last frame
