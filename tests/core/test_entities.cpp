@@ -240,6 +240,14 @@ TEST_CASE("entities: type by majority with place evidence; canonical is the long
     CHECK(b.entities[0].mentions[0].kind == "alias");
 }
 
+TEST_CASE("entities: a railway company is an organisation: Seibu Railways") {
+    Analysis a = with_mentions("The former chairman of Seibu Railways was arrested. Seibu Railways denied it.",
+                               {{"Seibu Railways", "PERSON"}});
+    group_entities(a);
+    REQUIRE(a.entities.size() == 1);
+    CHECK(a.entities[0].type == "ORGANIZATION");
+}
+
 TEST_CASE("entities: a person ending in an organisation word is an organisation: General Motors") {
     // the NER's classic slip: "General" read as a title, "Motors" as a person
     Analysis a = with_mentions("The loan to General Motors was approved. General Motors said it would repay it.",

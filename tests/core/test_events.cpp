@@ -97,6 +97,31 @@ TEST_CASE("events: passive subject is the patient, by-phrase the agent") {
     CHECK(t.arg("place") == "a prison");
 }
 
+TEST_CASE("events: a title's bare past form is a reduced passive") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Japanese mogul arrested\n\nThe former chairman of a railway company was arrested on Tuesday.");
+    Ev t = find(a, "arrested");
+    REQUIRE(t.e);
+    CHECK(t.arg("patient") == "Japanese mogul");
+    CHECK(t.count("agent") == 0);
+    // with a by-phrase: the agent as well
+    Analysis b = analyze("Housing plans criticised by MPs\n\nThe plans were published on Monday.");
+    Ev c = find(b, "criticised");
+    REQUIRE(c.e);
+    CHECK(c.arg("agent") == "MPs");
+    CHECK(c.arg("patient").find("plans") != std::string::npos);
+    // not with an object after the verb, nor in a sentence of the story
+    Analysis s = analyze("Police officers arrested a man\n\nPolice officers arrested a man on Tuesday, a spokesman said.");
+    for (const Event& e : s.events) {
+        if (std::string(s.slice(e.trigger.start, e.trigger.end)) != "arrested") continue;
+        CHECK(Ev{&e, &s}.arg("agent") == "Police officers");
+    }
+    Analysis o = analyze("Police arrested two men\n\nThe men were later released.");
+    Ev q = find(o, "arrested");
+    REQUIRE(q.e);
+    CHECK(q.arg("agent") == "Police");
+}
+
 TEST_CASE("events: coordination of subjects and of verb phrases") {
     if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
     Analysis a = analyze("Police and soldiers attacked the camp. The senator resigned in March and was arrested in May.");

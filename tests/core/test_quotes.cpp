@@ -125,3 +125,36 @@ TEST_CASE("quotes: unbalanced marks never crash and stay bounded") {
     CHECK(quotes_of("“").empty());
     CHECK(quotes_of("” ” ” “ “").size() <= 2);
 }
+
+TEST_CASE("quotes: a cue word after an article or quantifier is not a cue") {
+    // "listed" is a learned cue; "no listed company" is an adjective, and "no" no speaker
+    auto q = quotes_of("Prosecutors say no listed company can be run from behind the scenes.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].cue == "say");
+    CHECK(q[0].speaker == "Prosecutors");
+    CHECK(q[0].text == "no listed company can be run from behind the scenes");
+    // after a possessive it still is: "his claim that ..."
+    auto p = quotes_of("Contrary to his claim that people would learn nothing, the files were useful.");
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].cue == "claim");
+}
+
+TEST_CASE("quotes: a bare cue, a time adjunct, then the content") {
+    auto q = quotes_of("Mr Smith said on Monday he would go to Tokyo.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "indirect");
+    CHECK(q[0].speaker == "Smith");
+    CHECK(q[0].text == "he would go to Tokyo");
+    auto y = quotes_of("The minister said yesterday the plan would fail.");
+    REQUIRE(y.size() == 1);
+    CHECK(y[0].text == "the plan would fail");
+    // a date that begins the content, or is its subject, stays in it
+    auto j = quotes_of("Steve Gallagher said January's figures were decent numbers.");
+    REQUIRE(j.size() == 1);
+    CHECK(j[0].text == "January's figures were decent numbers");
+    auto f = quotes_of("Most of those asked said the future was definitely mobile.");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].text == "the future was definitely mobile");
+    // an adjunct alone is no content
+    CHECK(quotes_of("Mr Smith said on Monday.").empty());
+}

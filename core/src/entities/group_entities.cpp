@@ -172,6 +172,8 @@ private:
     std::string_view tx(uint32_t i) const { return a_.token_text(a_.tokens[i]); }
     std::string_view lw(uint32_t i) const { return low_[i]; }
     uint8_t lex_flags(std::string_view w) const { const entities::LexWord* x = W_.find(w); return x ? x->flags : 0; }
+    // a place or country the lexicon knows, by its lowercase name
+    bool known_place(std::string_view lower_name) const { return lex_flags(lower_name) & (entities::LEX_PLACE | entities::LEX_COUNTRY); }
     uint8_t token_flags(std::string_view w) const { const entities::LexWord* x = T_.find(w); return x ? x->flags : 0; }
     bool word(uint32_t i) const { return a_.tokens[i].kind == TokenKind::Word; }
     bool cap(uint32_t i) const {
@@ -351,7 +353,7 @@ private:
         }
         set_span(mi, t0, k);
         // "New York Attorney General Eliot Spitzer": what is left may be a place
-        if (lex_flags(lower(normalise(a_.slice(a_.tokens[t0].start, a_.tokens[k - 1].end)))) & (entities::LEX_PLACE | entities::LEX_COUNTRY))
+        if (known_place(lower(normalise(a_.slice(a_.tokens[t0].start, a_.tokens[k - 1].end)))))
             ms_[size_t(mi)].type = "LOCATION";
         M x;
         x.t0 = r;
@@ -384,7 +386,7 @@ private:
         while (k + 1 < t1 && lw(k) != "and") ++k;
         if (k + 1 >= t1 || !cap(t0) || !cap(k + 1)) return;
         auto key = [&](uint32_t a, uint32_t b) { return normalise(a_.slice(a_.tokens[a].start, a_.tokens[b - 1].end)); };
-        if (lex_flags(lower(key(t0, t1))) & (entities::LEX_PLACE | entities::LEX_COUNTRY)) return;
+        if (known_place(lower(key(t0, t1)))) return;
         uint32_t r = k + 1;
         while (r + 1 < t1 && role_word(r) && cap(r)) ++r;   // "Obama and Mr. Xi"
         auto left = named.find(key(t0, k)), right = named.find(key(r, t1));
@@ -670,8 +672,8 @@ private:
             }
             double v[4] = {G.votes[0], G.votes[1], G.votes[2], G.votes[3]};
             std::string lc = lower(G.canonical);
-            const bool known_place = lex_flags(lc) & (entities::LEX_PLACE | entities::LEX_COUNTRY);
-            if (known_place) v[2] += double(G.mentions.size()) + 1;
+            const bool lexicon_place = known_place(lc);
+            if (lexicon_place) v[2] += double(G.mentions.size()) + 1;
             int t = 0;
             for (int k = 1; k < 4; ++k) if (v[k] > v[t]) t = k;
             // What the text says the name is ("automaker Chrysler", "Chrysler LLC", "analyst
@@ -688,7 +690,7 @@ private:
             }
             int said = 0;
             for (int k = 1; k < 4; ++k) if (ev[k] > ev[said]) said = k;
-            if (ev[said] > 0 && 2 * ev[said] > ev[0] + ev[1] + ev[2] + ev[3] && (!known_place || said == 2)) t = said;
+            if (ev[said] > 0 && 2 * ev[said] > ev[0] + ev[1] + ev[2] + ev[3] && (!lexicon_place || said == 2)) t = said;
             G.type = type_name(t);
         }
     }

@@ -229,6 +229,7 @@ struct Doc {
     std::vector<int> chunk;        // chunk index of the token (-1)
     std::vector<Chunk> chunks;
     std::vector<int> quote_of;     // quote index containing the token (-1)
+    std::vector<uint8_t> headline; // per sentence: alone in its paragraph, no final . ! ? (a title)
     bool parsed = false;
     explicit Doc(const Analysis& an) : a(an) {}
 
@@ -307,9 +308,17 @@ void build_doc(Doc& d) {
         if (l == "'s" || l == "’s" || l == "'" || l == "’") { if (i > 0 && (d.f[i - 1] & (F_NOUN | F_PROPN)) && fl != F_VERB) fl = F_POS; }
         d.f[i] = fl;
     }
+    d.headline.assign(a.sentences.size(), 0);
     for (size_t s = 0; s < a.sentences.size(); ++s) {
         const Sentence& S = a.sentences[s];
         for (uint32_t i = S.first_token; i < S.first_token + S.token_count && i < n; ++i) d.sent[i] = int(s);
+        const bool alone = (s == 0 || a.sentences[s - 1].paragraph != S.paragraph) &&
+                           (s + 1 == a.sentences.size() || a.sentences[s + 1].paragraph != S.paragraph);
+        const uint32_t last = S.first_token + S.token_count - 1;
+        if (alone && S.token_count > 1 && last < n) {
+            const std::string_view e = d.low[last];
+            d.headline[s] = e != "." && e != "!" && e != "?" && !d.punct(int(last));
+        }
     }
     // entity mentions -> tokens (the longest mention wins; names over MISC adjectives)
     for (size_t e = 0; e < a.entities.size(); ++e) {
@@ -470,6 +479,14 @@ VGroup verb_group(const Doc& d, int v, int sfirst) {
     if (d.vt[v] == V_VBD || d.vt[v] == V_VBZ || d.vt[v] == V_VBP) g.finite = true;
     if (d.vt[v] == V_VBD) g.past = true;
     if (d.vt[v] == V_VBN && aux_be) g.passive = true;
+    // A title's bare past form with nothing after it but a preposition is a reduced passive:
+    // "Japanese mogul arrested", "Three killed in crash" (titles put active verbs in the present).
+    if ((d.vt[v] == V_VBD || d.vt[v] == V_VBN) && !aux_be && !aux_have && !g.infinitive &&
+        g.start == v && d.sent[v] >= 0 && d.headline[size_t(d.sent[v])] && v > sfirst && d.noun(v - 1)) {
+        const bool end = v + 1 >= int(d.n) || d.sent[v + 1] != d.sent[v];
+        const bool by = !end && d.low[v + 1] == "by";   // "Housing plans criticised by MPs": as reduced relatives
+        if (end || (d.f[v + 1] & (F_IN | F_TO | F_CC)) || d.punct(v + 1)) { g.passive = true; g.reduced = by; g.past = true; return g; }
+    }
     if (d.vt[v] == V_VBN && !aux_be && !aux_have && !g.finite && !g.infinitive) {
         // reduced relative / participle clause: "the election, won by X", "charges levelled against him"
         // reduced only after a comma, before `by`, or after an object ("having charges levelled");

@@ -117,6 +117,9 @@ struct Attributor {
                           "has", "had", "was", "is", "reportedly", "allegedly", "just", "even", "already", "not",
                           "never", "may", "might", "could", "can", "should", "must"});
     }
+    bool determiner(uint32_t i) {
+        return any_of(i, {"the", "a", "an", "no", "every", "each", "any"});
+    }
     bool passive_aux(uint32_t i) { return any_of(i, {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}); }
     bool pronoun(uint32_t i) { return any_of(i, {"he", "she", "they", "we", "i", "you", "it"}); }
     bool clause_start(uint32_t i) {
@@ -153,6 +156,9 @@ struct Attributor {
         }
         const CueLexicon::Entry* e = cue_word(l);
         if (!e) return false;
+        // After an article or quantifier the word is an adjective or a noun: "no listed company",
+        // "the stated aim" (after a possessive it is a cue: "his claim that ...").
+        if (i > a.sentences[sent_of[i]].first_token && determiner(i - 1)) return false;
         // Skip back over adverbs to see an auxiliary: "are considered", "was told" are passives.
         uint32_t s0 = a.sentences[sent_of[i]].first_token;
         uint32_t j = i;
@@ -206,8 +212,8 @@ struct Attributor {
         while (b < j && any_of(b, {"and", "but", "or", "then", "so"})) ++b;
         if (b == j) return np;
         // A phrase ending in a function word is not a subject.
-        if (any_of(j - 1, {"the", "a", "an", "of", "to", "in", "on", "for", "with", "by", "at", "from", "and",
-                           "is", "are", "was", "were", "not", "who", "it"}) && !pronoun(j - 1))
+        if ((determiner(j - 1) || any_of(j - 1, {"of", "to", "in", "on", "for", "with", "by", "at", "from", "and",
+                                                 "is", "are", "was", "were", "not", "who", "it"})) && !pronoun(j - 1))
             return np;
         np.first = b; np.last = j; np.ok = true;
         return np;
@@ -220,6 +226,29 @@ struct Attributor {
         if (e == from) return np;
         np.first = from; np.last = e; np.ok = true;
         return np;
+    }
+
+    // The token after a time adjunct starting at token j ("on Monday", "yesterday", "last week"):
+    // a DATE or TIME value, after an optional preposition; j itself when there is none.
+    uint32_t after_time_adjunct(uint32_t j, uint32_t s1) const {
+        uint32_t k = j;
+        if (k + 1 < s1 && any_of(k, {"on", "in", "at", "during", "earlier", "late", "early"})) ++k;
+        const uint32_t at = a.tokens[k].start;
+        auto v = std::lower_bound(a.values.begin(), a.values.end(), at, [](const Value& x, uint32_t b) { return x.start < b; });
+        if (v == a.values.end() || v->start != at || (v->type != "DATE" && v->type != "TIME")) return j;
+        while (k < s1 && a.tokens[k].start < v->end) ++k;
+        // "said January's figures were …": the date begins the content
+        if (k < s1 && any_of(k, {"'s", "’s", "'", "’"})) return j;
+        return k;
+    }
+
+    // Where the content of a bare cue ("said he would go") starts when the cue ends before token
+    // j: at j, or after a time adjunct ("said on Monday he would go"); s1 when no clause starts.
+    uint32_t bare_content_start(uint32_t j, uint32_t s1) {
+        auto starts = [&](uint32_t k) { return k < s1 && clause_start(k) && !in_quote[k] && !is_double_mark(tok(k)) && s1 - k >= 4; };
+        if (starts(j)) return j;
+        const uint32_t k = after_time_adjunct(j, s1);
+        return k != j && starts(k) ? k : s1;
     }
 
     uint32_t sentence_end_tok(uint32_t i) const { const Sentence& s = a.sentences[sent_of[i]]; return s.first_token + s.token_count; }
@@ -342,8 +371,8 @@ struct Attributor {
                     // so the content starts right after the cue.
                     if (that && that > j && (is(that - 1, "and") || is(that - 1, "but") || tok(that - 1) == ",") && c.bare) that = 0;
                     if (that && !inverted) { cf = that + 1; cl = s1; }
-                    else if (!inverted && c.bare && j < s1 && clause_start(j) && !in_quote[j] && !is_double_mark(tok(j)) && s1 - j >= 4) {
-                        cf = j; cl = s1;
+                    else if (const uint32_t k = !inverted && c.bare && j < s1 ? bare_content_start(j, s1) : s1; k < s1) {
+                        cf = k; cl = s1;
                     } else if (object_content && !inverted && s1 - j >= 2 && !is_double_mark(tok(j)) && !in_quote[j]) {
                         cf = j; cl = s1;
                     } else {
