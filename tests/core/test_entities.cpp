@@ -194,6 +194,23 @@ TEST_CASE("entities: gender evidence picks the one person a pronoun can be") {
     CHECK(b->mentions.size() == 1);
 }
 
+TEST_CASE("entities: a learned first name gives the gender a pronoun needs") {
+    // no honorific, no role: only first-names.txt tells Hillary from Donald
+    Analysis a = with_mentions("Hillary Clinton met Donald Trump on Monday. She said the talks went well.",
+                               {{"Hillary Clinton", "PERSON"}, {"Donald Trump", "PERSON"}});
+    group_entities(a);
+    const Entity* c = find(a, "Hillary Clinton");
+    REQUIRE(c);
+    CHECK(texts(a, *c) == std::vector<std::string>{"Hillary Clinton", "She"});
+    // a man's first name keeps "she" from him, whoever else is there
+    Analysis b = with_mentions("Senator Jo Hart met Donald Trump on Monday. She said the talks went well.",
+                               {{"Jo Hart", "PERSON"}, {"Donald Trump", "PERSON"}});
+    group_entities(b);
+    const Entity* t = find(b, "Donald Trump");
+    REQUIRE(t);
+    CHECK(t->mentions.size() == 1);
+}
+
 TEST_CASE("entities: pronouns inside quotation marks are left alone") {
     Analysis a = with_mentions("“They could kill him,” Roberto Canseco said.", {{"Roberto Canseco", "PERSON"}});
     group_entities(a);

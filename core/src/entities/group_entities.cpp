@@ -838,6 +838,13 @@ private:
                     if (!r.empty()) { G.role = r; if (G.gender == '-') G.gender = gr; }
                 }
             }
+            // else the first name's ("Hillary Clinton"), unless that word is also a role, a
+            // nationality, a place or an organisation word ("MP Jane Smith", "German Chancellor")
+            const size_t sp = G.canonical.find(' ');
+            if (G.gender == '-' && sp != std::string::npos) {
+                const entities::LexWord* x = W_.find(lower(std::string_view(G.canonical).substr(0, sp)));
+                if (x && x->first_gender != '-' && x->flags == 0) G.gender = x->first_gender;
+            }
         }
     }
 
@@ -878,9 +885,9 @@ private:
             // the candidates: this sentence so far, else the nearest earlier sentence (at most two
             // back, not further than the previous paragraph) that names a person
             const std::vector<int>* cands = &seen[size_t(s)];
-            for (int32_t back = 1; cands->empty() && back <= 2 && s - back >= 0; ++back) {
+            for (int32_t back = 1; cands->empty() && back <= 4 && s - back >= 0; ++back) {
                 const Sentence& S = a_.sentences[size_t(s - back)];
-                if (S.paragraph + 1 < a_.sentences[size_t(s)].paragraph) break;
+                if (S.paragraph + 2 < a_.sentences[size_t(s)].paragraph) break;
                 cands = &seen[size_t(s - back)];
             }
             int pick = kNone;
@@ -1007,3 +1014,4 @@ void group_entities(Analysis& a) {
 }
 
 }  // namespace ae
+

@@ -39,6 +39,9 @@ Lexicons load() {
                   : v == "org-noun" ? LEX_ORG_NOUN : v == "place-noun" ? LEX_PLACE_NOUN : 0;
         if (f) L.kind[lower(k)] |= f;   // a word may have several kinds ("company", "bank")
     });
+    pairs("first-names", [&](std::string_view k, std::string_view v) {
+        if (v == "m" || v == "f") L.first_name.emplace(lower(k), v[0]);
+    });
     return L;
 }
 
@@ -58,6 +61,7 @@ const WordTable<LexWord>& lexicon_words() {
         for (const auto& k : L.country) t[k].flags |= LEX_COUNTRY;
         for (const auto& [k, g] : L.role) { LexWord& w = t[k]; w.flags |= LEX_ROLE; w.gender = g; }
         for (const auto& [k, f] : L.kind) t[k].flags |= f;
+        for (const auto& [k, g] : L.first_name) t[k].first_gender = g;
         return t;
     }();
     return T;

@@ -16,6 +16,7 @@ struct Lexicons {
     std::unordered_set<std::string> country;                // lower-case country names
     std::unordered_map<std::string, char> role;             // lower-case role word -> 'm' | 'f' | '-'
     std::unordered_map<std::string, uint8_t> kind;          // lower-case word -> LEX_ORG_* / LEX_PLACE_NOUN
+    std::unordered_map<std::string, char> first_name;       // lower-case first name -> 'm' | 'f' (learned)
 };
 
 const Lexicons& lexicons();
@@ -29,6 +30,7 @@ enum : uint8_t {
 struct LexWord {
     uint8_t flags = 0;
     char gender = '-';                      // role: 'm' | 'f' | '-'
+    char first_gender = '-';                // first name (first-names.txt): 'm' | 'f' | '-'
     const std::string* country = nullptr;   // demonym: its country
 };
 const WordTable<LexWord>& lexicon_words();
