@@ -211,6 +211,38 @@ TEST_CASE("entities: a learned first name gives the gender a pronoun needs") {
     CHECK(t->mentions.size() == 1);
 }
 
+TEST_CASE("entities: a learned first name makes a mistyped full name a person, and its surname joins it") {
+    Analysis a = with_mentions("Loretta E. Lynch spoke on Monday. Lynch said the case was closed.",
+                               {{"Loretta E. Lynch", "ORGANIZATION"}, {"Lynch", "PERSON"}});
+    group_entities(a);
+    REQUIRE(a.entities.size() == 1);
+    CHECK(a.entities[0].type == "PERSON");
+    CHECK(a.entities[0].canonical == "Loretta E. Lynch");
+    // not a name with "and", nor one ending in an organisation word or an acronym
+    Analysis b = with_mentions("Clare College opened. TIM and 3 merged. Harry Potter DVD sales rose.",
+                               {{"Clare College", "LOCATION"}, {"TIM and 3", "ORGANIZATION"}, {"Harry Potter DVD", "ORGANIZATION"}});
+    group_entities(b);
+    for (const Entity& e : b.entities) CHECK(e.type != "PERSON");
+}
+
+TEST_CASE("entities: a surname two people share goes to the one named first when neither dominates") {
+    Analysis a = with_mentions("Ted Cruz spoke. His wife Heidi Cruz listened. Cruz said he would vote. Ted Cruz left.",
+                               {{"Ted Cruz", "PERSON"}, {"Heidi Cruz", "PERSON"}, {"Cruz", "PERSON"}});
+    group_entities(a);
+    const Entity* t = find(a, "Ted Cruz");
+    REQUIRE(t);
+    CHECK(texts(a, *t).size() >= 3);   // Ted Cruz, Cruz, Ted Cruz (and the pronoun)
+    CHECK(find(a, "Cruz") == nullptr);
+    // the one named first but less often gets nobody: Heidi twice, Ted once
+    Analysis b = with_mentions("Ted Cruz spoke. Heidi Cruz listened. Heidi Cruz said more. Cruz agreed.",
+                               {{"Ted Cruz", "PERSON"}, {"Heidi Cruz", "PERSON"}, {"Cruz", "PERSON"}});
+    group_entities(b);
+    REQUIRE(find(b, "Ted Cruz"));
+    CHECK(find(b, "Ted Cruz")->mentions.size() == 1);
+    REQUIRE(find(b, "Heidi Cruz"));
+    CHECK(find(b, "Heidi Cruz")->mentions.size() == 2);
+}
+
 TEST_CASE("entities: pronouns inside quotation marks are left alone") {
     Analysis a = with_mentions("“They could kill him,” Roberto Canseco said.", {{"Roberto Canseco", "PERSON"}});
     group_entities(a);

@@ -172,6 +172,27 @@ private:
     std::string_view tx(uint32_t i) const { return a_.token_text(a_.tokens[i]); }
     std::string_view lw(uint32_t i) const { return low_[i]; }
     uint8_t lex_flags(std::string_view w) const { const entities::LexWord* x = W_.find(w); return x ? x->flags : 0; }
+    // "Loretta E. Lynch": two or more words, the first a learned first name and no other lexicon
+    // word, the last no organisation word: a person's name, whatever the tagger typed it
+    // (two to four words, "Firstname" cased, no "and"/"of"/"in", the last no acronym: not "TIM and 3",
+    // "Harry Potter DVD", "Clare College")
+    bool first_named(std::string_view key) const {
+        const size_t sp = key.find(' '), last = key.rfind(' ');
+        if (sp == std::string_view::npos || sp < 2) return false;
+        size_t words = 1;
+        for (size_t i = 0; i < key.size(); ++i) {
+            if (key[i] != ' ') continue;
+            if (++words > 4) return false;
+            const std::string_view w = key.substr(i + 1, key.find(' ', i + 1) - (i + 1));
+            if (w == "and" || w == "&" || w == "of" || w == "in" || w == "for" || w == "the") return false;
+        }
+        if (!(key[0] >= 'A' && key[0] <= 'Z') || !(key[1] >= 'a' && key[1] <= 'z')) return false;
+        const std::string_view tail = key.substr(last + 1);
+        if (tail.size() > 1 && tail[1] >= 'A' && tail[1] <= 'Z') return false;
+        const entities::LexWord* x = W_.find(lower(key.substr(0, sp)));
+        if (!x || x->first_gender == '-' || x->flags != 0) return false;
+        return !(lex_flags(lower(tail)) & (entities::LEX_ORG_HEAD | entities::LEX_PLACE | entities::LEX_COUNTRY));
+    }
     // a place or country the lexicon knows, by its lowercase name
     bool known_place(std::string_view lower_name) const { return lex_flags(lower_name) & (entities::LEX_PLACE | entities::LEX_COUNTRY); }
     uint8_t token_flags(std::string_view w) const { const entities::LexWord* x = T_.find(w); return x ? x->flags : 0; }
@@ -543,7 +564,9 @@ private:
             g.mentions.push_back(int(i));
             g.votes[type_index(m.type)] += 1;
         }
-        auto personish = [&](const Group& g) { return g.votes[0] > 0 && g.votes[0] >= g.votes[1] && g.votes[0] >= g.votes[2]; };
+        auto personish = [&](const Group& g) {
+            return (g.votes[0] > 0 && g.votes[0] >= g.votes[1] && g.votes[0] >= g.votes[2]) || first_named(g.key);
+        };
         // Shorter person names join the one longer name they are part of.
         std::vector<std::vector<std::string_view>> words_of(gs_.size());   // split once, not per candidate
         for (size_t g = 0; g < gs_.size(); ++g) words_of[g] = split_words(gs_[g].key);
@@ -560,7 +583,7 @@ private:
         for (int g : order) {
             Group& G = gs_[size_t(g)];
             std::string lk = lower(G.key);
-            bool person_vote = G.votes[0] > 0;
+            bool person_vote = G.votes[0] > 0 || first_named(G.key);
             bool placeish = lex_flags(lk) & (entities::LEX_PLACE | entities::LEX_COUNTRY | entities::LEX_DEMONYM);
             if (!person_vote && (placeish || G.votes[1] + G.votes[2] + G.votes[3] > 0) && G.ntok > 1) continue;
             if (!person_vote && placeish) continue;
@@ -593,7 +616,23 @@ private:
                 size_t top = size_t(std::max_element(count.begin(), count.end()) - count.begin());
                 size_t second = 0;
                 for (size_t r = 0; r < roots.size(); ++r) if (r != top) second = std::max(second, count[r]);
+                // Or, failing that, to the one named first, a sentence before the others, when
+                // nobody is named more often: news introduces its main person before the relatives
+                // ("Ted Cruz spoke. His wife Heidi Cruz ... Cruz"), not "John Smith met Mary Smith".
+                auto first_sentence = [&](int r) {
+                    int32_t s = INT32_MAX;
+                    for (int h : cands) if (root(h) == r) for (int mi : gs_[size_t(h)].mentions) s = std::min(s, sent_[ms_[size_t(mi)].t0]);
+                    return s;
+                };
+                size_t earliest = 0;
+                bool alone_first = true;
+                for (size_t r = 1; r < roots.size(); ++r) {
+                    const int32_t a = first_sentence(roots[r]), e = first_sentence(roots[earliest]);
+                    if (a == e) alone_first = false;
+                    else if (a < e) { earliest = r; alone_first = true; }
+                }
                 if (count[top] >= 3 && count[top] >= 2 * second) join(g, roots[top]);
+                else if (alone_first && count[earliest] == count[top]) join(g, roots[earliest]);
             }
         }
         // A company's name without its legal form joins the name with it: "Chrysler" -> "Chrysler
@@ -674,6 +713,7 @@ private:
             std::string lc = lower(G.canonical);
             const bool lexicon_place = known_place(lc);
             if (lexicon_place) v[2] += double(G.mentions.size()) + 1;
+            else if (first_named(G.canonical)) v[0] += double(G.mentions.size()) + 1;
             int t = 0;
             for (int k = 1; k < 4; ++k) if (v[k] > v[t]) t = k;
             // What the text says the name is ("automaker Chrysler", "Chrysler LLC", "analyst
