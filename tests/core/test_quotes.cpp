@@ -158,3 +158,31 @@ TEST_CASE("quotes: a bare cue, a time adjunct, then the content") {
     // an adjunct alone is no content
     CHECK(quotes_of("Mr Smith said on Monday.").empty());
 }
+
+TEST_CASE("quotes: a title 'NAME: words said' attributes the words to the name") {
+    auto q = quotes_of("Bernie Sanders: Clinton needs to drop the personality stuff\n\nBernie Sanders spoke in Ohio on Monday.");
+    REQUIRE_FALSE(q.empty());
+    CHECK(q[0].speaker == "Bernie Sanders");
+    CHECK(q[0].cue == ":");
+    CHECK(q[0].text == "Clinton needs to drop the personality stuff");
+    // a profile's title has no words said, and a label is no name
+    for (const Q& x : quotes_of("Johnny Depp: The acting outlaw\n\nJohnny Depp was born in Kentucky."))
+        CHECK(x.cue != ":");
+    for (const Q& x : quotes_of("Analysis: The vote will be close\n\nThe vote is on Monday."))
+        CHECK(x.cue != ":");
+}
+
+TEST_CASE("quotes: a participle cue takes the speaker of the verb before it") {
+    Analysis a = analyze("Liam Fox spoke on Monday. \xE2\x80\x9CWe repay loans when they are due,\xE2\x80\x9D he said, "
+                         "insisting he enjoyed a \xE2\x80\x9Cwarm and constructive\xE2\x80\x9D relationship with the lender.", {});
+    bool seen = false;
+    for (const Quote& q : a.quotes) {
+        if (a.slice(q.start, q.end) != "warm and constructive") continue;
+        seen = true;
+        REQUIRE(q.has_speaker_span);
+        CHECK(a.slice(q.speaker_span.start, q.speaker_span.end) == "he");   // not "he enjoyed a"
+        CHECK(q.speaker_text == "Liam Fox");
+        CHECK(a.slice(q.cue.start, q.cue.end) == "insisting");
+    }
+    CHECK(seen);
+}

@@ -8,6 +8,7 @@
 //     scare quotes. Linear in the number of tokens: every search window is bounded.
 #include "article_explorer/quotes.h"
 #include "article_explorer/lexicon.h"
+#include "article_explorer/tagger.h"
 #include "article_explorer/tokens.h"
 #include "text/word_table.h"
 
@@ -251,6 +252,59 @@ struct Attributor {
         return k != j && starts(k) ? k : s1;
     }
 
+    // Adds an indirect quote (mixed when it holds marked quotes, which it then consumes);
+    // false when the content is one marked quote, which step 3 makes a direct quote.
+    bool add_indirect(uint32_t cf, uint32_t cl, const Cue& c, const NP& sp, std::vector<Raw>& raws) {
+        bool all_quoted = true, has_quoted = false;
+        for (uint32_t k = cf; k < cl; ++k) {
+            if (in_quote[k] || is_double_mark(tok(k))) has_quoted = true; else all_quoted = false;
+        }
+        if (all_quoted) return false;
+        if (has_quoted && is_double_mark(tok(cf)) && cl > 0 && is_double_mark(tok(cl - 1))) return false;
+        add_quote(has_quoted ? "mixed" : "indirect", cf, cl, &c, &sp);
+        if (has_quoted) {
+            // raws are in text order: only those starting inside [cf, cl) can be consumed
+            auto it = std::lower_bound(raws.begin(), raws.end(), cf, [](const Raw& r, uint32_t v) { return r.open < v; });
+            for (; it != raws.end() && it->open < cl; ++it) if (it->close < cl) it->consumed = true;
+        }
+        return true;
+    }
+
+    // The colon of a title "NAME: words" (a sentence alone in its paragraph whose first one to
+    // four tokens are exactly one person or organisation name), else 0.
+    std::vector<std::pair<uint32_t, uint32_t>> name_spans;   // PERSON/ORGANIZATION name mentions, sorted
+    bool name_spans_built = false;
+    uint32_t title_colon(uint32_t s) {
+        const Sentence& S = a.sentences[s];
+        if ((s > 0 && a.sentences[s - 1].paragraph == S.paragraph) ||
+            (s + 1 < a.sentences.size() && a.sentences[s + 1].paragraph == S.paragraph))
+            return 0;
+        const uint32_t s0 = S.first_token, s1 = s0 + S.token_count;
+        uint32_t colon = 0;
+        for (uint32_t k = s0 + 1; k < s1 && k <= s0 + 4; ++k) if (tok(k) == ":") { colon = k; break; }
+        if (!colon || s1 - colon < 4) return 0;
+        if (!name_spans_built) {
+            for (const Entity& e : a.entities) {
+                if (e.type != "PERSON" && e.type != "ORGANIZATION") continue;
+                for (const Mention& m : e.mentions) if (m.kind == "name" || m.kind == "alias") name_spans.push_back({m.start, m.end});
+            }
+            std::sort(name_spans.begin(), name_spans.end());
+            name_spans_built = true;
+        }
+        const std::pair<uint32_t, uint32_t> span{a.tokens[s0].start, a.tokens[colon - 1].end};
+        if (!std::binary_search(name_spans.begin(), name_spans.end(), span)) return 0;
+        // words said have a finite verb or quote marks; "Johnny Depp: The acting outlaw" is a profile
+        for (uint32_t k = colon + 1; k < s1; ++k) if (finite_verb(k) || a.tokens[k].kind == TokenKind::Quote) return colon;
+        return 0;
+    }
+    bool finite_verb(uint32_t i) {
+        if (a.pos.size() != a.tokens.size()) return false;
+        if (finite_tag.empty())
+            for (const std::string& t : pos_tag_names()) finite_tag.push_back(t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD");
+        return a.pos[i] < finite_tag.size() && finite_tag[a.pos[i]];
+    }
+    std::vector<uint8_t> finite_tag;   // POS tag id -> a finite verb or modal
+
     uint32_t sentence_end_tok(uint32_t i) const { const Sentence& s = a.sentences[sent_of[i]]; return s.first_token + s.token_count; }
     uint32_t sentence_start_tok(uint32_t i) const { return a.sentences[sent_of[i]].first_token; }
 
@@ -327,10 +381,18 @@ struct Attributor {
             for (uint32_t k = r.open + 1; k < r.close && k < n; ++k) in_quote[k] = 1;
 
         // 2. Indirect quotes, sentence by sentence.
-        std::vector<std::pair<uint32_t, uint32_t>> indirect_ranges;   // token ranges of indirect content
         for (uint32_t s = 0; s < a.sentences.size(); ++s) {
             const Sentence& S = a.sentences[s];
             uint32_t s0 = S.first_token, s1 = S.first_token + S.token_count;
+            if (const uint32_t colon = title_colon(s)) {
+                // "Pence: Gennifer Flowers won't be at debate": a title giving a name and its words
+                NP sp;
+                sp.first = s0; sp.last = colon; sp.ok = true;
+                const Cue c{colon, colon + 1, CueClass::Speech, false};
+                uint32_t cf = colon + 1, cl = s1;
+                trim_content(cf, cl);
+                if (cl > cf + 2 && add_indirect(cf, cl, c, sp, raws)) continue;
+            }
             for (uint32_t i = s0; i < s1; ++i) {
                 if (in_quote[i]) continue;
                 Cue c;
@@ -392,22 +454,7 @@ struct Attributor {
                 }
                 trim_content(cf, cl);
                 if (cl <= cf + 1) continue;
-                // A content that is entirely one marked quote is a direct quote, handled below.
-                bool all_quoted = true, has_quoted = false;
-                for (uint32_t k = cf; k < cl; ++k) {
-                    if (in_quote[k] || is_double_mark(tok(k))) has_quoted = true; else all_quoted = false;
-                }
-                if (all_quoted) continue;
-                // Marked quotes inside make it mixed; they are then part of this quote.
-                if (has_quoted && is_double_mark(tok(cf)) && cl > 0 && is_double_mark(tok(cl - 1))) continue;
-                add_quote(has_quoted ? "mixed" : "indirect", cf, cl, &c, &sp);
-                indirect_ranges.push_back({cf, cl});
-                if (has_quoted)
-                {
-                    // raws are in text order: only those starting inside [cf, cl) can be consumed
-                    auto it = std::lower_bound(raws.begin(), raws.end(), cf, [](const Raw& r, uint32_t v) { return r.open < v; });
-                    for (; it != raws.end() && it->open < cl; ++it) if (it->close < cl) it->consumed = true;
-                }
+                if (!add_indirect(cf, cl, c, sp, raws)) continue;
                 // Cues inside the content with a subject of their own ("X said Y claimed …") are
                 // attributions of their own; participles ("…, adding that …") have none and stay part.
                 i = c.last - 1;
@@ -449,17 +496,25 @@ struct Attributor {
             }
             // (b) before the opening mark in its sentence: "X said: “…”", "X called it an “…”"
             if (!found) {
+                Cue participle;   // "…, he said, insisting he enjoyed a “…”": the cue, whose
+                bool after_participle = false;   // speaker is the subject of the verb before it
                 for (uint32_t m = r.open; m > s0 && r.open - m < 40;) {
                     --m;
                     if (in_quote[m]) continue;
                     Cue c;
                     if (!cue_at(m, r.open, c) || c.cls == CueClass::Source) continue;
                     NP s2 = subject_left(s0, m);
-                    if (!s2.ok) {
+                    if (!s2.ok && m > s0 && tok(m - 1) == ",") {
+                        const std::string_view w = low(m);
+                        if (!after_participle && w.size() > 4 && w.substr(w.size() - 3) == "ing") {
+                            participle = c;
+                            after_participle = true;
+                            continue;
+                        }
                         // "…, said X, “…”"
-                        if (m > s0 && tok(m - 1) == ",") s2 = subject_right(c.last, r.open);
+                        s2 = subject_right(c.last, r.open);
                     }
-                    if (s2.ok) { sp = s2; cue = c; found = true; }
+                    if (s2.ok) { sp = s2; cue = after_participle ? participle : c; found = true; }
                     break;
                 }
             }
