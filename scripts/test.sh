@@ -22,7 +22,7 @@ suite "ctest (native)" ctest --preset native
 # The same unit, golden and CLI tests under AddressSanitizer + UBSan (the corpus run is left to
 # the release build: it is a speed/linearity check and ASan slows it tenfold).
 step "configure native-debug (ASan + UBSan)" cmake --preset native-debug
-step "build native-debug" cmake --build --preset native-debug -j "$JOBS" --target core-tests article-explorer
+step "build native-debug" cmake --build --preset native-debug -j "$JOBS" --target core-tests article-explorer learn-genders
 suite "ctest (native-debug, ASan + UBSan)" ctest --preset native-debug -E corpus
 # A short libFuzzer run over the whole core (long runs: README).
 if command -v clang++ >/dev/null; then
