@@ -23,11 +23,16 @@ namespace {
 
 // ImGui 1.86 reads key state once a frame, so a tap whose press and release both
 // fall between two frames (a slow frame, a fast typist) would never be seen. A key pressed since
-// the last frame is down in this one, like the GLFW backend's own MouseJustPressed.
+// the last frame is down in this one, like the GLFW backend's own MouseJustPressed, and up
+// again in the next one if it was released meanwhile (else it stays down, and its next press is lost).
 bool g_key_just_pressed[512] = {};
+bool g_key_down[512] = {};  // what the keyboard says, whatever ImGui was shown
 
 void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
-    if (action == GLFW_PRESS && key >= 0 && key < 512) g_key_just_pressed[key] = true;
+    if (key >= 0 && key < 512) {
+        if (action == GLFW_PRESS) g_key_just_pressed[key] = true;
+        g_key_down[key] = action != GLFW_RELEASE;
+    }
     ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
 }
 
@@ -54,15 +59,24 @@ struct PressTrickle {
             delivered[b] = io.MouseDown[b];
         }
         last_pos = io.MousePos;
-        for (int k = 0; k < 512; ++k)
-            if (g_key_just_pressed[k]) {
-                io.KeysDown[k] = true;
-                g_key_just_pressed[k] = false;
-            }
+        for (int k = 0; k < 512; ++k) {
+            io.KeysDown[k] = g_key_just_pressed[k] || g_key_down[k];
+            g_key_just_pressed[k] = false;
+        }
         io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
         io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
         io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
         io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+    }
+
+    // After NewFrame. A stalled frame (a long analysis, a busy machine) is not time a key was
+    // held: ImGui counts it, and a key still down after the stall repeats at once (one N press,
+    // two steps; one Backspace, two characters gone). A held key ages at most 0.05 s a frame.
+    static void cap_held_keys(ImGuiIO& io) {
+        constexpr float kMaxHeldPerFrame = 0.05f;
+        for (int k = 0; k < 512; ++k)
+            if (io.KeysDownDurationPrev[k] >= 0.0f && io.KeysDownDuration[k] > io.KeysDownDurationPrev[k] + kMaxHeldPerFrame)
+                io.KeysDownDuration[k] = io.KeysDownDurationPrev[k] + kMaxHeldPerFrame;
     }
 };
 
@@ -99,6 +113,7 @@ void one_frame(void* arg) {
     ImGui_ImplGlfw_NewFrame();
     l.trickle.apply(ImGui::GetIO());
     ImGui::NewFrame();
+    PressTrickle::cap_held_keys(ImGui::GetIO());
     // The app's own CPU time per frame (UI and layout, not GL): window.articleExplorer reports it.
     const double t0 = now_ms();
     l.app->frame();

@@ -428,6 +428,49 @@ test('click an entity: its mentions are selected, the bar and N/P/F3 step throug
   await waitFor(async () => (await state()).selection.entity === null, 'Esc clears the selection');
 });
 
+// A tap shorter than a frame is held down for one frame so that ImGui sees it; it must be let
+// go in the next one, or the key stays down: N would then repeat and step on by itself.
+test('a key tapped between two frames steps once and is let go', { skip: NO_SEED }, async () => {
+  const m = seedEntity.mentions[0];
+  const r = await page.evaluate(([s, e]) => window.articleExplorer.spanRect(s, e), [m.start, m.end]);
+  await clickAt(page, r.x + r.w / 2, r.y + r.h / 2);
+  await waitFor(async () => { const x = await state(); return x.selection.entity === seedEntity.id && x.selection.mention === 0 ? x : null; }, 'the selection');
+  await page.mouse.move(20, 780);
+  await sleep(100);
+  // Down and up in one task: no frame can run between them.
+  await page.evaluate(() => {
+    for (const type of ['keydown', 'keyup']) window.dispatchEvent(new KeyboardEvent(type, { key: 'n', code: 'KeyN', keyCode: 78, which: 78, bubbles: true }));
+  });
+  await waitFor(async () => (await state()).selection.mention !== 0, 'the step');
+  await sleep(800);  // past ImGui's 0.275 s repeat delay
+  assert.equal((await state()).selection.mention, 1, 'one tap, one step');
+  await press(page, 'n');
+  await waitFor(async () => (await state()).selection.mention === 2 % seedEntity.mentions.length, 'the next press counts too');
+  await press(page, 'Escape');
+  await waitFor(async () => (await state()).selection.entity === null, 'Esc clears the selection');
+});
+
+// A key held down while the page is busy (a long analysis, a slow machine) is one press: the
+// stalled frame's length must not count as holding the key, or it repeats on the next frame.
+test('a key held through a stalled frame steps one mention, not two', { skip: NO_SEED }, async () => {
+  const m = seedEntity.mentions[0];
+  const r = await page.evaluate(([s, e]) => window.articleExplorer.spanRect(s, e), [m.start, m.end]);
+  await clickAt(page, r.x + r.w / 2, r.y + r.h / 2);
+  await waitFor(async () => { const x = await state(); return x.selection.entity === seedEntity.id && x.selection.mention === 0 ? x : null; }, 'the selection');
+  await page.mouse.move(20, 780);
+  await sleep(100);
+  // Held ~0.1 s outside the stall, under ImGui's 0.275 s repeat delay; the stall is 0.6 s.
+  await page.keyboard.down('n'); await sleep(40);
+  await page.evaluate(() => { const t = performance.now(); while (performance.now() - t < 600) { /* the main thread is busy */ } });
+  await sleep(40);  // a frame or two run with the key still down
+  await page.keyboard.up('n');
+  await waitFor(async () => (await state()).selection.mention !== 0, 'the step');
+  await sleep(100);
+  assert.equal((await state()).selection.mention, 1, 'one press, one step');
+  await press(page, 'Escape');
+  await waitFor(async () => (await state()).selection.entity === null, 'Esc clears the selection');
+});
+
 test('panels: entity, quote, event and timeline rows jump into the text', { skip: NO_SEED }, async () => {
   const a = await page.evaluate(() => window.articleExplorer.analysis());
   await clickUi(page, 'tab:Entities'); await sleep(120);
