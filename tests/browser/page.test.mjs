@@ -428,15 +428,20 @@ test('click an entity: its mentions are selected, the bar and N/P/F3 step throug
   await waitFor(async () => (await state()).selection.entity === null, 'Esc clears the selection');
 });
 
-// A tap shorter than a frame is held down for one frame so that ImGui sees it; it must be let
-// go in the next one, or the key stays down: N would then repeat and step on by itself.
-test('a key tapped between two frames steps once and is let go', { skip: NO_SEED }, async () => {
+// Selects Jorge Glas by a click on his first mention, then moves the mouse off the text.
+async function selectSeedEntity() {
   const m = seedEntity.mentions[0];
   const r = await page.evaluate(([s, e]) => window.articleExplorer.spanRect(s, e), [m.start, m.end]);
   await clickAt(page, r.x + r.w / 2, r.y + r.h / 2);
   await waitFor(async () => { const x = await state(); return x.selection.entity === seedEntity.id && x.selection.mention === 0 ? x : null; }, 'the selection');
   await page.mouse.move(20, 780);
   await sleep(100);
+}
+
+// A tap shorter than a frame is held down for one frame so that ImGui sees it; it must be let
+// go in the next one, or the key stays down: N would then repeat and step on by itself.
+test('a key tapped between two frames steps once and is let go', { skip: NO_SEED }, async () => {
+  await selectSeedEntity();
   // Down and up in one task: no frame can run between them.
   await page.evaluate(() => {
     for (const type of ['keydown', 'keyup']) window.dispatchEvent(new KeyboardEvent(type, { key: 'n', code: 'KeyN', keyCode: 78, which: 78, bubbles: true }));
@@ -453,12 +458,7 @@ test('a key tapped between two frames steps once and is let go', { skip: NO_SEED
 // A key held down while the page is busy (a long analysis, a slow machine) is one press: the
 // stalled frame's length must not count as holding the key, or it repeats on the next frame.
 test('a key held through a stalled frame steps one mention, not two', { skip: NO_SEED }, async () => {
-  const m = seedEntity.mentions[0];
-  const r = await page.evaluate(([s, e]) => window.articleExplorer.spanRect(s, e), [m.start, m.end]);
-  await clickAt(page, r.x + r.w / 2, r.y + r.h / 2);
-  await waitFor(async () => { const x = await state(); return x.selection.entity === seedEntity.id && x.selection.mention === 0 ? x : null; }, 'the selection');
-  await page.mouse.move(20, 780);
-  await sleep(100);
+  await selectSeedEntity();
   // Held ~0.1 s outside the stall, under ImGui's 0.275 s repeat delay; the stall is 0.6 s.
   await page.keyboard.down('n'); await sleep(40);
   await page.evaluate(() => { const t = performance.now(); while (performance.now() - t < 600) { /* the main thread is busy */ } });
