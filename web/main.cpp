@@ -25,11 +25,12 @@ namespace {
 // fall between two frames (a slow frame, a fast typist) would never be seen. A key pressed since
 // the last frame is down in this one, like the GLFW backend's own MouseJustPressed, and up
 // again in the next one if it was released meanwhile (else it stays down, and its next press is lost).
-bool g_key_just_pressed[512] = {};
-bool g_key_down[512] = {};  // what the keyboard says, whatever ImGui was shown
+constexpr int kKeyCount = int(sizeof(ImGuiIO::KeysDown) / sizeof(ImGuiIO::KeysDown[0]));  // ImGui's key table, indexed by GLFW key
+bool g_key_just_pressed[kKeyCount] = {};
+bool g_key_down[kKeyCount] = {};  // what the keyboard says, whatever ImGui was shown
 
 void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
-    if (key >= 0 && key < 512) {
+    if (key >= 0 && key < kKeyCount) {
         if (action == GLFW_PRESS) g_key_just_pressed[key] = true;
         g_key_down[key] = action != GLFW_RELEASE;
     }
@@ -59,7 +60,7 @@ struct PressTrickle {
             delivered[b] = io.MouseDown[b];
         }
         last_pos = io.MousePos;
-        for (int k = 0; k < 512; ++k) {
+        for (int k = 0; k < kKeyCount; ++k) {
             io.KeysDown[k] = g_key_just_pressed[k] || g_key_down[k];
             g_key_just_pressed[k] = false;
         }
@@ -74,7 +75,7 @@ struct PressTrickle {
     // two steps; one Backspace, two characters gone). A held key ages at most 0.05 s a frame.
     static void cap_held_keys(ImGuiIO& io) {
         constexpr float kMaxHeldPerFrame = 0.05f;
-        for (int k = 0; k < 512; ++k)
+        for (int k = 0; k < kKeyCount; ++k)
             if (io.KeysDownDurationPrev[k] >= 0.0f && io.KeysDownDuration[k] > io.KeysDownDurationPrev[k] + kMaxHeldPerFrame)
                 io.KeysDownDuration[k] = io.KeysDownDurationPrev[k] + kMaxHeldPerFrame;
     }
