@@ -415,6 +415,60 @@ TEST_CASE("entities: a span run past the name's end is cut back; two names joine
     CHECK(d.entities.empty());
 }
 
+TEST_CASE("entities: places' and institutions' last words, and titles alone, are no person's name") {
+    Analysis a = with_mentions("Downing Street said the Lords would vote. Betty Boothroyd, once Commons Speaker, agreed.",
+                               {{"Downing Street", "PERSON"}, {"Lords", "PERSON"}, {"Betty Boothroyd", "PERSON"},
+                                {"Commons Speaker", "PERSON"}});
+    group_entities(a);
+    REQUIRE(find(a, "Downing Street"));
+    CHECK(find(a, "Downing Street")->type == "LOCATION");
+    REQUIRE(find(a, "Lords"));
+    CHECK(find(a, "Lords")->type == "ORGANIZATION");
+    CHECK_FALSE(mentioned_anywhere(a, "Commons Speaker"));
+    REQUIRE(find(a, "Betty Boothroyd"));
+    CHECK(find(a, "Betty Boothroyd")->type == "PERSON");
+    // a title that is also a surname, after a first name, stays a person's name
+    Analysis b = with_mentions("Julie Bishop spoke.", {{"Julie Bishop", "PERSON"}});
+    group_entities(b);
+    REQUIRE(find(b, "Julie Bishop"));
+    CHECK(find(b, "Julie Bishop")->type == "PERSON");
+}
+
+TEST_CASE("entities: a span's opening preposition, its clause, and a title's run-on words are cut off") {
+    Analysis a = with_mentions("Like Labour, the Lib Dems are soft. Labour won.",
+                               {{"Like Labour", "PERSON"}, {"Labour", "ORGANIZATION"}, {"Lib Dems", "ORGANIZATION"}});
+    group_entities(a);
+    CHECK_FALSE(mentioned_anywhere(a, "Like Labour"));
+    REQUIRE(find(a, "Labour"));
+    CHECK(find(a, "Labour")->type == "ORGANIZATION");
+    CHECK(find(a, "Labour")->mentions.size() == 2);
+
+    Analysis b = with_mentions("But Lib Dem officials say Mr Oaten was speaking. The Bank of England agreed.",
+                               {{"Lib Dem officials say Mr Oaten", "LOCATION"}, {"Bank of England", "ORGANIZATION"}});
+    group_entities(b);
+    CHECK_FALSE(mentioned_anywhere(b, "Lib Dem officials say Mr Oaten"));
+    CHECK(mentioned_anywhere(b, "Lib Dem"));
+    CHECK(mentioned_anywhere(b, "Bank of England"));
+    Analysis c = with_mentions("Former Holby City actor Jeremy Edwards said so.", {{"Holby City actor Jeremy Edwards", "PERSON"}});
+    group_entities(c);
+    CHECK(mentioned_anywhere(c, "Jeremy Edwards"));
+    CHECK_FALSE(mentioned_anywhere(c, "Holby City"));
+
+    // "Blair Labour's longest-serving PM": a person and a party named alone elsewhere
+    Analysis d = with_mentions("Blair Labour's longest-serving PM\n\nMr Blair spoke. Labour won. Mr Blair smiled. Labour lost.",
+                               {{"Blair Labour", "ORGANIZATION"}, {"Blair", "PERSON"}, {"Labour", "ORGANIZATION"}});
+    group_entities(d);
+    CHECK_FALSE(mentioned_anywhere(d, "Blair Labour"));
+    REQUIRE(find(d, "Labour"));
+    CHECK(find(d, "Labour")->type == "ORGANIZATION");
+    CHECK(find(d, "Labour")->mentions.size() == 3);
+    // not when the first word is a first name: "Andy Roddick" stays whole
+    Analysis e = with_mentions("Andy Roddick won. Andy smiled. Roddick left. Roddick lost.",
+                               {{"Andy Roddick", "PERSON"}, {"Andy", "PERSON"}, {"Roddick", "ORGANIZATION"}});
+    group_entities(e);
+    CHECK(mentioned_anywhere(e, "Andy Roddick"));
+}
+
 TEST_CASE("entities: ids in order of first mention, salience in [0, 1], the most mentioned first") {
     Analysis a = with_mentions("Glas was arrested. Jorge Glas said Noboa lied. Glas said it again, and Glas left.",
                                {{"Jorge Glas", "PERSON"}, {"Glas", "PERSON"}, {"Noboa", "PERSON"}});

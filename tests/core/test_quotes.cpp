@@ -186,3 +186,31 @@ TEST_CASE("quotes: a participle cue takes the speaker of the verb before it") {
     }
     CHECK(seen);
 }
+
+TEST_CASE("quotes: a cue before a colon introduces the quote after it") {
+    // "Liam Fox said:" in the sentence after a quote is not that quote's attribution
+    auto q = quotes_of("Charles Kennedy spoke. He said: \"Your vote was wasted.\" Responding to the claims Liam Fox said: "
+                       "\"Like Labour, the Lib Dems are soft on crime.\"");
+    bool seen = false;
+    for (const Q& x : q) {
+        if (x.text.find("wasted") == std::string::npos) continue;
+        seen = true;
+        CHECK(x.speaker == "Charles Kennedy");
+    }
+    CHECK(seen);
+}
+
+TEST_CASE("quotes: participles and nouns that look like cues") {
+    // "those questioned said": the participle is not a cue, the content starts at its subject
+    auto q = quotes_of("Barely 5% of those questioned said they wanted a player that could play back both music and movies.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].cue == "said");
+    CHECK(q[0].text == "they wanted a player that could play back both music and movies");
+    // a possessive, a cue word, a verb: a noun ("his claim that …" stays a cue)
+    CHECK(quotes_of("The parties say they can keep the rules by ensuring that their calls are not marketing.").size() <= 1);
+    for (const Q& x : quotes_of("The parties say they can keep the rules by ensuring that their calls are not marketing."))
+        CHECK(x.cue != "calls");
+    auto c = quotes_of("Mr Smith repeated his claim that the vote was rigged.");
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].cue == "claim");
+}

@@ -105,6 +105,14 @@ TEST_CASE("sentences: never inside a quote; closing marks stay with their senten
     CHECK(sents("It was over (finally.) Next day came.") == V{"It was over (finally.)", "Next day came."});
 }
 
+TEST_CASE("sentences: a mark that opens inside an open quote does not nest") {
+    // the quote left unclosed at "wasted." is reopened, not nested: it ends at "minister."
+    CHECK(sents("He said: \"Your vote was wasted. \"What people needed was a party which said no to the prime minister.\" "
+                "Liam Fox said: \"Like Labour, they are soft.\"") ==
+          V{"He said: \"Your vote was wasted. \"What people needed was a party which said no to the prime minister.\"",
+            "Liam Fox said: \"Like Labour, they are soft.\""});
+}
+
 TEST_CASE("sentences: an unclosed quote does not swallow the paragraph forever") {
     std::string s = "“Start of a quote that never closes.";
     for (int k = 0; k < 60; ++k) s += " Another sentence here.";

@@ -160,6 +160,7 @@ private:
     uint32_t n_ = 0;
     std::vector<int32_t> sent_;       // token -> sentence index (-1 outside sentences)
     std::vector<uint8_t> in_quote_;   // token inside quotation marks
+    std::unordered_map<std::string, std::pair<int, int>> name_counts_;   // name -> times typed PERSON, other
     std::vector<int> cover_;          // token -> mention index or -1
     std::vector<M> ms_;
     std::vector<Group> gs_;
@@ -171,7 +172,7 @@ private:
 
     std::string_view tx(uint32_t i) const { return a_.token_text(a_.tokens[i]); }
     std::string_view lw(uint32_t i) const { return low_[i]; }
-    uint8_t lex_flags(std::string_view w) const { const entities::LexWord* x = W_.find(w); return x ? x->flags : 0; }
+    uint16_t lex_flags(std::string_view w) const { const entities::LexWord* x = W_.find(w); return x ? x->flags : 0; }
     // "Loretta E. Lynch": two or more words, the first a learned first name and no other lexicon
     // word, the last no organisation word: a person's name, whatever the tagger typed it
     // (two to four words, "Firstname" cased, no "and"/"of"/"in", the last no acronym: not "TIM and 3",
@@ -195,7 +196,7 @@ private:
     }
     // a place or country the lexicon knows, by its lowercase name
     bool known_place(std::string_view lower_name) const { return lex_flags(lower_name) & (entities::LEX_PLACE | entities::LEX_COUNTRY); }
-    uint8_t token_flags(std::string_view w) const { const entities::LexWord* x = T_.find(w); return x ? x->flags : 0; }
+    uint16_t token_flags(std::string_view w) const { const entities::LexWord* x = T_.find(w); return x ? x->flags : 0; }
     bool word(uint32_t i) const { return a_.tokens[i].kind == TokenKind::Word; }
     bool cap(uint32_t i) const {
         std::string_view t = tx(i);
@@ -237,9 +238,10 @@ private:
         return x ? x->gender : '-';
     }
     bool demonym(uint32_t i) const { return demo_[i]; }
-    // entity-kinds.txt flags of a word token (LEX_ORG_* / LEX_PLACE_NOUN), 0 for anything else
-    uint8_t kind_flags(uint32_t i) const {
-        return word(i) ? token_flags(lw(i)) & (entities::LEX_ORG_SUFFIX | entities::LEX_ORG_HEAD | entities::LEX_ORG_NOUN | entities::LEX_PLACE_NOUN) : 0;
+    // entity-kinds.txt flags of a word token (LEX_ORG_* / LEX_PLACE_*), 0 for anything else
+    uint16_t kind_flags(uint32_t i) const {
+        return word(i) ? token_flags(lw(i)) & (entities::LEX_ORG_SUFFIX | entities::LEX_ORG_HEAD | entities::LEX_ORG_NOUN |
+                                               entities::LEX_PLACE_NOUN | entities::LEX_PLACE_HEAD) : 0;
     }
     // A role word that names a person's title: not an honorific, not a word that fits
     // organisations and places as well ("partner Biogen", "DHL-owner Deutsche Post", "host
@@ -252,6 +254,35 @@ private:
                            "player", "official", "democrat", "republican"});
     }
     bool org_headed(uint32_t t0, uint32_t t1) const { return t1 > t0 && cap(t1 - 1) && (kind_flags(t1 - 1) & entities::LEX_ORG_HEAD); }
+    // "Downing Street", "Heathrow Airport": a last word that ends places' names, never a person's
+    bool place_headed(uint32_t t0, uint32_t t1) const {
+        if (t1 <= t0 + 1 || !cap(t1 - 1) || !(kind_flags(t1 - 1) & entities::LEX_PLACE_HEAD)) return false;
+        for (uint32_t t = t0; t < t1; ++t) if (is_any(lw(t), {"of", "for"})) return false;   // "Project for Farmers of the … Valley"
+        return true;
+    }
+    // "Commons Speaker", "Foreign Secretary", "Prime Minister": a title alone, which the tagger
+    // took for a person's name: one to three capitalised words, the last a person's title that
+    // is not also a surname, the ones before it titles, modifiers, organisations' heads,
+    // demonyms, places or a ministry's field, and none of them a first name.
+    bool title_only(uint32_t t0, uint32_t t1) const {
+        if (t1 - t0 < 1 || t1 - t0 > 3 || !person_title(t1 - 1) || !cap(t1 - 1)) return false;
+        if (is_any(lw(t1 - 1), {"king", "queen", "prince", "princess", "bishop", "judge", "pope", "cardinal", "sheriff",
+                                "justice", "chancellor", "marshal", "doctor", "coach", "chair"}))
+            return false;
+        for (uint32_t t = t0; t + 1 < t1; ++t) {
+            if (!word(t) || !cap(t)) return false;
+            const entities::LexWord* x = W_.find(lw(t));
+            if (x && x->first_gender != '-') return false;
+            const uint16_t f = x ? x->flags : 0;
+            if (role_word(t) || modifier(t) || demonym(t) || (f & (entities::LEX_ORG_HEAD | entities::LEX_PLACE | entities::LEX_COUNTRY)))
+                continue;
+            if (!is_any(lw(t), {"foreign", "home", "shadow", "interior", "defence", "defense", "health", "education",
+                                "treasury", "finance", "trade", "energy", "transport", "culture", "environment",
+                                "commons", "lords", "house", "senate", "state", "cabinet", "labour", "tory"}))
+                return false;
+        }
+        return true;
+    }
     // "… Culture" + "on Saturday": a day or a month does not continue a name
     bool calendar_word(uint32_t i) const {
         return is_any(lw(i), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -393,6 +424,21 @@ private:
     void trim_and_split(int mi, const std::unordered_map<std::string, std::string>& named) {
         uint32_t t0 = ms_[size_t(mi)].t0, t1 = ms_[size_t(mi)].t1;
         auto lower_word = [&](uint32_t t) { return word(t) && !tx(t).empty() && tx(t)[0] >= 'a' && tx(t)[0] <= 'z'; };
+        // a name's lower-case words only join its capitalised ones ("Bank of England", "Isle of
+        // Man"); "Lib Dem officials say Mr Oaten" is a name and then a clause
+        if (ms_[size_t(mi)].type != "MISC")
+            for (uint32_t k = t0 + 1; k + 1 < t1; ++k)
+                if (lower_word(k) && !is_any(lw(k), {"of", "the", "and", "for", "on", "upon", "at", "de", "du", "da", "di", "del",
+                                                     "della", "der", "den", "van", "von", "la", "le", "el", "al", "bin", "ibn",
+                                                     "y", "e", "do", "dos", "das", "des", "in", "to", "und"})) {
+                    // "Holby City actor Jeremy Edwards": a person's name after a title word
+                    bool name_after = ms_[size_t(mi)].type == "PERSON" && person_title(k) && t1 - k >= 2;
+                    for (uint32_t u = k + 1; u < t1 && name_after; ++u) name_after = name_word(u);
+                    if (name_after) { t0 = k + 1; set_span(mi, t0, t1); break; }
+                    t1 = !a_.tokens[k].space_before && k - 1 > t0 ? k - 1 : k;   // "Coal Is" + "n't"
+                    while (t1 - t0 >= 2 && !word(t1 - 1)) --t1;                      // "Bedwellty (" + "later"
+                    break;
+                }
         while (t1 - t0 >= 2 && (lower_word(t1 - 1) || tx(t1 - 1) == ",")) --t1;
         if (t1 != ms_[size_t(mi)].t1) {
             // what is left of "Don't forget", "They're way beyond" is no name
@@ -403,10 +449,46 @@ private:
             }
             set_span(mi, t0, t1);
         }
+        auto key = [&](uint32_t a, uint32_t b) { return normalise(a_.slice(a_.tokens[a].start, a_.tokens[b - 1].end)); };
+        // a capitalised preposition or conjunction opening a sentence is no part of a name:
+        // "Like Labour, the Lib Dems …", "Despite Google's …"
+        if (t1 - t0 >= 2 && cap(t0) &&
+            is_any(lw(t0), {"like", "unlike", "despite", "after", "before", "with", "without", "for", "from", "as", "at",
+                            "in", "on", "by", "under", "over", "if", "when", "while", "but", "and", "or", "so", "because",
+                            "although", "though", "since", "during", "against", "between", "through", "about",
+                            "into", "than", "meanwhile", "however", "unless", "until", "whether", "amid", "among", "via"})) {
+            set_span(mi, ++t0, t1);
+            // what is left takes the type the story gives it alone: "Labour" is no person
+            if (auto f = named.find(key(t0, t1)); f != named.end()) ms_[size_t(mi)].type = f->second;
+        }
+        // "Blair Labour's longest-serving PM" (a title's words run together): a person named
+        // alone elsewhere, then a single word named alone elsewhere as something else
+        if (t1 - t0 >= 2 && cap(t1 - 1)) {
+            auto left = named.find(key(t0, t1 - 1)), right = named.find(key(t1 - 1, t1));
+            // the word alone typed something else at least twice and never a person; a first name
+            // ("Andy" + "Roddick") only when the story names it alone twice or more
+            const entities::LexWord* first = W_.find(lw(t0));
+            const auto rc = right != named.end() ? name_counts_[right->first] : std::pair<int, int>{0, 0};
+            const auto lc = left != named.end() ? name_counts_[left->first] : std::pair<int, int>{0, 0};
+            if (left != named.end() && left->second == "PERSON" && right != named.end() && right->second != "PERSON" &&
+                rc.first == 0 && rc.second >= 2 && (!(first && first->first_gender != '-') || lc.first >= 2) &&
+                !known_place(lower(key(t0, t1)))) {
+                set_span(mi, t0, t1 - 1);
+                ms_[size_t(mi)].type = "PERSON";
+                M x;
+                x.t0 = t1 - 1;
+                x.t1 = t1;
+                x.start = a_.tokens[t1 - 1].start;
+                x.end = a_.tokens[t1 - 1].end;
+                x.type = right->second;
+                cover_[t1 - 1] = int(ms_.size());
+                ms_.push_back(std::move(x));   // repaired later in the same pass
+                return;
+            }
+        }
         uint32_t k = t0 + 1;
         while (k + 1 < t1 && lw(k) != "and") ++k;
         if (k + 1 >= t1 || !cap(t0) || !cap(k + 1)) return;
-        auto key = [&](uint32_t a, uint32_t b) { return normalise(a_.slice(a_.tokens[a].start, a_.tokens[b - 1].end)); };
         if (known_place(lower(key(t0, t1)))) return;
         uint32_t r = k + 1;
         while (r + 1 < t1 && role_word(r) && cap(r)) ++r;   // "Obama and Mr. Xi"
@@ -429,7 +511,11 @@ private:
         // every name the tagger found, as text, with the type it gave it first
         std::unordered_map<std::string, std::string> named;
         for (const M& m : ms_)
-            if (!m.dead) named.emplace(normalise(a_.slice(m.start, m.end)), m.type);
+            if (!m.dead) {
+                named.emplace(normalise(a_.slice(m.start, m.end)), m.type);
+                auto& c = name_counts_[normalise(a_.slice(m.start, m.end))];
+                ++(m.type == "PERSON" ? c.first : c.second);
+            }
         for (size_t i = 0; i < ms_.size(); ++i) {
             if (ms_[i].dead) continue;
             int mi = int(i);
@@ -443,6 +529,12 @@ private:
             if (ms_[i].type == "PERSON" && org_headed(ms_[i].t0, ms_[i].t1)) {
                 ms_[i].type = "ORGANIZATION";
                 ms_[i].title_cut = true;
+            }
+            if (ms_[i].type == "PERSON" && place_headed(ms_[i].t0, ms_[i].t1)) ms_[i].type = "LOCATION";
+            if (ms_[i].type == "PERSON" && title_only(ms_[i].t0, ms_[i].t1)) {
+                for (uint32_t t = ms_[i].t0; t < ms_[i].t1; ++t) if (cover_[t] == mi) cover_[t] = kNone;
+                ms_[i].dead = true;
+                continue;
             }
             split_titled_person(mi);
             const std::string type = ms_[i].type;
@@ -743,9 +835,10 @@ private:
         const uint32_t t0 = m.t0, t1 = m.t1;
         if ((m.kind != "name" && m.kind != "alias") || !cap(t0)) return -1;   // not "of the Sky"
         if (org_headed(t0, t1)) return 1;
+        if (place_headed(t0, t1)) return 2;
         const int32_t s = sent_[t0];
         auto noun_kind = [&](uint32_t j, bool titles) -> int {   // what a noun says
-            uint8_t f = kind_flags(j);
+            uint16_t f = kind_flags(j);
             if (!cap(j) && (f & entities::LEX_ORG_NOUN)) return 1;
             if (!cap(j) && (f & entities::LEX_PLACE_NOUN)) return 2;
             // a lower-case role word only before a full name: "analyst Maryann Keller", not

@@ -15,20 +15,20 @@ struct Lexicons {
     std::unordered_map<std::string, std::string> place;     // lower-case place name -> country
     std::unordered_set<std::string> country;                // lower-case country names
     std::unordered_map<std::string, char> role;             // lower-case role word -> 'm' | 'f' | '-'
-    std::unordered_map<std::string, uint8_t> kind;          // lower-case word -> LEX_ORG_* / LEX_PLACE_NOUN
+    std::unordered_map<std::string, uint16_t> kind;         // lower-case word -> LEX_ORG_* / LEX_PLACE_*
     std::unordered_map<std::string, char> first_name;       // lower-case first name -> 'm' | 'f' (learned)
 };
 
 const Lexicons& lexicons();
 
 // Every key of the lexicons above in one flat table: one look-up, no std::string temporary.
-enum : uint8_t {
+enum : uint16_t {
     LEX_DEMONYM = 1, LEX_PLACE = 2, LEX_COUNTRY = 4, LEX_ROLE = 8,
     // entity-kinds.txt: what kind of thing a name is
-    LEX_ORG_SUFFIX = 16, LEX_ORG_HEAD = 32, LEX_ORG_NOUN = 64, LEX_PLACE_NOUN = 128,
+    LEX_ORG_SUFFIX = 16, LEX_ORG_HEAD = 32, LEX_ORG_NOUN = 64, LEX_PLACE_NOUN = 128, LEX_PLACE_HEAD = 256,
 };
 struct LexWord {
-    uint8_t flags = 0;
+    uint16_t flags = 0;
     char gender = '-';                      // role: 'm' | 'f' | '-'
     char first_gender = '-';                // first name (first-names.txt): 'm' | 'f' | '-'
     const std::string* country = nullptr;   // demonym: its country

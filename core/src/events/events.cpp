@@ -316,8 +316,7 @@ void build_doc(Doc& d) {
                            (s + 1 == a.sentences.size() || a.sentences[s + 1].paragraph != S.paragraph);
         const uint32_t last = S.first_token + S.token_count - 1;
         if (alone && S.token_count > 1 && last < n) {
-            const std::string_view e = d.low[last];
-            d.headline[s] = e != "." && e != "!" && e != "?" && !d.punct(int(last));
+            d.headline[s] = !d.punct(int(last));   // a title ends in a word, not in . ! ? or a mark
         }
     }
     // entity mentions -> tokens (the longest mention wins; names over MISC adjectives)

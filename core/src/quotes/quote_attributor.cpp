@@ -157,6 +157,16 @@ struct Attributor {
         }
         const CueLexicon::Entry* e = cue_word(l);
         if (!e) return false;
+        // A participle right before another cue modifies its subject: "those questioned said",
+        // "the people surveyed told".
+        if (l.size() > 3 && l.substr(l.size() - 2) == "ed" && i + 1 < limit && cue_word(low(i + 1))) return false;
+        // After a possessive, a cue followed by a verb is a noun: "their calls are not marketing"
+        // ("his claim that …" stays a cue).
+        if (i > a.sentences[sent_of[i]].first_token && i + 1 < limit &&
+            any_of(i - 1, {"his", "her", "their", "its", "our", "my", "your"}) &&
+            any_of(i + 1, {"is", "are", "was", "were", "have", "has", "had", "will", "would", "could", "can", "may",
+                           "might", "should", "must", "do", "did", "does"}))
+            return false;
         // After an article or quantifier the word is an adjective or a noun: "no listed company",
         // "the stated aim" (after a possessive it is a cue: "his claim that ...").
         if (i > a.sentences[sent_of[i]].first_token && determiner(i - 1)) return false;
@@ -200,12 +210,21 @@ struct Attributor {
         }
         return subject_left_plain(s0, j);
     }
-    NP subject_left_plain(uint32_t s0, uint32_t j) {
+    NP subject_left_plain(uint32_t s0, uint32_t j, bool outer = true) {
         NP np;
         uint32_t b = j;
         while (b > s0 && j - b < 12 && !np_boundary(b - 1)) {
             // "and" joins names ("Smith and Jones said"), otherwise it ends the phrase.
             if (is(b - 1, "and") && !(b >= 2 && b - 2 >= s0 && capitalised(b - 2) && capitalised(b))) break;
+            // a cue word before a pronoun subject is a verb of its own, whose subject the pronoun
+            // stands for: "Arnold says she feels" -> Arnold
+            if (b < j && pronoun(b) && cue_word(low(b - 1))) {
+                if (outer) {
+                    NP o = subject_left_plain(s0, b - 1, false);
+                    if (o.ok) return o;
+                }
+                break;
+            }
             --b;
         }
         if (b == j) return np;
@@ -418,7 +437,10 @@ struct Attributor {
                     uint32_t j = c.last;
                     // Forward: cue [object] [PP] that CONTENT
                     uint32_t that = 0;
-                    for (uint32_t k = j; k < s1 && k < j + 10; ++k) {
+                    // "said they wanted a player that could …": a subject right after a bare cue
+                    // starts the content, and a later "that" is a relative pronoun.
+                    const bool subject_follows = c.bare && j < s1 && any_of(j, {"he", "she", "they", "we", "i"});
+                    for (uint32_t k = j; k < s1 && k < j + 10 && !subject_follows; ++k) {
                         if (in_quote[k] || tok(k) == ":" || is_double_mark(tok(k))) break;
                         if (is(k, "that")) { that = k; break; }
                     }
@@ -488,6 +510,8 @@ struct Attributor {
                     if (in_quote[m] || is_double_mark(tok(m))) break;
                     Cue c;
                     if (!cue_at(m, s1, c) || c.cls == CueClass::Source) continue;
+                    // "X said:" introduces the words after it, not the quote before it
+                    if (c.last < s1 && tok(c.last) == ":") break;
                     if (m == k) { sp = subject_right(c.last, s1); }
                     else sp = subject_left(k, m);
                     if (sp.ok) { cue = c; found = true; }

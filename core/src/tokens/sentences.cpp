@@ -90,7 +90,9 @@ void split_sentences(std::string_view text, const std::vector<Token>& tokens, ui
         std::string_view s = tok(k);
         if (tokens[k].kind != TokenKind::Quote || !is_double_quote(s)) return;
         QuoteRole r = quote_role(text, tokens, k);
-        if (r == QuoteRole::Open || (r == QuoteRole::Ambiguous && depth == 0)) { if (depth++ == 0) opened_at = k; }
+        // Double marks do not nest in news (inner quotes take single marks): an opener inside an
+        // open quote means the earlier one was left unclosed (`… wasted. "What …`), not depth 2.
+        if (r == QuoteRole::Open || (r == QuoteRole::Ambiguous && depth == 0)) { if (depth == 0) opened_at = k; depth = 1; }
         else if (depth > 0) --depth;
     };
     for (uint32_t i = first; i < last; ++i) {
