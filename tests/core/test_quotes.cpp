@@ -189,7 +189,7 @@ TEST_CASE("quotes: a participle cue takes the speaker of the verb before it") {
 
 TEST_CASE("quotes: a cue before a colon introduces the quote after it") {
     // "Liam Fox said:" in the sentence after a quote is not that quote's attribution
-    auto q = quotes_of("Charles Kennedy spoke. He said: \"Your vote was wasted.\" Responding to the claims Liam Fox said: "
+    auto q = quotes_of("Charles Kennedy spoke. He said: \"Your vote was wasted\" and Liam Fox said: "
                        "\"Like Labour, the Lib Dems are soft on crime.\"");
     bool seen = false;
     for (const Q& x : q) {
