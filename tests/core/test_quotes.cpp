@@ -214,3 +214,25 @@ TEST_CASE("quotes: participles and nouns that look like cues") {
     REQUIRE(c.size() == 1);
     CHECK(c[0].cue == "claim");
 }
+
+TEST_CASE("quotes: a capitalised cue word inside a longer name is no cue") {
+    // "States" in "United States", "Slams" in "Grand Slams": part of the name, not "states" / "slams"
+    auto q = quotes_of("United States airframer Boeing has announced that development of a replacement "
+                       "for their 737 narrowbody airliner has been pushed back several years.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].cue == "announced");
+    CHECK(q[0].speaker.find("Boeing") != std::string::npos);
+    for (const Q& x : quotes_of("Stock markets around the world, particularly those in the United States, "
+                                "fell on Monday after analysts said the plan would fail."))
+        CHECK(x.cue != "States");
+    // a cue after a one-word name stays a cue, capitalised in a title or not
+    auto t = quotes_of("Obama Says He Will Veto The Spending Bill");
+    for (const Q& x : t) CHECK(x.cue == "Says");
+}
+
+TEST_CASE("quotes: in a title-case title, a cue stays a cue whatever name the tagger ran over it") {
+    bool seen = false;
+    for (const Q& x : quotes_of("Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments\n\nThe governor spoke on Monday."))
+        seen |= x.cue == "Calls";
+    CHECK(seen);
+}

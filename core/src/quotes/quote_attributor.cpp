@@ -87,6 +87,7 @@ struct Attributor {
     const CueLexicon& lex = cue_lexicon();
     std::vector<int32_t> sent_of;   // token -> sentence index, -1 outside story sentences
     std::vector<uint8_t> in_quote;  // token inside marked quote content
+    std::vector<uint8_t> in_name;   // token inside a name of two or more tokens ("United States")
     std::string low_text;           // a.text with A-Z lowered once (what tolower does in the C locale)
 
     explicit Attributor(Analysis& an) : a(an), low_text(an.text) {
@@ -148,6 +149,9 @@ struct Attributor {
     // A cue at token i (single word or phrase); passive uses ("are considered") are not cues.
     bool cue_at(uint32_t i, uint32_t limit, Cue& c) {
         if (a.tokens[i].kind != TokenKind::Word) return false;
+        // A capitalised word inside a longer name is part of it: "United States", "Grand Slams",
+        // "Consumer Reports" ("Obama Says" in a title is no name, so it stays a cue).
+        if (in_name[i] && capitalised(i)) return false;
         std::string_view l = low(i);
         for (const auto& ph : lex.phrases) {
             if (ph.first.empty() || l != ph.first[0] || i + ph.first.size() > limit) continue;
@@ -389,6 +393,37 @@ struct Attributor {
         return raws;
     }
 
+    // A title in title case ("Chris Christie Calls Hillary Clinton 'A Disgrace'"): the tagger's
+    // names run over its verbs there, so they say nothing of where a name ends.
+    bool title_case(uint32_t s) const {
+        const Sentence& S = a.sentences[s];
+        uint32_t words = 0, caps = 0;
+        for (uint32_t k = S.first_token; k < S.first_token + S.token_count; ++k) {
+            if (a.tokens[k].kind != TokenKind::Word) continue;
+            ++words;
+            caps += capitalised(k);
+        }
+        return words >= 4 && caps * 10 >= words * 7;
+    }
+    void mark_names() {
+        in_name.assign(a.tokens.size(), 0);
+        auto first_at_or_after = [&](uint32_t off) {
+            return uint32_t(std::lower_bound(a.tokens.begin(), a.tokens.end(), off,
+                                             [](const Token& t, uint32_t v) { return t.start < v; }) - a.tokens.begin());
+        };
+        std::vector<int8_t> title(a.sentences.size(), -1);   // once per sentence: a long one may hold many names
+        for (const Entity& e : a.entities)
+            for (const Mention& m : e.mentions) {
+                if (m.kind != "name" && m.kind != "alias") continue;
+                const uint32_t t0 = first_at_or_after(m.start), t1 = first_at_or_after(m.end);
+                if (t1 < t0 + 2 || sent_of[t0] < 0) continue;
+                int8_t& tc = title[size_t(sent_of[t0])];
+                if (tc < 0) tc = int8_t(title_case(uint32_t(sent_of[t0])));
+                if (tc) continue;
+                for (uint32_t k = t0; k < t1; ++k) in_name[k] = 1;
+            }
+    }
+
     void run() {
         uint32_t n = uint32_t(a.tokens.size());
         sent_of.assign(n, -1);
@@ -398,6 +433,7 @@ struct Attributor {
         std::vector<Raw> raws = pair_marks();
         for (const Raw& r : raws)
             for (uint32_t k = r.open + 1; k < r.close && k < n; ++k) in_quote[k] = 1;
+        mark_names();
 
         // 2. Indirect quotes, sentence by sentence.
         for (uint32_t s = 0; s < a.sentences.size(); ++s) {
