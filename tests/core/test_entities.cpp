@@ -254,6 +254,19 @@ TEST_CASE("entities: pronouns inside quotation marks are left alone") {
     CHECK(mentioned_anywhere(b, "he"));
 }
 
+TEST_CASE("entities: a person named inside quotation marks is no antecedent for a pronoun outside them") {
+    // "I love Larry," he said: he is the speaker, not Larry
+    Analysis a = with_mentions("Mr. Obama dismissed the criticism. “You know, I love Larry,” he said.",
+                               {{"Obama", "PERSON"}, {"Larry", "PERSON"}});
+    group_entities(a);
+    const Entity* l = find(a, "Larry");
+    REQUIRE(l);
+    CHECK(texts(a, *l) == std::vector<std::string>{"Larry"});
+    const Entity* o = find(a, "Obama");
+    REQUIRE(o);
+    CHECK(texts(a, *o) == std::vector<std::string>{"Obama", "he"});
+}
+
 TEST_CASE("entities: a short description resolves to the one person with that role") {
     Analysis a = with_mentions(
         "Police arrested former Ecuadorian Vice-President Jorge Glas in Quito.\n\nLawyers for the former vice-president said the arrest was illegal.",

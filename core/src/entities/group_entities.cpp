@@ -1011,7 +1011,8 @@ private:
         for (uint32_t t = 0; t < n_; ++t) {
             int32_t s = sent_[t];
             if (s < 0) continue;
-            if (person_at[t] != kNone) { seen[size_t(s)].push_back(person_at[t]); continue; }
+            // a person named inside quote marks is what was said, not who is around to be "he"
+            if (person_at[t] != kNone) { if (!in_quote_[t]) seen[size_t(s)].push_back(person_at[t]); continue; }
             if (!word(t) || cover_[t] != kNone || in_quote_[t]) continue;
             char pg = pronoun_gender(lw(t));
             if (!pg) continue;
