@@ -569,3 +569,17 @@ TEST_CASE("entities: the seed article") {
     CHECK_FALSE(find(a, "Bárcena"));
     CHECK_FALSE(find(a, "British"));
 }
+
+TEST_CASE("entities: a rank only persons hold makes one name word a person ('Baroness Boothroyd')") {
+    Analysis a = with_mentions("Baroness Boothroyd said the House would sit on Monday.",
+                               {{"Baroness Boothroyd", "ORGANIZATION"}, {"House", "ORGANIZATION"}});
+    group_entities(a);
+    const Entity* b = find(a, "Boothroyd");
+    REQUIRE(b);
+    CHECK(b->type == "PERSON");
+    CHECK(b->role == "Baroness");
+    // a title that is no rank still needs two name words ("Chief Executive" of what?)
+    Analysis c = with_mentions("Acme Chief Jones said the plant would close.", {{"Acme Chief Jones", "ORGANIZATION"}});
+    group_entities(c);
+    CHECK_FALSE(find(c, "Jones"));
+}

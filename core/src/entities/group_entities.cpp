@@ -396,7 +396,11 @@ private:
         if (k > t0 && is_any(lw(k - 1), {"of", "for", "and", "the", "&"})) return;   // "Association of Chief Police Officers"
         uint32_t r = k;
         while (r < t1 && (role_word(r) || modifier(r))) ++r;
-        if (k == t1 || t1 - r < 2 || t1 - r > 3 || org_headed(r, t1)) return;
+        // after a rank that only persons hold, one name word is enough ("Baroness Boothroyd")
+        const bool rank = k == t0 && r == k + 1 &&
+                          is_any(lw(k), {"sir", "dame", "lord", "lady", "baron", "baroness", "viscount", "viscountess", "earl",
+                                         "countess", "marquess", "duchess", "king", "queen", "prince", "princess"});
+        if (k == t1 || t1 - r < (rank ? 1u : 2u) || t1 - r > 3 || org_headed(r, t1)) return;
         for (uint32_t t = r; t < t1; ++t) if (!name_word(t)) return;
         if (k == t0) {   // nothing before the title: the whole mention is the person
             ms_[size_t(mi)].type = "PERSON";
