@@ -361,6 +361,25 @@ private:
         }
     }
 
+    // A mention over tokens [t0, t1) that covers them; its index.
+    int new_mention(uint32_t t0, uint32_t t1, std::string type) {
+        M x;
+        x.t0 = t0;
+        x.t1 = t1;
+        x.start = a_.tokens[t0].start;
+        x.end = a_.tokens[t1 - 1].end;
+        x.type = std::move(type);
+        const int mi = int(ms_.size());
+        for (uint32_t t = t0; t < t1; ++t) cover_[t] = mi;
+        ms_.push_back(std::move(x));
+        return mi;
+    }
+    void drop_mention(int mi) {
+        M& m = ms_[size_t(mi)];
+        for (uint32_t t = m.t0; t < m.t1; ++t) if (cover_[t] == mi) cover_[t] = kNone;
+        m.dead = true;
+    }
+
     void set_span(int mi, uint32_t t0, uint32_t t1) {
         M& m = ms_[size_t(mi)];
         for (uint32_t t = m.t0; t < m.t1; ++t) if (cover_[t] == mi) cover_[t] = kNone;
@@ -411,14 +430,7 @@ private:
         // "New York Attorney General Eliot Spitzer": what is left may be a place
         if (known_place(lower(normalise(a_.slice(a_.tokens[t0].start, a_.tokens[k - 1].end)))))
             ms_[size_t(mi)].type = "LOCATION";
-        M x;
-        x.t0 = r;
-        x.t1 = t1;
-        x.start = a_.tokens[r].start;
-        x.end = a_.tokens[t1 - 1].end;
-        x.type = "PERSON";
-        for (uint32_t t = r; t < t1; ++t) cover_[t] = int(ms_.size());
-        ms_.push_back(std::move(x));   // repaired later in the same pass
+        new_mention(r, t1, "PERSON");   // repaired later in the same pass
     }
 
     // A span the tagger ran past a name's end ("Google, and a", "Zurich Premiership side and
@@ -447,8 +459,7 @@ private:
         if (t1 != ms_[size_t(mi)].t1) {
             // what is left of "Don't forget", "They're way beyond" is no name
             if (t1 - t0 == 1 && t1 < n_ && !a_.tokens[t1].space_before && word(t1)) {
-                for (uint32_t t = t0; t < ms_[size_t(mi)].t1; ++t) if (cover_[t] == mi) cover_[t] = kNone;
-                ms_[size_t(mi)].dead = true;
+                drop_mention(mi);
                 return;
             }
             set_span(mi, t0, t1);
@@ -479,14 +490,7 @@ private:
                 !known_place(lower(key(t0, t1)))) {
                 set_span(mi, t0, t1 - 1);
                 ms_[size_t(mi)].type = "PERSON";
-                M x;
-                x.t0 = t1 - 1;
-                x.t1 = t1;
-                x.start = a_.tokens[t1 - 1].start;
-                x.end = a_.tokens[t1 - 1].end;
-                x.type = right->second;
-                cover_[t1 - 1] = int(ms_.size());
-                ms_.push_back(std::move(x));   // repaired later in the same pass
+                new_mention(t1 - 1, t1, right->second);   // repaired later in the same pass
                 return;
             }
         }
@@ -501,14 +505,7 @@ private:
         const std::string type = ms_[size_t(mi)].type;
         set_span(mi, t0, k);
         if (left != named.end()) ms_[size_t(mi)].type = left->second;
-        M x;
-        x.t0 = r;
-        x.t1 = t1;
-        x.start = a_.tokens[r].start;
-        x.end = a_.tokens[t1 - 1].end;
-        x.type = right != named.end() ? right->second : type;
-        for (uint32_t t = r; t < t1; ++t) cover_[t] = int(ms_.size());
-        ms_.push_back(std::move(x));   // repaired later in the same pass
+        new_mention(r, t1, right != named.end() ? right->second : type);   // repaired later in the same pass
     }
 
     void repair_spans() {
@@ -536,8 +533,7 @@ private:
             }
             if (ms_[i].type == "PERSON" && place_headed(ms_[i].t0, ms_[i].t1)) ms_[i].type = "LOCATION";
             if (ms_[i].type == "PERSON" && title_only(ms_[i].t0, ms_[i].t1)) {
-                for (uint32_t t = ms_[i].t0; t < ms_[i].t1; ++t) if (cover_[t] == mi) cover_[t] = kNone;
-                ms_[i].dead = true;
+                drop_mention(mi);
                 continue;
             }
             split_titled_person(mi);
@@ -598,14 +594,7 @@ private:
         // demonyms the NER did not mark (e.g. lower confidence): capitalised table words
         for (uint32_t t = 0; t < n_; ++t) {
             if (cover_[t] != kNone || sent_[t] < 0 || !word(t) || !demonym(t)) continue;
-            M x;
-            x.t0 = t;
-            x.t1 = t + 1;
-            x.start = a_.tokens[t].start;
-            x.end = a_.tokens[t].end;
-            x.type = "MISC";
-            cover_[t] = int(ms_.size());
-            ms_.push_back(std::move(x));
+            new_mention(t, t + 1, "MISC");
         }
     }
 
@@ -993,17 +982,10 @@ private:
     }
 
     void add_mention(int g, uint32_t t0, uint32_t t1, const char* kind) {
-        M x;
-        x.t0 = t0;
-        x.t1 = t1;
-        x.start = a_.tokens[t0].start;
-        x.end = a_.tokens[t1 - 1].end;
-        x.kind = kind;
-        x.group = g;
-        x.type = gs_[size_t(g)].type;
-        gs_[size_t(g)].mentions.push_back(int(ms_.size()));
-        for (uint32_t t = t0; t < t1; ++t) cover_[t] = int(ms_.size());
-        ms_.push_back(std::move(x));
+        const int mi = new_mention(t0, t1, gs_[size_t(g)].type);
+        ms_[size_t(mi)].kind = kind;
+        ms_[size_t(mi)].group = g;
+        gs_[size_t(g)].mentions.push_back(mi);
     }
 
     void resolve_pronouns() {

@@ -161,21 +161,21 @@ struct Attributor {
         }
         const CueLexicon::Entry* e = cue_word(l);
         if (!e) return false;
+        const uint32_t s0 = a.sentences[sent_of[i]].first_token;
         // A participle right before another cue modifies its subject: "those questioned said",
         // "the people surveyed told".
         if (l.size() > 3 && l.substr(l.size() - 2) == "ed" && i + 1 < limit && cue_word(low(i + 1))) return false;
         // After a possessive, a cue followed by a verb is a noun: "their calls are not marketing"
         // ("his claim that …" stays a cue).
-        if (i > a.sentences[sent_of[i]].first_token && i + 1 < limit &&
+        if (i > s0 && i + 1 < limit &&
             any_of(i - 1, {"his", "her", "their", "its", "our", "my", "your"}) &&
             any_of(i + 1, {"is", "are", "was", "were", "have", "has", "had", "will", "would", "could", "can", "may",
                            "might", "should", "must", "do", "did", "does"}))
             return false;
         // After an article or quantifier the word is an adjective or a noun: "no listed company",
         // "the stated aim" (after a possessive it is a cue: "his claim that ...").
-        if (i > a.sentences[sent_of[i]].first_token && determiner(i - 1)) return false;
+        if (i > s0 && determiner(i - 1)) return false;
         // Skip back over adverbs to see an auxiliary: "are considered", "was told" are passives.
-        uint32_t s0 = a.sentences[sent_of[i]].first_token;
         uint32_t j = i;
         int guard = 0;
         while (j > s0 && guard++ < 3) {
