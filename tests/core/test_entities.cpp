@@ -583,3 +583,12 @@ TEST_CASE("entities: a rank only persons hold makes one name word a person ('Bar
     group_entities(c);
     CHECK_FALSE(find(c, "Jones"));
 }
+
+TEST_CASE("entities: Labour is a party, whatever the tagger typed it") {
+    Analysis a = with_mentions("Labour had abused the public's trust, Mr Kennedy said.",
+                               {{"Labour", "PERSON"}, {"Kennedy", "PERSON"}});
+    group_entities(a);
+    const Entity* l = find(a, "Labour");
+    REQUIRE(l);
+    CHECK(l->type == "ORGANIZATION");
+}
