@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "article_explorer/analysis.h"
+#include "article_explorer/models.h"
 #include "article_explorer/parser.h"
 #include "article_explorer/tagger.h"
 
@@ -249,7 +250,7 @@ TEST_CASE("parser: the trained model on a simple sentence") {
     CHECK(st.heads()[3] == 4);
 
     // Through the public API with our tokenizer and tagger, where both models are embedded.
-    if (!ae::parser_model_info().loaded || ae::pos_tag_names().empty()) {
+    if (!ae::model_infos()[2].loaded || ae::pos_tag_names().empty()) {
         MESSAGE("parser or POS model not embedded: analysis-level parser test skipped");
         return;
     }

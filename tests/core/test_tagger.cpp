@@ -3,14 +3,15 @@
 #include <doctest/doctest.h>
 
 #include "article_explorer/analysis.h"
+#include "article_explorer/models.h"
 #include "article_explorer/tagger.h"
 
 #include "../../core/src/tagging/model.h"
 #include "../../core/src/tagging/ner.h"
 #include "../../core/src/tagging/perceptron.h"
 #include "../../core/src/tagging/pos.h"
-#include "../../core/src/tagging/registry.h"
-#include "../../core/src/tagging/wordinfo.h"
+#include "../../core/src/tagging/models.h"
+#include "../../core/src/model/word_info.h"
 
 #include <fstream>
 #include <map>
@@ -184,8 +185,11 @@ TEST_CASE("tagging: model round trip keeps predictions; corruption is rejected")
 }
 
 TEST_CASE("tagging: embedded models load, or the stages degrade with a diagnostic") {
-    auto infos = ae::tagger_models();
-    REQUIRE(infos.size() == 2);
+    auto infos = ae::model_infos();
+    REQUIRE(infos.size() == 3);
+    CHECK(infos[0].name == "pos");
+    CHECK(infos[1].name == "ner");
+    CHECK(infos[2].name == "parser");
     for (auto& i : infos) {
         MESSAGE(i.name << ": " << i.bytes << " bytes, " << (i.loaded ? "loaded" : i.error));
         if (i.bytes) CHECK(i.loaded);
@@ -204,7 +208,7 @@ TEST_CASE("tagging: the seed article's entities") {
     const std::string path = std::string(AE_SHARED_DIR) + "/seeds/mexico-ecuador.txt";
     std::ifstream in(path, std::ios::binary);
     if (!in) { MESSAGE("skipped: " << path << " absent"); return; }
-    auto infos = ae::tagger_models();
+    auto infos = ae::model_infos();
     if (!infos[1].loaded) { MESSAGE("skipped: no NER model embedded"); return; }
     std::stringstream ss; ss << in.rdbuf();
     ae::Analysis a = ae::analyze(ss.str());
@@ -261,7 +265,7 @@ TEST_CASE("tagging: UPOS from XPOS and the word") {
 
 // The canonical names of the entities found in text; false when the models are not embedded.
 static bool entity_names(const std::string& text, std::set<std::string>& got) {
-    auto infos = ae::tagger_models();
+    auto infos = ae::model_infos();
     if (!infos[0].loaded || !infos[1].loaded) { MESSAGE("skipped: models not embedded"); return false; }
     got.clear();
     for (auto& e : ae::analyze(text).entities) got.insert(e.canonical);

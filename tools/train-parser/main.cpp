@@ -265,12 +265,14 @@ std::vector<std::vector<std::string>> gold_tags(const std::vector<Sent>& data) {
     return out;
 }
 
-bool load_parser(const std::string& path, Parser& p) {
+bool load_parser(const std::string& path, Parser& p, size_t* file_bytes = nullptr) {
     std::ifstream in(path, std::ios::binary);
     if (!in) { std::fprintf(stderr, "train-parser: cannot read %s\n", path.c_str()); return false; }
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size())) {
-        std::fprintf(stderr, "train-parser: %s: %s\n", path.c_str(), p.error.c_str());
+    std::string error;
+    if (file_bytes) *file_bytes = bytes.size();
+    if (!p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &error)) {
+        std::fprintf(stderr, "train-parser: %s: %s\n", path.c_str(), error.c_str());
         return false;
     }
     return true;
@@ -458,9 +460,10 @@ int train(const Args& a, const std::string& cmdline) {
 
 int eval(const Args& a) {
     Parser p;
-    if (!load_parser(a.need("model"), p)) return 1;
+    size_t file_bytes = 0;
+    if (!load_parser(a.need("model"), p, &file_bytes)) return 1;
     std::vector<Sent> dev = read_conllu(a.need("dev"));
-    std::printf("model: %zu bytes, %zu action rows, %zu label rows (%zu entries)\nnote: %s\n", p.bytes,
+    std::printf("model: %zu bytes, %zu action rows, %zu label rows (%zu entries)\nnote: %s\n", file_bytes,
                 p.model.action_rows(), p.model.label_rows(), p.model.label_entries(), p.model.note().c_str());
     auto gold = gold_tags(dev);
     Scores sg = evaluate(p, dev, gold);

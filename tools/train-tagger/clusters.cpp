@@ -5,8 +5,8 @@
 // prefixes name coarser clusters. Deterministic for a given seed and file list.
 #include "clusters.h"
 
-#include "tagging/hash.h"
-#include "tagging/wordinfo.h"
+#include "model/hash.h"
+#include "model/word_info.h"
 
 #include <algorithm>
 #include <cmath>
@@ -91,7 +91,7 @@ int build_clusters(const ClusterOptions& opt) {
     std::vector<uint32_t> stream;   // UINT32_MAX = line break
     char buf[80];
     auto add = [&](const std::string& tok) {
-        size_t n = ae::tagging::normalise_lower(tok, buf, sizeof buf);
+        size_t n = ae::model::normalise_lower(tok, buf, sizeof buf);
         std::string key(buf, n);
         for (char& c : key) if (c >= '0' && c <= '9') c = '0';   // digits pooled
         auto it = ids.find(key);
@@ -167,7 +167,7 @@ int build_clusters(const ClusterOptions& opt) {
     std::vector<float> proj(C * S * D);
     for (size_t k = 0; k < C * S; ++k)
         for (size_t d = 0; d < D; ++d)
-            proj[k * D + d] = (ae::tagging::mix64(opt.seed * 0x9E3779B97F4A7C15ULL + k * 1315423911ULL + d) & 1) ? 1.0f : -1.0f;
+            proj[k * D + d] = (ae::model::mix64(opt.seed * 0x9E3779B97F4A7C15ULL + k * 1315423911ULL + d) & 1) ? 1.0f : -1.0f;
     for (size_t v = 0; v < V; ++v) {
         double wt = 0;
         for (auto& [k, c] : co[v]) wt += c;

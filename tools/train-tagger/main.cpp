@@ -21,7 +21,7 @@
 #include "tagging/ner.h"
 #include "tagging/perceptron.h"
 #include "tagging/pos.h"
-#include "tagging/wordinfo.h"
+#include "model/word_info.h"
 
 #include <chrono>
 #include <cstdio>

@@ -39,8 +39,4 @@ std::string_view deprel_universal(uint8_t id);
 bool parse_sentence(const std::vector<std::string_view>& words, const std::vector<std::string_view>& xpos,
                     std::vector<int32_t>& heads, std::vector<uint8_t>& deprels);
 
-// The embedded parser model: present/loaded, size in bytes, error, the training note.
-struct ParserModelInfo { bool loaded = false; size_t bytes = 0; std::string error, note; };
-ParserModelInfo parser_model_info();
-
 }  // namespace ae

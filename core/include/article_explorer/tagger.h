@@ -64,8 +64,4 @@ std::vector<std::vector<std::string>> ner_conll(const std::vector<std::vector<st
 // Universal POS (UD) for a Penn Treebank tag and its word (a mapping, not a second model).
 std::string_view upos_from_xpos(std::string_view xpos, std::string_view word);
 
-// Which embedded models are present, with their sizes and the training note they carry.
-struct ModelInfo { std::string name; size_t bytes = 0; bool loaded = false; std::string error, note; };
-std::vector<ModelInfo> tagger_models();
-
 }  // namespace ae

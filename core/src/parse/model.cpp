@@ -1,6 +1,7 @@
 #include "parse/model.h"
 
-#include "tagging/model.h"   // crc32, shared with the tagger's model files
+#include "model/model_file.h"
+#include "model/prefetch.h"
 
 #include <algorithm>
 #include <cmath>
@@ -32,49 +33,8 @@ void free_table(void* p) { std::free(p); }
 
 namespace {
 
-constexpr char kMagic[4] = {'A', 'E', 'D', 'P'};
-
-struct Writer {
-    std::string out;
-    void u8(uint8_t v) { out.push_back(char(v)); }
-    void u32(uint32_t v) { for (int i = 0; i < 4; ++i) out.push_back(char((v >> (8 * i)) & 0xFF)); }
-    void f32(float f) { uint32_t v; std::memcpy(&v, &f, 4); u32(v); }
-    void str(const std::string& s) { u32(uint32_t(s.size())); out += s; }
-    void var(uint32_t v) { while (v >= 0x80) { out.push_back(char((v & 0x7F) | 0x80)); v >>= 7; } out.push_back(char(v)); }
-    void zz(int32_t v) { var((uint32_t(v) << 1) ^ uint32_t(v >> 31)); }
-};
-
-struct Reader {
-    const uint8_t* p; size_t n; size_t i = 0; bool ok = true;
-    bool need(size_t k) { if (!ok || n - i < k) { ok = false; return false; } return true; }
-    uint8_t u8() { return need(1) ? p[i++] : 0; }
-    uint32_t u32() {
-        if (!need(4)) return 0;
-        uint32_t v = uint32_t(p[i]) | uint32_t(p[i + 1]) << 8 | uint32_t(p[i + 2]) << 16 | uint32_t(p[i + 3]) << 24;
-        i += 4;
-        return v;
-    }
-    float f32() { uint32_t v = u32(); float f; std::memcpy(&f, &v, 4); return f; }
-    std::string str() {
-        uint32_t len = u32();
-        if (!need(len)) return {};
-        std::string s(reinterpret_cast<const char*>(p + i), len);
-        i += len;
-        return s;
-    }
-    uint32_t var() {
-        uint32_t v = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            if (!need(1)) return 0;
-            uint8_t b = p[i++];
-            v |= uint32_t(b & 0x7F) << shift;
-            if (!(b & 0x80)) return v;
-        }
-        ok = false;
-        return 0;
-    }
-    int32_t zz() { uint32_t v = var(); return int32_t(v >> 1) ^ -int32_t(v & 1); }
-};
+using model::ByteReader;
+using model::ByteWriter;
 
 int16_t quant(float w, float scale) {
     float q = std::nearbyint(w / scale);
@@ -274,14 +234,14 @@ void Model::sum_actions(const uint32_t* keys, size_t n, int32_t acc[kNumActions]
     if (abuckets_.empty()) return;
     const ABucket* bk[kMaxActionFeatures];
     n = std::min(n, kMaxActionFeatures);
-    constexpr size_t kAhead = tagging::kPrefetchAhead;
+    constexpr size_t kAhead = model::kPrefetchAhead;
     for (size_t f = 0; f < n; ++f) {
         bk[f] = &abuckets_[bucket_of(keys[f], anb_)];
-        if (f < kAhead) tagging::prefetch_line(bk[f]);
+        if (f < kAhead) model::prefetch_line(bk[f]);
     }
     int32_t a0 = 0, a1 = 0, a2 = 0;
     for (size_t f = 0; f < n; ++f) {
-        if (f + kAhead < n) tagging::prefetch_line(bk[f + kAhead]);
+        if (f + kAhead < n) model::prefetch_line(bk[f + kAhead]);
         const ABucket& B = *bk[f];
         const uint32_t key = keys[f];
         // A key sits in at most one slot: pick that row (or the zero row) with selects, then add
@@ -309,10 +269,10 @@ void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
     if (lbuckets_.empty()) return;
     const LBucket* bk[kMaxLabelFeatures];
     n = std::min(n, kMaxLabelFeatures);
-    constexpr size_t kAhead = tagging::kPrefetchAhead;
+    constexpr size_t kAhead = model::kPrefetchAhead;
     for (size_t f = 0; f < n; ++f) {
         bk[f] = &lbuckets_[bucket_of(keys[f], lnb_)];
-        if (f < kAhead) tagging::prefetch_line(bk[f]);
+        if (f < kAhead) model::prefetch_line(bk[f]);
     }
     int32_t acc[256];
     const size_t nl = labels_.size();
@@ -322,7 +282,7 @@ void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
     uint32_t rows[kMaxLabelFeatures];
     size_t nr = 0;
     for (size_t f = 0; f < n; ++f) {
-        if (f + kAhead < n) tagging::prefetch_line(bk[f + kAhead]);
+        if (f + kAhead < n) model::prefetch_line(bk[f + kAhead]);
         const LBucket& B = *bk[f];
         const uint32_t key = keys[f];
         uint32_t bc = 0;
@@ -335,7 +295,7 @@ void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
         for (int j = 0; j < kLBucket; ++j) bc = B.key[j] == key ? B.begin_count[j] : bc;
 #endif
         if (!(bc & 0xFF)) continue;
-        tagging::prefetch_line(lentries_.data() + (bc >> 8));
+        model::prefetch_line(lentries_.data() + (bc >> 8));
         rows[nr++] = bc;
     }
     for (size_t r = 0; r < nr; ++r) {
@@ -347,7 +307,7 @@ void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
 }
 
 std::string Model::serialize() const {
-    Writer b;
+    ByteWriter b;
     b.u32(feature_set_);
     b.str(note_);
     b.u32(uint32_t(labels_.size()));
@@ -358,35 +318,22 @@ std::string Model::serialize() const {
     b.u32(lnb_);
     b.u32(uint32_t(akeys_.size()));
     uint32_t prev = 0;
-    for (uint32_t k : akeys_) { b.var(k - prev); prev = k; }
-    for (int16_t w : aw_) b.zz(w);
+    for (uint32_t k : akeys_) { b.varint(k - prev); prev = k; }
+    for (int16_t w : aw_) b.zigzag(w);
     b.u32(uint32_t(lkeys_.size()));
     prev = 0;
-    for (uint32_t k : lkeys_) { b.var(k - prev); prev = k; }
+    for (uint32_t k : lkeys_) { b.varint(k - prev); prev = k; }
     for (uint8_t c : lcount_) b.u8(c);
-    for (const LEntry& e : lentries_) { b.u8(e.label); b.zz(e.w); }
-    Writer f;
-    f.out.append(kMagic, 4);
-    f.u32(kModelVersion);
-    f.u32(uint32_t(b.out.size()));
-    f.out += b.out;
-    f.u32(tagging::crc32(reinterpret_cast<const uint8_t*>(b.out.data()), b.out.size()));
-    return f.out;
+    for (const LEntry& e : lentries_) { b.u8(e.label); b.zigzag(e.w); }
+    return model::frame(kParserFile, b.out);
 }
 
 bool Model::load(const uint8_t* data, size_t n, std::string* error) {
     auto fail = [&](const char* why) { if (error) *error = why; return false; };
-    if (!data || n < 16) return fail("parser model too short");
-    if (std::memcmp(data, kMagic, 4) != 0) return fail("not a parser model (bad magic)");
-    Reader h{data, n, 4};
-    if (h.u32() != kModelVersion) return fail("unsupported parser model version");
-    const uint32_t len = h.u32();
-    if (size_t(len) + 16 != n) return fail("parser model truncated or has trailing bytes");
-    const uint8_t* body = data + 12;
-    Reader t{data, n, 12 + size_t(len)};
-    if (t.u32() != tagging::crc32(body, len)) return fail("parser model checksum mismatch");
-
-    Reader r{body, len};
+    const uint8_t* body = nullptr;
+    size_t len = 0;
+    if (!model::unframe(kParserFile, data, n, &body, &len, error)) return false;
+    ByteReader r{body, len};
     Model m;
     m.feature_set_ = r.u32();
     m.note_ = r.str();
@@ -401,10 +348,10 @@ bool Model::load(const uint8_t* data, size_t n, std::string* error) {
     if (!r.ok || na > len) return fail("parser model truncated (actions)");
     m.akeys_.resize(na);
     uint32_t prev = 0;
-    for (auto& k : m.akeys_) { k = prev + r.var(); if (r.ok && (k <= prev && prev != 0)) return fail("keys not ascending"); prev = k; }
+    for (auto& k : m.akeys_) { k = prev + r.varint(); if (r.ok && (k <= prev && prev != 0)) return fail("keys not ascending"); prev = k; }
     m.aw_.resize(size_t(na) * kNumActions);
     for (auto& w : m.aw_) {
-        int32_t v = r.zz();
+        int32_t v = r.zigzag();
         if (v < -32767 || v > 32767) return fail("bad action weight");
         w = int16_t(v);
     }
@@ -412,7 +359,7 @@ bool Model::load(const uint8_t* data, size_t n, std::string* error) {
     if (!r.ok || nrows > len) return fail("parser model truncated (labels)");
     m.lkeys_.resize(nrows);
     prev = 0;
-    for (auto& k : m.lkeys_) { k = prev + r.var(); if (r.ok && (k <= prev && prev != 0)) return fail("keys not ascending"); prev = k; }
+    for (auto& k : m.lkeys_) { k = prev + r.varint(); if (r.ok && (k <= prev && prev != 0)) return fail("keys not ascending"); prev = k; }
     m.lcount_.resize(nrows);
     size_t total = 0;
     for (auto& c : m.lcount_) { c = r.u8(); total += c; }
@@ -420,7 +367,7 @@ bool Model::load(const uint8_t* data, size_t n, std::string* error) {
     m.lentries_.resize(total);
     for (auto& e : m.lentries_) {
         e.label = r.u8();
-        int32_t v = r.zz();
+        int32_t v = r.zigzag();
         if (e.label >= nl || v < -32767 || v > 32767) return fail("bad label entry");
         e.w = int16_t(v);
     }

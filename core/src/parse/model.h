@@ -1,16 +1,12 @@
 // The parser's weights at inference time and their binary file format.
 //
-// File layout (little-endian), version 1, in the style of the tagger's models
-// (core/src/tagging/model.h: magic, version, body length, body, CRC-32 of the body):
-//   magic "AEDP" | u32 version | u32 body length | body | u32 CRC-32 (tagging::crc32) of the body
-// body:
+// File (model/model_file.h's frame, as for every model): magic "AEDP", version 1, then the body:
 //   u32 feature_set | str note (training record) | u32 nlabels | nlabels x str label name
 //   f32 action_scale | f32 label_scale | u32 action buckets | u32 label buckets
 //   u32 nA | nA x varint key delta (keys ascending) | nA x 3 x zigzag-varint action weight
 //   u32 nL | nL x varint key delta | nL x u8 entry count | entries: u8 label, zigzag-varint weight
 // str = u32 length + bytes. Weights are int16 with one scale per table:
 //   action weight = action_scale * q, label weight = label_scale * q.
-// Unknown versions, wrong magic, truncation, trailing bytes or a bad checksum are rejected.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -18,11 +14,12 @@
 #include <utility>
 #include <vector>
 
+#include "model/model_file.h"
 #include "state.h"
 
 namespace ae::parse {
 
-constexpr uint32_t kModelVersion = 1;
+constexpr model::FileKind kParserFile{"AEDP", 1, "parser"};
 
 // What a trainer hands to the exporter: float weights per feature key.
 struct FloatModel {

@@ -1,11 +1,12 @@
 // The public parsing API (article_explorer/parser.h) over the embedded parser model.
 #include "article_explorer/parser.h"
 
+#include "article_explorer/diagnostics.h"
 #include "article_explorer/tagger.h"
+#include "model/hash.h"
+#include "model/registry.h"
+#include "model/word_info.h"
 #include "parse/parser.h"
-#include "tagging/hash.h"
-#include "tagging/registry.h"
-#include "tagging/wordinfo.h"
 
 #include <algorithm>
 #include <array>
@@ -14,32 +15,30 @@
 namespace ae {
 namespace parse {
 
-uint64_t word_hash(std::string_view form) { return tagging::lower_hash(form); }
-uint64_t tag_hash(std::string_view xpos) { return tagging::hash_str(xpos, 0xD3B7A11CE5ULL); }
+uint64_t word_hash(std::string_view form) { return model::lower_hash(form); }
+uint64_t tag_hash(std::string_view xpos) { return model::hash_str(xpos, 0xD3B7A11CE5ULL); }
 
 void lexical(std::string_view form, uint64_t& word, uint64_t& suffix, uint8_t& shape) {
-    tagging::WordInfo wi;
-    tagging::compute_word_info(form, wi);
+    model::WordInfo wi;
+    model::compute_word_info(form, wi);
     word = wi.lower;
     suffix = wi.suffix[2] ? wi.suffix[2] : wi.lower;
-    using namespace tagging;
+    using namespace model;
     shape = uint8_t((wi.flags & kInitCap ? 1 : 0) | (wi.flags & kAllCaps ? 2 : 0) | (wi.flags & kHasDigit ? 4 : 0) |
                     (wi.flags & kHasHyphen ? 8 : 0) | (wi.flags & kPunctOnly ? 16 : 0) | (wi.flags & kHasPeriod ? 32 : 0));
 }
 
-bool Parser::load(const uint8_t* data, size_t n) {
-    bytes = n;
-    ok = false;
-    if (!model.load(data, n, &error)) return false;
-    if (model.feature_set() != kFeatureSet) { error = "parser model built for another feature set; retrain"; return false; }
+bool Parser::load(const uint8_t* data, size_t n, std::string* error) {
+    auto fail = [&](const char* why) { if (error) *error = why; return false; };
+    if (!model.load(data, n, error)) return false;
+    if (model.feature_set() != kFeatureSet) return fail("parser model built for another feature set; retrain");
     class_deprel.assign(model.nlabels(), 0);
     root_class = -1;
     for (size_t c = 0; c < model.nlabels(); ++c) {
         class_deprel[c] = deprel_id(model.labels()[c]);
         if (model.labels()[c] == "root") root_class = int(c);
     }
-    if (root_class < 0) { error = "parser model has no root label"; return false; }
-    ok = true;
+    if (root_class < 0) return fail("parser model has no root label");
     return true;
 }
 
@@ -107,17 +106,9 @@ void Parser::parse(const Input& in, State& st) const {
     }
 }
 
-const Parser& embedded_parser() {
-    static const Parser p = [] {
-        Parser out;
-        for (const tagging::EmbeddedModel& e : tagging::embedded_models()) {
-            if (std::strcmp(e.name, "parser") != 0) continue;
-            out.load(e.data, e.size);
-            return out;
-        }
-        out.error = "model 'parser' was not embedded at build time (assets/models/parser.bin absent)";
-        return out;
-    }();
+const model::Loaded<Parser>& embedded_parser() {
+    static const model::Loaded<Parser> p = model::load_embedded<Parser>(
+        "parser", [](const uint8_t* data, size_t n, Parser& out, std::string* error) { return out.load(data, n, error); });
     return p;
 }
 
@@ -133,11 +124,6 @@ const char* const kDeprels[] = {
     "nsubj:outer", "det:predet", "vocative", "goeswith", "advcl:relcl", "cc:preconj", "reparandum",
     "orphan", "csubj:pass", "dislocated", "dep", "csubj:outer", "obl:tmod", "obl:npmod", "nmod:tmod",
     "nmod:npmod", "flat:foreign", "det:poss", "clf"};
-
-void diagnose(Analysis& a, const char* code, const std::string& msg) {
-    for (auto& d : a.diagnostics) if (d.code == code && d.message == msg) return;
-    a.diagnostics.push_back(Diagnostic{code, msg});
-}
 
 }  // namespace
 
@@ -168,8 +154,9 @@ bool parse_sentence(const std::vector<std::string_view>& words, const std::vecto
                     std::vector<int32_t>& heads, std::vector<uint8_t>& deprels) {
     heads.clear();
     deprels.clear();
-    const parse::Parser& p = parse::embedded_parser();
-    if (!p.ok || words.size() != xpos.size()) return false;
+    const auto& loaded = parse::embedded_parser();
+    if (!loaded.ok || words.size() != xpos.size()) return false;
+    const parse::Parser& p = loaded.model;
     const size_t n = words.size();
     parse::Sentence in;
     in.resize(n);
@@ -192,12 +179,13 @@ void parse_dependencies(Analysis& a) {
 }
 
 void parse_dependencies(Analysis& a, size_t first_sentence, size_t end_sentence) {
-    const parse::Parser& p = parse::embedded_parser();
-    if (!p.ok) { diagnose(a, "model-missing", "dependency parser unavailable: " + p.error); return; }
+    const auto& loaded = parse::embedded_parser();
+    if (!loaded.ok) { add_diagnostic(a, DiagnosticCode::ModelMissing, "dependency parser unavailable: " + loaded.error); return; }
+    const parse::Parser& p = loaded.model;
     if (a.pos.size() != a.tokens.size()) tag_pos(a);
     const auto& tag_names = pos_tag_names();
     if (tag_names.empty() || a.pos.size() != a.tokens.size()) {
-        diagnose(a, "model-missing", "dependency parser needs POS tags: no POS model");
+        add_diagnostic(a, DiagnosticCode::ModelMissing, "dependency parser needs POS tags: no POS model");
         return;
     }
     std::vector<uint64_t> tag_hashes(tag_names.size());
@@ -223,16 +211,6 @@ void parse_dependencies(Analysis& a, size_t first_sentence, size_t end_sentence)
             tok.deprel = st.labels()[i];
         }
     }
-}
-
-ParserModelInfo parser_model_info() {
-    const parse::Parser& p = parse::embedded_parser();
-    ParserModelInfo info;
-    info.loaded = p.ok;
-    info.bytes = p.bytes;
-    info.error = p.error;
-    if (p.ok) info.note = p.model.note();
-    return info;
 }
 
 }  // namespace ae

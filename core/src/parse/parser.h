@@ -1,6 +1,7 @@
 // The greedy parser over a Model (internal; the public API is article_explorer/parser.h).
 #pragma once
 #include "model.h"
+#include "model/registry.h"
 #include "state.h"
 
 #include <cstdint>
@@ -30,17 +31,15 @@ struct Parser {
     Model model;
     std::vector<uint8_t> class_deprel;   // label class -> deprel id (0 = unknown name)
     int root_class = -1;
-    bool ok = false;
-    std::string error;
-    size_t bytes = 0;
 
-    bool load(const uint8_t* data, size_t n);
+    // Reads a parser model file; false with *error set when it is unusable.
+    bool load(const uint8_t* data, size_t n, std::string* error = nullptr);
     // Greedy parse of one sentence; heads/labels are read from st afterwards
     // (st.heads()[i] == n means the root).
     void parse(const Input& in, State& st) const;
 };
 
 // The parser compiled into the core (assets/models/parser.bin), loaded on first use.
-const Parser& embedded_parser();
+const model::Loaded<Parser>& embedded_parser();
 
 }  // namespace ae::parse

@@ -3,6 +3,7 @@
 // sentence boundary when the step's time budget is spent, so a page can draw between slices.
 // analyze() is the same job in one step, so both give byte-identical output.
 #include "article_explorer/analysis.h"
+#include "article_explorer/diagnostics.h"
 #include "article_explorer/entities.h"
 #include "article_explorer/text.h"
 #include "article_explorer/tokens.h"
@@ -25,15 +26,15 @@ void read_text(std::string_view input, const Options& opts, Analysis& a) {
     a.text = std::move(clean.text);
     a.offsets = std::move(clean.map);
     if (clean.invalid_bytes)
-        a.diagnostics.push_back({"invalid_utf8", std::to_string(clean.invalid_bytes) + " invalid UTF-8 byte(s) replaced by U+FFFD"});
+        add_diagnostic(a, DiagnosticCode::InvalidUtf8, std::to_string(clean.invalid_bytes) + " invalid UTF-8 byte(s) replaced by U+FFFD");
     if (clean.control_bytes)
-        a.diagnostics.push_back({"control_characters", std::to_string(clean.control_bytes) + " NUL/control byte(s) replaced by spaces"});
+        add_diagnostic(a, DiagnosticCode::ControlCharacters, std::to_string(clean.control_bytes) + " NUL/control byte(s) replaced by spaces");
     a.paragraphs = split_paragraphs(a.text);
     DateLine dl = find_date_line(a.text, a.paragraphs);
     if (dl.found) { a.date_line = dl.span; a.reference_date = dl.iso; a.reference_date_from_text = true; }
     if (!opts.reference_date.empty()) {
         if (is_iso_date(opts.reference_date)) { a.reference_date = opts.reference_date; a.reference_date_from_text = false; }
-        else a.diagnostics.push_back({"bad_reference_date", "reference date '" + opts.reference_date + "' is not YYYY-MM-DD; ignored"});
+        else add_diagnostic(a, DiagnosticCode::BadReferenceDate, "reference date '" + opts.reference_date + "' is not YYYY-MM-DD; ignored");
     }
 
     // The date line and boilerplate paragraphs are not story sentences.
@@ -119,8 +120,8 @@ bool AnalysisJob::step(double budget_ms) {
         switch (s.stage) {
         case kRead:
             if (s.input.size() > s.opts.max_bytes) {
-                a.diagnostics.push_back({"too_large", "input of " + std::to_string(s.input.size()) + " bytes exceeds the limit of " +
-                                                          std::to_string(s.opts.max_bytes) + " bytes; nothing was analysed"});
+                add_diagnostic(a, DiagnosticCode::TooLarge, "input of " + std::to_string(s.input.size()) + " bytes exceeds the limit of " +
+                                                          std::to_string(s.opts.max_bytes) + " bytes; nothing was analysed");
                 a.offsets.input_size = 0;
                 s.stage = kDone;
                 continue;

@@ -1,10 +1,11 @@
 // The public tagging API (article_explorer/tagger.h) over the embedded models.
 #include "article_explorer/tagger.h"
 
+#include "article_explorer/diagnostics.h"
+#include "model/word_info.h"
+#include "models.h"
 #include "ner.h"
 #include "pos.h"
-#include "registry.h"
-#include "wordinfo.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -16,11 +17,6 @@ namespace ae {
 using namespace ae::tagging;
 
 namespace {
-
-void diagnose(Analysis& a, const char* code, const std::string& msg) {
-    for (auto& d : a.diagnostics) if (d.code == code && d.message == msg) return;
-    a.diagnostics.push_back(Diagnostic{code, msg});
-}
 
 // Title words that are not part of a name span (lowercase, normalised).
 bool is_title_word(std::string_view tok) {
@@ -73,7 +69,7 @@ void tag_pos(Analysis& a) {
 void tag_pos(Analysis& a, size_t first_sentence, size_t end_sentence) {
     const Models& m = models();
     if (a.pos.size() != a.tokens.size()) a.pos.assign(a.tokens.size(), 0);
-    if (!m.pos.ok) { diagnose(a, "model-missing", "POS tagger unavailable: " + m.pos.error); return; }
+    if (!m.pos.ok) { add_diagnostic(a, DiagnosticCode::ModelMissing, "POS tagger unavailable: " + m.pos.error); return; }
     PosScratch scratch;
     std::vector<std::string_view> toks;
     std::vector<int> out;
@@ -101,7 +97,7 @@ struct EntityTagging::Impl {
 
 EntityTagging::EntityTagging(Analysis& a) {
     const Models& m = models();
-    if (!m.ner.ok) { diagnose(a, "model-missing", "NER model unavailable: " + m.ner.error); return; }
+    if (!m.ner.ok) { add_diagnostic(a, DiagnosticCode::ModelMissing, "NER model unavailable: " + m.ner.error); return; }
     if (a.pos.size() != a.tokens.size()) tag_pos(a);
     impl_ = std::make_unique<Impl>(m.ner.model);
     // The story text (boilerplate paragraphs skipped) as one document.
@@ -215,21 +211,6 @@ std::vector<std::vector<std::string>> ner_conll(const std::vector<std::vector<st
             bilou_to_iob2(labels.data(), labels.size(), iob);
             out[s] = iob;
         }
-    }
-    return out;
-}
-
-std::vector<ModelInfo> tagger_models() {
-    const Models& m = models();
-    std::vector<ModelInfo> out;
-    for (auto* p : {&m.pos, &m.ner}) {
-        ModelInfo i;
-        i.name = p == &m.pos ? "pos" : "ner";
-        i.bytes = p->bytes;
-        i.loaded = p->ok;
-        i.error = p->error;
-        i.note = p->model.note;
-        out.push_back(i);
     }
     return out;
 }

@@ -4,8 +4,6 @@
 #include <wasm_simd128.h>
 #endif
 
-#include "hash.h"
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -170,79 +168,8 @@ uint8_t scale_code(float scale) {
 }
 float scale_from_code(uint8_t code) { return float(std::exp2((double(code) - 128.0) / 8.0)); }
 
-// CRC-32 (IEEE, reflected), eight bytes per step ("slicing-by-8": eight 256-entry tables, the
-// k-th giving the CRC of a byte followed by k zero bytes): the models are 2.9 MB and this check
-// is on the page's first-analysis path.
-uint32_t crc32(const uint8_t* data, size_t n) {
-    static const auto tables = [] {
-        std::vector<uint32_t> t(8 * 256);
-        for (uint32_t i = 0; i < 256; ++i) {
-            uint32_t c = i;
-            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        for (uint32_t i = 0; i < 256; ++i)
-            for (int k = 1; k < 8; ++k) t[size_t(k) * 256 + i] = (t[size_t(k - 1) * 256 + i] >> 8) ^ t[t[size_t(k - 1) * 256 + i] & 0xFF];
-        return t;
-    }();
-    const uint32_t* T = tables.data();
-    uint32_t c = 0xFFFFFFFFu;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        const uint32_t lo = c ^ (uint32_t(data[i]) | uint32_t(data[i + 1]) << 8 | uint32_t(data[i + 2]) << 16 | uint32_t(data[i + 3]) << 24);
-        const uint32_t hi = uint32_t(data[i + 4]) | uint32_t(data[i + 5]) << 8 | uint32_t(data[i + 6]) << 16 | uint32_t(data[i + 7]) << 24;
-        c = T[7 * 256 + (lo & 0xFF)] ^ T[6 * 256 + ((lo >> 8) & 0xFF)] ^ T[5 * 256 + ((lo >> 16) & 0xFF)] ^ T[4 * 256 + (lo >> 24)] ^
-            T[3 * 256 + (hi & 0xFF)] ^ T[2 * 256 + ((hi >> 8) & 0xFF)] ^ T[1 * 256 + ((hi >> 16) & 0xFF)] ^ T[hi >> 24];
-    }
-    for (; i < n; ++i) c = T[(c ^ data[i]) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
-}
-
-namespace {
-
-constexpr char kMagic[8] = {'A', 'E', 'T', 'A', 'G', 'G', 'E', 'R'};
-
-struct Writer {
-    std::string out;
-    void u8(uint8_t v) { out.push_back(char(v)); }
-    void u32(uint32_t v) { for (int i = 0; i < 4; ++i) out.push_back(char((v >> (8 * i)) & 0xFF)); }
-    void f32(float f) { uint32_t v; std::memcpy(&v, &f, 4); u32(v); }
-    void str(std::string_view s) { u32(uint32_t(s.size())); out.append(s.data(), s.size()); }
-    void varint(uint32_t v) { while (v >= 0x80) { out.push_back(char((v & 0x7F) | 0x80)); v >>= 7; } out.push_back(char(v)); }
-};
-
-struct Reader {
-    const uint8_t* p; size_t n; size_t i = 0; bool ok = true;
-    bool need(size_t k) { if (!ok || n - i < k) { ok = false; return false; } return true; }
-    uint8_t u8() { if (!need(1)) return 0; return p[i++]; }
-    uint32_t u32() {
-        if (!need(4)) return 0;
-        uint32_t v = uint32_t(p[i]) | uint32_t(p[i + 1]) << 8 | uint32_t(p[i + 2]) << 16 | uint32_t(p[i + 3]) << 24;
-        i += 4; return v;
-    }
-    float f32() { uint32_t v = u32(); float f; std::memcpy(&f, &v, 4); return f; }
-    uint32_t varint() {
-        uint32_t v = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            uint8_t b = u8();
-            if (!ok) return 0;
-            v |= uint32_t(b & 0x7F) << shift;
-            if (!(b & 0x80)) return v;
-        }
-        ok = false;
-        return 0;
-    }
-    std::string str() {
-        uint32_t len = u32();
-        if (!need(len)) return {};
-        std::string s(reinterpret_cast<const char*>(p + i), len); i += len; return s;
-    }
-};
-
-}  // namespace
-
 std::string serialize(const LinearModel& m) {
-    Writer b;
+    ByteWriter b;
     b.str(m.kind);
     b.u32(m.feature_set);
     b.str(m.note);
@@ -268,29 +195,15 @@ std::string serialize(const LinearModel& m) {
         for (uint32_t k : l.keys) { b.varint(k - lp); lp = k; }
         for (uint32_t v : l.values) b.varint(v);
     }
-    Writer f;
-    f.out.append(kMagic, 8);
-    f.u32(kModelVersion);
-    f.u32(uint32_t(b.out.size()));
-    f.out += b.out;
-    f.u32(crc32(reinterpret_cast<const uint8_t*>(b.out.data()), b.out.size()));
-    return f.out;
+    return frame(kTaggerFile, b.out);
 }
 
 bool deserialize(const uint8_t* data, size_t n, LinearModel& m, std::string* error) {
     auto fail = [&](const char* why) { if (error) *error = why; return false; };
-    if (!data || n < 20) return fail("model too short");
-    if (std::memcmp(data, kMagic, 8) != 0) return fail("not a tagger model (bad magic)");
-    Reader h{data, n, 8};
-    uint32_t version = h.u32();
-    if (version != kModelVersion) return fail("unsupported model version");
-    uint32_t len = h.u32();
-    if (size_t(len) + 20 != n) return fail("model truncated or has trailing bytes");
-    const uint8_t* body = data + 16;
-    Reader t{data, n, 16 + size_t(len)};
-    if (t.u32() != crc32(body, len)) return fail("model checksum mismatch");
-
-    Reader r{body, len};
+    const uint8_t* body = nullptr;
+    size_t len = 0;
+    if (!unframe(kTaggerFile, data, n, &body, &len, error)) return false;
+    ByteReader r{body, len};
     LinearModel out;
     out.kind = r.str();
     out.feature_set = r.u32();

@@ -1,8 +1,6 @@
 // The inference side of a linear model over hashed features, and its binary file format.
 //
-// File layout (little-endian), version 2:
-//   magic "AETAGGER" (8 bytes) | u32 version | u32 body length | body | u32 CRC-32 of the body
-// body:
+// File (model/model_file.h's frame): magic "AETAGGER", version 2, then the body:
 //   str kind ("pos"/"ner") | u32 feature_set (template version) | str note (training record)
 //   u32 nclasses | nclasses x str class name
 //   u32 nrows | nrows x varint key delta (keys ascending) | nrows x u8 scale code
@@ -10,7 +8,6 @@
 //   u32 nlexicons | per lexicon: str name | u32 n | n x varint key delta | n x varint value
 // str = u32 length + bytes; varint = LEB128. Weight of class c for row r = scale[r] * q[r][c],
 // scale = 2^((code - 128) / 8) (a log-scale byte: 9% steps, enough for int8 rows).
-// Unknown versions, wrong magic, truncation or a checksum mismatch are rejected.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -18,12 +15,17 @@
 #include <string_view>
 #include <vector>
 
-#include "hash.h"
-#include "prefetch.h"
+#include "model/hash.h"
+#include "model/model_file.h"
+#include "model/prefetch.h"
+#include "model/word_info.h"
 
 namespace ae::tagging {
 
-constexpr uint32_t kModelVersion = 2;
+// The shared model runtime (hashing, word features, prefetching, file framing) by short names.
+using namespace ae::model;
+
+constexpr model::FileKind kTaggerFile{"AETAGGER", 2, "tagger"};
 
 // The per-row scale as stored: a byte on a log2 grid of 1/8 steps.
 uint8_t scale_code(float scale);        // smallest code whose scale is >= `scale`
@@ -89,8 +91,6 @@ struct LinearModel {
     int class_index(std::string_view name) const;
     void index();                   // (re)builds the lookup maps after keys/lexicons change
 };
-
-uint32_t crc32(const uint8_t* data, size_t n);
 
 // Writes the model in the format above.
 std::string serialize(const LinearModel& m);

@@ -8,10 +8,10 @@
 // mid-sentence? inside a longer name?) and which entity type earlier mentions of it received
 // (extended prediction history, Ratinov & Roth 2009).
 #pragma once
-#include "hash.h"
+#include "model/hash.h"
 #include "model.h"
 #include "perceptron.h"
-#include "wordinfo.h"
+#include "model/word_info.h"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
 #include "perceptron.h"
 
-#include "hash.h"
+#include "model/hash.h"
 
 #include <algorithm>
 #include <cmath>

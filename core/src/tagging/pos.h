@@ -2,10 +2,10 @@
 // trainer (AveragedPerceptron): both call pos_tag_sentence with their own scorer, so the
 // templates cannot drift apart.
 #pragma once
-#include "hash.h"
+#include "model/hash.h"
 #include "model.h"
 #include "perceptron.h"
-#include "wordinfo.h"
+#include "model/word_info.h"
 
 #include <algorithm>
 #include <string_view>

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "../tagging/hash.h"
+#include "../model/hash.h"
 
 namespace ae {
 
@@ -29,7 +29,7 @@ struct WordTable {
     // Adds or finds `key` (building only); the returned value can be filled in.
     V& operator[](std::string_view key) {
         if ((count + 1) * 2 > slots.size()) grow();
-        uint64_t h = tagging::hash_str(key);   // the tagger's string hash, seed 0
+        uint64_t h = model::hash_str(key);   // the tagger's string hash, seed 0
         uint32_t tag = tag_of(h);
         for (size_t i = h & mask;; i = (i + 1) & mask) {
             if (!tags[i]) { tags[i] = tag; slots[i].key = key; ++count; return slots[i].value; }
@@ -39,7 +39,7 @@ struct WordTable {
 
     const V* find(std::string_view key) const {
         if (slots.empty()) return nullptr;
-        uint64_t h = tagging::hash_str(key);   // the tagger's string hash, seed 0
+        uint64_t h = model::hash_str(key);   // the tagger's string hash, seed 0
         uint32_t tag = tag_of(h);
         for (size_t i = h & mask;; i = (i + 1) & mask) {
             if (!tags[i]) return nullptr;
@@ -63,7 +63,7 @@ private:
         mask = n - 1;
         for (size_t k = 0; k < old.size(); ++k) {
             if (!old_tags[k]) continue;
-            size_t i = tagging::hash_str(old[k].key) & mask;
+            size_t i = model::hash_str(old[k].key) & mask;
             while (tags[i]) i = (i + 1) & mask;
             tags[i] = old_tags[k];
             slots[i] = std::move(old[k]);

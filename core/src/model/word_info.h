@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace ae::tagging {
+namespace ae::model {
 
 enum WordFlag : uint32_t {
     kInitCap = 1u << 0,     // first letter uppercase
@@ -52,4 +52,4 @@ size_t normalise_lower(std::string_view token, char* buf, size_t cap);
 // The seed for hashing padding positions (before the sentence start / after its end).
 constexpr uint64_t kPadBefore = 0x1234567890ABCDEFULL, kPadAfter = 0x0FEDCBA987654321ULL;
 
-}  // namespace ae::tagging
+}  // namespace ae::model

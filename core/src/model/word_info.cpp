@@ -1,10 +1,10 @@
-#include "wordinfo.h"
+#include "word_info.h"
 
 #include "hash.h"
 
 #include <cstring>
 
-namespace ae::tagging {
+namespace ae::model {
 namespace {
 
 constexpr size_t kBuf = 64;
@@ -204,4 +204,4 @@ size_t normalise_lower(std::string_view token, char* buf, size_t cap) {
     return n;
 }
 
-}  // namespace ae::tagging
+}  // namespace ae::model

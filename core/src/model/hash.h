@@ -6,7 +6,7 @@
 #include <cstring>
 #include <string_view>
 
-namespace ae::tagging {
+namespace ae::model {
 
 inline uint64_t mix64(uint64_t h) {
     h ^= h >> 33; h *= 0xff51afd7ed558ccdULL;
@@ -40,4 +40,4 @@ inline uint32_t key32(uint64_t h) {
     return k ? k : 1u;
 }
 
-}  // namespace ae::tagging
+}  // namespace ae::model

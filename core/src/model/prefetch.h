@@ -3,7 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace ae::tagging {
+namespace ae::model {
 
 // Native: a prefetch instruction. WebAssembly has none, so there a plain load is issued instead:
 // a load that no branch depends on lets the CPU overlap its miss with the others (the
@@ -26,4 +26,4 @@ constexpr size_t kPrefetchAhead = 1024;
 constexpr size_t kPrefetchAhead = 12;
 #endif
 
-}  // namespace ae::tagging
+}  // namespace ae::model

@@ -1,0 +1,19 @@
+// The two tagger models (POS, entities), loaded from the embedded registry on first use and
+// shared read-only afterwards.
+#pragma once
+#include "model.h"
+#include "model/registry.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace ae::tagging {
+
+struct Models {
+    model::Loaded<LinearModel> pos, ner;
+    std::vector<uint64_t> pos_name_hash;   // hash_str(tag name) per POS class id
+};
+// Parsed on first call (thread-safe static initialisation), then immutable.
+const Models& models();
+
+}  // namespace ae::tagging
