@@ -7,6 +7,8 @@
 #include "model/model_file.h"
 #include "model/registry.h"
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 using namespace ae::model;
@@ -94,4 +96,13 @@ TEST_CASE("diagnostics: one table in enum order, each code added once per messag
     ae::add_diagnostic(a, ae::DiagnosticCode::TooLarge, "y");
     REQUIRE(a.diagnostics.size() == 2);
     CHECK(a.diagnostics[0].code == "too_large");
+}
+
+TEST_CASE("diagnostics: every code is documented in docs/schema.md") {
+    std::ifstream in(std::string(AE_SOURCE_DIR) + "/docs/schema.md");
+    REQUIRE(in);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    for (const ae::DiagnosticKind& k : ae::kDiagnosticKinds)
+        CHECK_MESSAGE(ss.str().find("| `" + std::string(k.name) + "` |") != std::string::npos, k.name);
 }
