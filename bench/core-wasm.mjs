@@ -14,7 +14,7 @@ const tagsOnly = args.includes('--tags-only');
 const fixedPasses = args.includes('--passes') ? Number(args[args.indexOf('--passes') + 1]) : 0;
 const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--passes');
 if (!files.length) { console.error('usage: core-wasm.mjs [--tokens-only|--tags-only] [--passes N] FILE...'); process.exit(2); }
-const m = await require(process.env.AE_CORE_JS ? path.resolve(process.env.AE_CORE_JS) : path.join(root, 'build/wasm/core/article-explorer-core.js'))();
+const m = await require(process.env.AE_CORE_JS ? path.resolve(process.env.AE_CORE_JS) : path.join(root, 'build/wasm/npm'))();
 const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 const opts = JSON.stringify({ tokens_only: tokensOnly, tags_only: tagsOnly });

@@ -1,5 +1,5 @@
 // What peers.mjs and accuracy.mjs both load, with the same messages when something is missing:
-// our core wasm module (AE_CORE_JS or build/wasm/core/) and the pinned peer packages (`npm ci`).
+// our core wasm module (AE_CORE_JS or the package folder build/wasm/npm/) and the pinned peer packages (`npm ci`).
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 
 // Exits the process (status 1) with a one-line reason when the module or a package is missing.
 export async function loadEngines() {
-  const wasmPath = process.env.AE_CORE_JS ? path.resolve(process.env.AE_CORE_JS) : path.join(root, 'build/wasm/core/article-explorer-core.js');
+  const wasmPath = process.env.AE_CORE_JS ? path.resolve(process.env.AE_CORE_JS) : path.join(root, 'build/wasm/npm');
   if (!fs.existsSync(wasmPath)) {
     console.error(`missing ${path.relative(process.cwd(), wasmPath)}: build it first with\n` +
       '  cmake --preset wasm && cmake --build --preset wasm -j2 --target article-explorer-core');

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up (Debian packages + npm, as root), builds native and wasm, and runs every test:
 # doctest unit tests, golden and bad-input CLI tests (CTest), the Node test of the wasm core
-# module against the native CLI, and the browser test of the page in headless Chromium.
+# module against the native CLI, the npm package installed from its tarball (tests/package/),
+# and the browser test of the page in headless Chromium.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -34,6 +35,8 @@ fi
 step "configure wasm" cmake --preset wasm
 step "build wasm" cmake --build --preset wasm -j "$JOBS"
 suite "node: wasm core module == native CLI" node --no-experimental-fetch --test tests/node/
+suite "package: npm pack, install offline, import/require in Node, a Web Worker in Chromium" \
+  node --test tests/package/
 if [ -x tests/browser/run.sh ]; then
   suite "browser: the page in headless Chromium" tests/browser/run.sh
 fi

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The owner's seed article: date line, boilerplate and sentence boundaries a reader agrees with.
-# Skips (exit 77) when ../shared is absent.
+# Skips (exit 77) when the shared data ($AE_SHARED_DIR, else ../shared) is absent.
 set -euo pipefail
 CLI="${1:?usage: seed.sh path/to/article-explorer}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-SEED="$ROOT/../shared/seeds/mexico-ecuador.txt"
+SEED="${AE_SHARED_DIR:-$ROOT/../shared}/seeds/mexico-ecuador.txt"
 [ -f "$SEED" ] || { echo "skip: $SEED absent"; exit 77; }
 "$CLI" analyze "$SEED" | python3 -c '
 import json, sys

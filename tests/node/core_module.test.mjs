@@ -1,4 +1,5 @@
-// The core-only wasm module must give exactly the native CLI's JSON for the same text.
+// The core-only wasm module (the npm package folder build/wasm/npm, or $AE_CORE_JS) must give
+// exactly the native CLI's JSON for the same text.
 // Run: node --no-experimental-fetch --test tests/node/  (scripts/test.sh does it)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import url from 'node:url';
 
 const here = path.dirname(url.fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const wasmJs = process.env.AE_CORE_JS ? path.resolve(process.env.AE_CORE_JS) : path.join(root, 'build/wasm/core/article-explorer-core.js');
+const wasmJs = process.env.AE_CORE_JS ? path.resolve(process.env.AE_CORE_JS) : path.join(root, 'build/wasm/npm');
 const cli = path.join(root, 'build/native/article-explorer');
 const require = createRequire(import.meta.url);
 

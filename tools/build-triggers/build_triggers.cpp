@@ -13,7 +13,7 @@
 // --report mode; the mapping does not depend on it.
 //
 // Usage: build-triggers SHARED_DATA_DIR SEEDS.tsv OUT.txt [--report]
-//   e.g. build/native/tools/build-triggers/build-triggers ../shared/data \
+//   e.g. build/native/build-triggers ../shared/data \
 //          tools/build-triggers/seeds.tsv assets/lexicons/event-triggers.txt
 #include <algorithm>
 #include <cctype>

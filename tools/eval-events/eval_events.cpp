@@ -24,7 +24,7 @@
 // gold predicates.
 //
 // Usage: eval-events MEANTIME_DIR [--all]
-//   e.g. build/native/tools/eval-events/eval-events ../shared/data/meantime
+//   e.g. build/native/eval-events ../shared/data/meantime
 #include "article_explorer/analysis.h"
 
 #include <algorithm>
