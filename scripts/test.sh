@@ -25,7 +25,7 @@ suite "ctest (native)" ctest --preset native
 step "configure native-debug (ASan + UBSan)" cmake --preset native-debug
 step "build native-debug" cmake --build --preset native-debug -j "$JOBS" --target core-tests article-explorer learn-genders
 suite "ctest (native-debug, ASan + UBSan)" ctest --preset native-debug -E corpus
-# A short libFuzzer run over the whole core (long runs: README).
+# A short libFuzzer run over the whole core (long runs: docs/robustness.md).
 if command -v clang++ >/dev/null; then
   step "configure fuzz" cmake --preset fuzz
   step "build fuzz" cmake --build --preset fuzz -j "$JOBS"

@@ -2,7 +2,7 @@
 // events stage, from
 //   1. the PETRARCH2 CAMEO verb dictionary (CAMEO.2.0.txt: verb blocks with a CAMEO code, verbs
 //      with their own codes and irregular forms, `- * OBJECT [code]` patterns), each CAMEO code
-//      mapped to the DESIGN.md taxonomy (ACE 2005 subtypes + Diplomacy/Statement/
+//      mapped to the project's event taxonomy (docs/schema.md) (ACE 2005 subtypes + Diplomacy/Statement/
 //      Justice.Investigate) by the table in cameo_type() below; codes outside it are dropped;
 //   2. nominalisations of those verbs (investigate -> investigation, imprison -> imprisonment,
 //      arrest -> arrest), kept only when UD English EWT train uses the noun (NN/NNS lemma);
@@ -270,7 +270,7 @@ int main(int argc, char** argv) {
          "# Columns (TAB-separated):\n"
          "#   lemma   verb or noun lemma, lower case\n"
          "#   pos     V (verb) or N (event noun)\n"
-         "#   type    Category.Subtype of DESIGN.md's taxonomy\n"
+         "#   type    Category.Subtype of the event taxonomy (docs/schema.md)\n"
          "#   needs   empty, or alternatives separated by |, each one of:\n"
          "#             words      these words follow in the clause (\"ties\", \"persona non grata\",\n"
          "#                        \"way into\"); the trigger span runs through them\n"
