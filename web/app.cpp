@@ -15,6 +15,7 @@
 #include "misc/cpp/imgui_stdlib.h"
 #include "platform.h"
 #include "theme.h"
+#include "widgets.h"
 
 namespace ae::web {
 
@@ -34,14 +35,6 @@ const char* const kBuiltinSample =
     "crossing could sail next spring.\n"
     "\n"
     "The old slipway at Porthcove, photographed in March. Credit: Example Photo Agency\n";
-
-// Glyphs the article font carries: Latin with its extensions (accents), Greek, Cyrillic,
-// general punctuation (curly quotes, dashes, ellipsis), currency signs (EUR), U+FFFD.
-const ImWchar kTextRanges[] = {
-    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
-    0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x2122, 0x2190, 0x2193, 0xFFFD, 0xFFFD, 0,
-};
-const ImWchar kTitleRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201D, 0};
 
 // Keys by their GLFW codes: ImGui 1.86's key indices are the backend's own.
 constexpr int kKeyF = 70, kKeyN = 78, kKeyP = 80, kKeyZ = 90, kKeyF1 = 290, kKeyF3 = 292;
@@ -100,57 +93,6 @@ int input_callback(ImGuiInputTextCallbackData* d) {
     return 0;
 }
 
-// A button drawn in the quiet style (panel colour with a border) instead of the accent colour.
-bool quiet_button(const char* label, const ImVec2& size = ImVec2(0, 0)) {
-    const theme::Palette& p = theme::P();
-    ImGui::PushStyleColor(ImGuiCol_Button, theme::f(p.panel));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::f(p.quiet_hover));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::f(p.quiet_down));
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::f(p.ink));
-    const bool pressed = ImGui::Button(label, size);
-    ImGui::PopStyleColor(4);
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    return pressed;
-}
-
-// The one main action: white on the accent colour.
-bool accent_button(const char* label) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    const bool pressed = ImGui::Button(label);
-    ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    return pressed;
-}
-
-void tooltip(const char* text) {
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
-
-float quiet_button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f; }
-
-void padlock(ImDrawList* dl, ImVec2 p, float h, ImU32 col) {
-    // A small padlock, drawn (the font has no emoji): shackle arc over a rounded body.
-    const float w = h * 0.62f, body_top = p.y + h * 0.45f;
-    dl->PathArcTo(ImVec2(p.x + w * 0.5f, body_top), w * 0.30f, IM_PI, 2.0f * IM_PI, 12);
-    dl->PathStroke(col, 0, std::max(1.0f, h * 0.11f));
-    dl->AddRectFilled(ImVec2(p.x, body_top), ImVec2(p.x + w, p.y + h * 0.95f), col, h * 0.12f);
-}
-
-// A vertical bar between two panes: dragging it changes *frac (share of `total` pixels).
-void vsplitter(const char* id, float height, float* frac, float total, float sign, float lo, float hi) {
-    const float w = ImGui::GetStyle().ItemSpacing.x * 1.6f;
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton(id, ImVec2(w, height));
-    const bool active = ImGui::IsItemActive(), hovered = ImGui::IsItemHovered();
-    if (active && total > 0.0f) *frac = std::clamp(*frac + sign * ImGui::GetIO().MouseDelta.x / total, lo, hi);
-    if (active || hovered) {
-        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-        const float x = std::round(p.x + w * 0.5f);
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, p.y + height * 0.1f), ImVec2(x, p.y + height * 0.9f), theme::P().accent,
-                                            std::max(1.0f, w * 0.18f));
-    }
-}
-
 }  // namespace
 
 App::App() {
@@ -165,99 +107,14 @@ App::App() {
 
 void App::setup_fonts_and_style(float dpr) {
     dpr_ = std::clamp(dpr, 0.5f, 4.0f);
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    fonts_ = {};
-    if (ae_fonts_count > 0) {
-        ImFontConfig cfg;
-        cfg.FontDataOwnedByAtlas = false;       // the bytes live in the program image
-        cfg.OversampleH = 1;  // subpixel oversampling doubled the atlas build at load (~0.1-0.2 s in wasm) for little
-        cfg.OversampleV = 1;
-        cfg.PixelSnapH = true;  // whole-pixel glyph positions: crisp without oversampling
-        void* data = const_cast<unsigned char*>(ae_fonts[0].data);
-        const int size = static_cast<int>(ae_fonts[0].size);
-        fonts_.ui = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(15.0f * dpr_), &cfg, kTextRanges);
-        fonts_.article = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(17.0f * dpr_), &cfg, kTextRanges);
-        fonts_.title = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(21.0f * dpr_), &cfg, kTitleRanges);
-    }
-    if (!fonts_.ui || !fonts_.article || !fonts_.title) {  // no font embedded: ImGui's own (ASCII only)
-        io.Fonts->Clear();
-        ImFontConfig cfg;
-        cfg.SizePixels = std::round(13.0f * dpr_);
-        fonts_.ui = fonts_.article = fonts_.title = io.Fonts->AddFontDefault(&cfg);
-    }
-    io.FontDefault = fonts_.ui;
-    setup_style();
-}
-
-void App::setup_style() {
-    const theme::Palette& p = theme::P();
-    ImGuiStyle s;
-    if (p.dark) ImGui::StyleColorsDark(&s);
-    else ImGui::StyleColorsLight(&s);
-    s.WindowPadding = ImVec2(18, 14);
-    s.FramePadding = ImVec2(10, 6);
-    s.ItemSpacing = ImVec2(10, 8);
-    s.ItemInnerSpacing = ImVec2(6, 4);
-    s.CellPadding = ImVec2(6, 3);
-    s.WindowRounding = 0;
-    s.ChildRounding = 8;
-    s.FrameRounding = 6;
-    s.PopupRounding = 6;
-    s.GrabRounding = 6;
-    s.TabRounding = 6;
-    s.ScrollbarRounding = 6;
-    s.ScrollbarSize = 12;
-    s.WindowBorderSize = 0;
-    s.ChildBorderSize = 1;
-    s.PopupBorderSize = 1;
-    s.FrameBorderSize = 1;
-    ImVec4* c = s.Colors;
-    c[ImGuiCol_Text] = theme::f(p.ink);
-    c[ImGuiCol_TextDisabled] = theme::f(p.muted);
-    c[ImGuiCol_WindowBg] = theme::f(p.page);
-    c[ImGuiCol_ChildBg] = theme::f(p.panel);
-    c[ImGuiCol_PopupBg] = theme::f(p.panel);
-    c[ImGuiCol_ModalWindowDimBg] = theme::f(theme::with_alpha(p.ink, 0.25f));
-    c[ImGuiCol_Border] = theme::f(p.border);
-    c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_FrameBg] = theme::f(p.panel);
-    c[ImGuiCol_FrameBgHovered] = theme::f(p.panel);
-    c[ImGuiCol_FrameBgActive] = theme::f(p.panel);
-    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgActive] = c[ImGuiCol_TitleBgCollapsed] = theme::f(p.page);
-    c[ImGuiCol_Button] = theme::f(p.accent);
-    c[ImGuiCol_ButtonHovered] = theme::f(p.accent_hover);
-    c[ImGuiCol_ButtonActive] = theme::f(p.accent_down);
-    c[ImGuiCol_Header] = theme::f(p.header);
-    c[ImGuiCol_HeaderHovered] = theme::f(p.header_hover);
-    c[ImGuiCol_HeaderActive] = theme::f(p.header_down);
-    c[ImGuiCol_Separator] = theme::f(p.border);
-    c[ImGuiCol_Tab] = theme::f(p.page);
-    c[ImGuiCol_TabHovered] = theme::f(p.header_hover);
-    c[ImGuiCol_TabActive] = theme::f(p.panel);
-    c[ImGuiCol_TabUnfocused] = theme::f(p.page);
-    c[ImGuiCol_TabUnfocusedActive] = theme::f(p.panel);
-    c[ImGuiCol_TableHeaderBg] = theme::f(p.page);
-    c[ImGuiCol_TableBorderLight] = theme::f(p.border);
-    c[ImGuiCol_TableBorderStrong] = theme::f(p.border);
-    c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_TableRowBgAlt] = theme::f(theme::with_alpha(p.page, 0.6f));
-    c[ImGuiCol_ResizeGrip] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_ScrollbarGrab] = theme::f(p.grab);
-    c[ImGuiCol_ScrollbarGrabHovered] = theme::f(p.grab_hover);
-    c[ImGuiCol_ScrollbarGrabActive] = theme::f(p.grab_down);
-    c[ImGuiCol_TextSelectedBg] = theme::f(p.selected_text);
-    c[ImGuiCol_NavHighlight] = theme::f(p.accent);
-    c[ImGuiCol_CheckMark] = theme::f(p.accent);
-    s.ScaleAllSizes(dpr_);
-    ImGui::GetStyle() = s;
+    fonts_ = load_fonts(dpr_);
+    apply_style(dpr_);
 }
 
 void App::set_dark(bool dark) {
     dark_ = dark;
     theme::use_dark(dark);
-    if (ImGui::GetCurrentContext()) setup_style();
+    if (ImGui::GetCurrentContext()) apply_style(dpr_);
 }
 
 void App::set_article(std::string text, bool sync) {

@@ -9,16 +9,9 @@
 #include "article_explorer/analysis.h"
 #include "article_view.h"
 #include "panels.h"
-
-struct ImFont;
+#include "style.h"
 
 namespace ae::web {
-
-struct Fonts {
-    ImFont* ui = nullptr;       // labels, buttons, the input pane
-    ImFont* article = nullptr;  // the article view (a little larger, for reading)
-    ImFont* title = nullptr;    // the page title
-};
 
 enum class Tab { Text, Entities, Quotes, Events, Timeline, Count };
 
@@ -83,7 +76,6 @@ private:
     void start_analysis(bool sync);
     void finish_analysis(Analysis a, double ms);
     void step_analysis();
-    void setup_style();
     void handle_keys();
     void note(const char* name);  // remembers the last item's rectangle under this name
     void draw_header();

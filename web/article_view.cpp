@@ -9,6 +9,7 @@
 
 #include "imgui_internal.h"  // ImTextCharFromUtf8, window rects
 #include "theme.h"
+#include "widgets.h"
 
 namespace ae::web {
 
@@ -87,14 +88,6 @@ int find_entity(const Analysis& a, const std::string& id) {
 
 int find_quote(const Analysis& a, const std::string& id) {
     return find_by_id(id, a.quotes.size(), [](const Analysis& x, size_t i) -> const std::string& { return x.quotes[i].id; }, a);
-}
-
-void swatch(ImU32 col) {
-    const float h = ImGui::GetTextLineHeight();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 0.6f, p.y + h * 0.8f), col, h * 0.15f);
-    ImGui::Dummy(ImVec2(h * 0.6f, h));
-    ImGui::SameLine();
 }
 
 void entity_card(const Analysis& a, int ei, int mention) {

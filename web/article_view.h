@@ -35,8 +35,6 @@ void entity_card(const Analysis& a, int entity, int mention);
 void quote_card(const Analysis& a, int quote);
 void event_card(const Analysis& a, int event);
 void value_card(const Analysis& a, int value);
-// A small colour square on the current line, for cards and lists.
-void swatch(ImU32 col);
 
 // What is under the mouse in the article this frame (-1: nothing of that kind).
 struct ArticleHover {

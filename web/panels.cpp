@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // RenderArrow, RenderTextEllipsis
 #include "theme.h"
+#include "widgets.h"
 
 namespace ae::web {
 
