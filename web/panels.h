@@ -13,13 +13,14 @@ namespace ae::web {
 struct PanelNav {
     int select_entity = -1;                       // an entity row was clicked
     bool go = false; uint32_t start = 0, end = 0;  // a quote / event row was clicked: show this span
+    void go_to(uint32_t s, uint32_t e) { go = true; start = s; end = e; }
 };
 
 struct Panels {
     void set_analysis(const Analysis& a);
-    // show_other: whether Other.* actions are shown (the legend's "Other actions").
     void entities(const Analysis& a, int selected, bool scroll_to_selected, PanelNav& nav);
     void quotes(const Analysis& a, PanelNav& nav);
+    // show_other: whether Other.* actions are shown (the legend's "Other actions").
     void events(const Analysis& a, bool show_other, PanelNav& nav);
     void timeline(const Analysis& a, bool show_other, PanelNav& nav);
 
