@@ -10,17 +10,13 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // RenderArrow, RenderTextEllipsis
 #include "layers.h"
+#include "test_hooks.h"
 #include "theme.h"
 #include "widgets.h"
 
 namespace ae::web {
 
 namespace {
-
-void remember_row(float* r) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    r[0] = a.x; r[1] = a.y; r[2] = b.x; r[3] = b.y;
-}
 
 bool is_other(const Event& e) { return layer_for_event(e) == Layer::OtherEvent; }
 
@@ -192,7 +188,7 @@ void Panels::entities(const Analysis& a, int selected, bool scroll_to_selected, 
             ImGui::PushID(ei);
             swatch(layer_info(layer_for_entity_type(e.type)).colour);
             if (ImGui::Selectable(e.canonical.c_str(), ei == selected, ImGuiSelectableFlags_SpanAllColumns)) nav.select_entity = ei;
-            if (r == 0) remember_row(first_row[0]);
+            if (r == 0 && rects) rects->note("row:Entities");
             if (ImGui::IsItemHovered()) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 begin_card(24.0f);
@@ -247,7 +243,7 @@ void Panels::quotes(const Analysis& a, PanelNav& nav) {
             ImGui::PushID(r);
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const bool clicked = ImGui::InvisibleButton("##row", ImVec2(width, row_h));
-            if (r == 1) remember_row(first_row[1]);  // row 0 is the first speaker's header
+            if (r == 1 && rects) rects->note("row:Quotes");  // row 0 is the first speaker's header
             const bool hovered = ImGui::IsItemHovered();
             ImDrawList* dl = ImGui::GetWindowDrawList();
             if (hovered) {
@@ -348,7 +344,7 @@ void Panels::events(const Analysis& a, bool show_other, PanelNav& nav) {
             char num[16];
             std::snprintf(num, sizeof num, "%d", vi + 1);
             const bool clicked = ImGui::Selectable(num, false, ImGuiSelectableFlags_SpanAllColumns);
-            if (r == 0) remember_row(first_row[2]);
+            if (r == 0 && rects) rects->note("row:Events");
             if (clicked) nav.go_to(e.trigger.start, e.trigger.end);
             if (ImGui::IsItemHovered()) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -500,7 +496,7 @@ void Panels::timeline(const Analysis& a, bool show_other, PanelNav& nav) {
             ImGui::TableSetColumnIndex(0);
             ImGui::PushID(i);
             const bool clicked = ImGui::Selectable(e.time_value.c_str(), hovered == shown[i].event, ImGuiSelectableFlags_SpanAllColumns);
-            if (i == 0) remember_row(first_row[3]);
+            if (i == 0 && rects) rects->note("row:Timeline");
             if (clicked) nav.go_to(e.trigger.start, e.trigger.end);
             if (ImGui::IsItemHovered()) {
                 begin_card(26.0f);

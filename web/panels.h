@@ -10,6 +10,8 @@
 
 namespace ae::web {
 
+struct UiRects;
+
 struct PanelNav {
     int select_entity = -1;                       // an entity row was clicked
     bool go = false; uint32_t start = 0, end = 0;  // a quote / event row was clicked: show this span
@@ -25,8 +27,8 @@ struct Panels {
     void timeline(const Analysis& a, bool show_other, PanelNav& nav);
 
     int dated_events() const { return static_cast<int>(dated_.size()); }
-    // Where each panel's first row was drawn last (x0, y0, x1, y1), for tests: entities, quotes, events, timeline.
-    float first_row[4][4] = {};
+    // Where each panel's first row is noted for tests ("row:Entities", "row:Quotes", ...).
+    UiRects* rects = nullptr;
 
 private:
     struct Group { std::string name; int entity = -1; std::vector<int> quotes; bool open = true; };
