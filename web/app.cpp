@@ -1,7 +1,6 @@
 #include "app.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -50,11 +49,6 @@ constexpr double kSliceMinMs = 10.0, kSliceMaxMs = 50.0, kSliceShare = 0.6;
 constexpr size_t kMaxArticleBytes = 8u << 20;
 
 const char* const kTabNames[] = {"Text", "Entities", "Quotes", "Events", "Timeline"};
-
-double now_ms() {
-    using namespace std::chrono;
-    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
-}
 
 std::string normalise_newlines(std::string s) {
     if (s.find('\r') == std::string::npos) return s;
@@ -187,7 +181,7 @@ void App::start_analysis(bool sync) {
     job_.reset();
     last_edit_time_ = -1.0;
     job_input_ = input_;
-    job_started_ = now_ms();
+    job_started_ = platform::now_ms();
     job_work_ms_ = 0.0;
     last_step_ms_ = 0.0;
     options_.max_bytes = kMaxArticleBytes;
@@ -195,22 +189,17 @@ void App::start_analysis(bool sync) {
         job_ = std::make_unique<AnalysisJob>(input_, options_);
         if (sync || input_.size() < kSliceFrom) {
             job_->step(1e12);
-            job_work_ms_ = now_ms() - job_started_;
-            Analysis a = job_->take();
-            job_.reset();
-            error_.clear();
-            finish_analysis(std::move(a), job_work_ms_);
+            job_work_ms_ = platform::now_ms() - job_started_;
+            finish_job();
         }
-    } catch (const std::exception& e) {  // the core promises not to throw; the page must not die if it does
-        job_.reset();
-        error_ = e.what();
-        finish_analysis(Analysis{}, now_ms() - job_started_);
+    } catch (const std::exception& e) {
+        fail_analysis(e.what());
     }
 }
 
 void App::step_analysis() {
     if (!job_) return;
-    const double t0 = now_ms();
+    const double t0 = platform::now_ms();
     const double interval = last_step_ms_ > 0.0 ? t0 - last_step_ms_ : 16.0;
     last_step_ms_ = t0;
     const double budget = std::clamp(interval * kSliceShare, kSliceMinMs, kSliceMaxMs);
@@ -218,18 +207,25 @@ void App::step_analysis() {
     try {
         done = job_->step(budget);
     } catch (const std::exception& e) {
-        job_.reset();
-        error_ = e.what();
-        finish_analysis(Analysis{}, now_ms() - job_started_);
+        fail_analysis(e.what());
         return;
     }
-    job_work_ms_ += now_ms() - t0;
-    if (done) {
-        Analysis a = job_->take();
-        job_.reset();
-        error_.clear();
-        finish_analysis(std::move(a), job_work_ms_);
-    }
+    job_work_ms_ += platform::now_ms() - t0;
+    if (done) finish_job();
+}
+
+void App::finish_job() {
+    Analysis a = job_->take();
+    job_.reset();
+    error_.clear();
+    finish_analysis(std::move(a), job_work_ms_);
+}
+
+// The core promises not to throw; the page must not die if it does: it shows the error.
+void App::fail_analysis(const char* what) {
+    job_.reset();
+    error_ = what;
+    finish_analysis(Analysis{}, platform::now_ms() - job_started_);
 }
 
 void App::finish_analysis(Analysis a, double ms) {

@@ -79,6 +79,8 @@ public:
 private:
     void start_analysis(bool sync);
     void step_analysis();
+    void finish_job();
+    void fail_analysis(const char* what);
     void finish_analysis(Analysis a, double ms);
     void handle_keys();
     void draw_header();

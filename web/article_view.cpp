@@ -1,22 +1,17 @@
 #include "article_view.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cfloat>
 #include <cmath>
 
 #include "cards.h"
 #include "imgui_internal.h"  // ImTextCharFromUtf8, window rects
+#include "platform.h"  // now_ms
 #include "theme.h"
 
 namespace ae::web {
 
 namespace {
-
-double now_ms() {
-    using namespace std::chrono;
-    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
-}
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -104,7 +99,7 @@ void ArticleView::set_analysis(const Analysis& a) {
 }
 
 void ArticleView::rewrap(const Analysis& a, ImFont* font, float size, float width) {
-    const double t0 = now_ms();
+    const double t0 = platform::now_ms();
     lines_.clear();
     const std::string& s = a.text;
     const char* t = s.data();
@@ -139,7 +134,7 @@ void ArticleView::rewrap(const Analysis& a, ImFont* font, float size, float widt
             hs = he + 1;
         }
     }
-    wrap_ms_ = now_ms() - t0;
+    wrap_ms_ = platform::now_ms() - t0;
     ++wrap_count_;
 }
 
