@@ -1,7 +1,6 @@
 #include "app.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -15,6 +14,7 @@
 #include "misc/cpp/imgui_stdlib.h"
 #include "platform.h"
 #include "theme.h"
+#include "widgets.h"
 
 namespace ae::web {
 
@@ -35,14 +35,6 @@ const char* const kBuiltinSample =
     "\n"
     "The old slipway at Porthcove, photographed in March. Credit: Example Photo Agency\n";
 
-// Glyphs the article font carries: Latin with its extensions (accents), Greek, Cyrillic,
-// general punctuation (curly quotes, dashes, ellipsis), currency signs (EUR), U+FFFD.
-const ImWchar kTextRanges[] = {
-    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
-    0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x2122, 0x2190, 0x2193, 0xFFFD, 0xFFFD, 0,
-};
-const ImWchar kTitleRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201D, 0};
-
 // Keys by their GLFW codes: ImGui 1.86's key indices are the backend's own.
 constexpr int kKeyF = 70, kKeyN = 78, kKeyP = 80, kKeyZ = 90, kKeyF1 = 290, kKeyF3 = 292;
 
@@ -57,11 +49,6 @@ constexpr double kSliceMinMs = 10.0, kSliceMaxMs = 50.0, kSliceShare = 0.6;
 constexpr size_t kMaxArticleBytes = 8u << 20;
 
 const char* const kTabNames[] = {"Text", "Entities", "Quotes", "Events", "Timeline"};
-
-double now_ms() {
-    using namespace std::chrono;
-    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
-}
 
 std::string normalise_newlines(std::string s) {
     if (s.find('\r') == std::string::npos) return s;
@@ -78,14 +65,17 @@ std::string normalise_newlines(std::string s) {
     return out;
 }
 
-void json_string(std::string& out, const std::string& s) {
-    out.push_back('"');
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') { out.push_back('\\'); out.push_back(static_cast<char>(c)); }
-        else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); out += b; }
-        else out.push_back(static_cast<char>(c));
+// The browser decodes any dropped file as UTF-8, so a PDF, a Word file or an image arrives as
+// replacement characters (U+FFFD) and control bytes. More than a tenth of them: not a text.
+bool looks_like_text(const std::string& s) {
+    if (s.size() < 64) return true;
+    size_t junk = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') ++junk;
+        else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF && static_cast<unsigned char>(s[i + 2]) == 0xBD) { junk += 3; i += 2; }
     }
-    out.push_back('"');
+    return junk * 10 <= s.size();
 }
 
 int input_callback(ImGuiInputTextCallbackData* d) {
@@ -100,60 +90,14 @@ int input_callback(ImGuiInputTextCallbackData* d) {
     return 0;
 }
 
-// A button drawn in the quiet style (panel colour with a border) instead of the accent colour.
-bool quiet_button(const char* label, const ImVec2& size = ImVec2(0, 0)) {
-    const theme::Palette& p = theme::P();
-    ImGui::PushStyleColor(ImGuiCol_Button, theme::f(p.panel));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::f(p.quiet_hover));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::f(p.quiet_down));
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::f(p.ink));
-    const bool pressed = ImGui::Button(label, size);
-    ImGui::PopStyleColor(4);
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    return pressed;
-}
-
-// The one main action: white on the accent colour.
-bool accent_button(const char* label) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    const bool pressed = ImGui::Button(label);
-    ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    return pressed;
-}
-
-void tooltip(const char* text) {
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
-
-float quiet_button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f; }
-
-void padlock(ImDrawList* dl, ImVec2 p, float h, ImU32 col) {
-    // A small padlock, drawn (the font has no emoji): shackle arc over a rounded body.
-    const float w = h * 0.62f, body_top = p.y + h * 0.45f;
-    dl->PathArcTo(ImVec2(p.x + w * 0.5f, body_top), w * 0.30f, IM_PI, 2.0f * IM_PI, 12);
-    dl->PathStroke(col, 0, std::max(1.0f, h * 0.11f));
-    dl->AddRectFilled(ImVec2(p.x, body_top), ImVec2(p.x + w, p.y + h * 0.95f), col, h * 0.12f);
-}
-
-// A vertical bar between two panes: dragging it changes *frac (share of `total` pixels).
-void vsplitter(const char* id, float height, float* frac, float total, float sign, float lo, float hi) {
-    const float w = ImGui::GetStyle().ItemSpacing.x * 1.6f;
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton(id, ImVec2(w, height));
-    const bool active = ImGui::IsItemActive(), hovered = ImGui::IsItemHovered();
-    if (active && total > 0.0f) *frac = std::clamp(*frac + sign * ImGui::GetIO().MouseDelta.x / total, lo, hi);
-    if (active || hovered) {
-        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-        const float x = std::round(p.x + w * 0.5f);
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, p.y + height * 0.1f), ImVec2(x, p.y + height * 0.9f), theme::P().accent,
-                                            std::max(1.0f, w * 0.18f));
-    }
-}
-
 }  // namespace
 
+const char* tab_name(Tab t) { return kTabNames[static_cast<int>(t)]; }
+
+// ---- the app: fonts and theme -------------------------------------------------------------------
+
 App::App() {
+    panels_.rects = &rects_;
     bool dark = false;
     if (platform::load_dark_preference(&dark)) set_dark(dark);
     // The sample is analysed on the second frame, not here: the first frame's GL work (shaders,
@@ -165,100 +109,17 @@ App::App() {
 
 void App::setup_fonts_and_style(float dpr) {
     dpr_ = std::clamp(dpr, 0.5f, 4.0f);
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    fonts_ = {};
-    if (ae_fonts_count > 0) {
-        ImFontConfig cfg;
-        cfg.FontDataOwnedByAtlas = false;       // the bytes live in the program image
-        cfg.OversampleH = 1;  // subpixel oversampling doubled the atlas build at load (~0.1-0.2 s in wasm) for little
-        cfg.OversampleV = 1;
-        cfg.PixelSnapH = true;  // whole-pixel glyph positions: crisp without oversampling
-        void* data = const_cast<unsigned char*>(ae_fonts[0].data);
-        const int size = static_cast<int>(ae_fonts[0].size);
-        fonts_.ui = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(15.0f * dpr_), &cfg, kTextRanges);
-        fonts_.article = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(17.0f * dpr_), &cfg, kTextRanges);
-        fonts_.title = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(21.0f * dpr_), &cfg, kTitleRanges);
-    }
-    if (!fonts_.ui || !fonts_.article || !fonts_.title) {  // no font embedded: ImGui's own (ASCII only)
-        io.Fonts->Clear();
-        ImFontConfig cfg;
-        cfg.SizePixels = std::round(13.0f * dpr_);
-        fonts_.ui = fonts_.article = fonts_.title = io.Fonts->AddFontDefault(&cfg);
-    }
-    io.FontDefault = fonts_.ui;
-    setup_style();
-}
-
-void App::setup_style() {
-    const theme::Palette& p = theme::P();
-    ImGuiStyle s;
-    if (p.dark) ImGui::StyleColorsDark(&s);
-    else ImGui::StyleColorsLight(&s);
-    s.WindowPadding = ImVec2(18, 14);
-    s.FramePadding = ImVec2(10, 6);
-    s.ItemSpacing = ImVec2(10, 8);
-    s.ItemInnerSpacing = ImVec2(6, 4);
-    s.CellPadding = ImVec2(6, 3);
-    s.WindowRounding = 0;
-    s.ChildRounding = 8;
-    s.FrameRounding = 6;
-    s.PopupRounding = 6;
-    s.GrabRounding = 6;
-    s.TabRounding = 6;
-    s.ScrollbarRounding = 6;
-    s.ScrollbarSize = 12;
-    s.WindowBorderSize = 0;
-    s.ChildBorderSize = 1;
-    s.PopupBorderSize = 1;
-    s.FrameBorderSize = 1;
-    ImVec4* c = s.Colors;
-    c[ImGuiCol_Text] = theme::f(p.ink);
-    c[ImGuiCol_TextDisabled] = theme::f(p.muted);
-    c[ImGuiCol_WindowBg] = theme::f(p.page);
-    c[ImGuiCol_ChildBg] = theme::f(p.panel);
-    c[ImGuiCol_PopupBg] = theme::f(p.panel);
-    c[ImGuiCol_ModalWindowDimBg] = theme::f(theme::with_alpha(p.ink, 0.25f));
-    c[ImGuiCol_Border] = theme::f(p.border);
-    c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_FrameBg] = theme::f(p.panel);
-    c[ImGuiCol_FrameBgHovered] = theme::f(p.panel);
-    c[ImGuiCol_FrameBgActive] = theme::f(p.panel);
-    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgActive] = c[ImGuiCol_TitleBgCollapsed] = theme::f(p.page);
-    c[ImGuiCol_Button] = theme::f(p.accent);
-    c[ImGuiCol_ButtonHovered] = theme::f(p.accent_hover);
-    c[ImGuiCol_ButtonActive] = theme::f(p.accent_down);
-    c[ImGuiCol_Header] = theme::f(p.header);
-    c[ImGuiCol_HeaderHovered] = theme::f(p.header_hover);
-    c[ImGuiCol_HeaderActive] = theme::f(p.header_down);
-    c[ImGuiCol_Separator] = theme::f(p.border);
-    c[ImGuiCol_Tab] = theme::f(p.page);
-    c[ImGuiCol_TabHovered] = theme::f(p.header_hover);
-    c[ImGuiCol_TabActive] = theme::f(p.panel);
-    c[ImGuiCol_TabUnfocused] = theme::f(p.page);
-    c[ImGuiCol_TabUnfocusedActive] = theme::f(p.panel);
-    c[ImGuiCol_TableHeaderBg] = theme::f(p.page);
-    c[ImGuiCol_TableBorderLight] = theme::f(p.border);
-    c[ImGuiCol_TableBorderStrong] = theme::f(p.border);
-    c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_TableRowBgAlt] = theme::f(theme::with_alpha(p.page, 0.6f));
-    c[ImGuiCol_ResizeGrip] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_ScrollbarGrab] = theme::f(p.grab);
-    c[ImGuiCol_ScrollbarGrabHovered] = theme::f(p.grab_hover);
-    c[ImGuiCol_ScrollbarGrabActive] = theme::f(p.grab_down);
-    c[ImGuiCol_TextSelectedBg] = theme::f(p.selected_text);
-    c[ImGuiCol_NavHighlight] = theme::f(p.accent);
-    c[ImGuiCol_CheckMark] = theme::f(p.accent);
-    s.ScaleAllSizes(dpr_);
-    ImGui::GetStyle() = s;
+    fonts_ = load_fonts(dpr_);
+    apply_style(dpr_);
 }
 
 void App::set_dark(bool dark) {
     dark_ = dark;
     theme::use_dark(dark);
-    if (ImGui::GetCurrentContext()) setup_style();
+    if (ImGui::GetCurrentContext()) apply_style(dpr_);
 }
+
+// ---- the article in: replaced, undone, pasted, dropped ------------------------------------------
 
 void App::set_article(std::string text, bool sync) {
     text = normalise_newlines(std::move(text));
@@ -284,21 +145,6 @@ void App::on_paste(std::string text) {
     pending_paste_ = std::move(text);
     has_pending_paste_ = true;
 }
-
-namespace {
-// The browser decodes any dropped file as UTF-8, so a PDF, a Word file or an image arrives as
-// replacement characters (U+FFFD) and control bytes. More than a tenth of them: not a text.
-bool looks_like_text(const std::string& s) {
-    if (s.size() < 64) return true;
-    size_t junk = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') ++junk;
-        else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF && static_cast<unsigned char>(s[i + 2]) == 0xBD) { junk += 3; i += 2; }
-    }
-    return junk * 10 <= s.size();
-}
-}  // namespace
 
 void App::on_drop(const std::string& name, std::string bytes) {
     if (!looks_like_text(bytes)) {  // keep the article rather than replace it with mojibake
@@ -327,10 +173,7 @@ bool App::take_pending_paste_for_field(std::string& out) {
     return true;
 }
 
-bool App::wants_frames() const {
-    return first_analysis_pending_ || has_pending_paste_ || last_edit_time_ >= 0.0 || clear_active_field_ || frames_since_change_ < 3 || job_ ||
-           view_.animating() || ImGui::GetTime() - copied_time_ < 2.0;
-}
+// ---- the analysis: at once, or in slices over frames; its JSON and HTML -------------------------
 
 void App::start_analysis(bool sync) {
     first_analysis_pending_ = false;
@@ -338,7 +181,7 @@ void App::start_analysis(bool sync) {
     job_.reset();
     last_edit_time_ = -1.0;
     job_input_ = input_;
-    job_started_ = now_ms();
+    job_started_ = platform::now_ms();
     job_work_ms_ = 0.0;
     last_step_ms_ = 0.0;
     options_.max_bytes = kMaxArticleBytes;
@@ -346,22 +189,17 @@ void App::start_analysis(bool sync) {
         job_ = std::make_unique<AnalysisJob>(input_, options_);
         if (sync || input_.size() < kSliceFrom) {
             job_->step(1e12);
-            job_work_ms_ = now_ms() - job_started_;
-            Analysis a = job_->take();
-            job_.reset();
-            error_.clear();
-            finish_analysis(std::move(a), job_work_ms_);
+            job_work_ms_ = platform::now_ms() - job_started_;
+            finish_job();
         }
-    } catch (const std::exception& e) {  // the core promises not to throw; the page must not die if it does
-        job_.reset();
-        error_ = e.what();
-        finish_analysis(Analysis{}, now_ms() - job_started_);
+    } catch (const std::exception& e) {
+        fail_analysis(e.what());
     }
 }
 
 void App::step_analysis() {
     if (!job_) return;
-    const double t0 = now_ms();
+    const double t0 = platform::now_ms();
     const double interval = last_step_ms_ > 0.0 ? t0 - last_step_ms_ : 16.0;
     last_step_ms_ = t0;
     const double budget = std::clamp(interval * kSliceShare, kSliceMinMs, kSliceMaxMs);
@@ -369,18 +207,25 @@ void App::step_analysis() {
     try {
         done = job_->step(budget);
     } catch (const std::exception& e) {
-        job_.reset();
-        error_ = e.what();
-        finish_analysis(Analysis{}, now_ms() - job_started_);
+        fail_analysis(e.what());
         return;
     }
-    job_work_ms_ += now_ms() - t0;
-    if (done) {
-        Analysis a = job_->take();
-        job_.reset();
-        error_.clear();
-        finish_analysis(std::move(a), job_work_ms_);
-    }
+    job_work_ms_ += platform::now_ms() - t0;
+    if (done) finish_job();
+}
+
+void App::finish_job() {
+    Analysis a = job_->take();
+    job_.reset();
+    error_.clear();
+    finish_analysis(std::move(a), job_work_ms_);
+}
+
+// The core promises not to throw; the page must not die if it does: it shows the error.
+void App::fail_analysis(const char* what) {
+    job_.reset();
+    error_ = what;
+    finish_analysis(Analysis{}, platform::now_ms() - job_started_);
 }
 
 void App::finish_analysis(Analysis a, double ms) {
@@ -392,95 +237,7 @@ void App::finish_analysis(Analysis a, double ms) {
     frames_since_change_ = 0;
     view_.set_analysis(analysis_);
     panels_.set_analysis(analysis_);
-    if (find_open_) update_find(true);
-}
-
-namespace {
-// Case-insensitive for ASCII letters; other bytes (accents, other scripts) must match exactly.
-inline char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-constexpr size_t kMaxFindHits = 10000;
-}  // namespace
-
-void App::update_find(bool analysis_changed) {
-    if (!analysis_changed && find_query_ == find_buf_) return;
-    find_query_ = find_buf_;
-    find_hits_.clear();
-    find_capped_ = false;
-    const std::string& t = analysis_.text;
-    std::string q = find_query_;
-    for (char& c : q) c = fold(c);
-    const size_t m = q.size();
-    if (m > 0 && m <= t.size()) {
-        for (size_t i = 0; i + m <= t.size();) {
-            size_t k = 0;
-            while (k < m && fold(t[i + k]) == q[k]) ++k;
-            if (k < m) { ++i; continue; }
-            if (find_hits_.size() == kMaxFindHits) { find_capped_ = true; break; }
-            find_hits_.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(i + m));
-            i += m;  // matches do not overlap
-        }
-    }
-    // A new query goes to its first match; a re-analysis of the same text stays where it is.
-    find_current_ = find_hits_.empty() ? -1 : analysis_changed ? std::min(std::max(find_current_, 0), static_cast<int>(find_hits_.size()) - 1) : 0;
-    view_.set_find(find_hits_, find_current_);
-    if (!analysis_changed && find_current_ >= 0) view_.go_to(find_hits_[find_current_].first, find_hits_[find_current_].second);
-}
-
-void App::step_find(int dir) {
-    if (find_hits_.empty()) return;
-    const int n = static_cast<int>(find_hits_.size());
-    find_current_ = ((find_current_ < 0 ? 0 : find_current_ + dir) % n + n) % n;
-    view_.set_find_current(find_current_);
-    view_.go_to(find_hits_[find_current_].first, find_hits_[find_current_].second);
-}
-
-void App::close_find() {
-    find_open_ = false;
-    find_hits_.clear();
-    find_current_ = -1;
-    find_query_.clear();
-    view_.set_find({}, -1);
-}
-
-void App::draw_find_bar() {
-    if (!find_open_) return;
-    const theme::Palette& pal = theme::P();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(theme::f(pal.muted), "Find");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-    if (find_focus_) {
-        ImGui::SetKeyboardFocusHere();
-        find_focus_ = false;
-    }
-    const bool enter = ImGui::InputTextWithHint("##find", "a word or a phrase", find_buf_, sizeof find_buf_, ImGuiInputTextFlags_EnterReturnsTrue);
-    note("find_input");
-    if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
-        close_find();
-        return;
-    }
-    update_find(false);
-    if (enter) {  // Enter: the next match, Shift+Enter the previous; the field keeps the keyboard
-        step_find(ImGui::GetIO().KeyShift ? -1 : 1);
-        ImGui::SetKeyboardFocusHere(-1);
-    }
-    ImGui::SameLine();
-    if (find_query_.empty()) ImGui::TextColored(theme::f(pal.muted), " ");
-    else if (find_hits_.empty()) ImGui::TextColored(theme::f(pal.quote), "no match");
-    else ImGui::TextColored(theme::f(pal.muted), "%d of %zu%s", find_current_ + 1, find_hits_.size(), find_capped_ ? "+" : "");
-    note("find_count");
-    ImGui::SameLine();
-    if (quiet_button("\xE2\x80\xB9")) step_find(-1);
-    note("find_prev");
-    tooltip("Previous match (Shift+Enter)");
-    ImGui::SameLine();
-    if (quiet_button("\xE2\x80\xBA")) step_find(1);
-    note("find_next");
-    tooltip("Next match (Enter)");
-    ImGui::SameLine();
-    if (quiet_button("Close")) close_find();
-    note("find_close");
-    tooltip("Esc");
+    if (find_.open) find_.update(analysis_.text, true, view_);
 }
 
 const std::string& App::analysis_json() {
@@ -497,114 +254,11 @@ const std::string& App::analysis_json() {
 
 std::string App::article_html() const { return ae::web::article_html(analysis_, view_.visible); }
 
-void App::record_frame_ms(double ms) {
-    last_frame_ms_ = ms;
-    constexpr size_t kKeep = 4096;
-    if (frame_ms_.size() < kKeep) frame_ms_.push_back(static_cast<float>(ms));
-    else frame_ms_[frame_next_++ % kKeep] = static_cast<float>(ms);
-}
+// ---- the frame: keys, layout, the debounced re-analysis -----------------------------------------
 
-void App::note(const char* name) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    for (NamedRect& r : rects_)
-        if (r.name == name) { r = {name, a.x, a.y, b.x, b.y}; return; }
-    rects_.push_back({name, a.x, a.y, b.x, b.y});
-}
-
-std::string App::ui_rect_json(const std::string& name) const {
-    static const char* const kRows[] = {"row:Entities", "row:Quotes", "row:Events", "row:Timeline"};
-    for (int i = 0; i < 4; ++i)
-        if (name == kRows[i]) {
-            const float* r = panels_.first_row[i];
-            if (r[2] <= r[0]) return "null";
-            char b[160];
-            std::snprintf(b, sizeof b, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", r[0] / dpr_, r[1] / dpr_, (r[2] - r[0]) / dpr_, (r[3] - r[1]) / dpr_);
-            return b;
-        }
-    for (const NamedRect& r : rects_)
-        if (r.name == name) {
-            char b[160];
-            std::snprintf(b, sizeof b, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", r.x0 / dpr_, r.y0 / dpr_, (r.x1 - r.x0) / dpr_, (r.y1 - r.y0) / dpr_);
-            return b;
-        }
-    return "null";
-}
-
-std::string App::span_rect_json(uint32_t start, uint32_t end) const {
-    ImVec2 a, b;
-    if (!view_.span_rect(analysis_, start, end, &a, &b)) return "null";
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", a.x / dpr_, a.y / dpr_, (b.x - a.x) / dpr_, (b.y - a.y) / dpr_);
-    return buf;
-}
-
-std::string App::state_json() const {
-    const Analysis& a = analysis_;
-    const ArticleHover& h = view_.hover();
-    auto id_or_null = [](std::string& out, int i, const std::string* id) {
-        if (i < 0 || !id) out += "null";
-        else json_string(out, *id);
-    };
-    std::string o = "{\"hover\":{\"entity\":";
-    id_or_null(o, h.entity, h.entity >= 0 ? &a.entities[h.entity].id : nullptr);
-    o += ",\"mention\":" + std::to_string(h.mention) + ",\"quote\":";
-    id_or_null(o, h.quote, h.quote >= 0 ? &a.quotes[h.quote].id : nullptr);
-    o += ",\"event\":";
-    id_or_null(o, h.event, h.event >= 0 ? &a.events[h.event].id : nullptr);
-    o += ",\"value\":" + std::to_string(h.value) + ",\"card\":" + (h.any ? "true" : "false") + "}";
-
-    const int se = view_.selected_entity();
-    o += ",\"selection\":{\"entity\":";
-    id_or_null(o, se, se >= 0 ? &a.entities[se].id : nullptr);
-    o += ",\"canonical\":";
-    if (se >= 0) json_string(o, a.entities[se].canonical); else o += "null";
-    o += ",\"mention\":" + std::to_string(se >= 0 ? view_.selected_mention() : -1);
-    o += ",\"count\":" + std::to_string(se >= 0 ? a.entities[se].mentions.size() : 0) + "}";
-
-    o += ",\"filters\":{";
-    for (int i = 0; i < static_cast<int>(Layer::Count); ++i) {
-        if (i) o += ",";
-        json_string(o, layer_info(static_cast<Layer>(i)).label);
-        o += view_.visible[i] ? ":true" : ":false";
-    }
-    o += "}";
-    o += std::string(",\"theme\":\"") + (dark_ ? "dark" : "light") + "\"";
-    o += std::string(",\"help\":") + (show_help_ ? "true" : "false");
-    o += ",\"tab\":\"" + std::string(kTabNames[static_cast<int>(tab_)]) + "\"";
-    o += ",\"layout\":\"" + std::string(layout_) + "\"";
-    o += std::string(",\"analysing\":") + (job_ ? "true" : "false");
-    char b[512];
-    std::snprintf(b, sizeof b, ",\"progress\":%.3f,\"analysis_ms\":%.1f,\"analyses\":%d", job_ ? job_->progress() : 1.0f, analysis_ms_, analysis_count_);
-    o += b;
-    o += ",\"stage\":";
-    json_string(o, job_ ? job_->stage() : "");
-    o += ",\"reference_date\":";
-    json_string(o, a.reference_date);
-    o += ",\"reference_override\":";
-    json_string(o, options_.reference_date);
-    o += std::string(",\"pasted_html\":") + (pasted_html_ ? "true" : "false");
-    o += std::string(",\"find\":{\"open\":") + (find_open_ ? "true" : "false") + ",\"query\":";
-    json_string(o, find_query_);
-    o += ",\"hits\":" + std::to_string(find_hits_.size()) + ",\"current\":" + std::to_string(find_current_) +
-         (find_current_ >= 0 ? ",\"start\":" + std::to_string(find_hits_[find_current_].first) : std::string()) + "}";
-    o += std::string(",\"can_undo\":") + (previous_input_.empty() ? "false" : "true");
-    o += ",\"drop_note\":";
-    json_string(o, drop_note_);
-    o += ",\"input_bytes\":" + std::to_string(input_.size());
-    o += ",\"jump\":{\"start\":" + std::to_string(view_.last_jump_start()) + ",\"end\":" + std::to_string(view_.last_jump_end()) + "}";
-
-    std::vector<float> f(frame_ms_);
-    std::sort(f.begin(), f.end());
-    const float med = f.empty() ? 0.0f : f[f.size() / 2];
-    const float p95 = f.empty() ? 0.0f : f[std::min(f.size() - 1, f.size() * 95 / 100)];
-    const float mx = f.empty() ? 0.0f : f.back();
-    std::snprintf(b, sizeof b,
-                  ",\"article\":{\"lines\":%zu,\"wraps\":%d,\"wrap_ms\":%.2f,\"scroll\":%.1f,\"scroll_max\":%.1f}"
-                  ",\"frames\":{\"count\":%zu,\"median_ms\":%.3f,\"p95_ms\":%.3f,\"max_ms\":%.3f,\"last_ms\":%.3f},\"dpr\":%.2f}",
-                  view_.line_count(), view_.wrap_count(), view_.last_wrap_ms(), view_.scroll_y(), view_.scroll_max_y(),
-                  f.size(), med, p95, mx, last_frame_ms_, dpr_);
-    o += b;
-    return o;
+bool App::wants_frames() const {
+    return first_analysis_pending_ || has_pending_paste_ || last_edit_time_ >= 0.0 || clear_active_field_ || frames_since_change_ < 3 || job_ ||
+           view_.animating() || ImGui::GetTime() - copied_time_ < 2.0;
 }
 
 void App::apply(const PanelNav& nav) {
@@ -620,11 +274,8 @@ void App::handle_keys() {
     // Ctrl+Enter (or Cmd+Enter): analyse now.
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) start_analysis(false);
     if (ImGui::IsKeyPressed(kKeyF1, false)) show_help_ = !show_help_;
-    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(kKeyF, false)) {
-        find_open_ = true;
-        find_focus_ = true;
-    }
-    if (find_open_ && !io.WantTextInput && !show_help_ && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) close_find();
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(kKeyF, false)) find_.show();
+    if (find_.open && !io.WantTextInput && !show_help_ && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) find_.close(view_);
     // Ctrl+Z outside text fields (inside one it undoes typing): the article before the last replacement.
     if (!io.WantTextInput && (io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(kKeyZ, false)) undo_replace();
     // Stepping through the selected entity's mentions: F3 / Shift+F3 always, N / P outside text fields.
@@ -655,8 +306,7 @@ void App::frame() {
     if (first_analysis_pending_ && ImGui::GetFrameCount() > 1) start_analysis(true);
     step_analysis();
     handle_keys();
-    rects_.clear();
-    for (auto& r : panels_.first_row) r[0] = r[1] = r[2] = r[3] = 0.0f;  // only panels drawn this frame have rows
+    rects_.clear();  // only what is drawn this frame is on screen
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
@@ -710,6 +360,8 @@ void App::frame() {
     if (frames_since_change_ < 1000) ++frames_since_change_;
 }
 
+// ---- header and help ----------------------------------------------------------------------------
+
 void App::draw_header() {
     const ImGuiStyle& st = ImGui::GetStyle();
     const theme::Palette& pal = theme::P();
@@ -746,7 +398,7 @@ void App::draw_header() {
         padlock(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + ui_h * 0.05f), ui_h * 0.9f, pal.privacy);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ui_h * 1.0f);
         ImGui::TextColored(theme::f(pal.privacy), "%s", note_text);
-        note("privacy");
+        rects_.note("privacy");
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Everything runs here, in WebAssembly. After the page has loaded it\n"
                               "makes no network request: the article is not uploaded anywhere.");
@@ -757,10 +409,10 @@ void App::draw_header() {
         set_dark(!dark_);
         platform::save_dark_preference(dark_);
     }
-    note("theme");
+    rects_.note("theme");
     ImGui::SameLine();
     if (quiet_button(" ? ")) show_help_ = true;
-    note("help");
+    rects_.note("help");
     tooltip("Keyboard shortcuts (F1)");
     ImGui::PopStyleVar();
     ImGui::SetCursorPosY(row_y - win_y + title_h + st.ItemSpacing.y);
@@ -773,7 +425,7 @@ void App::draw_help() {
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.42f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(22.0f * dpr_, 18.0f * dpr_));
     if (ImGui::BeginPopupModal("Keyboard shortcuts", &show_help_, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
-        note("help_popup");
+        rects_.note("help_popup");
         if (!show_help_) ImGui::CloseCurrentPopup();  // F1 again
         const char* const rows[][2] = {
             {platform::paste_shortcut(), "Paste an article (anywhere outside the text box replaces it; HTML is reduced to text)"},
@@ -810,6 +462,8 @@ void App::draw_help() {
     ImGui::PopStyleVar();
 }
 
+// ---- the input pane and the side panels ---------------------------------------------------------
+
 void App::draw_input_pane(float width, float height) {
     const ImGuiStyle& st = ImGui::GetStyle();
     ImGui::BeginGroup();
@@ -832,7 +486,7 @@ void App::draw_input_pane(float width, float height) {
     const ImVec2 box_pos = ImGui::GetCursorScreenPos();
     if (ImGui::InputTextMultiline("##article_input", &input_, box, ImGuiInputTextFlags_CallbackAlways, input_callback, this))
         last_edit_time_ = ImGui::GetTime();
-    note("input");
+    rects_.note("input");
     if (input_.empty() && !ImGui::IsItemActive()) {
         const ImVec2 p(box_pos.x + st.FramePadding.x, box_pos.y + st.FramePadding.y);
         char hint[200];
@@ -844,7 +498,7 @@ void App::draw_input_pane(float width, float height) {
     tooltip("Ctrl+Enter. Edits are analysed by themselves after a short pause.");
     ImGui::SameLine();
     if (quiet_button("Paste")) platform::request_paste(*this);
-    note("paste");
+    rects_.note("paste");
     tooltip("Replace the article with the clipboard's text");
     ImGui::SameLine();
     if (quiet_button("Sample")) {
@@ -859,11 +513,11 @@ void App::draw_input_pane(float width, float height) {
     tooltip("Load a sample article written for this project");
     ImGui::SameLine();
     if (quiet_button("Clear")) set_article(std::string());
-    note("clear");
+    rects_.note("clear");
     if (!previous_input_.empty()) {
         ImGui::SameLine();
         if (quiet_button("Undo")) undo_replace();
-        note("undo");
+        rects_.note("undo");
         tooltip("Bring back the article you had before the last paste, drop, Sample or Clear (Ctrl+Z outside the text box)");
     }
 
@@ -900,7 +554,7 @@ void App::draw_side(float width, float height, bool with_text_tab) {
             ImGui::PopStyleVar();
             char name[32];
             std::snprintf(name, sizeof name, "tab:%s", kTabNames[t]);
-            note(name);
+            rects_.note(name);
             if (!open) continue;
             tab_ = static_cast<Tab>(t);
             ImGui::Spacing();
@@ -920,6 +574,8 @@ void App::draw_side(float width, float height, bool with_text_tab) {
     ImGui::EndChild();
     apply(nav);
 }
+
+// ---- the article pane: legend, status row, selection bar, find bar, the article -----------------
 
 void App::draw_legend(float right) {
     const ImGuiStyle& st = ImGui::GetStyle();
@@ -948,7 +604,7 @@ void App::draw_legend(float right) {
         if (ImGui::InvisibleButton("##legend", ImVec2(w, h))) on = !on;
         char name[48];
         std::snprintf(name, sizeof name, "legend:%s", info.label);
-        note(name);
+        rects_.note(name);
         const bool hovered = ImGui::IsItemHovered();
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -985,7 +641,7 @@ void App::draw_status_row() {
     const char* source = !options_.reference_date.empty() ? "set by you" : a.reference_date_from_text ? "from the date line" : "";
     if (a.reference_date.empty()) ImGui::TextColored(theme::f(pal.ink), "none");
     else ImGui::TextColored(theme::f(pal.ink), "%s", a.reference_date.c_str());
-    note("reference_date");
+    rects_.note("reference_date");
     if (*source) {
         ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 0.5f);
         ImGui::TextColored(theme::f(pal.muted), "(%s)", source);
@@ -997,7 +653,7 @@ void App::draw_status_row() {
         ref_error_.clear();
         ImGui::OpenPopup("##refdate");
     }
-    note("reference_change");
+    rects_.note("reference_change");
     tooltip("Relative dates (\"Friday\", \"last week\") are resolved against this date");
     ImGui::PopStyleVar();
     if (ImGui::BeginPopup("##refdate")) {
@@ -1005,7 +661,7 @@ void App::draw_status_row() {
         ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x * 1.8f);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         const bool enter = ImGui::InputTextWithHint("##ref", "YYYY-MM-DD", ref_buf_, sizeof ref_buf_, ImGuiInputTextFlags_EnterReturnsTrue);
-        note("reference_input");
+        rects_.note("reference_input");
         ImGui::SameLine();
         if (accent_button("Apply") || enter) {
             if (is_iso_date(ref_buf_)) {
@@ -1016,7 +672,7 @@ void App::draw_status_row() {
                 ref_error_ = "Write a date as YYYY-MM-DD, e.g. 2024-04-06";
             }
         }
-        note("reference_apply");
+        rects_.note("reference_apply");
         if (!options_.reference_date.empty()) {
             if (quiet_button("Use the article's own date")) {
                 options_.reference_date.clear();
@@ -1034,7 +690,7 @@ void App::draw_status_row() {
         ImGui::PushTextWrapPos(0.0f);  // a long file name on a narrow pane wraps, not clips
         ImGui::TextColored(theme::f(pal.quote), "%s", drop_note_.c_str());
         ImGui::PopTextWrapPos();
-        note("drop_note");
+        rects_.note("drop_note");
     }
     // What the core could not do, or repaired (too long, invalid UTF-8, a missing model): one
     // line, the rest in its tooltip.
@@ -1042,7 +698,7 @@ void App::draw_status_row() {
         const Diagnostic& d = a.diagnostics.front();
         if (a.diagnostics.size() == 1) ImGui::TextColored(theme::f(pal.quote), "Note: %s", d.message.c_str());
         else ImGui::TextColored(theme::f(pal.quote), "Note: %s (and %zu more)", d.message.c_str(), a.diagnostics.size() - 1);
-        note("diagnostics");
+        rects_.note("diagnostics");
         if (ImGui::IsItemHovered() && a.diagnostics.size() > 1) {
             ImGui::BeginTooltip();
             for (const Diagnostic& x : a.diagnostics) ImGui::BulletText("%s", x.message.c_str());
@@ -1069,15 +725,15 @@ void App::draw_selection_bar() {
     ImGui::TextColored(theme::f(theme::P().muted), "mention %d of %zu", view_.selected_mention() + 1, ent.mentions.size());
     ImGui::SameLine();
     if (quiet_button("\xE2\x80\xB9 Previous")) view_.step_mention(analysis_, -1);
-    note("prev");
+    rects_.note("prev");
     tooltip("P or Shift+F3");
     ImGui::SameLine();
     if (quiet_button("Next \xE2\x80\xBA")) view_.step_mention(analysis_, 1);
-    note("next");
+    rects_.note("next");
     tooltip("N or F3");
     ImGui::SameLine();
     if (quiet_button("Clear")) view_.clear_selection();
-    note("clear_selection");
+    rects_.note("clear_selection");
     tooltip("Esc");
     ImGui::PopStyleVar();
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + fh + st.FramePadding.y * 2.0f + st.ItemSpacing.y));
@@ -1100,11 +756,11 @@ void App::draw_article_pane(float width, float height) {
         copied_note_ = "JSON copied";
         copied_time_ = ImGui::GetTime();
     }
-    note("copy_json");
+    rects_.note("copy_json");
     tooltip("Copy the analysis (article-explorer/1 JSON) to the clipboard");
     ImGui::SameLine();
     if (quiet_button("Download JSON")) platform::download_text("article-explorer.json", analysis_json());
-    note("download_json");
+    rects_.note("download_json");
     tooltip("Save the analysis as article-explorer.json");
     ImGui::SameLine();
     if (quiet_button("Copy HTML")) {
@@ -1112,7 +768,7 @@ void App::draw_article_pane(float width, float height) {
         copied_note_ = "Article copied as HTML";
         copied_time_ = ImGui::GetTime();
     }
-    note("copy_html");
+    rects_.note("copy_html");
     tooltip("Copy the article with its highlights as HTML (paste into a document or an email)");
     const float frame_h = ImGui::GetFrameHeight();
     ImGui::PopStyleVar();
@@ -1135,10 +791,10 @@ void App::draw_article_pane(float width, float height) {
         ImGui::PushStyleColor(ImGuiCol_FrameBg, theme::f(pal.page));
         ImGui::ProgressBar(job_->progress(), ImVec2(-FLT_MIN, 0), label);
         ImGui::PopStyleColor(2);
-        note("progress");
+        rects_.note("progress");
     }
     draw_selection_bar();
-    draw_find_bar();
+    find_.draw(analysis_.text, view_, rects_);
     ImGui::Separator();
 
     ImGui::BeginChild("##article", ImVec2(0, 0), false);
@@ -1158,7 +814,7 @@ void App::draw_article_pane(float width, float height) {
         }
     }
     ImGui::EndChild();
-    note("article");
+    rects_.note("article");
     ImGui::EndChild();
 }
 

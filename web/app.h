@@ -8,19 +8,15 @@
 
 #include "article_explorer/analysis.h"
 #include "article_view.h"
+#include "find_bar.h"
 #include "panels.h"
-
-struct ImFont;
+#include "style.h"
+#include "test_hooks.h"
 
 namespace ae::web {
 
-struct Fonts {
-    ImFont* ui = nullptr;       // labels, buttons, the input pane
-    ImFont* article = nullptr;  // the article view (a little larger, for reading)
-    ImFont* title = nullptr;    // the page title
-};
-
 enum class Tab { Text, Entities, Quotes, Events, Timeline, Count };
+const char* tab_name(Tab t);  // "Text", "Entities", ...
 
 class App {
 public:
@@ -71,21 +67,22 @@ public:
     void set_dark(bool dark);
     bool dark() const { return dark_; }
 
-    // For tests and the budget script (window.articleExplorer): CPU time of App::frame() +
-    // ImGui::Render() per drawn frame, UI state as JSON, where named UI items are on screen.
-    void record_frame_ms(double ms);
-    void reset_frame_stats() { frame_ms_.clear(); }
+    // For tests and the budget script (window.articleExplorer; the JSON is written in
+    // test_hooks.cpp): CPU time of App::frame() + ImGui::Render() per drawn frame, UI state as
+    // JSON, where named UI items and spans of the article are on screen.
+    void record_frame_ms(double ms) { frames_.record(ms); }
+    void reset_frame_stats() { frames_.reset(); }
     std::string state_json() const;
     std::string ui_rect_json(const std::string& name) const;
     std::string span_rect_json(uint32_t start, uint32_t end) const;
 
 private:
     void start_analysis(bool sync);
-    void finish_analysis(Analysis a, double ms);
     void step_analysis();
-    void setup_style();
+    void finish_job();
+    void fail_analysis(const char* what);
+    void finish_analysis(Analysis a, double ms);
     void handle_keys();
-    void note(const char* name);  // remembers the last item's rectangle under this name
     void draw_header();
     void draw_input_pane(float width, float height);
     void draw_side(float width, float height, bool with_text_tab);
@@ -100,45 +97,39 @@ private:
     float dpr_ = 1.0f;
     bool dark_ = false;
 
+    // The article and its analysis.
     std::string input_;             // what the input pane shows (the user's text, as typed)
     std::string analysed_input_;    // the input the current analysis was made from
+    std::string previous_input_;    // the article before the last replacement: Undo brings it back
     Analysis analysis_;
     Options options_;               // reference_date: the user's override, if any
-    std::string json_;
+    std::string json_;              // analysis_json(), written when first asked for
     bool json_valid_ = false;
     double analysis_ms_ = 0.0;
     std::string error_;
     int sample_index_ = 0;
     int analysis_count_ = 0;
     int frames_since_change_ = 0;
-    bool pasted_html_ = false;
-    // Find in the article (Ctrl/Cmd+F; the browser's own find cannot see text drawn on a canvas).
-    bool find_open_ = false, find_focus_ = false, find_capped_ = false;
-    char find_buf_[128] = "";
-    std::string find_query_;                                // what find_hits_ were computed for
-    std::vector<std::pair<uint32_t, uint32_t>> find_hits_;  // in analysis_.text
-    int find_current_ = -1;
-    void update_find(bool analysis_changed);
-    void step_find(int dir);
-    void close_find();
-    void draw_find_bar();
-    std::string previous_input_;  // the article before the last replacement: Undo brings it back
-    std::string drop_note_;  // why the last dropped file was refused; cleared by the next analysis
-    bool first_analysis_pending_ = false;  // the sample, analysed once the first frame is out      // the last paste or drop was HTML, reduced to text
+    bool first_analysis_pending_ = false;  // the sample, analysed once the first frame is out
+    double last_edit_time_ = -1.0;  // ImGui time of the last edit not yet analysed
 
-    std::unique_ptr<AnalysisJob> job_;  // a long text being analysed in slices
+    // A long text being analysed in slices.
+    std::unique_ptr<AnalysisJob> job_;
     std::string job_input_;
     double job_started_ = 0.0, job_work_ms_ = 0.0, last_step_ms_ = 0.0;
 
-    double last_edit_time_ = -1.0;  // ImGui time of the last edit not yet analysed
-    bool clear_active_field_ = false;
-
+    // Paste and drop.
+    bool pasted_html_ = false;      // the last paste or drop was HTML, reduced to text
+    std::string drop_note_;         // why the last dropped file was refused; cleared by the next analysis
     std::string clipboard_;
     std::string pending_paste_;
     bool has_pending_paste_ = false;
+    bool clear_active_field_ = false;
 
+    // What is on screen.
     ArticleView view_;
     Panels panels_;
+    FindBar find_;
     Tab tab_ = Tab::Text;           // the side panel's open tab
     int request_tab_ = -1;          // a tab to open on the next frame
     bool scroll_entities_ = false;  // bring the selected entity's row into view
@@ -146,16 +137,14 @@ private:
     float input_frac_ = 0.23f, panels_frac_ = 0.30f;  // three columns
     const char* layout_ = "";
     bool show_help_ = false;
-    char ref_buf_[16] = {};
+    char ref_buf_[16] = {};         // the reference date popup's field
     std::string ref_error_;
     std::string copied_note_;       // "Copied" feedback next to the export buttons
     double copied_time_ = -10.0;
 
-    std::vector<float> frame_ms_;   // ring of the last frames' CPU times
-    size_t frame_next_ = 0;
-    double last_frame_ms_ = 0.0;
-    struct NamedRect { std::string name; float x0, y0, x1, y1; };
-    std::vector<NamedRect> rects_;
+    // For tests (test_hooks.h).
+    FrameTimes frames_;
+    UiRects rects_;
 };
 
 }  // namespace ae::web

@@ -1,39 +1,17 @@
 #include "article_view.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cfloat>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
+#include "cards.h"
 #include "imgui_internal.h"  // ImTextCharFromUtf8, window rects
+#include "platform.h"  // now_ms
 #include "theme.h"
 
 namespace ae::web {
 
 namespace {
-
-struct LayerDef { const char* label; ImU32 theme::Palette::*colour; bool underline; };
-const LayerDef kLayers[] = {
-    {"Sentences", &theme::Palette::sentence_a, false},
-    {"Date line", &theme::Palette::date_line, false},
-    {"Boilerplate", &theme::Palette::boilerplate, false},
-    {"People", &theme::Palette::person, false},
-    {"Organisations", &theme::Palette::org, false},
-    {"Places", &theme::Palette::location, false},
-    {"Other names", &theme::Palette::misc, false},
-    {"Dates & numbers", &theme::Palette::value, false},
-    {"Quotes", &theme::Palette::quote, true},
-    {"Events", &theme::Palette::event, true},
-    {"Other actions", &theme::Palette::event, true},
-};
-static_assert(sizeof(kLayers) / sizeof(kLayers[0]) == static_cast<size_t>(Layer::Count), "one entry per layer");
-
-double now_ms() {
-    using namespace std::chrono;
-    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
-}
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -44,123 +22,7 @@ uint32_t utf8_next(const std::string& s, uint32_t i) {
     return std::min<uint32_t>(i + n, static_cast<uint32_t>(s.size()));
 }
 
-// A slice of the text for a card, cut at max_bytes on a character boundary with an ellipsis.
-std::string excerpt(const Analysis& a, uint32_t s, uint32_t e, size_t max_bytes) {
-    s = std::min<uint32_t>(s, static_cast<uint32_t>(a.text.size()));
-    e = std::min<uint32_t>(std::max(s, e), static_cast<uint32_t>(a.text.size()));
-    if (e - s <= max_bytes) return std::string(a.slice(s, e));
-    uint32_t cut = s + static_cast<uint32_t>(max_bytes);
-    while (cut > s && (static_cast<unsigned char>(a.text[cut]) & 0xC0) == 0x80) --cut;
-    return std::string(a.slice(s, cut)) + "\xE2\x80\xA6";
-}
-
-int find_by_id(const std::string& id, size_t count, const std::string& (*id_at)(const Analysis&, size_t), const Analysis& a) {
-    if (id.size() < 2) return -1;
-    const long guess = std::strtol(id.c_str() + 1, nullptr, 10) - 1;  // ids are "e1", "e2", ... in order
-    if (guess >= 0 && static_cast<size_t>(guess) < count && id_at(a, static_cast<size_t>(guess)) == id) return static_cast<int>(guess);
-    for (size_t i = 0; i < count; ++i)
-        if (id_at(a, i) == id) return static_cast<int>(i);
-    return -1;
-}
-
-const char* plural(size_t n) { return n == 1 ? "" : "s"; }
-
 }  // namespace
-
-LayerInfo layer_info(Layer l) {
-    const LayerDef& d = kLayers[static_cast<int>(l)];
-    return {d.label, theme::P().*d.colour, d.underline};
-}
-
-Layer layer_for_entity_type(const std::string& type) {
-    if (type == "PERSON" || type == "PER") return Layer::Person;
-    if (type == "ORGANIZATION" || type == "ORG") return Layer::Org;
-    if (type == "LOCATION" || type == "LOC" || type == "GPE") return Layer::Location;
-    return Layer::Misc;
-}
-
-bool is_entity_layer(Layer l) { return l == Layer::Person || l == Layer::Org || l == Layer::Location || l == Layer::Misc; }
-
-int find_entity(const Analysis& a, const std::string& id) {
-    return find_by_id(id, a.entities.size(), [](const Analysis& x, size_t i) -> const std::string& { return x.entities[i].id; }, a);
-}
-
-int find_quote(const Analysis& a, const std::string& id) {
-    return find_by_id(id, a.quotes.size(), [](const Analysis& x, size_t i) -> const std::string& { return x.quotes[i].id; }, a);
-}
-
-void swatch(ImU32 col) {
-    const float h = ImGui::GetTextLineHeight();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 0.6f, p.y + h * 0.8f), col, h * 0.15f);
-    ImGui::Dummy(ImVec2(h * 0.6f, h));
-    ImGui::SameLine();
-}
-
-void entity_card(const Analysis& a, int ei, int mention) {
-    if (ei < 0 || static_cast<size_t>(ei) >= a.entities.size()) return;
-    const Entity& e = a.entities[ei];
-    const ImVec4 muted = theme::f(theme::P().muted);
-    swatch(layer_info(layer_for_entity_type(e.type)).colour);
-    ImGui::TextUnformatted(e.canonical.c_str());
-    ImGui::TextColored(muted, "%s \xC2\xB7 %zu mention%s \xC2\xB7 salience %.2f", e.type.c_str(), e.mentions.size(), plural(e.mentions.size()), e.salience);
-    if (!e.role.empty()) ImGui::Text("Role: %s", e.role.c_str());
-    if (mention >= 0 && static_cast<size_t>(mention) < e.mentions.size() && e.mentions[mention].kind != "name")
-        ImGui::TextColored(muted, "This mention: %s (%s)", excerpt(a, e.mentions[mention].start, e.mentions[mention].end, 60).c_str(),
-                           e.mentions[mention].kind.c_str());
-    int quotes = 0;
-    for (const Quote& q : a.quotes) quotes += q.speaker == e.id ? 1 : 0;
-    if (quotes) ImGui::TextColored(muted, "Speaker of %d quote%s", quotes, plural(static_cast<size_t>(quotes)));
-}
-
-void quote_card(const Analysis& a, int qi) {
-    if (qi < 0 || static_cast<size_t>(qi) >= a.quotes.size()) return;
-    const Quote& q = a.quotes[qi];
-    const ImVec4 muted = theme::f(theme::P().muted);
-    swatch(theme::P().quote);
-    ImGui::Text("Quote (%s)", q.kind.c_str());
-    if (q.kind == "scare")
-        ImGui::TextColored(muted, "Scare quotes: words set apart, no speaker");
-    else
-        ImGui::Text("Speaker: %s", q.speaker_text.empty() ? "unknown" : q.speaker_text.c_str());
-    if (q.has_cue) ImGui::TextColored(muted, "Cue: %s", excerpt(a, q.cue.start, q.cue.end, 40).c_str());
-    ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", excerpt(a, q.start, q.end, 420).c_str());
-}
-
-void event_card(const Analysis& a, int vi) {
-    if (vi < 0 || static_cast<size_t>(vi) >= a.events.size()) return;
-    const Event& ev = a.events[vi];
-    const ImVec4 muted = theme::f(theme::P().muted);
-    swatch(theme::P().event);
-    ImGui::Text("%s", ev.type.c_str());
-    ImGui::TextColored(muted, "Trigger: %s", excerpt(a, ev.trigger.start, ev.trigger.end, 60).c_str());
-    for (const EventArgument& arg : ev.arguments) {
-        const int e = arg.entity.empty() ? -1 : find_entity(a, arg.entity);
-        const std::string text = excerpt(a, arg.start, arg.end, 80);
-        if (e >= 0 && a.entities[e].canonical != text)
-            ImGui::Text("%s: %s (%s)", arg.role.c_str(), text.c_str(), a.entities[e].canonical.c_str());
-        else
-            ImGui::Text("%s: %s", arg.role.c_str(), text.c_str());
-    }
-    if (ev.has_time)
-        ImGui::Text("Time: %s%s%s%s", ev.time_value.c_str(), ev.time_text.empty() ? "" : " (\xE2\x80\x9C",
-                    ev.time_text.c_str(), ev.time_text.empty() ? "" : "\xE2\x80\x9D)");
-    if (ev.polarity == "negative" || ev.modality != "asserted")
-        ImGui::TextColored(muted, "%s%s%s", ev.polarity == "negative" ? "negated" : "",
-                           ev.polarity == "negative" && ev.modality != "asserted" ? ", " : "", ev.modality != "asserted" ? ev.modality.c_str() : "");
-    if (!ev.quote.empty()) {
-        const int q = find_quote(a, ev.quote);
-        if (q >= 0) ImGui::TextColored(muted, "In a quote by %s", a.quotes[q].speaker_text.empty() ? "an unknown speaker" : a.quotes[q].speaker_text.c_str());
-    }
-}
-
-void value_card(const Analysis& a, int vi) {
-    if (vi < 0 || static_cast<size_t>(vi) >= a.values.size()) return;
-    const Value& v = a.values[vi];
-    swatch(theme::P().value);
-    ImGui::Text("%s", v.type.c_str());
-    if (!v.value.empty()) ImGui::TextColored(theme::f(theme::P().muted), "Normalised: %s", v.value.c_str());
-}
 
 void ArticleView::MarkList::finish() {
     std::stable_sort(marks.begin(), marks.end(), [](const Mark& x, const Mark& y) {
@@ -225,8 +87,7 @@ void ArticleView::set_analysis(const Analysis& a) {
     for (size_t i = 0; i < a.quotes.size(); ++i)
         add(underlines_, a.quotes[i].start, a.quotes[i].end, Layer::Quote, static_cast<int32_t>(i));
     for (size_t i = 0; i < a.events.size(); ++i)
-        add(underlines_, a.events[i].trigger.start, a.events[i].trigger.end,
-            a.events[i].type.rfind("Other.", 0) == 0 ? Layer::OtherEvent : Layer::Event, static_cast<int32_t>(i));
+        add(underlines_, a.events[i].trigger.start, a.events[i].trigger.end, layer_for_event(a.events[i]), static_cast<int32_t>(i));
     // Entities count once per entity, not per mention.
     for (Layer l : {Layer::Person, Layer::Org, Layer::Location, Layer::Misc}) counts_[static_cast<int>(l)] = 0;
     for (const Entity& e : a.entities) counts_[static_cast<int>(layer_for_entity_type(e.type))]++;
@@ -238,7 +99,7 @@ void ArticleView::set_analysis(const Analysis& a) {
 }
 
 void ArticleView::rewrap(const Analysis& a, ImFont* font, float size, float width) {
-    const double t0 = now_ms();
+    const double t0 = platform::now_ms();
     lines_.clear();
     const std::string& s = a.text;
     const char* t = s.data();
@@ -273,7 +134,7 @@ void ArticleView::rewrap(const Analysis& a, ImFont* font, float size, float widt
             hs = he + 1;
         }
     }
-    wrap_ms_ = now_ms() - t0;
+    wrap_ms_ = platform::now_ms() - t0;
     ++wrap_count_;
 }
 
@@ -547,8 +408,7 @@ void ArticleView::find_hover(const Analysis& a, uint32_t off) {
 
 void ArticleView::draw_tooltip(const Analysis& a) {
     if (hover_.entity < 0 && hover_.value < 0 && hover_.quote < 0 && hover_.event < 0 && hover_.sentence < 0) return;
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+    begin_card(24.0f);
     bool first = true;
     auto sep = [&]() { if (!first) ImGui::Separator(); first = false; };
     if (hover_.entity >= 0) {
@@ -562,8 +422,7 @@ void ArticleView::draw_tooltip(const Analysis& a) {
     if (first && hover_.sentence >= 0) {  // plain text: just where we are
         ImGui::TextColored(theme::f(theme::P().muted), "Sentence %d of %zu", hover_.sentence + 1, a.sentences.size());
     }
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
+    end_card();
 }
 
 }  // namespace ae::web

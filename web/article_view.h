@@ -11,32 +11,9 @@
 
 #include "article_explorer/analysis.h"
 #include "imgui.h"
+#include "layers.h"
 
 namespace ae::web {
-
-enum class Layer : uint8_t { Sentence, DateLine, Boilerplate, Person, Org, Location, Misc, Value, Quote, Event, OtherEvent, Count };
-
-struct LayerInfo {
-    const char* label;
-    ImU32 colour;    // in the current theme
-    bool underline;  // drawn as a line under the text instead of a background
-};
-LayerInfo layer_info(Layer l);
-// The layer an entity type ("PERSON", "ORGANIZATION", ...) is drawn in.
-Layer layer_for_entity_type(const std::string& type);
-bool is_entity_layer(Layer l);
-
-// Index of the entity / quote with this id ("e3", "q2"), or -1.
-int find_entity(const Analysis& a, const std::string& id);
-int find_quote(const Analysis& a, const std::string& id);
-
-// Hover-card bodies (inside BeginTooltip), shared by the article view and the panels.
-void entity_card(const Analysis& a, int entity, int mention);
-void quote_card(const Analysis& a, int quote);
-void event_card(const Analysis& a, int event);
-void value_card(const Analysis& a, int value);
-// A small colour square on the current line, for cards and lists.
-void swatch(ImU32 col);
 
 // What is under the mouse in the article this frame (-1: nothing of that kind).
 struct ArticleHover {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "article_view.h"  // Layer, layer_for_entity_type
+#include "layers.h"
 #include "theme.h"
 
 namespace ae::web {
@@ -50,8 +50,7 @@ std::string article_html(const Analysis& a, const bool* visible) {
     if (on(Layer::Quote))
         for (size_t i = 0; i < a.quotes.size(); ++i) marks.push_back({a.quotes[i].start, a.quotes[i].end, kQuote, static_cast<int>(i)});
     for (size_t i = 0; i < a.events.size(); ++i) {
-        const bool other = a.events[i].type.rfind("Other.", 0) == 0;
-        if (on(other ? Layer::OtherEvent : Layer::Event))
+        if (on(layer_for_event(a.events[i])))
             marks.push_back({a.events[i].trigger.start, a.events[i].trigger.end, kEvent, static_cast<int>(i)});
     }
     std::vector<Edge> edges;
@@ -91,9 +90,7 @@ std::string article_html(const Analysis& a, const bool* visible) {
         std::string style, title;
         if (ent >= 0) {
             const Entity& en = a.entities[marks[ent].index];
-            const Layer l = layer_for_entity_type(en.type);
-            const ImU32 c = l == Layer::Person ? pal.person : l == Layer::Org ? pal.org : l == Layer::Location ? pal.location : pal.misc;
-            style += "background:" + css(c) + ";border-radius:3px;";
+            style += "background:" + css(layer_colour(layer_for_entity_type(en.type), pal)) + ";border-radius:3px;";
             title += en.type + ": " + en.canonical + (en.role.empty() ? "" : " (" + en.role + ")");
         } else if (val >= 0) {
             const Value& v = a.values[marks[val].index];

@@ -1,6 +1,5 @@
 // The window and the frame loop, shared by the browser page and the native development
 // window: GLFW + OpenGL3 (WebGL2 in the browser) + Dear ImGui.
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -89,14 +88,6 @@ struct Loop {
     PressTrickle trickle;
 };
 
-double now_ms() {
-#ifdef __EMSCRIPTEN__
-    return emscripten_get_now();
-#else
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
-#endif
-}
-
 void one_frame(void* arg) {
     Loop& l = *static_cast<Loop*>(arg);
     glfwPollEvents();
@@ -116,10 +107,10 @@ void one_frame(void* arg) {
     ImGui::NewFrame();
     PressTrickle::cap_held_keys(ImGui::GetIO());
     // The app's own CPU time per frame (UI and layout, not GL): window.articleExplorer reports it.
-    const double t0 = now_ms();
+    const double t0 = ae::web::platform::now_ms();
     l.app->frame();
     ImGui::Render();
-    l.app->record_frame_ms(now_ms() - t0);
+    l.app->record_frame_ms(ae::web::platform::now_ms() - t0);
 
     int w = 0, h = 0;
     glfwGetFramebufferSize(l.window, &w, &h);

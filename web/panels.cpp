@@ -6,36 +6,31 @@
 #include <map>
 
 #include "article_explorer/values.h"  // the calendar
-#include "article_view.h"  // cards, layer colours
+#include "cards.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // RenderArrow, RenderTextEllipsis
+#include "layers.h"
+#include "test_hooks.h"
 #include "theme.h"
+#include "widgets.h"
 
 namespace ae::web {
 
 namespace {
 
-void remember_row(float* r) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    r[0] = a.x; r[1] = a.y; r[2] = b.x; r[3] = b.y;
-}
-
-bool is_other(const Event& e) { return e.type.rfind("Other.", 0) == 0; }
+bool is_other(const Event& e) { return layer_for_event(e) == Layer::OtherEvent; }
 
 // Dates on the timeline axis are whole days since 1970-01-01 (the core's calendar).
 int days_from_civil(int y, int m, int d) { return int(ae::days_from_civil(y, m, d)); }
 void civil_from_days(int z, int* y, int* m, int* d) { ae::civil_from_days(z, *y, *m, *d); }
 
+const char* const kClickHint = "Click to show it in the text";
+
 const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+// A slice of the text on one line (a row's cell).
 std::string text_of(const Analysis& a, uint32_t s, uint32_t e, size_t max = 200) {
-    s = std::min<uint32_t>(s, static_cast<uint32_t>(a.text.size()));
-    e = std::min<uint32_t>(std::max(s, e), static_cast<uint32_t>(a.text.size()));
-    if (e - s > max) {
-        e = s + static_cast<uint32_t>(max);
-        while (e > s && (static_cast<unsigned char>(a.text[e]) & 0xC0) == 0x80) --e;
-    }
-    std::string out(a.slice(s, e));
+    std::string out(clip_text(a, s, e, max));
     for (char& c : out)
         if (c == '\n' || c == '\t' || c == '\r') c = ' ';
     return out;
@@ -59,6 +54,8 @@ void text_ellipsis(ImVec2 pos, float max_x, ImU32 col, const std::string& s) {
                               s.c_str(), s.c_str() + s.size(), nullptr);
     ImGui::PopStyleColor();
 }
+
+float table_row_height() { return ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f; }
 
 const ImGuiTableFlags kTableFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                     ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp |
@@ -171,7 +168,7 @@ void Panels::entities(const Analysis& a, int selected, bool scroll_to_selected, 
             entity_sorted_ = true;
         }
     }
-    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f;
+    const float row_h = table_row_height();
     if (scroll_to_selected && selected >= 0) {  // the selected entity's row into view
         const auto it = std::find(entity_order_.begin(), entity_order_.end(), selected);
         if (it != entity_order_.end()) {
@@ -191,15 +188,12 @@ void Panels::entities(const Analysis& a, int selected, bool scroll_to_selected, 
             ImGui::PushID(ei);
             swatch(layer_info(layer_for_entity_type(e.type)).colour);
             if (ImGui::Selectable(e.canonical.c_str(), ei == selected, ImGuiSelectableFlags_SpanAllColumns)) nav.select_entity = ei;
-            if (r == 0) remember_row(first_row[0]);
+            if (r == 0 && rects) rects->note("row:Entities");
             if (ImGui::IsItemHovered()) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                ImGui::BeginTooltip();
-                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+                begin_card(24.0f);
                 entity_card(a, ei, -1);
-                ImGui::TextColored(theme::f(theme::P().faint), "Click to show it in the text");
-                ImGui::PopTextWrapPos();
-                ImGui::EndTooltip();
+                end_card(kClickHint);
             }
             ImGui::TableSetColumnIndex(1);
             ImGui::Text("%zu", e.mentions.size());
@@ -249,7 +243,7 @@ void Panels::quotes(const Analysis& a, PanelNav& nav) {
             ImGui::PushID(r);
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const bool clicked = ImGui::InvisibleButton("##row", ImVec2(width, row_h));
-            if (r == 1) remember_row(first_row[1]);  // row 0 is the first speaker's header
+            if (r == 1 && rects) rects->note("row:Quotes");  // row 0 is the first speaker's header
             const bool hovered = ImGui::IsItemHovered();
             ImDrawList* dl = ImGui::GetWindowDrawList();
             if (hovered) {
@@ -272,11 +266,9 @@ void Panels::quotes(const Analysis& a, PanelNav& nav) {
                 dl->AddText(ImVec2(p.x + width - cw - line * 0.4f, ty), pal.muted, count);
                 if (clicked) g.open = !g.open;
                 if (hovered && g.entity >= 0) {
-                    ImGui::BeginTooltip();
-                    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+                    begin_card(24.0f);
                     entity_card(a, g.entity, -1);
-                    ImGui::PopTextWrapPos();
-                    ImGui::EndTooltip();
+                    end_card();
                 }
             } else {
                 const Quote& q = a.quotes[row.quote];
@@ -284,14 +276,11 @@ void Panels::quotes(const Analysis& a, PanelNav& nav) {
                 dl->AddRectFilled(ImVec2(x, ty + line * 0.1f), ImVec2(x + std::max(1.0f, line / 8.0f), ty + line * 0.9f), pal.quote);
                 const std::string t = text_of(a, q.start, q.end, 240);
                 text_ellipsis(ImVec2(x + line * 0.5f, ty), p.x + width - line * 0.4f, pal.ink, t);
-                if (clicked) { nav.go = true; nav.start = q.start; nav.end = q.end; }
+                if (clicked) nav.go_to(q.start, q.end);
                 if (hovered) {
-                    ImGui::BeginTooltip();
-                    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+                    begin_card(26.0f);
                     quote_card(a, row.quote);
-                    ImGui::TextColored(theme::f(pal.faint), "Click to show it in the text");
-                    ImGui::PopTextWrapPos();
-                    ImGui::EndTooltip();
+                    end_card(kClickHint);
                 }
             }
             ImGui::PopID();
@@ -341,7 +330,7 @@ void Panels::events(const Analysis& a, bool show_other, PanelNav& nav) {
             event_show_other_ = show_other;
         }
     }
-    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f;
+    const float row_h = table_row_height();
     const ImVec4 muted = theme::f(theme::P().muted);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(event_order_.size()), row_h);
@@ -355,20 +344,13 @@ void Panels::events(const Analysis& a, bool show_other, PanelNav& nav) {
             char num[16];
             std::snprintf(num, sizeof num, "%d", vi + 1);
             const bool clicked = ImGui::Selectable(num, false, ImGuiSelectableFlags_SpanAllColumns);
-            if (r == 0) remember_row(first_row[2]);
-            if (clicked) {
-                nav.go = true;
-                nav.start = e.trigger.start;
-                nav.end = e.trigger.end;
-            }
+            if (r == 0 && rects) rects->note("row:Events");
+            if (clicked) nav.go_to(e.trigger.start, e.trigger.end);
             if (ImGui::IsItemHovered()) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                ImGui::BeginTooltip();
-                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+                begin_card(26.0f);
                 event_card(a, vi);
-                ImGui::TextColored(theme::f(theme::P().faint), "Click to show it in the text");
-                ImGui::PopTextWrapPos();
-                ImGui::EndTooltip();
+                end_card(kClickHint);
             }
             ImGui::TableSetColumnIndex(1);
             ImGui::TextUnformatted(e.type.c_str());
@@ -423,15 +405,9 @@ void Panels::timeline(const Analysis& a, bool show_other, PanelNav& nav) {
     civil_from_days(lo, &y0, &m0, &d0);
     std::vector<std::pair<int, std::string>> ticks;
     char label[32];
-    if (span <= max_ticks * 1) {
-        for (int d = lo; d <= hi; ++d) {
-            int y, m, dd;
-            civil_from_days(d, &y, &m, &dd);
-            std::snprintf(label, sizeof label, "%s %d", kMonths[m - 1], dd);
-            ticks.push_back({d, label});
-        }
-    } else if (span <= max_ticks * 7) {
-        for (int d = lo; d <= hi; d += 7) {
+    if (span <= max_ticks * 7) {  // every day, or every week
+        const int step = span <= max_ticks ? 1 : 7;
+        for (int d = lo; d <= hi; d += step) {
             int y, m, dd;
             civil_from_days(d, &y, &m, &dd);
             std::snprintf(label, sizeof label, "%s %d", kMonths[m - 1], dd);
@@ -488,16 +464,10 @@ void Panels::timeline(const Analysis& a, bool show_other, PanelNav& nav) {
     }
     if (hovered >= 0) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+        begin_card(26.0f);
         event_card(a, hovered);
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-        if (ImGui::IsItemClicked()) {
-            nav.go = true;
-            nav.start = a.events[hovered].trigger.start;
-            nav.end = a.events[hovered].trigger.end;
-        }
+        end_card();
+        if (ImGui::IsItemClicked()) nav.go_to(a.events[hovered].trigger.start, a.events[hovered].trigger.end);
     }
 
     // Below: the same events as a list, in time order.
@@ -516,7 +486,7 @@ void Panels::timeline(const Analysis& a, bool show_other, PanelNav& nav) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn("Trigger", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f;
+    const float row_h = table_row_height();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(shown.size()), row_h);
     while (clipper.Step()) {
@@ -526,18 +496,12 @@ void Panels::timeline(const Analysis& a, bool show_other, PanelNav& nav) {
             ImGui::TableSetColumnIndex(0);
             ImGui::PushID(i);
             const bool clicked = ImGui::Selectable(e.time_value.c_str(), hovered == shown[i].event, ImGuiSelectableFlags_SpanAllColumns);
-            if (i == 0) remember_row(first_row[3]);
-            if (clicked) {
-                nav.go = true;
-                nav.start = e.trigger.start;
-                nav.end = e.trigger.end;
-            }
+            if (i == 0 && rects) rects->note("row:Timeline");
+            if (clicked) nav.go_to(e.trigger.start, e.trigger.end);
             if (ImGui::IsItemHovered()) {
-                ImGui::BeginTooltip();
-                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+                begin_card(26.0f);
                 event_card(a, shown[i].event);
-                ImGui::PopTextWrapPos();
-                ImGui::EndTooltip();
+                end_card();
             }
             ImGui::TableSetColumnIndex(1);
             ImGui::TextUnformatted(e.type.c_str());

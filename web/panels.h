@@ -10,22 +10,25 @@
 
 namespace ae::web {
 
+struct UiRects;
+
 struct PanelNav {
     int select_entity = -1;                       // an entity row was clicked
     bool go = false; uint32_t start = 0, end = 0;  // a quote / event row was clicked: show this span
+    void go_to(uint32_t s, uint32_t e) { go = true; start = s; end = e; }
 };
 
 struct Panels {
     void set_analysis(const Analysis& a);
-    // show_other: whether Other.* actions are shown (the legend's "Other actions").
     void entities(const Analysis& a, int selected, bool scroll_to_selected, PanelNav& nav);
     void quotes(const Analysis& a, PanelNav& nav);
+    // show_other: whether Other.* actions are shown (the legend's "Other actions").
     void events(const Analysis& a, bool show_other, PanelNav& nav);
     void timeline(const Analysis& a, bool show_other, PanelNav& nav);
 
     int dated_events() const { return static_cast<int>(dated_.size()); }
-    // Where each panel's first row was drawn last (x0, y0, x1, y1), for tests: entities, quotes, events, timeline.
-    float first_row[4][4] = {};
+    // Where each panel's first row is noted for tests ("row:Entities", "row:Quotes", ...).
+    UiRects* rects = nullptr;
 
 private:
     struct Group { std::string name; int entity = -1; std::vector<int> quotes; bool open = true; };

@@ -1,5 +1,5 @@
-// What differs between the browser page and the native development window. main.cpp and
-// app.cpp call these; platform_web.cpp and platform_native.cpp implement them.
+// What differs between the browser page and the native development window. The rest of web/
+// calls these; platform_web.cpp and platform_native.cpp implement them.
 #pragma once
 #include <string>
 
@@ -25,6 +25,9 @@ void before_new_frame(GLFWwindow* window, App& app);
 // After each frame is drawn (web: resolves `articleExplorer.ready` after the first one;
 // native: screenshots). Returns false when the native loop should stop.
 bool after_frame(GLFWwindow* window, int frame_index);
+
+// A monotonic clock in milliseconds, for timings the page reports (web: performance.now()).
+double now_ms();
 
 // Actions the UI asks for.
 void copy_to_clipboard(App& app, const std::string& text);

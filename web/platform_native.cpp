@@ -4,6 +4,7 @@
 #include <GLFW/glfw3.h>
 #include <GL/gl.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -153,10 +154,7 @@ void before_new_frame(GLFWwindow* window, App& app) {
     // Ctrl+V with no text field focused: the clipboard becomes the article (as on the page).
     const bool ctrl = glfwGetKey(window, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS || glfwGetKey(window, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS;
     const bool v = glfwGetKey(window, GLFW_KEY_V) == GLFW_PRESS;
-    if (ctrl && v && !g_v_was_down && !ImGui::GetIO().WantTextInput) {
-        const char* clip = glfwGetClipboardString(window);
-        if (clip) app.on_paste(clip);
-    }
+    if (ctrl && v && !g_v_was_down && !ImGui::GetIO().WantTextInput) request_paste(app);
     g_v_was_down = v;
 }
 
@@ -174,6 +172,8 @@ bool after_frame(GLFWwindow* window, int frame_index) {
     std::printf("%s (%dx%d)\n", g_opt.screenshot.c_str(), w, h);
     return false;
 }
+
+double now_ms() { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
 void copy_to_clipboard(App& app, const std::string& text) {
     app.set_clipboard_text(text.c_str());

@@ -183,15 +183,12 @@ void init(GLFWwindow*, App& app, int, char**) {
     // event delivered, and copies go to navigator.clipboard.
     io.ClipboardUserData = &app;
     io.GetClipboardTextFn = [](void* user) -> const char* { return static_cast<App*>(user)->clipboard_for_imgui(); };
-    io.SetClipboardTextFn = [](void* user, const char* text) {
-        static_cast<App*>(user)->set_clipboard_text(text);
-        ae_js_copy(text);
-    };
+    io.SetClipboardTextFn = [](void* user, const char* text) { copy_to_clipboard(*static_cast<App*>(user), text ? text : ""); };
 }
 
 bool should_render(App& app, int frame_index) {
     static double last_render = 0.0;
-    const double now = emscripten_get_now();
+    const double now = now_ms();
     const bool active = frame_index < 3 || app.wants_frames() || now - ae_js_last_event_ms() < 1000.0 ||
                         now - last_render >= 400.0;  // idle: ~2.5 frames a second (cursor blink, timers)
     if (active) last_render = now;
@@ -243,6 +240,8 @@ bool after_frame(GLFWwindow*, int frame_index) {
     }
     return true;
 }
+
+double now_ms() { return emscripten_get_now(); }
 
 void copy_to_clipboard(App& app, const std::string& text) {
     app.set_clipboard_text(text.c_str());
