@@ -1,6 +1,7 @@
 // Stage 2 — tokenizer and sentence splitter for news text.
 #include "article_explorer/analysis.h"
 #include "article_explorer/tokens.h"
+#include "article_explorer/lexicon.h"
 
 #include <doctest/doctest.h>
 
@@ -133,4 +134,21 @@ TEST_CASE("quote roles from spacing") {
     tokenize(s, 0, uint32_t(s.size()), 0, t);
     CHECK(quote_role(s, t, 2) == QuoteRole::Open);
     CHECK(quote_role(s, t, 4) == QuoteRole::Close);
+}
+
+TEST_CASE("tokens: abbreviations.txt and calendar.txt's short forms say where a period stays") {
+    CHECK(abbreviation_flags("mr") == (ABBR_TOKENS | ABBR_VALUES));
+    CHECK(abbreviation_flags("no") == (ABBR_NUMBER | ABBR_VALUES));   // "No. 5" but "said no."
+    CHECK(abbreviation_flags("rs") == ABBR_VALUES);
+    CHECK(abbreviation_flags("calif") == ABBR_TOKENS);
+    CHECK(abbreviation_flags("jan") == (ABBR_TOKENS | ABBR_VALUES));  // calendar.txt
+    CHECK(abbreviation_flags("sat") == ABBR_VALUES);                  // a word too: "He sat."
+    CHECK(abbreviation_flags("may") == 0);                            // a full name
+    CHECK(abbreviation_flags("Mr") == 0);                             // look-ups are lower case
+    CHECK(is_abbreviation("Calif."));
+    CHECK(is_abbreviation("Jan."));
+    CHECK_FALSE(is_abbreviation("Sat."));
+    CHECK(is_abbreviation("No."));
+    CHECK(toks("He sat. Then") == V{"He", "sat", ".", "Then"});
+    CHECK(toks("On Jan. 5") == V{"On", "Jan.", "5"});
 }

@@ -1,5 +1,6 @@
 // Stage 7 — events (see article_explorer/events.h for the rules in one place).
 #include "article_explorer/events.h"
+#include "article_explorer/lexicon.h"
 #include "article_explorer/parser.h"
 #include "article_explorer/quotes.h"
 #include "article_explorer/tagger.h"
@@ -1021,16 +1022,13 @@ struct EventFinding::Impl {
                                          !g.passive && d.vt[t] != V_VBG && !(d.wb[t] & (W_BE | W_HAVE | W_DO));
                         // "said Mexican diplomats were …": the chunk after a reporting verb is the
                         // complement's subject; only tell-type verbs have an object (the addressee)
-                        if (reporting && !in(d.low[t], {"tell", "told", "tells", "telling", "inform", "informed", "informs",
-                                                        "notify", "notified", "assure", "assured", "warn", "warned", "warns"}))
-                            obj.clear();
+                        if (reporting && !(speech_flags(d.low[t]) & SPEECH_ADDRESSEE)) obj.clear();
                         if (!reporting) {
                             // auxiliaries, raising and cognition verbs never; light / aspect / speech verbs
                             // only with a noun-phrase object ("announced a new phone", not "said that")
                             if ((d.wb[t] & (W_BE)) || (d.wb[t] & (W_HAVE)) || (d.wb[t] & (W_DO)) || (d.wb[t] & (W_NON_EVENT))) continue;
                             if (((d.wb[t] & (W_NON_ACTION | W_BE | W_HAVE | W_DO)) || d.lex[t]->cue) && (obj.empty() || g.passive)) continue;
-                            if (in(d.low[t], {"say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added",
-                                              "adds", "adding", "ask", "asked", "asks", "write", "wrote", "writes"})) continue;
+                            if (speech_flags(d.low[t]) & SPEECH_REPORT) continue;
                             if (d.vt[t] == V_VBG && subj.empty()) continue;   // "Shipping company X": a modifier
                             if (subj.empty() && (obj.empty() || g.passive)) continue;
                             if (obj.empty() && !g.passive) {

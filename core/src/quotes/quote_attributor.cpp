@@ -29,7 +29,7 @@ CueLexicon CueLexicon::parse(std::string_view text) {
         else if (cols[1] == "source") e.cls = CueClass::Source;
         else if (cols[1] == "learned") { e.cls = CueClass::Speech; e.learned = true; }
         else return;
-        e.bare = cols.size() > 2 && cols[2] == "bare";
+        if (cols.size() > 2) for_each_flag(cols[2], [&](std::string_view f) { if (f == "bare") e.bare = true; });
         std::string form;
         for (char ch : cols[0]) form += char(std::tolower((unsigned char)ch));
         if (form.find(' ') == std::string::npos) { lex.words.emplace(form, e); return; }

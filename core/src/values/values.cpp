@@ -6,6 +6,7 @@
 // linear; find_values, which walks the paragraphs in order carrying the reference date and the
 // anchor (the last date mentioned) from one paragraph to the next.
 #include "article_explorer/values.h"
+#include "article_explorer/lexicon.h"
 
 #include "values/calendar.h"
 #include "values/words.h"
@@ -34,39 +35,30 @@ bool in(sv w, const sv (&list)[N]) {
 
 // ---------------------------------------------------------------- lexicons
 
-// 1..12 for a month name or abbreviation; abbr set for short forms (`Jan.`, `Sept`).
+// 1..12 for a month name or abbreviation (calendar.txt); abbr set for short forms (`Jan.`, `Sept`).
 int month_of(sv w, bool& abbr) {
-    static constexpr sv full[] = {"january", "february", "march", "april", "may", "june", "july", "august",
-                                 "september", "october", "november", "december"};
-    static constexpr sv ab[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
     abbr = false;
-    for (int k = 0; k < 12; ++k)
-        if (w == full[k]) return k + 1;
-    sv b = w;
-    if (!b.empty() && b.back() == '.') b.remove_suffix(1);
-    if (b == "sept") { abbr = true; return 9; }
-    for (int k = 0; k < 12; ++k)
-        if (b == ab[k] && k != 4) { abbr = true; return k + 1; }
+    const CalendarWord* c = calendar_word(w);
+    if (c && c->month && !(c->flags & CAL_ABBR)) return c->month;
+    if (!w.empty() && w.back() == '.') c = calendar_word(w.substr(0, w.size() - 1));
+    if (c && c->month && (c->flags & CAL_ABBR)) { abbr = true; return c->month; }
     return 0;
 }
 // Month names that are also common words or first names: need a day, a year or a cue.
-bool ambiguous_month(sv w) { return w == "may" || w == "march" || w == "april" || w == "june" || w == "august" || w == "jan" || w == "mar"; }
+bool ambiguous_month(sv w) { const CalendarWord* c = calendar_word(w); return c && c->month && (c->flags & CAL_AMBIGUOUS); }
 
-int weekday_of(sv w) {  // 1 = Monday .. 7 = Sunday
-    static constexpr sv full[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    for (int k = 0; k < 7; ++k)
-        if (w == full[k]) return k + 1;
-    static constexpr sv ab[] = {"mon.", "tue.", "wed.", "thu.", "fri.", "sat.", "sun."};
-    for (int k = 0; k < 7; ++k)
-        if (w == ab[k]) return k + 1;
-    if (w == "tues." || w == "thur." || w == "thurs.") return w[1] == 'u' ? 2 : 4;
-    return 0;
+// 1 = Monday .. 7 = Sunday for a full name, or a short form with its period (`Fri.`).
+int weekday_of(sv w) {
+    if (w.empty()) return 0;
+    if (w.back() != '.') { const CalendarWord* c = calendar_word(w); return c && !(c->flags & CAL_ABBR) ? c->weekday : 0; }
+    const CalendarWord* c = calendar_word(w.substr(0, w.size() - 1));
+    return c && (c->flags & CAL_ABBR) ? c->weekday : 0;
 }
+// `mondays`: a full weekday name + s.
 int weekday_plural(sv w) {
-    static constexpr sv pl[] = {"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"};
-    for (int k = 0; k < 7; ++k)
-        if (w == pl[k]) return k + 1;
-    return 0;
+    if (w.size() < 2 || w.back() != 's') return 0;
+    const CalendarWord* c = calendar_word(w.substr(0, w.size() - 1));
+    return c && !(c->flags & CAL_ABBR) ? c->weekday : 0;
 }
 
 const char* part_of_day(sv w) {
@@ -242,11 +234,8 @@ const char* measure_unit(sv w) {
     return nullptr;
 }
 
-bool is_title(sv w) {
-    static constexpr sv k[] = {"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.",
-                              "president", "prof.", "gen.", "lt.", "col.", "capt.", "sgt.", "judge", "aunt", "uncle", "sister"};
-    return in(w, k);
-}
+// A title before a name (person-roles.txt / title-words.txt, flag `values`): `Mrs May` is no month.
+bool is_title(sv w) { return title_flags(w) & TITLE_VALUES; }
 
 bool month_cue(sv w) {
     static constexpr sv k[] = {"in", "since", "until", "till", "by", "of", "during", "early", "late", "mid", "last", "next",

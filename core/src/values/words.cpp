@@ -1,6 +1,8 @@
 // The values stage's word scanner and number parser. See words.h.
 #include "values/words.h"
 
+#include "article_explorer/lexicon.h"
+
 #include <cstdint>
 
 namespace ae::values {
@@ -12,14 +14,10 @@ inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline bool is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
 inline char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? char(c | 0x20) : char(c); }
 
-// Abbreviations whose final period belongs to the word for this stage's purposes.
+// Abbreviations whose final period belongs to the word for this stage's purposes
+// (abbreviations.txt and calendar.txt's short forms).
 bool keeps_period(std::string_view w) {
-    static constexpr std::string_view k[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-                              "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-                              "mr", "mrs", "ms", "dr", "st", "rs", "no", "approx", "est", "vs", "gov", "sen", "rep", "gen",
-                              "lt", "col", "capt", "sgt", "prof", "jr", "sr", "co", "corp", "inc", "ltd", "mt", "ft"};
-    for (std::string_view a : k)
-        if (w == a) return true;
+    if (abbreviation_flags(w) & ABBR_VALUES) return true;
     // `p.m`, `a.m`, `u.s` — letters with inner periods
     if (w.size() >= 3 && w.find('.') != std::string_view::npos) {
         for (char c : w)
