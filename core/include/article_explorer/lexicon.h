@@ -2,6 +2,7 @@
 // one reader of their format: tab-separated fields, `#` comment lines, blank lines skipped.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -80,5 +81,7 @@ uint8_t speech_flags(std::string_view lower);
 
 // pronouns.txt: a personal pronoun's gender, 'm' | 'f'; 0 for any other word.
 char pronoun_gender(std::string_view lower);
+// Calls f(word) for every pronoun of the list (for a stage's table that joins several lists).
+void for_each_pronoun(const std::function<void(std::string_view)>& f);
 
 }  // namespace ae

@@ -128,4 +128,8 @@ char pronoun_gender(std::string_view lower) {
     return v ? *v : 0;
 }
 
+void for_each_pronoun(const std::function<void(std::string_view)>& f) {
+    pronoun_table().for_each([&](std::string_view k, char) { f(k); });
+}
+
 }  // namespace ae
