@@ -9,6 +9,7 @@
 #include "article_explorer/lexicon.h"
 
 #include "values/calendar.h"
+#include "values/lexicon.h"
 #include "values/words.h"
 
 #include <algorithm>
@@ -25,13 +26,6 @@ namespace values {
 namespace {
 
 using sv = std::string_view;
-
-template <size_t N>
-bool in(sv w, const sv (&list)[N]) {
-    for (sv s : list)
-        if (w == s) return true;
-    return false;
-}
 
 // ---------------------------------------------------------------- lexicons
 
@@ -61,40 +55,14 @@ int weekday_plural(sv w) {
     return c && !(c->flags & CAL_ABBR) ? c->weekday : 0;
 }
 
-const char* part_of_day(sv w) {
-    if (w == "morning" || w == "mornings") return "MO";
-    if (w == "afternoon" || w == "afternoons") return "AF";
-    if (w == "evening" || w == "evenings") return "EV";
-    if (w == "night" || w == "nights") return "NI";
-    return nullptr;
-}
-
-int season_of(sv w) {  // 0 SP 1 SU 2 FA 3 WI, -1 none
-    if (w == "spring") return 0;
-    if (w == "summer") return 1;
-    if (w == "fall" || w == "autumn") return 2;
-    if (w == "winter") return 3;
-    return -1;
-}
-
-enum class U : uint8_t { None, Second, Minute, Hour, Day, Week, Fortnight, Month, Quarter, Year, Decade, Century, Millennium };
+// value-words.txt's kinds (values/lexicon.h), one look-up each.
+const char* part_of_day(sv w) { const ValueWord* v = value_word(w); return v ? v->pod : nullptr; }
+int season_of(sv w) { const ValueWord* v = value_word(w); return v ? v->season : -1; }  // 0 SP 1 SU 2 FA 3 WI, -1 none
 
 U unit_of(sv w, bool& plural) {
-    plural = false;
-    struct E { sv s; U u; bool pl; };
-    static const E k[] = {
-        {"second", U::Second, false}, {"seconds", U::Second, true}, {"minute", U::Minute, false}, {"minutes", U::Minute, true},
-        {"min", U::Minute, false}, {"mins", U::Minute, true}, {"hour", U::Hour, false}, {"hours", U::Hour, true},
-        {"hrs", U::Hour, true}, {"day", U::Day, false}, {"days", U::Day, true}, {"week", U::Week, false},
-        {"weeks", U::Week, true}, {"fortnight", U::Fortnight, false}, {"fortnights", U::Fortnight, true},
-        {"month", U::Month, false}, {"months", U::Month, true}, {"quarter", U::Quarter, false},
-        {"quarters", U::Quarter, true}, {"year", U::Year, false}, {"years", U::Year, true}, {"yr", U::Year, false},
-        {"yrs", U::Year, true}, {"decade", U::Decade, false}, {"decades", U::Decade, true},
-        {"century", U::Century, false}, {"centuries", U::Century, true}, {"millennium", U::Millennium, false},
-        {"millennia", U::Millennium, true}};
-    for (const E& e : k)
-        if (w == e.s) { plural = e.pl; return e.u; }
-    return U::None;
+    const ValueWord* v = value_word(w);
+    plural = v && v->unit_plural;
+    return v ? v->unit : U::None;
 }
 U unit_of(sv w) { bool p; return unit_of(w, p); }
 
@@ -168,122 +136,24 @@ TP coarsen(TP t, G g) {
 }
 
 bool currency_word(sv w, const char*& code, bool& minor) {
-    struct E { sv s; const char* c; bool minor; };
-    static const E k[] = {{"dollar", "USD", false}, {"dollars", "USD", false}, {"euro", "EUR", false}, {"euros", "EUR", false},
-                          {"yen", "JPY", false}, {"yuan", "CNY", false}, {"renminbi", "CNY", false}, {"rupee", "INR", false},
-                          {"rupees", "INR", false}, {"peso", "MXN", false}, {"pesos", "MXN", false}, {"franc", "CHF", false},
-                          {"francs", "CHF", false}, {"rouble", "RUB", false}, {"roubles", "RUB", false}, {"ruble", "RUB", false},
-                          {"rubles", "RUB", false}, {"won", "KRW", false}, {"rand", "ZAR", false}, {"lira", "TRY", false},
-                          {"shekel", "ILS", false}, {"shekels", "ILS", false}, {"naira", "NGN", false}, {"real", "BRL", false},
-                          {"reais", "BRL", false}, {"cent", "USD", true}, {"cents", "USD", true}, {"pence", "GBP", true},
-                          {"sterling", "GBP", false}, {"usd", "USD", false}, {"eur", "EUR", false}, {"gbp", "GBP", false},
-                          {"jpy", "JPY", false}, {"chf", "CHF", false}, {"cny", "CNY", false}, {"inr", "INR", false}};
-    for (const E& e : k)
-        if (w == e.s) { code = e.c; minor = e.minor; return true; }
-    return false;
+    const ValueWord* v = value_word(w);
+    if (!v || !v->currency) return false;
+    code = v->currency;
+    minor = v->minor;
+    return true;
 }
 
 // Currency written before the amount: symbols, codes, `Rs`.
-const char* currency_prefix(sv w) {
-    if (w == "$") return "USD";
-    if (w == "\xE2\x82\xAC") return "EUR";  // €
-    if (w == "\xC2\xA3") return "GBP";      // £
-    if (w == "\xC2\xA5") return "JPY";      // ¥
-    if (w == "\xE2\x82\xB9") return "INR";  // ₹
-    if (w == "rs" || w == "rs.") return "INR";
-    static constexpr sv codes[] = {"usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny", "inr", "mxn", "brl", "rub", "zar"};
-    for (sv c : codes)
-        if (w == c) {
-            static thread_local char up[4];
-            for (int k = 0; k < 3; ++k) up[k] = char(c[k] - 32);
-            up[3] = 0;
-            return up;
-        }
-    return nullptr;
-}
-const char* dollar_country(sv w) {
-    if (w == "us") return "USD";
-    if (w == "c" || w == "ca" || w == "can") return "CAD";
-    if (w == "a" || w == "au") return "AUD";
-    if (w == "hk") return "HKD";
-    if (w == "nz") return "NZD";
-    if (w == "s") return "SGD";
-    if (w == "nt") return "TWD";
-    return nullptr;
-}
+const char* currency_prefix(sv w) { const ValueWord* v = value_word(w); return v ? v->prefix : nullptr; }
+// Letters glued before `$`: `US$`, `HK$`.
+const char* dollar_country(sv w) { const ValueWord* v = value_word(w); return v ? v->dollar : nullptr; }
 
 // Units of measure → symbol.
-const char* measure_unit(sv w) {
-    struct E { sv s; const char* sym; };
-    static const E k[] = {
-        {"km", "km"}, {"kms", "km"}, {"kilometre", "km"}, {"kilometres", "km"}, {"kilometer", "km"}, {"kilometers", "km"},
-        {"mile", "mi"}, {"miles", "mi"}, {"metre", "m"}, {"metres", "m"}, {"meter", "m"}, {"meters", "m"},
-        {"cm", "cm"}, {"centimetres", "cm"}, {"centimeters", "cm"}, {"mm", "mm"}, {"millimetres", "mm"},
-        {"millimeters", "mm"}, {"foot", "ft"}, {"feet", "ft"}, {"ft", "ft"}, {"ft.", "ft"}, {"inch", "in"}, {"inches", "in"},
-        {"yard", "yd"}, {"yards", "yd"}, {"kg", "kg"}, {"kgs", "kg"}, {"kilogram", "kg"}, {"kilograms", "kg"},
-        {"kilo", "kg"}, {"kilos", "kg"}, {"gram", "g"}, {"grams", "g"}, {"g", "g"}, {"tonne", "t"}, {"tonnes", "t"},
-        {"ton", "t"}, {"tons", "t"}, {"lb", "lb"}, {"lbs", "lb"}, {"ounce", "oz"}, {"ounces", "oz"}, {"oz", "oz"},
-        {"litre", "L"}, {"litres", "L"}, {"liter", "L"}, {"liters", "L"}, {"gallon", "gal"}, {"gallons", "gal"},
-        {"barrel", "bbl"}, {"barrels", "bbl"}, {"acre", "acre"}, {"acres", "acre"}, {"hectare", "ha"}, {"hectares", "ha"},
-        {"mph", "mph"}, {"kph", "km/h"}, {"km/h", "km/h"}, {"knots", "kn"}, {"megawatts", "MW"}, {"mw", "MW"},
-        {"gigawatts", "GW"}, {"gw", "GW"}, {"kilowatts", "kW"}, {"kw", "kW"}, {"kwh", "kWh"}, {"volts", "V"},
-        {"celsius", "\xC2\xB0" "C"}, {"fahrenheit", "\xC2\xB0" "F"}, {"degrees", "\xC2\xB0"}, {"calories", "kcal"},
-        {"bytes", "B"}, {"megabytes", "MB"}, {"gigabytes", "GB"}, {"terabytes", "TB"}};
-    for (const E& e : k)
-        if (w == e.s) return e.sym;
-    return nullptr;
-}
+const char* measure_unit(sv w) { const ValueWord* v = value_word(w); return v ? v->measure : nullptr; }
 
-// A title before a name (person-roles.txt / title-words.txt, flag `values`): `Mrs May` is no month.
 bool is_title(sv w) { return title_flags(w) & TITLE_VALUES; }
 
-bool month_cue(sv w) {
-    static constexpr sv k[] = {"in", "since", "until", "till", "by", "of", "during", "early", "late", "mid", "last", "next",
-                              "this", "through", "from", "before", "after", "between", "to", "each", "every", "until",
-                              "throughout", "around", "on", "that", "for", "earlier", "later", "end", "beginning", "start",
-                              "middle", "and", "or", "past", "as"};
-    return in(w, k);
-}
-
-// Words that can begin a value (besides digits): a cheap filter so that the rules run only where
-// a value may start.
-bool starter_word(sv w) {
-    static constexpr sv list[] = {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
-        "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday", "mon.", "tue.", "tues.", "wed.", "thu.", "thur.",
-        "thurs.", "fri.", "sat.", "sun.", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
-        "sundays", "the", "a", "an", "this", "last", "next", "past", "coming", "previous", "preceding", "prior",
-        "following", "that", "current", "present", "today", "yesterday", "tomorrow", "tonight", "now", "currently",
-        "nowadays", "these", "recently", "lately", "previously", "formerly", "recent", "soon", "every", "each",
-        "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly", "per", "between",
-        "from", "noon", "midday", "midnight", "fiscal", "q1", "q2", "q3", "q4", "first", "second", "third", "fourth",
-        "half", "early", "late", "mid", "spring", "summer", "fall", "autumn", "winter", "several", "many", "few",
-        "some", "numerous", "dozens", "hundreds", "thousands", "millions", "dozen", "zero", "one", "two", "three",
-        "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-        "eighty", "ninety", "rs", "rs.", "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny", "inr", "mxn", "brl",
-        "rub", "zar", "us", "c", "ca", "can", "au", "hk", "nz", "s", "nt", "year-earlier", "year-ago", "$",
-        "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9"};
-    static const WordTable<char> k = [] {
-        WordTable<char> s;   // small and flat: a look-up per word of the text
-        for (sv x : list) s[x] = 1;
-        return s;
-    }();
-    // Bit L of shape[c]: some word of the list starts with byte c and has length L (31: longer).
-    // Most words of a text ("of", "to", "in", "was") are ruled out by it without hashing.
-    static const std::vector<uint32_t> shape = [] {
-        std::vector<uint32_t> f(256, 0);
-        for (sv x : list) f[(unsigned char)x[0]] |= 1u << std::min<size_t>(x.size(), 31);
-        return f;
-    }();
-    auto listed = [&](sv x) { return !x.empty() && ((shape[(unsigned char)x[0]] >> std::min<size_t>(x.size(), 31)) & 1u) && k.find(x); };
-    if (listed(w)) return true;
-    size_t dash = w.find('-');
-    if (dash != sv::npos && dash > 0) return listed(w.substr(0, dash));
-    return false;
-}
+bool month_cue(sv w) { return value_kinds(w) & VW_MONTH_CUE; }
 
 // ---------------------------------------------------------------- the finder
 
@@ -359,13 +229,11 @@ class Finder {
         int lo = sb_[size_t(b)], hi = se_[size_t(std::max(b, e - 1))];
         auto cue = [&](int k) -> int {
             sv t = L(k);
+            const uint32_t vk = value_kinds(t);
             if ((t == "scheduled" || t == "due" || t == "expected" || t == "set" || t == "planned") &&
                 (L(k - 1) == "been" || L(k - 1) == "was" || L(k - 1) == "were" || L(k - 1) == "had"))
                 return -1;
-            if (t == "will" || t == "'ll" || t == "shall" || t == "upcoming" || t == "tomorrow" || t == "scheduled" ||
-                t == "expected" || t == "expects" || t == "due" || t == "next" ||
-                t == "coming" || t == "intends" || t == "aims" || t == "would" || t == "planning" || t == "ready")
-                return 1;
+            if (vk & VW_FUTURE_CUE) return 1;
             if (t == "as" && (L(k + 1) == "soon" || L(k + 1) == "early") && L(k + 2) == "as") return 1;
             if (t == "won" && L(k + 1) == "'t") return 1;
             if ((t == "going" || t == "set") && L(k + 1) == "to") return 1;
@@ -375,12 +243,7 @@ class Finder {
                 if (a == "will" || a == "'ll" || a == "shall" || a == "to") return 1;
                 if (a == "would" || a == "could" || a == "might" || a == "may" || a == "can" || a == "should") return 0;
             }
-            if (t == "said" || t == "was" || t == "were" || t == "had" || t == "did" || t == "told" || t == "ago" ||
-                t == "yesterday" || t == "last" || t == "took" || t == "came" || t == "went" || t == "made" ||
-                t == "met" || t == "left" || t == "began" || t == "won" || t == "lost" || t == "held" || t == "gave" ||
-                t == "saw" || t == "fell" || t == "rose" || t == "got" || t == "became" || t == "struck" || t == "hit" ||
-                t == "killed" || t == "died" || t == "spoke" || t == "wrote" || t == "sent" || t == "led" || t == "ran")
-                return -1;
+            if (vk & VW_PAST_CUE) return -1;
             if (t.size() >= 5 && t.substr(t.size() - 2) == "ed" && w_[size_t(k)].alpha && !w_[size_t(k)].cap) return -1;
             return 0;
         };
@@ -634,12 +497,7 @@ class Finder {
         const char* code;
         bool minor;
         if (currency_word(nx, code, minor)) return false;
-        if (nx == "people" || nx == "troops" || nx == "soldiers" || nx == "workers" || nx == "jobs" || nx == "students" ||
-            nx == "cars" || nx == "units" || nx == "shares" || nx == "members" || nx == "votes" || nx == "residents" ||
-            nx == "delegates" || nx == "police" || nx == "officers" || nx == "pages" || nx == "times" || nx == "points" ||
-            nx == "meters" || nx == "feet" || nx == "stores" || nx == "homes" || nx == "houses" || nx == ":" ||
-            nx == "copies" || nx == "employees")
-            return false;
+        if (nx == ":" || (value_kinds(nx) & VW_COUNTED_NOUN)) return false;
         if (y < 1900 && !(month_cue(p) || p == "year" || p == "fiscal" || p == "the" || p == "circa")) return false;
         if (L(i - 1) == "," && w_.size() > size_t(i) && i >= 2 && w_[size_t(i - 2)].digit) return false;  // `1,2000`
         m.b = i;
@@ -697,9 +555,7 @@ class Finder {
         else if (s.size() == 6 && s.substr(4) == "'s" && year_word(s.substr(0, 4))) dec = year_word(s.substr(0, 4));
         else if (s.size() == 4 && s[0] == '\'' && s[3] == 's' && s[2] == '0' && s[1] >= '0' && s[1] <= '9') dec = (s[1] - '0') * 10 + (s[1] <= '2' ? 2000 : 1900);
         else if (L(j - 1) == "the" || L(j - 2) == "the") {
-            static constexpr sv tens[] = {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"};
-            for (int k = 0; k < 8; ++k)
-                if (s == tens[k]) dec = 1920 + 10 * k;
+            if (const ValueWord* v = value_word(s); v && (v->kinds & VW_DECADE)) dec = v->decade;
         }
         if (dec > 0) {
             m.b = L(i) == "the" ? i : j;
@@ -712,14 +568,7 @@ class Finder {
         // centuries: `the 20th century`, `the nineteenth century`
         int c = 0;
         if (w_.size() > size_t(j) && w_[size_t(j)].digit) c = day_number(s);
-        else {
-            static constexpr sv ords[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                                         "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                                         "eighteenth", "nineteenth", "twentieth"};
-            for (int k = 0; k < 20; ++k)
-                if (s == ords[k]) c = k + 1;
-            if (s == "twenty-first") c = 21;
-        }
+        else if (const ValueWord* v = value_word(s); v && (v->ordinal_use & ORD_CENTURY)) c = v->ordinal;
         if (c >= 1 && c <= 22 && (L(j + 1) == "century") && !(L(j + 2) == "fox")) {
             m.b = L(i) == "the" ? i : j;
             m.e = j + 2;
@@ -1339,7 +1188,7 @@ class Finder {
             else if (!colon) return false;
             else {
                 sv p = L(i - 1);
-                bool tz = L(j) == "gmt" || L(j) == "utc" || L(j) == "est" || L(j) == "edt" || L(j) == "bst";
+                bool tz = value_kinds(L(j)) & VW_CLOCK_ZONE;
                 if (!(p == "at" || p == "by" || p == "around" || p == "until" || p == "before" || p == "after" || p == "from" || tz))
                     return false;
                 if (h > 23) return false;
@@ -1353,8 +1202,7 @@ class Finder {
             j += 3;
         }
         // time zone
-        static constexpr sv tzs[] = {"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "et", "pt"};
-        if (in(L(j), tzs)) ++j;
+        if (value_kinds(L(j)) & VW_TIME_ZONE) ++j;
         hh = h;
         mi = mm;
         e = j;
@@ -1545,8 +1393,7 @@ class Finder {
             sv nx = L(i + 1);
             if (!(digitish(i + 1) || starter_word(nx) || unit_of(nx) != U::None || nx == "weekend" || nx == "future" ||
                   nx == "period" || nx == "latest" || nx == "most" || nx == "same" || nx == "near" || nx == "foreseeable" ||
-                  nx == "$" || nx == "couple" || nx == "twenties" || nx == "thirties" || nx == "forties" || nx == "fifties" ||
-                  nx == "sixties" || nx == "seventies" || nx == "eighties" || nx == "nineties" || part_of_day(nx) || weekday_of(nx) || (nx.size() > 0 && nx.back() == 's' && weekday_plural(nx))))
+                  nx == "$" || nx == "couple" || (value_kinds(nx) & VW_DECADE) || part_of_day(nx) || weekday_of(nx) || (nx.size() > 0 && nx.back() == 's' && weekday_plural(nx))))
                 return false;
         }
         M cand[16];
