@@ -4,6 +4,7 @@
 #include "article_explorer/analysis.h"
 #include "article_explorer/entities.h"
 #include "article_explorer/lexicon.h"
+#include "../../core/src/entities/lexicons.h"
 
 #include <doctest/doctest.h>
 
@@ -101,6 +102,19 @@ TEST_CASE("entities: person-roles.txt and title-words.txt give each title word i
     for_each_lexicon_line(builtin_lexicon("title-words"), [&](const std::vector<std::string_view>& c) {
         CHECK_MESSAGE(roles.find("\n" + std::string(c[0]) + "\t") == std::string::npos, c[0]);
     });
+}
+
+TEST_CASE("entities: name-words.txt flags the small words around names (token table only)") {
+    using namespace ae::entities;
+    auto flags = [](std::string_view w) { const LexWord* x = token_words().find(w); return x ? x->flags : 0; };
+    CHECK(flags("of") == LEX_NAME_INSIDE);
+    CHECK(flags("van") == (LEX_NAME_INSIDE | LEX_NAME_PARTICLE));
+    CHECK(flags("despite") == LEX_NAME_OPENER);
+    CHECK(flags("and") == (LEX_NAME_INSIDE | LEX_NAME_OPENER));
+    CHECK(flags("Van") == 0);                         // look-ups are lower case
+    // not in the table of every lexicon word: a first name's flags stay 0 ("Al" is one)
+    const LexWord* al = lexicon_words().find("al");
+    CHECK((al == nullptr || (al->flags & (LEX_NAME_INSIDE | LEX_NAME_PARTICLE)) == 0));
 }
 
 TEST_CASE("entities: pronouns.txt gives a personal pronoun's gender") {

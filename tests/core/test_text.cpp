@@ -170,3 +170,11 @@ TEST_CASE("text: calendar.txt gives months, weekdays and their flags") {
         CHECK(full->month == abbr->month);
     }
 }
+
+TEST_CASE("boilerplate: boilerplate.txt's kinds, a phrase's final space included") {
+    CHECK(is_boilerplate("Photo by Jane Doe"));                                   // credit
+    CHECK_FALSE(is_boilerplate("The photo byline was wrong, the editor said."));   // "photo by " ends in a space
+    CHECK(is_boilerplate("Sign up to our morning briefing."));                    // promo-start
+    CHECK(is_boilerplate("Our podcast and our newsletter are free."));            // two promo-words
+    CHECK_FALSE(is_boilerplate("The podcast host was arrested on Friday."));      // one, not to the reader
+}

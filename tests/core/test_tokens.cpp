@@ -152,3 +152,9 @@ TEST_CASE("tokens: abbreviations.txt and calendar.txt's short forms say where a 
     CHECK(toks("He sat. Then") == V{"He", "sat", ".", "Then"});
     CHECK(toks("On Jan. 5") == V{"On", "Jan.", "5"});
 }
+
+TEST_CASE("sentences: sentence-openers.txt words break after an abbreviation's period") {
+    CHECK(sents("He joined Acme Inc. Officials said so.") == V{"He joined Acme Inc.", "Officials said so."});
+    CHECK(sents("He joined Acme Inc. Lawyers said so.") == V{"He joined Acme Inc. Lawyers said so."});
+    CHECK(builtin_lexicon("sentence-openers").find("\nOfficials\n") != std::string_view::npos);
+}

@@ -434,9 +434,7 @@ private:
         // Man"); "Lib Dem officials say Mr Oaten" is a name and then a clause
         if (ms_[size_t(mi)].type != "MISC")
             for (uint32_t k = t0 + 1; k + 1 < t1; ++k)
-                if (lower_word(k) && !is_any(lw(k), {"of", "the", "and", "for", "on", "upon", "at", "de", "du", "da", "di", "del",
-                                                     "della", "der", "den", "van", "von", "la", "le", "el", "al", "bin", "ibn",
-                                                     "y", "e", "do", "dos", "das", "des", "in", "to", "und"})) {
+                if (lower_word(k) && !(token_flags(lw(k)) & entities::LEX_NAME_INSIDE)) {
                     // "Holby City actor Jeremy Edwards": a person's name after a title word
                     bool name_after = ms_[size_t(mi)].type == "PERSON" && person_title(k) && t1 - k >= 2;
                     for (uint32_t u = k + 1; u < t1 && name_after; ++u) name_after = name_word(u);
@@ -457,11 +455,7 @@ private:
         auto key = [&](uint32_t a, uint32_t b) { return normalise(a_.slice(a_.tokens[a].start, a_.tokens[b - 1].end)); };
         // a capitalised preposition or conjunction opening a sentence is no part of a name:
         // "Like Labour, the Lib Dems …", "Despite Google's …"
-        if (t1 - t0 >= 2 && cap(t0) &&
-            is_any(lw(t0), {"like", "unlike", "despite", "after", "before", "with", "without", "for", "from", "as", "at",
-                            "in", "on", "by", "under", "over", "if", "when", "while", "but", "and", "or", "so", "because",
-                            "although", "though", "since", "during", "against", "between", "through", "about",
-                            "into", "than", "meanwhile", "however", "unless", "until", "whether", "amid", "among", "via"})) {
+        if (t1 - t0 >= 2 && cap(t0) && (token_flags(lw(t0)) & entities::LEX_NAME_OPENER)) {
             set_span(mi, ++t0, t1);
             // what is left takes the type the story gives it alone: "Labour" is no person
             if (auto f = named.find(key(t0, t1)); f != named.end()) ms_[size_t(mi)].type = f->second;
@@ -532,7 +526,7 @@ private:
             if (type == "PERSON") {
                 // "de Vries", "van der Berg": lower-case name particles glued before a surname
                 for (int k = 0; k < 2 && t0 > 0 && a_.tokens[t0].space_before && cover_[t0 - 1] == kNone && sent_[t0 - 1] == sent_[t0] &&
-                                is_any(lw(t0 - 1), {"de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "le", "la", "al", "bin", "ibn", "dos", "das"}) &&
+                                (token_flags(lw(t0 - 1)) & entities::LEX_NAME_PARTICLE) &&
                                 !cap(t0 - 1);
                      ++k)
                     --t0;
