@@ -158,3 +158,17 @@ TEST_CASE("sentences: sentence-openers.txt words break after an abbreviation's p
     CHECK(sents("He joined Acme Inc. Lawyers said so.") == V{"He joined Acme Inc. Lawyers said so."});
     CHECK(builtin_lexicon("sentence-openers").find("\nOfficials\n") != std::string_view::npos);
 }
+
+TEST_CASE("tokens: Analysis::token_at_or_after finds a span's first token by byte offset") {
+    Options o;
+    o.tokens_only = true;
+    Analysis a = analyze("Jorge Glas was arrested.", o);   // Jorge 0-5, Glas 6-10, was 11-14 ...
+    REQUIRE(a.tokens.size() == 5);
+    CHECK(a.token_at_or_after(0) == 0);
+    CHECK(a.token_at_or_after(6) == 1);     // a token's start
+    CHECK(a.token_at_or_after(3) == 1);     // inside "Jorge": the next one
+    CHECK(a.token_at_or_after(10) == 2);    // a span's end: the token after it
+    CHECK(a.token_at_or_after(100) == 5);   // past the end
+    Analysis empty;
+    CHECK(empty.token_at_or_after(0) == 0);
+}

@@ -289,12 +289,6 @@ private:
         return is_any(lw(i), {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"});
     }
 
-    uint32_t token_at_or_after(uint32_t byte) const {
-        auto it = std::lower_bound(a_.tokens.begin(), a_.tokens.end(), byte,
-                                   [](const Token& t, uint32_t b) { return t.start < b; });
-        return uint32_t(it - a_.tokens.begin());
-    }
-
     void index_tokens() {
         low_text_ = a_.text;   // lowered once: no string per token
         for (char& c : low_text_) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
@@ -338,8 +332,8 @@ private:
                 x.start = m.start;
                 x.end = m.end;
                 x.type = e.type;
-                x.t0 = token_at_or_after(m.start);
-                x.t1 = token_at_or_after(m.end);
+                x.t0 = a_.token_at_or_after(m.start);
+                x.t1 = a_.token_at_or_after(m.end);
                 if (x.t1 <= x.t0) continue;
                 ms_.push_back(std::move(x));
             }
