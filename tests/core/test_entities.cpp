@@ -3,6 +3,8 @@
 // (one entity per mention, as tag_entities gives them) so they do not depend on the model.
 #include "article_explorer/analysis.h"
 #include "article_explorer/entities.h"
+#include "article_explorer/lexicon.h"
+#include "../../core/src/entities/lexicons.h"
 
 #include <doctest/doctest.h>
 
@@ -79,6 +81,58 @@ TEST_CASE("entities: lexicons are compiled in") {
     CHECK(builtin_lexicon("demonyms").find("Mexicans\tMexico") != std::string_view::npos);
     CHECK(builtin_lexicon("demonyms").find("Ecuadorian\tEcuador") != std::string_view::npos);
     CHECK_FALSE(builtin_lexicon("person-roles").empty());
+}
+
+TEST_CASE("entities: person-roles.txt and title-words.txt give each title word its flags") {
+    const TitleWord* mr = title_word("mr");
+    REQUIRE(mr);
+    CHECK(mr->gender == 'm');
+    CHECK(mr->flags == (TITLE_ROLE | TITLE_ADDRESS | TITLE_NOT_TITLE | TITLE_NER | TITLE_VALUES));
+    CHECK(title_flags("baroness") == (TITLE_ROLE | TITLE_RANK));
+    CHECK(title_word("baroness")->gender == 'f');
+    CHECK(title_flags("king") == (TITLE_ROLE | TITLE_RANK | TITLE_SURNAME | TITLE_NER));
+    CHECK(title_flags("deputy") == (TITLE_ROLE | TITLE_MODIFIER | TITLE_NER));
+    CHECK(title_flags("former") == (TITLE_MODIFIER | TITLE_NER));   // title-words.txt: no role
+    CHECK(title_flags("foreign") == (TITLE_FIELD | TITLE_NER));
+    CHECK(title_flags("economist") == TITLE_ROLE);
+    CHECK(title_word("Mr") == nullptr);                             // look-ups are lower case
+    CHECK(title_word("smith") == nullptr);
+    // a word is in one of the two files, never both
+    std::string roles = "\n" + std::string(builtin_lexicon("person-roles"));
+    for_each_lexicon_line(builtin_lexicon("title-words"), [&](const std::vector<std::string_view>& c) {
+        CHECK_MESSAGE(roles.find("\n" + std::string(c[0]) + "\t") == std::string::npos, c[0]);
+    });
+}
+
+TEST_CASE("entities: name-words.txt flags the small words around names (token table only)") {
+    using namespace ae::entities;
+    auto flags = [](std::string_view w) { const LexWord* x = token_words().find(w); return x ? x->flags : 0; };
+    CHECK(flags("of") == LEX_NAME_INSIDE);
+    CHECK(flags("van") == (LEX_NAME_INSIDE | LEX_NAME_PARTICLE));
+    CHECK(flags("despite") == LEX_NAME_OPENER);
+    CHECK(flags("and") == (LEX_NAME_INSIDE | LEX_NAME_OPENER));
+    CHECK(flags("Van") == 0);                         // look-ups are lower case
+    // not in the table of every lexicon word: a first name's flags stay 0 ("Al" is one)
+    const LexWord* al = lexicon_words().find("al");
+    CHECK((al == nullptr || (al->flags & (LEX_NAME_INSIDE | LEX_NAME_PARTICLE)) == 0));
+}
+
+TEST_CASE("entities: pronouns.txt gives a personal pronoun's gender") {
+    CHECK(pronoun_gender("himself") == 'm');
+    CHECK(pronoun_gender("her") == 'f');
+    CHECK(pronoun_gender("they") == 0);
+    CHECK(pronoun_gender("He") == 0);   // look-ups are lower case
+}
+
+TEST_CASE("entities: a form of address (person-roles.txt flag address) gives the person its gender") {
+    // Dame marks Green as a woman, Sir marks Brown as a man; "baroness" is a rank, no form of address
+    Analysis a = with_mentions("Sir Ian Brown met Dame Ann Green on Monday. She said the talks went well.",
+                               {{"Ian Brown", "PERSON"}, {"Ann Green", "PERSON"}});
+    group_entities(a);
+    const Entity* g = find(a, "Ann Green");
+    REQUIRE(g);
+    CHECK(texts(a, *g) == std::vector<std::string>{"Ann Green", "She"});
+    CHECK((title_flags("baroness") & TITLE_ADDRESS) == 0);
 }
 
 TEST_CASE("entities: full name, surname and possessive Glas' are one person") {

@@ -3,6 +3,8 @@
 #include "article_explorer/analysis.h"
 #include "article_explorer/events.h"
 #include "article_explorer/tagger.h"
+#include "article_explorer/lexicon.h"
+#include "../../core/src/events/words.h"
 
 #include <doctest/doctest.h>
 
@@ -63,6 +65,30 @@ TEST_CASE("events: trigger lexicon parses needs, forms and inflections") {
     // the generated lexicon is compiled in
     CHECK(trigger_lexicon().entries.size() > 500);
     CHECK(trigger_lexicon().verb_forms.count("arrested"));
+}
+
+TEST_CASE("events: event-words.txt gives each word its classes; pronouns.txt and stems join them") {
+    using namespace ae::events;
+    CHECK(word_bits("had") == (W_HAVE | W_LIGHT_VERB | W_EXPERIENCER_LIGHT));
+    CHECK(word_bits("levelled") == (W_LIGHT_VERB | W_CARRIER_PARTICIPLE));
+    CHECK(word_bits("refused") == W_NEGATIVE_MATRIX);
+    CHECK(word_bits("helicopters") == W_VEHICLE);
+    CHECK(word_bits("hundreds") == W_QUANTITY_NOUN);
+    CHECK(word_bits("herself") == W_PERSONAL_PRONOUN);   // pronouns.txt
+    CHECK(word_bits(";") == W_BOUNDARY_PUNCT);
+    CHECK(word_bits("Had") == 0);                        // look-ups are lower case
+    CHECK(word_bits("crash") == 0);                      // a stem is no word class
+    CHECK(is_unaccusative("crashed"));
+    CHECK(is_unaccusative("plunging"));                  // "plung" + 3 letters
+    CHECK_FALSE(is_unaccusative("landscape"));           // "land" + 5
+    CHECK(word_lex("said").cue);                         // the one look-up joins the cue lexicon
+    CHECK(word_lex("was").bits == W_BE);
+    // every class in the file is one the stage reads
+    for_each_lexicon_line(builtin_lexicon("event-words"), [&](const std::vector<std::string_view>& c) {
+        REQUIRE(c.size() == 2);
+        bool known = c[1] == "unaccusative" || word_bits(c[0]) != 0;
+        CHECK_MESSAGE(known, c[0]);
+    });
 }
 
 TEST_CASE("events: typed verb trigger with agent and patient; verb + object trigger") {

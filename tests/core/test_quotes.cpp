@@ -1,6 +1,7 @@
 // Stage 6 — quotes: QuoteAttributor patterns, kinds, speakers, unbalanced and nested marks.
 #include "article_explorer/analysis.h"
 #include "article_explorer/quotes.h"
+#include "article_explorer/lexicon.h"
 
 #include <doctest/doctest.h>
 
@@ -30,6 +31,21 @@ TEST_CASE("quotes: lexicon parses classes, bare flag and phrases") {
     REQUIRE(l.phrases.size() == 1);
     CHECK(l.phrases[0].first == std::vector<std::string>{"according", "to"});
     CHECK(cue_lexicon().words.count("told"));
+}
+
+TEST_CASE("quotes: speech-cues.txt's flags; a line of class - is no cue") {
+    CueLexicon l = CueLexicon::parse("said\tspeech\tbare report\ntold\tspeech\taddressee\nask\t-\treport\n");
+    CHECK(l.words["said"].bare);
+    CHECK_FALSE(l.words["told"].bare);
+    CHECK_FALSE(l.words.count("ask"));
+    CHECK(speech_flags("said") == (SPEECH_REPORT | SPEECH_SPEAKER_BEFORE | SPEECH_SPEAKER_AFTER));
+    CHECK(speech_flags("told") == (SPEECH_ADDRESSEE | SPEECH_REPORT | SPEECH_SPEAKER_BEFORE | SPEECH_SPEAKER_AFTER));
+    CHECK(speech_flags("ask") == SPEECH_REPORT);
+    CHECK(speech_flags("according") == SPEECH_SPEAKER_AFTER);
+    CHECK(speech_flags("stated") == SPEECH_SPEAKER_BEFORE);
+    CHECK_FALSE(cue_lexicon().words.count("ask"));     // the flags' lines add no cue
+    CHECK_FALSE(cue_lexicon().words.count("according"));
+    CHECK(speech_flags("believes") == 0);
 }
 
 TEST_CASE("quotes: direct quote with the cue after it, and an apposition") {

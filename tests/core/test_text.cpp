@@ -1,5 +1,6 @@
 // Stage 1 — text: UTF-8 repair and offset map, paragraphs, boilerplate, the date line.
 #include "article_explorer/text.h"
+#include "article_explorer/lexicon.h"
 #include "../../core/src/text/word_table.h"
 
 #include <string>
@@ -144,4 +145,36 @@ TEST_CASE("text: WordTable finds every key it was given, through growth, and not
     CHECK(t.find("w1") == nullptr);
     CHECK(t.find("") == nullptr);
     CHECK(t.find("w7919x") == nullptr);
+}
+
+TEST_CASE("text: calendar.txt gives months, weekdays and their flags") {
+    REQUIRE(calendar_word("april"));
+    CHECK(calendar_word("april")->month == 4);
+    CHECK(calendar_word("april")->flags == CAL_AMBIGUOUS);
+    CHECK(calendar_word("sept")->month == 9);
+    CHECK(calendar_word("sept")->flags == CAL_ABBR);
+    CHECK(calendar_word("may")->flags == (CAL_AMBIGUOUS | CAL_NAME));   // "Theresa May"
+    CHECK(calendar_word("thurs")->weekday == 4);
+    CHECK(calendar_word("sunday")->weekday == 7);
+    CHECK(calendar_word("sat")->flags == (CAL_ABBR | CAL_WORD));       // "He sat."
+    CHECK(calendar_word("April") == nullptr);                           // look-ups are lower case
+    CHECK(calendar_word("mondays") == nullptr);                         // plurals are the values stage's rule
+    CHECK(calendar_word("ma") == nullptr);
+    // every month's first three letters are its short form (month_from_name reads them)
+    for (const char* m : {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"}) {
+        const CalendarWord* full = calendar_word(m);
+        const CalendarWord* abbr = calendar_word(std::string_view(m, 3));
+        REQUIRE(full);
+        REQUIRE(abbr);
+        CHECK(full->month == abbr->month);
+    }
+}
+
+TEST_CASE("boilerplate: boilerplate.txt's kinds, a phrase's final space included") {
+    CHECK(is_boilerplate("Photo by Jane Doe"));                                   // credit
+    CHECK_FALSE(is_boilerplate("The photo byline was wrong, the editor said."));   // "photo by " ends in a space
+    CHECK(is_boilerplate("Sign up to our morning briefing."));                    // promo-start
+    CHECK(is_boilerplate("Our podcast and our newsletter are free."));            // two promo-words
+    CHECK_FALSE(is_boilerplate("The podcast host was arrested on Friday."));      // one, not to the reader
 }

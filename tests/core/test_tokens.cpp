@@ -1,6 +1,7 @@
 // Stage 2 — tokenizer and sentence splitter for news text.
 #include "article_explorer/analysis.h"
 #include "article_explorer/tokens.h"
+#include "article_explorer/lexicon.h"
 
 #include <doctest/doctest.h>
 
@@ -133,4 +134,41 @@ TEST_CASE("quote roles from spacing") {
     tokenize(s, 0, uint32_t(s.size()), 0, t);
     CHECK(quote_role(s, t, 2) == QuoteRole::Open);
     CHECK(quote_role(s, t, 4) == QuoteRole::Close);
+}
+
+TEST_CASE("tokens: abbreviations.txt and calendar.txt's short forms say where a period stays") {
+    CHECK(abbreviation_flags("mr") == (ABBR_TOKENS | ABBR_VALUES));
+    CHECK(abbreviation_flags("no") == (ABBR_NUMBER | ABBR_VALUES));   // "No. 5" but "said no."
+    CHECK(abbreviation_flags("rs") == ABBR_VALUES);
+    CHECK(abbreviation_flags("calif") == ABBR_TOKENS);
+    CHECK(abbreviation_flags("jan") == (ABBR_TOKENS | ABBR_VALUES));  // calendar.txt
+    CHECK(abbreviation_flags("sat") == ABBR_VALUES);                  // a word too: "He sat."
+    CHECK(abbreviation_flags("may") == 0);                            // a full name
+    CHECK(abbreviation_flags("Mr") == 0);                             // look-ups are lower case
+    CHECK(is_abbreviation("Calif."));
+    CHECK(is_abbreviation("Jan."));
+    CHECK_FALSE(is_abbreviation("Sat."));
+    CHECK(is_abbreviation("No."));
+    CHECK(toks("He sat. Then") == V{"He", "sat", ".", "Then"});
+    CHECK(toks("On Jan. 5") == V{"On", "Jan.", "5"});
+}
+
+TEST_CASE("sentences: sentence-openers.txt words break after an abbreviation's period") {
+    CHECK(sents("He joined Acme Inc. Officials said so.") == V{"He joined Acme Inc.", "Officials said so."});
+    CHECK(sents("He joined Acme Inc. Lawyers said so.") == V{"He joined Acme Inc. Lawyers said so."});
+    CHECK(builtin_lexicon("sentence-openers").find("\nOfficials\n") != std::string_view::npos);
+}
+
+TEST_CASE("tokens: Analysis::token_at_or_after finds a span's first token by byte offset") {
+    Options o;
+    o.tokens_only = true;
+    Analysis a = analyze("Jorge Glas was arrested.", o);   // Jorge 0-5, Glas 6-10, was 11-14 ...
+    REQUIRE(a.tokens.size() == 5);
+    CHECK(a.token_at_or_after(0) == 0);
+    CHECK(a.token_at_or_after(6) == 1);     // a token's start
+    CHECK(a.token_at_or_after(3) == 1);     // inside "Jorge": the next one
+    CHECK(a.token_at_or_after(10) == 2);    // a span's end: the token after it
+    CHECK(a.token_at_or_after(100) == 5);   // past the end
+    Analysis empty;
+    CHECK(empty.token_at_or_after(0) == 0);
 }

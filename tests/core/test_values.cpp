@@ -1,6 +1,8 @@
 // Values stage: each rule, relative resolution against a reference date, and tricky negatives.
 #include "article_explorer/analysis.h"
 #include "article_explorer/values.h"
+#include "../../core/src/values/lexicon.h"
+#include "../../core/src/values/words.h"
 
 #include <doctest/doctest.h>
 
@@ -241,4 +243,50 @@ TEST_CASE("values: the public calendar (days since 1970-01-01 and back)") {
     CHECK(y == 2024); CHECK(m == 4); CHECK(d == 6);
     ae::civil_from_days(-1, y, m, d);
     CHECK(y == 1969); CHECK(m == 12); CHECK(d == 31);
+}
+
+TEST_CASE("values: value-words.txt gives every kind of a word in one look-up") {
+    using namespace ae::values;
+    const ValueWord* v = value_word("millennia");
+    REQUIRE(v);
+    CHECK(v->unit == U::Millennium);
+    CHECK(v->unit_plural);
+    CHECK(std::string(value_word("pence")->currency) == "GBP");
+    CHECK(value_word("pence")->minor);
+    CHECK(std::string(value_word("usd")->currency) == "USD");      // after an amount
+    CHECK(std::string(value_word("usd")->prefix) == "USD");        // and before it
+    CHECK(std::string(value_word("hk")->dollar) == "HKD");
+    CHECK(std::string(value_word("kph")->measure) == "km/h");
+    CHECK(std::string(value_word("evenings")->pod) == "EV");
+    CHECK(value_word("autumn")->season == 2);
+    CHECK(value_kinds("bst") == (VW_TIME_ZONE | VW_CLOCK_ZONE));
+    CHECK(value_kinds("pst") == VW_TIME_ZONE);
+    CHECK(value_kinds("troops") == VW_COUNTED_NOUN);
+    CHECK(value_word("sixties")->decade == 1960);
+    CHECK(value_kinds("will") == VW_FUTURE_CUE);
+    CHECK(value_kinds("ago") == VW_PAST_CUE);
+    CHECK(value_word("bln")->scale == 9);
+    CHECK(value_word("Troops") == nullptr);                       // look-ups are lower case
+    // numbers: cardinals compose, ordinals say where they count
+    CHECK(number_word("seventy-two") == 72);
+    CHECK(number_word("two-seventy") == -1);
+    CHECK(day_number("thirtieth") == 30);
+    CHECK(day_number("twenty-first") == 0);                       // only a century's (flag century)
+    CHECK(ordinal_small("fourth") == 4);
+    CHECK(ordinal_small("fifth") == 0);
+    // starters: listed ones, and the forms of the kinds that begin values
+    CHECK(starter_word("year-ago"));
+    CHECK(starter_word("sept."));
+    CHECK(starter_word("fri."));
+    CHECK_FALSE(starter_word("fri"));                             // a weekday's short form needs its period
+    CHECK(starter_word("sundays"));
+    CHECK(starter_word("winter"));
+    CHECK(starter_word("rs."));
+    CHECK(starter_word("mid-march"));                             // by its first part
+    CHECK_FALSE(starter_word("troops"));
+}
+
+TEST_CASE("values: a counted noun after a four-digit number makes it no year") {
+    CHECK(show("About 2000 troops arrived.") == "");
+    CHECK(show("About 2000 arrived in Paris.").find("DATE 2000=2000") != std::string::npos);
 }

@@ -95,6 +95,16 @@ struct Analysis {
 
     std::string_view slice(uint32_t s, uint32_t e) const { return std::string_view(text).substr(s, e - s); }
     std::string_view token_text(const Token& t) const { return slice(t.start, t.end); }
+    // The first token that starts at or after byte `offset` (tokens.size() when none): a mention's
+    // [start, end) covers tokens [token_at_or_after(start), token_at_or_after(end)).
+    uint32_t token_at_or_after(uint32_t offset) const {
+        size_t lo = 0, hi = tokens.size();   // binary search: tokens are sorted by start
+        while (lo < hi) {
+            const size_t mid = lo + (hi - lo) / 2;
+            if (tokens[mid].start < offset) lo = mid + 1; else hi = mid;
+        }
+        return uint32_t(lo);
+    }
 };
 
 struct Options {

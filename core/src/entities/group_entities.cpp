@@ -22,6 +22,7 @@
 //   5. pronouns and `the <role>` descriptions resolved where exactly one person fits;
 //   6. salience, ids in order of first mention.
 #include "article_explorer/entities.h"
+#include "article_explorer/lexicon.h"
 #include "article_explorer/tagger.h"
 #include "entities/lexicons.h"
 
@@ -250,8 +251,7 @@ private:
         if (!role_word(i)) return false;
         std::string_view w = lw(i);
         if (size_t h = w.rfind('-'); h != std::string_view::npos) w.remove_prefix(h + 1);
-        return !is_any(w, {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "partner", "owner", "host", "star", "head", "leader",
-                           "player", "official", "democrat", "republican"});
+        return !(title_flags(w) & TITLE_NOT_TITLE);
     }
     bool org_headed(uint32_t t0, uint32_t t1) const { return t1 > t0 && cap(t1 - 1) && (kind_flags(t1 - 1) & entities::LEX_ORG_HEAD); }
     // "Downing Street", "Heathrow Airport": a last word that ends places' names, never a person's
@@ -266,9 +266,7 @@ private:
     // demonyms, places or a ministry's field, and none of them a first name.
     bool title_only(uint32_t t0, uint32_t t1) const {
         if (t1 - t0 < 1 || t1 - t0 > 3 || !person_title(t1 - 1) || !cap(t1 - 1)) return false;
-        if (is_any(lw(t1 - 1), {"king", "queen", "prince", "princess", "bishop", "judge", "pope", "cardinal", "sheriff",
-                                "justice", "chancellor", "marshal", "doctor", "coach", "chair"}))
-            return false;
+        if (title_flags(lw(t1 - 1)) & TITLE_SURNAME) return false;
         for (uint32_t t = t0; t + 1 < t1; ++t) {
             if (!word(t) || !cap(t)) return false;
             const entities::LexWord* x = W_.find(lw(t));
@@ -276,31 +274,19 @@ private:
             const uint16_t f = x ? x->flags : 0;
             if (role_word(t) || modifier(t) || demonym(t) || (f & (entities::LEX_ORG_HEAD | entities::LEX_PLACE | entities::LEX_COUNTRY)))
                 continue;
-            if (!is_any(lw(t), {"foreign", "home", "shadow", "interior", "defence", "defense", "health", "education",
-                                "treasury", "finance", "trade", "energy", "transport", "culture", "environment",
-                                "commons", "lords", "house", "senate", "state", "cabinet", "labour", "tory"}))
-                return false;
+            if (!(title_flags(lw(t)) & TITLE_FIELD)) return false;
         }
         return true;
     }
-    // "… Culture" + "on Saturday": a day or a month does not continue a name
+    // "… Culture" + "on Saturday": a day or a month does not continue a name (calendar.txt's
+    // full names, but not one that is a surname too: "Theresa May")
     bool calendar_word(uint32_t i) const {
-        return is_any(lw(i), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                              "february", "march", "april", "june", "july", "august", "september", "october",
-                              "november", "december"});
+        const CalendarWord* c = ae::calendar_word(lw(i));
+        return c && !(c->flags & (CAL_ABBR | CAL_NAME));
     }
-    bool modifier(uint32_t i) const {
-        return is_any(lw(i), {"former", "then", "acting", "interim", "deputy", "senior", "top", "late", "outgoing",
-                              "incoming", "current", "longtime", "ex", "assistant", "associate", "chief", "vice"});
-    }
+    bool modifier(uint32_t i) const { return title_flags(lw(i)) & TITLE_MODIFIER; }
     bool determiner(uint32_t i) const {
         return is_any(lw(i), {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"});
-    }
-
-    uint32_t token_at_or_after(uint32_t byte) const {
-        auto it = std::lower_bound(a_.tokens.begin(), a_.tokens.end(), byte,
-                                   [](const Token& t, uint32_t b) { return t.start < b; });
-        return uint32_t(it - a_.tokens.begin());
     }
 
     void index_tokens() {
@@ -346,8 +332,8 @@ private:
                 x.start = m.start;
                 x.end = m.end;
                 x.type = e.type;
-                x.t0 = token_at_or_after(m.start);
-                x.t1 = token_at_or_after(m.end);
+                x.t0 = a_.token_at_or_after(m.start);
+                x.t1 = a_.token_at_or_after(m.end);
                 if (x.t1 <= x.t0) continue;
                 ms_.push_back(std::move(x));
             }
@@ -416,9 +402,7 @@ private:
         uint32_t r = k;
         while (r < t1 && (role_word(r) || modifier(r))) ++r;
         // after a rank that only persons hold, one name word is enough ("Baroness Boothroyd")
-        const bool rank = k == t0 && r == k + 1 &&
-                          is_any(lw(k), {"sir", "dame", "lord", "lady", "baron", "baroness", "viscount", "viscountess", "earl",
-                                         "countess", "marquess", "duchess", "king", "queen", "prince", "princess"});
+        const bool rank = k == t0 && r == k + 1 && (title_flags(lw(k)) & TITLE_RANK);
         if (k == t1 || t1 - r < (rank ? 1u : 2u) || t1 - r > 3 || org_headed(r, t1)) return;
         for (uint32_t t = r; t < t1; ++t) if (!name_word(t)) return;
         if (k == t0) {   // nothing before the title: the whole mention is the person
@@ -444,9 +428,7 @@ private:
         // Man"); "Lib Dem officials say Mr Oaten" is a name and then a clause
         if (ms_[size_t(mi)].type != "MISC")
             for (uint32_t k = t0 + 1; k + 1 < t1; ++k)
-                if (lower_word(k) && !is_any(lw(k), {"of", "the", "and", "for", "on", "upon", "at", "de", "du", "da", "di", "del",
-                                                     "della", "der", "den", "van", "von", "la", "le", "el", "al", "bin", "ibn",
-                                                     "y", "e", "do", "dos", "das", "des", "in", "to", "und"})) {
+                if (lower_word(k) && !(token_flags(lw(k)) & entities::LEX_NAME_INSIDE)) {
                     // "Holby City actor Jeremy Edwards": a person's name after a title word
                     bool name_after = ms_[size_t(mi)].type == "PERSON" && person_title(k) && t1 - k >= 2;
                     for (uint32_t u = k + 1; u < t1 && name_after; ++u) name_after = name_word(u);
@@ -467,11 +449,7 @@ private:
         auto key = [&](uint32_t a, uint32_t b) { return normalise(a_.slice(a_.tokens[a].start, a_.tokens[b - 1].end)); };
         // a capitalised preposition or conjunction opening a sentence is no part of a name:
         // "Like Labour, the Lib Dems …", "Despite Google's …"
-        if (t1 - t0 >= 2 && cap(t0) &&
-            is_any(lw(t0), {"like", "unlike", "despite", "after", "before", "with", "without", "for", "from", "as", "at",
-                            "in", "on", "by", "under", "over", "if", "when", "while", "but", "and", "or", "so", "because",
-                            "although", "though", "since", "during", "against", "between", "through", "about",
-                            "into", "than", "meanwhile", "however", "unless", "until", "whether", "amid", "among", "via"})) {
+        if (t1 - t0 >= 2 && cap(t0) && (token_flags(lw(t0)) & entities::LEX_NAME_OPENER)) {
             set_span(mi, ++t0, t1);
             // what is left takes the type the story gives it alone: "Labour" is no person
             if (auto f = named.find(key(t0, t1)); f != named.end()) ms_[size_t(mi)].type = f->second;
@@ -542,7 +520,7 @@ private:
             if (type == "PERSON") {
                 // "de Vries", "van der Berg": lower-case name particles glued before a surname
                 for (int k = 0; k < 2 && t0 > 0 && a_.tokens[t0].space_before && cover_[t0 - 1] == kNone && sent_[t0 - 1] == sent_[t0] &&
-                                is_any(lw(t0 - 1), {"de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "le", "la", "al", "bin", "ibn", "dos", "das"}) &&
+                                (token_flags(lw(t0 - 1)) & entities::LEX_NAME_PARTICLE) &&
                                 !cap(t0 - 1);
                      ++k)
                     --t0;
@@ -952,10 +930,9 @@ private:
             for (int mi : G.mentions) {
                 const M& m = ms_[size_t(mi)];
                 if (m.kind == "nominal") continue;
-                if (m.t0 > 0) {   // honorifics
-                    std::string_view h = lw(m.t0 - 1);
-                    if (is_any(h, {"mr.", "mr", "sir", "lord"})) G.gender = 'm';
-                    else if (is_any(h, {"mrs.", "mrs", "ms.", "ms", "miss", "lady", "dame", "madam"})) G.gender = 'f';
+                if (m.t0 > 0) {   // forms of address
+                    const TitleWord* h = title_word(lw(m.t0 - 1));
+                    if (h && (h->flags & TITLE_ADDRESS) && h->gender != '-') G.gender = h->gender;
                 }
                 char gr = '-';
                 if (G.role.empty()) {
@@ -975,11 +952,6 @@ private:
     }
 
     // ---- 5. pronouns and descriptions --------------------------------------------------------------
-    static char pronoun_gender(std::string_view w) {
-        if (is_any(w, {"he", "him", "his", "himself"})) return 'm';
-        if (is_any(w, {"she", "her", "hers", "herself"})) return 'f';
-        return 0;
-    }
 
     void add_mention(int g, uint32_t t0, uint32_t t1, const char* kind) {
         const int mi = new_mention(t0, t1, gs_[size_t(g)].type);
@@ -1064,9 +1036,9 @@ private:
     // ---- 6. output ------------------------------------------------------------------------------------
     bool speech_near(const M& m) const {
         for (uint32_t t = m.t1; t < n_ && t < m.t1 + 3; ++t)
-            if (is_any(lw(t), {"said", "says", "told", "added", "say", "tells", "asked", "wrote", "posted", "stated"})) return true;
+            if (speech_flags(lw(t)) & SPEECH_SPEAKER_BEFORE) return true;
         for (uint32_t t = m.t0 >= 2 ? m.t0 - 2 : 0; t < m.t0; ++t)
-            if (is_any(lw(t), {"said", "says", "told", "added", "according"})) return true;
+            if (speech_flags(lw(t)) & SPEECH_SPEAKER_AFTER) return true;
         return false;
     }
 

@@ -43,6 +43,13 @@ Lexicons load() {
     pairs("first-names", [&](std::string_view k, std::string_view v) {
         if (v == "m" || v == "f") L.first_name.emplace(lower(k), v[0]);
     });
+    pairs("name-words", [&](std::string_view k, std::string_view v) {
+        uint16_t f = 0;
+        for_each_flag(v, [&](std::string_view x) {
+            f |= x == "inside" ? LEX_NAME_INSIDE : x == "particle" ? LEX_NAME_PARTICLE : x == "opener" ? LEX_NAME_OPENER : 0;
+        });
+        if (f) L.name_word[lower(k)] |= f;
+    });
     return L;
 }
 
@@ -75,6 +82,7 @@ const WordTable<LexWord>& token_words() {
         for (const auto& [k, v] : L.demonym) { LexWord& w = t[k]; w.flags |= LEX_DEMONYM; w.country = &v; }
         for (const auto& [k, g] : L.role) { LexWord& w = t[k]; w.flags |= LEX_ROLE; w.gender = g; }
         for (const auto& [k, f] : L.kind) t[k].flags |= f;
+        for (const auto& [k, f] : L.name_word) t[k].flags |= f;
         return t;
     }();
     return T;

@@ -1,9 +1,10 @@
 // Stage 7 — events (see article_explorer/events.h for the rules in one place).
 #include "article_explorer/events.h"
+#include "article_explorer/lexicon.h"
 #include "article_explorer/parser.h"
 #include "article_explorer/quotes.h"
 #include "article_explorer/tagger.h"
-#include "text/word_table.h"
+#include "events/words.h"
 
 #include <algorithm>
 #include <memory>
@@ -15,6 +16,8 @@
 namespace ae {
 
 namespace {
+
+using namespace events;
 
 // ---------------------------------------------------------------------------------------------
 // Word classes
@@ -29,183 +32,6 @@ enum VTag : uint8_t { V_NONE, V_VB, V_VBD, V_VBG, V_VBN, V_VBP, V_VBZ };
 bool in(std::string_view w, std::initializer_list<std::string_view> list) {
     for (std::string_view x : list) if (w == x) return true;
     return false;
-}
-
-const char* const is_be_words[] = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m"};
-const char* const is_have_words[] = {"have", "has", "had", "having", "'ve", "’ve", "'d", "’d"};
-const char* const is_do_words[] = {"do", "does", "did"};
-const char* const is_get_words[] = {"get", "gets", "got", "gotten", "getting"};
-const char* const is_neg_words[] = {"not", "n't", "n’t", "never", "no longer", "cannot"};
-
-// Words that open a clause (the subject of the clause's verb is searched after them).
-const char* const is_subordinator_words[] = {"after", "before", "because", "since", "while", "when", "whereas", "although", "though", "if",
-                  "unless", "until", "that", "which", "who", "whom", "whose", "where", "once", "as"};
-
-// Light verbs: with an event noun as object they make one event (`take the case`, `made
-// statements`); experiencers give their subject the patient role.
-const char* const is_light_verb_words[] = {"make", "makes", "made", "making", "take", "takes", "took", "taken", "taking", "launch", "launches",
-                  "launched", "launching", "carry", "carries", "carried", "carrying", "conduct", "conducts", "conducted",
-                  "conducting", "stage", "stages", "staged", "staging", "hold", "holds", "held", "holding", "file", "files",
-                  "filed", "filing", "bring", "brings", "brought", "bringing", "level", "levels", "levelled", "leveled",
-                  "lodge", "lodged", "lodges", "issue", "issues", "issued", "issuing", "impose", "imposes", "imposed",
-                  "imposing", "order", "ordered", "orders", "announce", "announced", "announces", "begin", "began", "begun",
-                  "begins", "start", "started", "starts", "give", "gave", "given", "gives", "pay", "paid", "pays",
-                  "suffer", "suffers", "suffered", "suffering", "sustain", "sustained", "sustains", "face", "faces", "faced",
-                  "facing", "undergo", "underwent", "undergone", "receive", "received", "receives", "get", "got", "gets",
-                  "have", "had", "has", "having", "win", "won", "wins"};
-const char* const is_experiencer_light_words[] = {"suffer", "suffers", "suffered", "suffering", "sustain", "sustained", "sustains", "face", "faces", "faced",
-                  "facing", "undergo", "underwent", "undergone", "receive", "received", "receives", "get", "got", "gets",
-                  "have", "had", "has", "having"};
-// Participles that carry a noun event's arguments (`charges levelled against him`).
-const char* const is_carrier_participle_words[] = {"levelled", "leveled", "brought", "filed", "made", "launched", "carried", "conducted", "lodged",
-                  "imposed", "issued", "staged", "held"};
-// Verbs whose object (not subject) controls a following infinitive (`urged X to leave`).
-const char* const is_object_control_words[] = {"ask", "asked", "asks", "urge", "urged", "urges", "allow", "allowed", "allows", "force", "forced",
-                  "forces", "order", "ordered", "orders", "tell", "told", "tells", "persuade", "persuaded", "invite",
-                  "invited", "permit", "permitted", "encourage", "encouraged", "want", "wanted", "wants", "expect",
-                  "expected", "require", "required", "help", "helped", "call", "called", "wait", "waiting", "waited"};
-// Verbs before `to` that make the infinitive future / negative.
-const char* const is_future_matrix_words[] = {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending", "aim", "aims",
-                  "aimed", "aiming", "going", "set", "expected", "due", "vow", "vows", "vowed", "pledge", "pledged",
-                  "pledges", "promise", "promised", "promises", "threaten", "threatened", "threatens", "prepare",
-                  "prepared", "preparing", "seek", "seeks", "sought", "want", "wants", "wanted", "hope", "hopes", "hoped",
-                  "decide", "decided", "agree", "agreed", "offer", "offered", "try", "tried", "tries", "trying",
-                  "attempt", "attempted", "waiting", "wait"};
-const char* const is_negative_matrix_words[] = {"fail", "fails", "failed", "failing", "refuse", "refused", "refuses", "refusing", "decline",
-                  "declined", "declines"};
-// Verbs that are no action of their own (auxiliaries, raising/aspect, cognition): never Other.Action.
-const char* const is_non_action_words[] = {"become", "became", "becomes", "seem", "seems", "seemed", "appear", "appears", "appeared", "remain",
-                  "remains", "remained", "think", "thinks", "thought", "believe", "believes", "believed", "consider",
-                  "considers", "considered", "know", "knows", "knew", "known", "want", "wants", "wanted", "need", "needs",
-                  "needed", "begin", "began", "begun", "begins", "start", "started", "starts", "continue", "continued",
-                  "continues", "try", "tried", "tries", "include", "includes", "included", "including", "mean", "means",
-                  "meant", "let", "lets", "called", "call", "calls", "named", "see", "sees", "saw", "seen", "get", "gets",
-                  "got", "make", "makes", "made", "take", "takes", "took", "taken", "give", "gives", "gave", "given",
-                  "go", "goes", "went", "gone", "come", "comes", "came", "like", "likes", "liked", "feel", "feels", "felt",
-                  "allow", "allowed", "allows", "expect", "expected", "expects", "hope", "hoped", "hopes", "plan",
-                  "planned", "plans", "going", "used", "use", "uses", "followed", "according", "including", "regarding",
-                  "concerning", "following", "excluding", "involving"};
-const char* const is_non_event_words[] = {"become", "became", "becomes", "seem", "seems", "seemed", "appear", "appears", "appeared", "remain",
-                  "remains", "remained", "think", "thinks", "thought", "believe", "believes", "believed", "consider",
-                  "considers", "considered", "know", "knows", "knew", "known", "mean", "means", "meant", "let", "lets",
-                  "according", "regarding", "concerning", "including", "following", "excluding", "involving", "like",
-                  "likes", "liked", "feel", "feels", "felt", "going", "used", "need", "needs", "needed"};
-// Intransitive verbs whose subject undergoes the event (PropBank Arg1): "the jet crashed".
-bool is_unaccusative(std::string_view w) {
-    static constexpr std::string_view stems[] = {"fall", "fell", "rise", "rose", "risen", "crash", "drop", "increas", "decreas", "grow", "grew",
-                                  "declin", "die", "died", "dying", "arriv", "land", "collaps", "happen", "occur", "sink", "sank",
-                                  "sunk", "fly", "flies", "flew", "flown", "flying", "travel", "depart", "slump", "plung",
-                                  "soar", "jump", "climb", "tumbl", "surg", "shrink", "shrank", "slid", "slip", "disappear",
-                                  "vanish", "explod", "burn", "refuel"};
-    for (std::string_view st : stems) {
-        size_t n = st.size();
-        if (w.size() >= n && w.compare(0, n, st) == 0 && w.size() <= n + 3) return true;
-    }
-    return false;
-}
-const char* const is_vehicle_words[] = {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "plane", "planes", "aircraft", "helicopter",
-                  "helicopters", "boat", "boats", "ship", "ships", "bus", "buses", "train", "trains", "convoy", "jet",
-                  "jets", "van", "vans", "ambulance", "motorcade"};
-const char* const is_quantity_noun_words[] = {"number", "group", "groups", "lot", "lots", "dozens", "hundreds", "thousands", "millions", "some", "many",
-                  "most", "all", "one", "two", "three", "several", "members", "member", "couple", "handful", "majority",
-                  "none", "each", "both", "head", "heads", "leader", "leaders", "part", "rest"};
-const char* const is_personal_pronoun_words[] = {"he", "him", "his", "she", "her", "hers", "himself", "herself"};
-
-enum : uint32_t {
-    W_BE = 1u << 0,
-    W_HAVE = 1u << 1,
-    W_DO = 1u << 2,
-    W_GET = 1u << 3,
-    W_NEG = 1u << 4,
-    W_SUBORDINATOR = 1u << 5,
-    W_LIGHT_VERB = 1u << 6,
-    W_EXPERIENCER_LIGHT = 1u << 7,
-    W_CARRIER_PARTICIPLE = 1u << 8,
-    W_OBJECT_CONTROL = 1u << 9,
-    W_FUTURE_MATRIX = 1u << 10,
-    W_NEGATIVE_MATRIX = 1u << 11,
-    W_NON_EVENT = 1u << 12,
-    W_VEHICLE = 1u << 13,
-    W_QUANTITY_NOUN = 1u << 14,
-    W_PERSONAL_PRONOUN = 1u << 15,
-    W_NON_ACTION = 1u << 16,
-    W_BOUNDARY_PUNCT = 1u << 17,   // ; : ( )
-};
-
-// Every word list above as one bit per list: one hash look-up per token instead of string
-// comparisons in the rules.
-uint32_t word_bits(std::string_view w) {
-    static const std::unordered_map<std::string_view, uint32_t> bits = [] {
-        std::unordered_map<std::string_view, uint32_t> m;
-        auto add = [&](const char* const* b, const char* const* e, uint32_t bit) { for (; b != e; ++b) m[*b] |= bit; };
-        add(std::begin(is_be_words), std::end(is_be_words), W_BE);
-        add(std::begin(is_have_words), std::end(is_have_words), W_HAVE);
-        add(std::begin(is_do_words), std::end(is_do_words), W_DO);
-        add(std::begin(is_get_words), std::end(is_get_words), W_GET);
-        add(std::begin(is_neg_words), std::end(is_neg_words), W_NEG);
-        add(std::begin(is_subordinator_words), std::end(is_subordinator_words), W_SUBORDINATOR);
-        add(std::begin(is_light_verb_words), std::end(is_light_verb_words), W_LIGHT_VERB);
-        add(std::begin(is_experiencer_light_words), std::end(is_experiencer_light_words), W_EXPERIENCER_LIGHT);
-        add(std::begin(is_carrier_participle_words), std::end(is_carrier_participle_words), W_CARRIER_PARTICIPLE);
-        add(std::begin(is_object_control_words), std::end(is_object_control_words), W_OBJECT_CONTROL);
-        add(std::begin(is_future_matrix_words), std::end(is_future_matrix_words), W_FUTURE_MATRIX);
-        add(std::begin(is_negative_matrix_words), std::end(is_negative_matrix_words), W_NEGATIVE_MATRIX);
-        add(std::begin(is_non_event_words), std::end(is_non_event_words), W_NON_EVENT);
-        add(std::begin(is_vehicle_words), std::end(is_vehicle_words), W_VEHICLE);
-        add(std::begin(is_quantity_noun_words), std::end(is_quantity_noun_words), W_QUANTITY_NOUN);
-        add(std::begin(is_personal_pronoun_words), std::end(is_personal_pronoun_words), W_PERSONAL_PRONOUN);
-        add(std::begin(is_non_action_words), std::end(is_non_action_words), W_NON_ACTION);
-        static const char* const boundary_punct[] = {";", ":", "(", ")"};
-        add(std::begin(boundary_punct), std::end(boundary_punct), W_BOUNDARY_PUNCT);
-        return m;
-    }();
-    auto it = bits.find(w);
-    return it == bits.end() ? 0u : it->second;
-}
-
-// What the lexicons say about one lower-case word: its word_bits, trigger entries and speech cue.
-struct WordLex {
-    uint32_t bits = 0;
-    const std::vector<uint32_t>* verb_ids = nullptr;   // TriggerLexicon::verb_forms entry
-    const std::vector<uint32_t>* noun_ids = nullptr;   // TriggerLexicon::noun_forms entry
-    const CueLexicon::Entry* cue = nullptr;            // CueLexicon::words entry
-};
-
-// All of a token's lexicon look-ups in one hash look-up (the keys point into the static lexicons).
-const WordLex& word_lex(std::string_view w) {
-    static const WordTable<WordLex> table = [] {
-        WordTable<WordLex> m;
-        const TriggerLexicon& L = trigger_lexicon();
-        for (const auto& [k, ids] : L.verb_forms) m[k].verb_ids = &ids;
-        for (const auto& [k, ids] : L.noun_forms) m[k].noun_ids = &ids;
-        for (const auto& [k, e] : cue_lexicon().words) m[k].cue = &e;
-        m.for_each([](std::string_view k, WordLex& x) { x.bits = word_bits(k); });
-        // words of the lists that are in no lexicon
-        auto add = [&](const char* const* b, const char* const* e) { for (; b != e; ++b) m[*b].bits = word_bits(*b); };
-        add(std::begin(is_be_words), std::end(is_be_words));
-        add(std::begin(is_have_words), std::end(is_have_words));
-        add(std::begin(is_do_words), std::end(is_do_words));
-        add(std::begin(is_get_words), std::end(is_get_words));
-        add(std::begin(is_neg_words), std::end(is_neg_words));
-        add(std::begin(is_subordinator_words), std::end(is_subordinator_words));
-        add(std::begin(is_light_verb_words), std::end(is_light_verb_words));
-        add(std::begin(is_experiencer_light_words), std::end(is_experiencer_light_words));
-        add(std::begin(is_carrier_participle_words), std::end(is_carrier_participle_words));
-        add(std::begin(is_object_control_words), std::end(is_object_control_words));
-        add(std::begin(is_future_matrix_words), std::end(is_future_matrix_words));
-        add(std::begin(is_negative_matrix_words), std::end(is_negative_matrix_words));
-        add(std::begin(is_non_event_words), std::end(is_non_event_words));
-        add(std::begin(is_vehicle_words), std::end(is_vehicle_words));
-        add(std::begin(is_quantity_noun_words), std::end(is_quantity_noun_words));
-        add(std::begin(is_personal_pronoun_words), std::end(is_personal_pronoun_words));
-        add(std::begin(is_non_action_words), std::end(is_non_action_words));
-        static const char* const boundary_punct[] = {";", ":", "(", ")"};
-        add(std::begin(boundary_punct), std::end(boundary_punct));
-        return m;
-    }();
-    static const WordLex none;
-    const WordLex* x = table.find(w);
-    return x ? *x : none;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1021,16 +847,13 @@ struct EventFinding::Impl {
                                          !g.passive && d.vt[t] != V_VBG && !(d.wb[t] & (W_BE | W_HAVE | W_DO));
                         // "said Mexican diplomats were …": the chunk after a reporting verb is the
                         // complement's subject; only tell-type verbs have an object (the addressee)
-                        if (reporting && !in(d.low[t], {"tell", "told", "tells", "telling", "inform", "informed", "informs",
-                                                        "notify", "notified", "assure", "assured", "warn", "warned", "warns"}))
-                            obj.clear();
+                        if (reporting && !(speech_flags(d.low[t]) & SPEECH_ADDRESSEE)) obj.clear();
                         if (!reporting) {
                             // auxiliaries, raising and cognition verbs never; light / aspect / speech verbs
                             // only with a noun-phrase object ("announced a new phone", not "said that")
                             if ((d.wb[t] & (W_BE)) || (d.wb[t] & (W_HAVE)) || (d.wb[t] & (W_DO)) || (d.wb[t] & (W_NON_EVENT))) continue;
                             if (((d.wb[t] & (W_NON_ACTION | W_BE | W_HAVE | W_DO)) || d.lex[t]->cue) && (obj.empty() || g.passive)) continue;
-                            if (in(d.low[t], {"say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added",
-                                              "adds", "adding", "ask", "asked", "asks", "write", "wrote", "writes"})) continue;
+                            if (speech_flags(d.low[t]) & SPEECH_REPORT) continue;
                             if (d.vt[t] == V_VBG && subj.empty()) continue;   // "Shipping company X": a modifier
                             if (subj.empty() && (obj.empty() || g.passive)) continue;
                             if (obj.empty() && !g.passive) {

@@ -1,7 +1,9 @@
-// The event-trigger lexicon: parsing assets/lexicons/event-triggers.txt and generating the
-// regular inflections of its verbs and nouns.
+// The events stage's lexicons: the event triggers (assets/lexicons/event-triggers.txt, with the
+// regular inflections of its verbs and nouns generated) and the word classes (event-words.txt).
 #include "article_explorer/events.h"
 #include "article_explorer/lexicon.h"
+#include "events/words.h"
+#include "text/word_table.h"
 
 namespace ae {
 
@@ -95,5 +97,62 @@ const TriggerLexicon& trigger_lexicon() {
     static const TriggerLexicon L = TriggerLexicon::parse(builtin_lexicon("event-triggers"));
     return L;
 }
+
+namespace events {
+
+const EventWords& event_words() {
+    static const EventWords L = [] {
+        EventWords x;
+        struct { std::string_view name; uint32_t bit; } const classes[] = {
+            {"be", W_BE}, {"have", W_HAVE}, {"do", W_DO}, {"get", W_GET}, {"neg", W_NEG}, {"subordinator", W_SUBORDINATOR},
+            {"light-verb", W_LIGHT_VERB}, {"experiencer", W_EXPERIENCER_LIGHT}, {"carrier", W_CARRIER_PARTICIPLE},
+            {"object-control", W_OBJECT_CONTROL}, {"future-matrix", W_FUTURE_MATRIX}, {"negative-matrix", W_NEGATIVE_MATRIX},
+            {"non-event", W_NON_EVENT}, {"vehicle", W_VEHICLE}, {"quantity-noun", W_QUANTITY_NOUN}, {"non-action", W_NON_ACTION}};
+        for_each_lexicon_line(builtin_lexicon("event-words"), [&](const std::vector<std::string_view>& c) {
+            if (c.size() < 2) return;
+            for_each_flag(c[1], [&](std::string_view f) {
+                if (f == "unaccusative") { x.unaccusative.push_back(c[0]); return; }
+                for (const auto& k : classes) if (f == k.name) x.bits[c[0]] |= k.bit;
+            });
+        });
+        for_each_pronoun([&](std::string_view w) { x.bits[w] |= W_PERSONAL_PRONOUN; });
+        for (std::string_view p : {";", ":", "(", ")"}) x.bits[p] |= W_BOUNDARY_PUNCT;
+        return x;
+    }();
+    return L;
+}
+
+uint32_t word_bits(std::string_view w) {
+    const auto& bits = event_words().bits;
+    auto it = bits.find(w);
+    return it == bits.end() ? 0u : it->second;
+}
+
+bool is_unaccusative(std::string_view w) {
+    for (std::string_view st : event_words().unaccusative) {
+        size_t n = st.size();
+        if (w.size() >= n && w.compare(0, n, st) == 0 && w.size() <= n + 3) return true;
+    }
+    return false;
+}
+
+const WordLex& word_lex(std::string_view w) {
+    static const WordTable<WordLex> table = [] {
+        WordTable<WordLex> m;
+        const TriggerLexicon& L = trigger_lexicon();
+        for (const auto& [k, ids] : L.verb_forms) m[k].verb_ids = &ids;
+        for (const auto& [k, ids] : L.noun_forms) m[k].noun_ids = &ids;
+        for (const auto& [k, e] : cue_lexicon().words) m[k].cue = &e;
+        m.for_each([](std::string_view k, WordLex& x) { x.bits = word_bits(k); });
+        // words of the lists that are in no lexicon
+        for (const auto& [k, bits] : event_words().bits) m[k].bits = bits;
+        return m;
+    }();
+    static const WordLex none;
+    const WordLex* x = table.find(w);
+    return x ? *x : none;
+}
+
+}  // namespace events
 
 }  // namespace ae

@@ -29,7 +29,7 @@ CueLexicon CueLexicon::parse(std::string_view text) {
         else if (cols[1] == "source") e.cls = CueClass::Source;
         else if (cols[1] == "learned") { e.cls = CueClass::Speech; e.learned = true; }
         else return;
-        e.bare = cols.size() > 2 && cols[2] == "bare";
+        if (cols.size() > 2) for_each_flag(cols[2], [&](std::string_view f) { if (f == "bare") e.bare = true; });
         std::string form;
         for (char ch : cols[0]) form += char(std::tolower((unsigned char)ch));
         if (form.find(' ') == std::string::npos) { lex.words.emplace(form, e); return; }
@@ -407,15 +407,11 @@ struct Attributor {
     }
     void mark_names() {
         in_name.assign(a.tokens.size(), 0);
-        auto first_at_or_after = [&](uint32_t off) {
-            return uint32_t(std::lower_bound(a.tokens.begin(), a.tokens.end(), off,
-                                             [](const Token& t, uint32_t v) { return t.start < v; }) - a.tokens.begin());
-        };
         std::vector<int8_t> title(a.sentences.size(), -1);   // once per sentence: a long one may hold many names
         for (const Entity& e : a.entities)
             for (const Mention& m : e.mentions) {
                 if (m.kind != "name" && m.kind != "alias") continue;
-                const uint32_t t0 = first_at_or_after(m.start), t1 = first_at_or_after(m.end);
+                const uint32_t t0 = a.token_at_or_after(m.start), t1 = a.token_at_or_after(m.end);
                 if (t1 < t0 + 2 || sent_of[t0] < 0) continue;
                 int8_t& tc = title[size_t(sent_of[t0])];
                 if (tc < 0) tc = int8_t(title_case(uint32_t(sent_of[t0])));

@@ -2,6 +2,7 @@
 #include "article_explorer/tagger.h"
 
 #include "article_explorer/diagnostics.h"
+#include "article_explorer/lexicon.h"
 #include "model/word_info.h"
 #include "models.h"
 #include "ner.h"
@@ -18,20 +19,12 @@ using namespace ae::tagging;
 
 namespace {
 
-// Title words that are not part of a name span (lowercase, normalised).
+// Title words that are not part of a name span (lowercase, normalised): person-roles.txt and
+// title-words.txt, flag `ner`.
 bool is_title_word(std::string_view tok) {
     char buf[64];
     size_t n = normalise_lower(tok, buf, sizeof buf);
-    std::string_view w(buf, n);
-    static constexpr std::string_view kTitles[] = {   // views: no strlen per comparison
-        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "president",
-        "vice-president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "ambassador",
-        "governor", "gov.", "mayor", "senator", "sen.", "rep.", "king", "queen", "prince", "princess",
-        "pope", "general", "gen.", "colonel", "col.", "lt.", "captain", "capt.", "judge", "justice",
-        "former", "the", "chairman", "chief", "coach", "founder", "leader", "foreign", "interior",
-        "defence", "defense", "finance", "deputy", "st", "lord", "lady", "rev.", "father", "sgt."};
-    for (std::string_view t : kTitles) if (w == t) return true;
-    return false;
+    return title_flags(std::string_view(buf, n)) & TITLE_NER;
 }
 
 const char* entity_type_name(int type) {

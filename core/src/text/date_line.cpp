@@ -1,5 +1,6 @@
 // The article's own date line: the reference date relative expressions are resolved against.
 #include "article_explorer/text.h"
+#include "article_explorer/lexicon.h"
 
 #include <cctype>
 #include <cstdio>
@@ -47,15 +48,10 @@ std::string iso(int y, int m, int d) {
     return b;
 }
 
-int weekday_index(std::string_view w) {
-    static const char* names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    static const char* abbr[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-    for (int k = 0; k < 7; ++k) {
-        if (w == names[k] || w == abbr[k]) return k;
-        if (k == 1 && w == "tues") return k;
-        if (k == 3 && (w == "thur" || w == "thurs")) return k;
-    }
-    return -1;
+// A weekday's name or short form (calendar.txt), lower case.
+bool is_weekday(std::string_view w) {
+    const CalendarWord* c = calendar_word(w);
+    return c && c->weekday;
 }
 
 // Time of day and zone after a date: "12:01 BST", "10.15am", "T10:00:00Z" — consumed so the
@@ -94,19 +90,11 @@ size_t skip_time(std::string_view s, size_t i) {
 }  // namespace
 
 int month_from_name(std::string_view w) {
-    static const char* names[] = {"january", "february", "march", "april", "may", "june", "july",
-                                  "august", "september", "october", "november", "december"};
     char low[16];
     if (w.size() < 3 || w.size() >= sizeof low) return 0;
     for (size_t k = 0; k < w.size(); ++k) low[k] = char(std::tolower((unsigned char)w[k]));
-    std::string_view l(low, w.size());
-    for (int m = 0; m < 12; ++m) {
-        std::string_view full(names[m]);
-        if (l == full) return m + 1;
-        if (l.size() == 3 && full.substr(0, 3) == l) return m + 1;
-        if (m == 8 && l == "sept") return 9;
-    }
-    return 0;
+    const CalendarWord* c = calendar_word(std::string_view(low, w.size()));
+    return c ? c->month : 0;
 }
 
 size_t parse_written_date(std::string_view s, size_t i, std::string& out) {
@@ -114,7 +102,7 @@ size_t parse_written_date(std::string_view s, size_t i, std::string& out) {
     std::string w;
     // Optional weekday: "Saturday, April 6, 2024", "Sat 6 Apr 2024".
     size_t k = read_word(s, i, w);
-    if (k > i && weekday_index(w) >= 0) {
+    if (k > i && is_weekday(w)) {
         if (k < s.size() && s[k] == '.') ++k;
         if (k < s.size() && s[k] == ',') ++k;
         i = skip_spaces(s, k);

@@ -1,5 +1,6 @@
 // Paragraphs and boilerplate (photo captions, promos) of the cleaned text.
 #include "article_explorer/text.h"
+#include "article_explorer/lexicon.h"
 
 #include <cctype>
 #include <cstring>
@@ -52,6 +53,22 @@ bool icontains(std::string_view low, std::string_view needle) { return low.find(
 
 bool istarts(std::string_view low, std::string_view prefix) { return low.substr(0, prefix.size()) == prefix; }
 
+// boilerplate.txt's phrases by kind (views into the compiled-in list).
+struct BoilerplateMarks { std::vector<std::string_view> credit, promo_start, promo_word; };
+const BoilerplateMarks& boilerplate_marks() {
+    static const BoilerplateMarks m = [] {
+        BoilerplateMarks b;
+        for_each_lexicon_line(builtin_lexicon("boilerplate"), [&](const std::vector<std::string_view>& c) {
+            if (c.size() < 2 || c[0].empty()) return;
+            if (c[1] == "credit") b.credit.push_back(c[0]);
+            else if (c[1] == "promo-start") b.promo_start.push_back(c[0]);
+            else if (c[1] == "promo-word") b.promo_word.push_back(c[0]);
+        });
+        return b;
+    }();
+    return m;
+}
+
 }  // namespace
 
 std::vector<Paragraph> split_paragraphs(std::string_view t) {
@@ -96,12 +113,10 @@ bool is_boilerplate(std::string_view text) {
     char buf[400];
     for (size_t i = 0; i < len; ++i) { char c = text[i]; buf[i] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
     std::string_view p(buf, len);
+    const BoilerplateMarks& marks = boilerplate_marks();
     // Photo captions and credits: "… Credit: AP", "(Photo: Reuters)", "Getty Images".
-    static constexpr std::string_view credit_marks[] = {"credit:", "photo:", "photograph:", "image:", "picture:",
-                                         "photo credit", "image credit", "(photo by", "photo by ",
-                                         "getty images", "ap photo", "afp via getty", "reuters/"};
     if (len < 400) {
-        for (std::string_view m : credit_marks) {
+        for (std::string_view m : marks.credit) {
             if (!icontains(p, m)) continue;
             // The credit must sit at the end (a caption) or the line must be short.
             size_t tail = len > 60 ? len - 60 : 0;
@@ -110,18 +125,9 @@ bool is_boilerplate(std::string_view text) {
     }
     // Promos and page furniture: short paragraphs that talk to the reader about the site.
     if (len < 300) {
-        static constexpr std::string_view promo_starts[] = {"want a quick", "sign up", "subscribe", "listen to", "follow us",
-                                             "read more", "click here", "download our", "download the",
-                                             "advertisement", "share this", "related:", "related articles",
-                                             "read next", "watch:", "watch the video", "most read",
-                                             "get the latest", "don't miss", "do not miss", "join our",
-                                             "support our", "skip advert", "this article was amended",
-                                             "copyright ©", "copyright 1", "copyright 2", "©", "all rights reserved"};
-        for (std::string_view m : promo_starts) if (istarts(p, m)) return true;
-        static constexpr std::string_view promo_words[] = {"newsletter", "podcast", "subscribe", "sign up for", "our app",
-                                            "follow us on", "cookie", "briefing on the biggest"};
+        for (std::string_view m : marks.promo_start) if (istarts(p, m)) return true;
         int hits = 0;
-        for (std::string_view m : promo_words) hits += icontains(p, m) ? 1 : 0;
+        for (std::string_view m : marks.promo_word) hits += icontains(p, m) ? 1 : 0;
         bool addresses_reader = icontains(p, " you ") || icontains(p, " your ") || icontains(p, "you need") ||
                                 istarts(p, "you") || icontains(p, " our ");
         if (hits >= 1 && addresses_reader) return true;

@@ -51,6 +51,9 @@ struct WordTable {
     template <class F> void for_each(F f) {
         for (size_t i = 0; i < slots.size(); ++i) if (tags[i]) f(slots[i].key, slots[i].value);
     }
+    template <class F> void for_each(F f) const {
+        for (size_t i = 0; i < slots.size(); ++i) if (tags[i]) f(slots[i].key, slots[i].value);
+    }
 
 private:
     size_t count = 0;

@@ -1,6 +1,8 @@
 // Sentence splitting for news: breaks after . ! ? … unless inside a double-quoted passage or
 // after an abbreviation; closing quotes and brackets stay with the sentence they close.
 #include "article_explorer/tokens.h"
+#include "article_explorer/lexicon.h"
+#include "text/word_table.h"
 
 #include <cctype>
 #include <cstring>
@@ -25,15 +27,15 @@ bool is_terminator(std::string_view s) {
 
 bool is_closing_bracket(std::string_view s) { return s == ")" || s == "]" || s == "}"; }
 
-// Words that typically open a sentence: after `U.S.` or `Inc.` they signal a break.
+// Words that typically open a sentence (sentence-openers.txt, as written): after `U.S.` or
+// `Inc.` they signal a break.
 bool sentence_opener(std::string_view w) {
-    static const char* words[] = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And",
-                                  "In", "On", "At", "As", "After", "Before", "For", "When", "While", "If",
-                                  "This", "That", "These", "Those", "There", "His", "Her", "Their", "Its",
-                                  "Our", "Mr.", "Mrs.", "Ms.", "Dr.", "Yet", "So", "Since", "Meanwhile",
-                                  "However", "Still", "Now", "Last", "Earlier", "Later", "Officials", "Some"};
-    for (const char* x : words) if (w == x) return true;
-    return false;
+    static const WordTable<char> openers = [] {
+        WordTable<char> t;
+        for_each_lexicon_line(builtin_lexicon("sentence-openers"), [&](const std::vector<std::string_view>& c) { t[c[0]] = 1; });
+        return t;
+    }();
+    return openers.find(w) != nullptr;
 }
 
 bool starts_lower(std::string_view w) { return !w.empty() && std::islower((unsigned char)w[0]); }

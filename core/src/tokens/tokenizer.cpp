@@ -2,6 +2,7 @@
 // One pass over the bytes, no allocation but the output vector, linear in the input.
 #include "article_explorer/tokens.h"
 #include "article_explorer/text.h"
+#include "article_explorer/lexicon.h"
 
 #include <algorithm>
 #include <cctype>
@@ -85,34 +86,26 @@ bool clitic(std::string_view t, size_t a, size_t b) {
            ieq(t, a, b, "d") || ieq(t, a, b, "m");
 }
 
-// Abbreviations that keep their period. Words that are also ordinary words at a sentence end
-// ("He sat.", "was ill.", "said no.") are in the second list, abbreviations only before a number.
-constexpr std::string_view kAbbreviations[] = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "rev", "gen", "sen", "gov", "lt", "col", "capt",
-    "sgt", "maj", "adm", "cmdr", "cpl", "pvt", "pres", "supt", "insp", "hon", "messrs", "mme", "mlle",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "thu", "thur", "thurs", "fri",
-    "inc", "corp", "ltd", "co", "bros", "plc", "llc", "dept", "univ", "assn", "assoc", "intl",
-    "approx", "cf", "vs", "etc", "ave", "blvd", "hwy", "mt",
-    "ala", "ariz", "calif", "colo", "conn", "fla", "ga", "kan", "kans", "ky", "mich", "minn", "mont",
-    "neb", "nev", "okla", "tenn", "tex", "va", "vt", "wis", "wyo", "govt"};
-constexpr std::string_view kNumberAbbreviations[] = {"no", "nos", "vol", "vols", "p", "pp", "fig", "figs", "art", "sec", "ch", "rep"};
-
 bool next_is_digit(std::string_view t, size_t i, size_t end) {
     while (i < end && t[i] == ' ') ++i;
     return i < end && t[i] >= '0' && t[i] <= '9';
 }
 
-bool known_abbreviation(std::string_view t, size_t a, size_t b) {
-    if (b - a > 6) return false;
-    for (std::string_view abbr : kAbbreviations) if (ieq(t, a, b, abbr)) return true;
-    return false;
+// abbreviations.txt's flags of t[a,b) (lower-cased), 0 for a longer word than any there.
+uint8_t abbreviation_at(std::string_view t, size_t a, size_t b) {
+    char low[16];
+    if (b - a > sizeof low) return 0;
+    for (size_t k = a; k < b; ++k) { char c = t[k]; low[k - a] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+    return abbreviation_flags(std::string_view(low, b - a));
 }
 
-bool number_abbreviation(std::string_view t, size_t a, size_t b) {
-    for (std::string_view abbr : kNumberAbbreviations) if (ieq(t, a, b, abbr)) return true;
-    return false;
+// Abbreviations that keep their period. Words that are also ordinary words at a sentence end
+// ("He sat.", "was ill.", "said no.") keep it only before a number.
+bool known_abbreviation(std::string_view t, size_t a, size_t b) {
+    return b - a <= 6 && (abbreviation_at(t, a, b) & ABBR_TOKENS);
 }
+
+bool number_abbreviation(std::string_view t, size_t a, size_t b) { return abbreviation_at(t, a, b) & ABBR_NUMBER; }
 
 }  // namespace
 

@@ -46,6 +46,9 @@ inline void iso_week(int y, int m, int d, int& wy, int& wk) {
     wk = int((thursday - days_from_civil(ty, 1, 1)) / 7) + 1;
 }
 
+// Units of time.
+enum class U : uint8_t { None, Second, Minute, Hour, Day, Week, Fortnight, Month, Quarter, Year, Decade, Century, Millennium };
+
 // Granularity, coarse to fine.
 enum class G : uint8_t { Millennium, Century, Decade, Year, Half, Quarter, Season, Month, Week, Weekend, Day, PartOfDay, Minute };
 
@@ -102,6 +105,56 @@ inline std::string format_tp(const TP& t) {
         case G::Minute: std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", t.y, t.m, t.d, t.hh, t.mi); break;
     }
     return buf;
+}
+
+inline G unit_granularity(U u) {
+    switch (u) {
+        case U::Day: return G::Day;
+        case U::Week: case U::Fortnight: return G::Week;
+        case U::Month: return G::Month;
+        case U::Quarter: return G::Quarter;
+        case U::Year: return G::Year;
+        case U::Decade: return G::Decade;
+        case U::Century: return G::Century;
+        case U::Millennium: return G::Millennium;
+        default: return G::Minute;
+    }
+}
+
+// Shifts t by n units (calendar arithmetic on its y/m/d).
+inline TP shift(TP t, U u, int n) {
+    switch (u) {
+        case U::Second: case U::Minute: case U::Hour: break;
+        case U::Day: { G g = t.g; const char* pod = t.pod; t = tp_from_days(tp_days(t) + n, g); t.pod = pod; break; }
+        case U::Week: { G g = t.g; t = tp_from_days(tp_days(t) + 7 * n, g); break; }
+        case U::Fortnight: { G g = t.g; t = tp_from_days(tp_days(t) + 14 * n, g); break; }
+        case U::Month: add_months(t, n); break;
+        case U::Quarter: add_months(t, 3 * n); break;
+        case U::Year: t.y += n; if (t.d > month_days(t.y, t.m)) t.d = month_days(t.y, t.m); break;
+        case U::Decade: t.y += 10 * n; break;
+        case U::Century: t.y += 100 * n; break;
+        case U::Millennium: t.y += 1000 * n; break;
+        case U::None: break;
+    }
+    if (t.g == G::Quarter) t.q = (t.m - 1) / 3 + 1;
+    if (t.g == G::Half) t.q = (t.m - 1) / 6 + 1;
+    return t;
+}
+
+// Moves t to granularity g (coarser): aligns y/m/d to the start of the unit.
+inline TP coarsen(TP t, G g) {
+    t.g = g;
+    switch (g) {
+        case G::Quarter: t.q = (t.m - 1) / 3 + 1; t.m = (t.q - 1) * 3 + 1; t.d = 1; break;
+        case G::Half: t.q = (t.m - 1) / 6 + 1; t.m = (t.q - 1) * 6 + 1; t.d = 1; break;
+        case G::Month: t.d = 1; break;
+        case G::Year: case G::Decade: case G::Century: case G::Millennium: t.m = 1; t.d = 1; break;
+        case G::Season: t.season = t.m >= 3 && t.m <= 5 ? 0 : t.m >= 6 && t.m <= 8 ? 1 : t.m >= 9 && t.m <= 11 ? 2 : 3;
+            if (t.m <= 2) t.y -= 1;
+            break;
+        default: break;
+    }
+    return t;
 }
 
 }  // namespace ae::values

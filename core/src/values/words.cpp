@@ -1,6 +1,9 @@
 // The values stage's word scanner and number parser. See words.h.
 #include "values/words.h"
 
+#include "article_explorer/lexicon.h"
+#include "values/lexicon.h"
+
 #include <cstdint>
 
 namespace ae::values {
@@ -12,14 +15,10 @@ inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline bool is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
 inline char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? char(c | 0x20) : char(c); }
 
-// Abbreviations whose final period belongs to the word for this stage's purposes.
+// Abbreviations whose final period belongs to the word for this stage's purposes
+// (abbreviations.txt and calendar.txt's short forms).
 bool keeps_period(std::string_view w) {
-    static constexpr std::string_view k[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-                              "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-                              "mr", "mrs", "ms", "dr", "st", "rs", "no", "approx", "est", "vs", "gov", "sen", "rep", "gen",
-                              "lt", "col", "capt", "sgt", "prof", "jr", "sr", "co", "corp", "inc", "ltd", "mt", "ft"};
-    for (std::string_view a : k)
-        if (w == a) return true;
+    if (abbreviation_flags(w) & ABBR_VALUES) return true;
     // `p.m`, `a.m`, `u.s` — letters with inner periods
     if (w.size() >= 3 && w.find('.') != std::string_view::npos) {
         for (char c : w)
@@ -166,23 +165,13 @@ std::string shift_decimal(const std::string& dec, int k) {
 }
 
 int number_word(std::string_view s) {
-    static constexpr std::string_view units[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-                                  "eighteen", "nineteen"};
-    static constexpr std::string_view tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-    for (int k = 0; k < 20; ++k)
-        if (s == units[k]) return k;
-    for (int k = 0; k < 8; ++k)
-        if (s == tens[k]) return 20 + 10 * k;
+    if (const ValueWord* v = value_word(s); v && v->cardinal >= 0) return v->cardinal;
+    // `twenty-five`: a ten and a unit
     size_t dash = s.find('-');
     if (dash != std::string_view::npos && dash > 0) {
-        std::string_view a = s.substr(0, dash), b = s.substr(dash + 1);
-        int t = -1, u = -1;
-        for (int k = 0; k < 8; ++k)
-            if (a == tens[k]) t = 20 + 10 * k;
-        for (int k = 1; k < 10; ++k)
-            if (b == units[k]) u = k;
-        if (t > 0 && u > 0) return t + u;
+        const ValueWord* t = value_word(s.substr(0, dash));
+        const ValueWord* u = value_word(s.substr(dash + 1));
+        if (t && t->cardinal >= 20 && t->cardinal % 10 == 0 && u && u->cardinal >= 1 && u->cardinal <= 9) return t->cardinal + u->cardinal;
     }
     return -1;
 }
@@ -197,34 +186,22 @@ int day_number(std::string_view s) {
         if (k == 2 && s[0] == '0' && rest.empty()) return v >= 1 && v <= 9 ? v : 0;
         return v >= 1 && v <= 31 ? v : 0;
     }
-    static constexpr std::string_view ord[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                                "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-                                "seventeenth", "eighteenth", "nineteenth", "twentieth"};
-    for (int k2 = 0; k2 < 20; ++k2)
-        if (s == ord[k2]) return k2 + 1;
-    if (s == "thirtieth") return 30;
-    if (s.size() > 13 && s.substr(0, 13) == "twenty-first") return 21;
+    if (const ValueWord* o = value_word(s); o && (o->ordinal_use & ORD_DAY)) return o->ordinal;
     return 0;
 }
 
 int ordinal_small(std::string_view s) {
-    if (s == "first" || s == "1st") return 1;
-    if (s == "second" || s == "2nd") return 2;
-    if (s == "third" || s == "3rd") return 3;
-    if (s == "fourth" || s == "4th") return 4;
-    return 0;
+    if (s == "1st") return 1;
+    if (s == "2nd") return 2;
+    if (s == "3rd") return 3;
+    if (s == "4th") return 4;
+    const ValueWord* v = value_word(s);
+    return v && v->ordinal >= 1 && v->ordinal <= 4 ? v->ordinal : 0;
 }
 
 namespace {
 
-int scale_power(std::string_view s) {
-    if (s == "hundred") return 2;
-    if (s == "thousand" || s == "k") return 3;
-    if (s == "million" || s == "millions" || s == "m" || s == "mn" || s == "mln") return 6;
-    if (s == "billion" || s == "billions" || s == "bn" || s == "b" || s == "bln") return 9;
-    if (s == "trillion" || s == "tn" || s == "trn") return 12;
-    return -1;
-}
+int scale_power(std::string_view s) { const ValueWord* v = value_word(s); return v ? v->scale : -1; }
 
 }  // namespace
 
