@@ -62,13 +62,31 @@ struct EventFinding::Impl {
     std::vector<Event> events;
     std::vector<int> ev_tok;              // trigger token of each event
     std::vector<char> consumed;           // tokens inside a multi-word trigger
-    std::vector<std::vector<int>> purpose_of;   // per event: events of a following purpose infinitive
 
     explicit Impl(Analysis& a_);
 
+    // the sentence loop (triggers.cpp)
     void find(size_t first_sentence, size_t end_sentence);
+    void verb_event(int t, int s, int sf, int se);
+    std::vector<events::Chunk> object_before_needs(int t, const events::Match& m) const;
+    bool other_action(int t, const events::VGroup& g, int after, int se, const std::vector<int>& subj, std::vector<int>& obj);
+    void verb_arguments(Event& ev, int t, int sf, int se, const events::VGroup& g, std::string_view type, int after,
+                        const std::vector<int>& subj, const std::vector<int>& obj, const std::vector<events::Chunk>& mid);
+    void noun_event(int t, int s, int sf, int se);
+    int light_verb(const events::Chunk& C, int sf, int se) const;
+    void noun_modifiers(Event& ev, const events::Chunk& C, int t, std::string_view cls);
 
+    // after the loop (timeline.cpp)
     void finish();
+    void purpose_patients();
+    void anchor_times();
+    bool in_story(const Value& v) const;
+    std::vector<int> week_days() const;
+    int sentence_value(const Event& ev, int t, const std::vector<int>& values) const;
+    bool past_event(int t) const;
+    int nearest_day(const std::vector<std::pair<int, int>>& day_at, int sentence) const;
+    void purpose_times();
+    void number_and_order();
 };
 
 }  // namespace ae

@@ -10,6 +10,8 @@ namespace ae {
 
 namespace events {
 
+// ---- 1. trigger matching ------------------------------------------------------------------------
+
 // Does entry e's `needs` hold for trigger token t? `end` = last token consumed (Words).
 Match check_needs(const Doc& d, const TriggerLexicon::Entry& e, int t, int sf, int se) {
     Match m;
@@ -57,6 +59,9 @@ Match best_entry(const Doc& d, const std::vector<uint32_t>& ids, int t, int sf, 
 
 using namespace events;
 
+// ---- 2. the sentence loop -----------------------------------------------------------------------
+
+// The per-document state: the view, the people mentioned and the speech cues, once.
 EventFinding::Impl::Impl(Analysis& a_)
     : a(a_), L(trigger_lexicon()), d(a_), an((build_doc(d), d)), b{a_, d, an, cue_lexicon(), {}, {}, {}} {
     for (size_t i = 0; i < d.n; ++i)
@@ -76,6 +81,7 @@ EventFinding::Impl::Impl(Analysis& a_)
     consumed.assign(d.n, 0);
 }
 
+// Verbs that head their group and nouns that head their chunk, sentence by sentence.
 void EventFinding::Impl::find(size_t first_sentence, size_t end_sentence) {
     for (size_t s = first_sentence; s < end_sentence; ++s) {
         const Sentence& S = a.sentences[s];
@@ -83,196 +89,234 @@ void EventFinding::Impl::find(size_t first_sentence, size_t end_sentence) {
         if (S.paragraph < a.paragraphs.size() && a.paragraphs[S.paragraph].boilerplate) continue;
         for (int t = sf; t < se; ++t) {
             if (consumed[t]) continue;
-            // ---- verbs
-            if (d.verb(t) && an.is_group_head(t)) {
-                Match m;
-                if (d.lex[t]->verb_ids) m = best_entry(d, *d.lex[t]->verb_ids, t, sf, se);
-                VGroup g = verb_group(d, t, sf);
-                std::string_view type = m.entry >= 0 ? std::string_view(L.entries[m.entry].type) : std::string_view();
-                int after = m.words ? m.end + 1 : t + 1;
-                std::vector<int> subj = an.dependents(t, "nsubj");
-                std::vector<int> obj = g.passive || m.words ? std::vector<int>() : an.dependents(t, "obj");
-                if (subj.empty()) subj = an.subject(t);
-                if (obj.empty() && !g.passive) obj = an.object(t, after);
-                // "The Dow fell 344 points": a measure after a change-of-state verb is its extent
-                if (!obj.empty() && is_unaccusative(d.low[t])) {
-                    const Chunk& O = d.chunks[obj[0]];
-                    if ((d.f[O.first] & F_NUM) || d.low[O.first] == "$" || (d.f[O.head] & F_NUM)) obj.clear();
-                }
-                // an object between the verb and the words of a needs (`declared X persona non grata`)
-                std::vector<Chunk> mid;
-                if (m.words) {
-                    int k = t + 1;
-                    while (k < m.skip_from && (d.f[k] & (F_RB | F_RP))) ++k;
-                    if (k < m.skip_from && d.chunk[k] >= 0 && d.chunks[d.chunk[k]].first == k) {
-                        Chunk C = d.chunks[d.chunk[k]];
-                        if (C.last >= m.skip_from) {   // the chunk ran into the needed words: cut it
-                            C.last = m.skip_from - 1;
-                            C.head = -1;
-                            for (int x = C.last; x >= C.first; --x)
-                                if (d.f[x] & (F_NOUN | F_PROPN | F_PRON | F_NUM)) { C.head = x; break; }
-                        }
-                        if (C.head >= 0 && !(d.f[C.head] & F_PRPS)) mid.push_back(C);
-                    }
-                }
-                if (type.empty()) {
-                    // Other.Action: a clear who-did-what-to-whom outside the taxonomy
-                    // reporting verbs with their speaker: "X said/announced (that …)" is an action of X
-                    // (MEANTIME and TimeML count reporting events; the page lists them with Other.Action)
-                    const CueLexicon::Entry* cue = d.lex[t]->cue;
-                    bool reporting = cue && cue->cls == CueClass::Speech && !subj.empty() &&
-                                     !g.passive && d.vt[t] != V_VBG && !(d.wb[t] & (W_BE | W_HAVE | W_DO));
-                    // "said Mexican diplomats were …": the chunk after a reporting verb is the
-                    // complement's subject; only tell-type verbs have an object (the addressee)
-                    if (reporting && !(speech_flags(d.low[t]) & SPEECH_ADDRESSEE)) obj.clear();
-                    if (!reporting) {
-                        // auxiliaries, raising and cognition verbs never; light / aspect / speech verbs
-                        // only with a noun-phrase object ("announced a new phone", not "said that")
-                        if ((d.wb[t] & (W_BE)) || (d.wb[t] & (W_HAVE)) || (d.wb[t] & (W_DO)) || (d.wb[t] & (W_NON_EVENT))) continue;
-                        if (((d.wb[t] & (W_NON_ACTION | W_BE | W_HAVE | W_DO)) || d.lex[t]->cue) && (obj.empty() || g.passive)) continue;
-                        if (speech_flags(d.low[t]) & SPEECH_REPORT) continue;
-                        if (d.vt[t] == V_VBG && subj.empty()) continue;   // "Shipping company X": a modifier
-                        if (subj.empty() && (obj.empty() || g.passive)) continue;
-                        if (obj.empty() && !g.passive) {
-                            // "did not respond to a request", "shares fell by 5%": a PP complement will do
-                            bool pp = false;
-                            for (auto& x : an.pps(after, se))
-                                if (x.prep <= after + 2) pp = true;
-                            // intransitive with a noun or named subject: "sales fell", "the talks collapsed"
-                            bool noun_subj = false;
-                            for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN))) noun_subj = true; }
-                            if (!pp && !noun_subj) continue;
-                        }
-                        if (!obj.empty() && (d.f[d.chunks[obj[0]].head] & F_NUM)) continue;   // "voted 7-2"
-                        bool named = subj.empty();
-                        for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN | F_PRON))) named = true; }
-                        if (!named) continue;
-                    }
-                    type = "Other.Action";
-                }
-                int last = m.words ? m.end : t;
-                // particles: "step down", "broke into"
-                Event ev = b.make(type, t, last, int(s));
-                for (int k = t + 1; k <= last; ++k) consumed[k] = 1;
-                std::string_view cls = type_class(type);
-                bool unaccusative = obj.empty() && mid.empty() &&
-                                    (cls == "Life" || cls == "Movement" || type == "Personnel.End-Position" ||
-                                     (type == "Other.Action" && is_unaccusative(d.low[t])));
-                for (int c : subj) b.add(ev, b.arg_from_chunk(c, g.passive || unaccusative ? "patient" : "agent"));
-                if (g.reduced && t > sf) {
-                    int p = t - 1;
-                    if (p > sf && d.low[p] == ",") --p;
-                    if (d.chunk[p] >= 0 && d.chunks[d.chunk[p]].head >= 0 && d.chunks[d.chunk[p]].last == p)
-                        b.add(ev, b.arg_from_chunk(d.chunk[p], "patient"));
-                }
-                for (const Chunk& c : mid) b.add(ev, b.arg_from(c, "patient"));
-                int pp_from = after;
-                if (!obj.empty()) {
-                    for (int c : obj) b.add(ev, b.arg_from_chunk(c, "patient"));
-                    pp_from = d.chunks[obj.back()].last + 1;
-                }
-                auto pps = an.pps(pp_from, se);
-                bool against = false;
-                for (auto& pp : pps) {
-                    std::string_view role = b.pp_role(d.low[pp.prep], type, pp.chunk, g.passive);
-                    if (role.empty()) continue;
-                    if (role == "patient" && d.low[pp.prep] == "against") against = true;
-                    if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
-                    b.add(ev, b.arg_from_chunk(pp.chunk, role));
-                }
-                if (against) {   // "investigating allegations against him": the against-phrase is the patient
-                    std::vector<EventArgument> keep;
-                    for (auto& x : ev.arguments)
-                        if (!(x.role == "patient" && !obj.empty() && x.start == b.arg_from_chunk(obj[0], "patient").start)) keep.push_back(x);
-                    ev.arguments = keep;
-                }
-                b.set_modality(ev, t, &g);
-                events.push_back(std::move(ev));
-                ev_tok.push_back(t);
-                continue;
+            if (d.verb(t) && an.is_group_head(t)) verb_event(t, int(s), sf, se);
+            else if ((d.f[t] & F_NOUN) && d.chunk[t] >= 0 && d.chunks[d.chunk[t]].head == t) noun_event(t, int(s), sf, se);
+        }
+    }
+}
+
+// ---- 3. verb triggers ---------------------------------------------------------------------------
+
+// A verb that heads its group: a lexicon trigger, or an Other.Action (a clear who-did-what-to-whom
+// outside the taxonomy), with its arguments.
+void EventFinding::Impl::verb_event(int t, int s, int sf, int se) {
+    Match m;
+    if (d.lex[t]->verb_ids) m = best_entry(d, *d.lex[t]->verb_ids, t, sf, se);
+    VGroup g = verb_group(d, t, sf);
+    std::string_view type = m.entry >= 0 ? std::string_view(L.entries[m.entry].type) : std::string_view();
+    int after = m.words ? m.end + 1 : t + 1;
+    std::vector<int> subj = an.dependents(t, "nsubj");
+    std::vector<int> obj = g.passive || m.words ? std::vector<int>() : an.dependents(t, "obj");
+    if (subj.empty()) subj = an.subject(t);
+    if (obj.empty() && !g.passive) obj = an.object(t, after);
+    // "The Dow fell 344 points": a measure after a change-of-state verb is its extent
+    if (!obj.empty() && is_unaccusative(d.low[t])) {
+        const Chunk& O = d.chunks[obj[0]];
+        if ((d.f[O.first] & F_NUM) || d.low[O.first] == "$" || (d.f[O.head] & F_NUM)) obj.clear();
+    }
+    std::vector<Chunk> mid = object_before_needs(t, m);
+    if (type.empty()) {
+        if (!other_action(t, g, after, se, subj, obj)) return;
+        type = "Other.Action";
+    }
+    int last = m.words ? m.end : t;
+    // particles: "step down", "broke into"
+    Event ev = b.make(type, t, last, s);
+    for (int k = t + 1; k <= last; ++k) consumed[k] = 1;
+    verb_arguments(ev, t, sf, se, g, type, after, subj, obj, mid);
+    b.set_modality(ev, t, &g);
+    events.push_back(std::move(ev));
+    ev_tok.push_back(t);
+}
+
+// An object between the verb and the words of its trigger's needs (`declared X persona non grata`).
+std::vector<Chunk> EventFinding::Impl::object_before_needs(int t, const Match& m) const {
+    std::vector<Chunk> mid;
+    if (m.words) {
+        int k = t + 1;
+        while (k < m.skip_from && (d.f[k] & (F_RB | F_RP))) ++k;
+        if (k < m.skip_from && d.chunk[k] >= 0 && d.chunks[d.chunk[k]].first == k) {
+            Chunk C = d.chunks[d.chunk[k]];
+            if (C.last >= m.skip_from) {   // the chunk ran into the needed words: cut it
+                C.last = m.skip_from - 1;
+                C.head = -1;
+                for (int x = C.last; x >= C.first; --x)
+                    if (d.f[x] & (F_NOUN | F_PROPN | F_PRON | F_NUM)) { C.head = x; break; }
             }
-            // ---- event nouns (heads of their chunk)
-            if ((d.f[t] & F_NOUN) && d.chunk[t] >= 0 && d.chunks[d.chunk[t]].head == t) {
-                if (!d.lex[t]->noun_ids) continue;
-                Match m = best_entry(d, *d.lex[t]->noun_ids, t, sf, se);
-                if (m.entry < 0) continue;
-                std::string_view type = L.entries[m.entry].type;
-                std::string_view cls = type_class(type);
-                const Chunk& C = d.chunks[d.chunk[t]];
-                int first = t, last = m.words ? m.end : t;
-                // light verb: the chunk is the object of make/take/suffer/…
-                int lv = -1;
-                {
-                    int k = C.first - 1;
-                    while (k >= sf && (d.f[k] & (F_RB | F_RP))) --k;
-                    int after = C.last + 1;
-                    bool carrier = after < se && d.vt[after] == V_VBN && (d.wb[after] & (W_CARRIER_PARTICIPLE));
-                    if (k >= sf && d.verb(k) && (d.wb[k] & (W_LIGHT_VERB)) && !carrier) lv = k;
-                }
-                Event ev;
-                VGroup g;
-                bool passive_lv = false;
-                if (lv >= 0) {
-                    g = verb_group(d, lv, sf);
-                    passive_lv = g.passive;
-                    first = lv;
-                    // the light verb may have made an event of its own: the noun wins
-                    for (size_t e = 0; e < events.size(); ++e)
-                        if (ev_tok[e] == lv) { events.erase(events.begin() + long(e)); ev_tok.erase(ev_tok.begin() + long(e)); break; }
-                    ev = b.make(type, first, last, int(s));
-                    std::vector<int> subj = an.subject(lv);
-                    bool exp = (d.wb[lv] & (W_EXPERIENCER_LIGHT)) || passive_lv;
-                    for (int c : subj) b.add(ev, b.arg_from_chunk(c, exp ? "patient" : "agent"));
-                } else {
-                    ev = b.make(type, first, last, int(s));
-                    // possessor and prenominal entity modifiers
-                    bool patient_poss = cls == "Justice" || cls == "Life" || cls == "Movement" || cls == "Personnel";
-                    for (int k = C.first; k < t; ++k) {
-                        if (d.f[k] & F_POS) {
-                            int pk = k - 1;
-                            if (pk >= C.first && d.value[pk] < 0) {
-                                EventArgument r;
-                                r.role = patient_poss ? "patient" : "agent";
-                                int h = pk;
-                                if (d.ent[h] >= 0) {
-                                    r.entity = a.entities[d.ent[h]].id;
-                                    r.start = a.tokens[d.ment_first[h]].start; r.end = a.tokens[d.ment_last[h]].end;
-                                } else { r.start = a.tokens[C.first].start; r.end = a.tokens[pk].end; }
-                                b.add(ev, r);
-                            }
-                        } else if ((d.f[k] & F_PRPS) && (d.wb[k] & (W_PERSONAL_PRONOUN))) {
-                            Chunk tmp{k, k, k};
-                            (void)tmp;
-                        } else if (d.ent[k] >= 0 && d.ment_last[k] < t && k == d.ment_first[k]) {
-                            bool poss = false;
-                            for (int x = k; x <= d.ment_last[k] + 1 && x < t; ++x) if (d.f[x] & F_POS) poss = true;
-                            if (poss) continue;
-                            EventArgument r;
-                            r.role = "agent";
-                            r.entity = a.entities[d.ent[k]].id;
-                            r.start = a.tokens[k].start; r.end = a.tokens[d.ment_last[k]].end;
-                            b.add(ev, r);
-                        }
-                    }
-                }
-                int k = C.last + 1;
-                // participles carrying the noun's arguments: "charges levelled against him"
-                if (k < se && d.vt[k] == V_VBN && (d.wb[k] & (W_CARRIER_PARTICIPLE))) { last = k; ev.trigger.end = a.tokens[k].end; ++k; }
-                if (m.words) k = m.end + 1;
-                for (int x = t + 1; x <= last; ++x) consumed[x] = 1;
-                for (auto& pp : an.pps(k, se)) {
-                    std::string_view prep = d.low[pp.prep];
-                    std::string_view role = b.pp_role(prep, type, pp.chunk, false);
-                    if (prep == "by" && lv < 0) role = "agent";
-                    if (role.empty()) continue;
-                    if (role == "patient" && prep == "of" && b.has_role(ev, "patient")) continue;
-                    if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
-                    b.add(ev, b.arg_from_chunk(pp.chunk, role));
-                }
-                b.set_modality(ev, lv >= 0 ? lv : t, lv >= 0 ? &g : nullptr);
-                events.push_back(std::move(ev));
-                ev_tok.push_back(lv >= 0 ? lv : t);
+            if (C.head >= 0 && !(d.f[C.head] & F_PRPS)) mid.push_back(C);
+        }
+    }
+    return mid;
+}
+
+// A verb outside the trigger lexicon is an Other.Action only as a clear who-did-what-to-whom:
+// reporting verbs with their speaker; no auxiliary, raising or cognition verb; light, aspect and
+// speech verbs only with a noun-phrase object. A reporting verb keeps an object only when it is
+// the addressee (obj is cleared otherwise).
+bool EventFinding::Impl::other_action(int t, const VGroup& g, int after, int se, const std::vector<int>& subj, std::vector<int>& obj) {
+    // reporting verbs with their speaker: "X said/announced (that …)" is an action of X
+    // (MEANTIME and TimeML count reporting events; the page lists them with Other.Action)
+    const CueLexicon::Entry* cue = d.lex[t]->cue;
+    bool reporting = cue && cue->cls == CueClass::Speech && !subj.empty() &&
+                     !g.passive && d.vt[t] != V_VBG && !(d.wb[t] & (W_BE | W_HAVE | W_DO));
+    // "said Mexican diplomats were …": the chunk after a reporting verb is the
+    // complement's subject; only tell-type verbs have an object (the addressee)
+    if (reporting && !(speech_flags(d.low[t]) & SPEECH_ADDRESSEE)) obj.clear();
+    if (!reporting) {
+        // auxiliaries, raising and cognition verbs never; light / aspect / speech verbs
+        // only with a noun-phrase object ("announced a new phone", not "said that")
+        if ((d.wb[t] & (W_BE)) || (d.wb[t] & (W_HAVE)) || (d.wb[t] & (W_DO)) || (d.wb[t] & (W_NON_EVENT))) return false;
+        if (((d.wb[t] & (W_NON_ACTION | W_BE | W_HAVE | W_DO)) || d.lex[t]->cue) && (obj.empty() || g.passive)) return false;
+        if (speech_flags(d.low[t]) & SPEECH_REPORT) return false;
+        if (d.vt[t] == V_VBG && subj.empty()) return false;   // "Shipping company X": a modifier
+        if (subj.empty() && (obj.empty() || g.passive)) return false;
+        if (obj.empty() && !g.passive) {
+            // "did not respond to a request", "shares fell by 5%": a PP complement will do
+            bool pp = false;
+            for (auto& x : an.pps(after, se))
+                if (x.prep <= after + 2) pp = true;
+            // intransitive with a noun or named subject: "sales fell", "the talks collapsed"
+            bool noun_subj = false;
+            for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN))) noun_subj = true; }
+            if (!pp && !noun_subj) return false;
+        }
+        if (!obj.empty() && (d.f[d.chunks[obj[0]].head] & F_NUM)) return false;   // "voted 7-2"
+        bool named = subj.empty();
+        for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN | F_PRON))) named = true; }
+        if (!named) return false;
+    }
+    return true;
+}
+
+// The verb event's arguments: subject (agent, or patient of a passive or unaccusative verb), the
+// noun a reduced relative hangs on, objects, and prepositional phrases by the event's type.
+void EventFinding::Impl::verb_arguments(Event& ev, int t, int sf, int se, const VGroup& g, std::string_view type, int after,
+                                        const std::vector<int>& subj, const std::vector<int>& obj, const std::vector<Chunk>& mid) {
+    std::string_view cls = type_class(type);
+    bool unaccusative = obj.empty() && mid.empty() &&
+                        (cls == "Life" || cls == "Movement" || type == "Personnel.End-Position" ||
+                         (type == "Other.Action" && is_unaccusative(d.low[t])));
+    for (int c : subj) b.add(ev, b.arg_from_chunk(c, g.passive || unaccusative ? "patient" : "agent"));
+    if (g.reduced && t > sf) {
+        int p = t - 1;
+        if (p > sf && d.low[p] == ",") --p;
+        if (d.chunk[p] >= 0 && d.chunks[d.chunk[p]].head >= 0 && d.chunks[d.chunk[p]].last == p)
+            b.add(ev, b.arg_from_chunk(d.chunk[p], "patient"));
+    }
+    for (const Chunk& c : mid) b.add(ev, b.arg_from(c, "patient"));
+    int pp_from = after;
+    if (!obj.empty()) {
+        for (int c : obj) b.add(ev, b.arg_from_chunk(c, "patient"));
+        pp_from = d.chunks[obj.back()].last + 1;
+    }
+    auto pps = an.pps(pp_from, se);
+    bool against = false;
+    for (auto& pp : pps) {
+        std::string_view role = b.pp_role(d.low[pp.prep], type, pp.chunk, g.passive);
+        if (role.empty()) continue;
+        if (role == "patient" && d.low[pp.prep] == "against") against = true;
+        if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
+        b.add(ev, b.arg_from_chunk(pp.chunk, role));
+    }
+    if (against) {   // "investigating allegations against him": the against-phrase is the patient
+        std::vector<EventArgument> keep;
+        for (auto& x : ev.arguments)
+            if (!(x.role == "patient" && !obj.empty() && x.start == b.arg_from_chunk(obj[0], "patient").start)) keep.push_back(x);
+        ev.arguments = keep;
+    }
+}
+
+// ---- 4. noun triggers ---------------------------------------------------------------------------
+
+// A noun that heads its chunk and is a trigger: with a light verb (`made statements`) the event
+// starts at the verb and takes its subject; otherwise its possessor and name modifiers; then
+// carrier participles and prepositional phrases.
+void EventFinding::Impl::noun_event(int t, int s, int sf, int se) {
+    if (!d.lex[t]->noun_ids) return;
+    Match m = best_entry(d, *d.lex[t]->noun_ids, t, sf, se);
+    if (m.entry < 0) return;
+    std::string_view type = L.entries[m.entry].type;
+    std::string_view cls = type_class(type);
+    const Chunk& C = d.chunks[d.chunk[t]];
+    int first = t, last = m.words ? m.end : t;
+    // light verb: the chunk is the object of make/take/suffer/…
+    int lv = light_verb(C, sf, se);
+    Event ev;
+    VGroup g;
+    bool passive_lv = false;
+    if (lv >= 0) {
+        g = verb_group(d, lv, sf);
+        passive_lv = g.passive;
+        first = lv;
+        // the light verb may have made an event of its own: the noun wins
+        for (size_t e = 0; e < events.size(); ++e)
+            if (ev_tok[e] == lv) { events.erase(events.begin() + long(e)); ev_tok.erase(ev_tok.begin() + long(e)); break; }
+        ev = b.make(type, first, last, s);
+        std::vector<int> subj = an.subject(lv);
+        bool exp = (d.wb[lv] & (W_EXPERIENCER_LIGHT)) || passive_lv;
+        for (int c : subj) b.add(ev, b.arg_from_chunk(c, exp ? "patient" : "agent"));
+    } else {
+        ev = b.make(type, first, last, s);
+        noun_modifiers(ev, C, t, cls);
+    }
+    int k = C.last + 1;
+    // participles carrying the noun's arguments: "charges levelled against him"
+    if (k < se && d.vt[k] == V_VBN && (d.wb[k] & (W_CARRIER_PARTICIPLE))) { last = k; ev.trigger.end = a.tokens[k].end; ++k; }
+    if (m.words) k = m.end + 1;
+    for (int x = t + 1; x <= last; ++x) consumed[x] = 1;
+    for (auto& pp : an.pps(k, se)) {
+        std::string_view prep = d.low[pp.prep];
+        std::string_view role = b.pp_role(prep, type, pp.chunk, false);
+        if (prep == "by" && lv < 0) role = "agent";
+        if (role.empty()) continue;
+        if (role == "patient" && prep == "of" && b.has_role(ev, "patient")) continue;
+        if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
+        b.add(ev, b.arg_from_chunk(pp.chunk, role));
+    }
+    b.set_modality(ev, lv >= 0 ? lv : t, lv >= 0 ? &g : nullptr);
+    events.push_back(std::move(ev));
+    ev_tok.push_back(lv >= 0 ? lv : t);
+}
+
+// The light verb whose object the chunk is (make/take/suffer/…), -1 when none or when a carrier
+// participle follows the chunk ("charges levelled against him").
+int EventFinding::Impl::light_verb(const Chunk& C, int sf, int se) const {
+    int k = C.first - 1;
+    while (k >= sf && (d.f[k] & (F_RB | F_RP))) --k;
+    int after = C.last + 1;
+    bool carrier = after < se && d.vt[after] == V_VBN && (d.wb[after] & (W_CARRIER_PARTICIPLE));
+    if (k >= sf && d.verb(k) && (d.wb[k] & (W_LIGHT_VERB)) && !carrier) return k;
+    return -1;
+}
+
+// A noun event's possessor ("Glas's arrest": patient for Justice, Life, Movement, Personnel,
+// agent otherwise) and the names before it ("Ecuadorian police raid": agent).
+void EventFinding::Impl::noun_modifiers(Event& ev, const Chunk& C, int t, std::string_view cls) {
+    bool patient_poss = cls == "Justice" || cls == "Life" || cls == "Movement" || cls == "Personnel";
+    for (int k = C.first; k < t; ++k) {
+        if (d.f[k] & F_POS) {
+            int pk = k - 1;
+            if (pk >= C.first && d.value[pk] < 0) {
+                EventArgument r;
+                r.role = patient_poss ? "patient" : "agent";
+                int h = pk;
+                if (d.ent[h] >= 0) {
+                    r.entity = a.entities[d.ent[h]].id;
+                    r.start = a.tokens[d.ment_first[h]].start; r.end = a.tokens[d.ment_last[h]].end;
+                } else { r.start = a.tokens[C.first].start; r.end = a.tokens[pk].end; }
+                b.add(ev, r);
             }
+        } else if ((d.f[k] & F_PRPS) && (d.wb[k] & (W_PERSONAL_PRONOUN))) {
+            // "his arrest": a possessive pronoun gives no argument here
+        } else if (d.ent[k] >= 0 && d.ment_last[k] < t && k == d.ment_first[k]) {
+            bool poss = false;
+            for (int x = k; x <= d.ment_last[k] + 1 && x < t; ++x) if (d.f[x] & F_POS) poss = true;
+            if (poss) continue;
+            EventArgument r;
+            r.role = "agent";
+            r.entity = a.entities[d.ent[k]].id;
+            r.start = a.tokens[k].start; r.end = a.tokens[d.ment_last[k]].end;
+            b.add(ev, r);
         }
     }
 }
