@@ -1,4 +1,4 @@
-// Stage 7 — events (see article_explorer/events.h for the rules in one place). The stage's parts:
+// Stage 9 — events (see article_explorer/events.h for the rules in one place). The stage's parts:
 //   events/words.h, lexicon.cpp   the word classes and the trigger lexicon, one look-up per token
 //   events/doc.h, doc.cpp         the per-document view: word classes, coverage, noun chunks
 //   events/clauses.h, clauses.cpp verb groups and a predicate's subject, object, PPs
