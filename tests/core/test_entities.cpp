@@ -1,4 +1,4 @@
-// Stage 5 — entities: grouping rules, roles, nationality -> country, pronouns, descriptions,
+// Stage 6 — entities: grouping rules, roles, nationality -> country, pronouns, descriptions,
 // types, salience, speed, and the seed article. The rule cases feed hand-made NER mentions
 // (one entity per mention, as tag_entities gives them) so they do not depend on the model.
 #include "article_explorer/analysis.h"

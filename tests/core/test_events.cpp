@@ -1,4 +1,4 @@
-// Stage 7 — events: the trigger lexicon, argument rules (passive, coordination, light verb,
+// Stage 9 — events: the trigger lexicon, argument rules (passive, coordination, light verb,
 // control, role descriptions), polarity/modality, quotes, time anchoring, timeline.
 #include "article_explorer/analysis.h"
 #include "article_explorer/events.h"

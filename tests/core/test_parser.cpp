@@ -1,4 +1,4 @@
-// Stage 4 — the dependency parser: arc-hybrid transitions and their dynamic oracle, the model
+// Stage 8 — the dependency parser: arc-hybrid transitions and their dynamic oracle, the model
 // file format, and (when trained) the shipped model on a simple sentence.
 #include <doctest/doctest.h>
 

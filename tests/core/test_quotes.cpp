@@ -1,4 +1,4 @@
-// Stage 6 — quotes: QuoteAttributor patterns, kinds, speakers, unbalanced and nested marks.
+// Stage 7 — quotes: QuoteAttributor patterns, kinds, speakers, unbalanced and nested marks.
 #include "article_explorer/analysis.h"
 #include "article_explorer/quotes.h"
 #include "article_explorer/lexicon.h"

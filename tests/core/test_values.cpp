@@ -1,4 +1,4 @@
-// Values stage: each rule, relative resolution against a reference date, and tricky negatives.
+// Stage 4 — values: each rule, relative resolution against a reference date, and tricky negatives.
 #include "article_explorer/analysis.h"
 #include "article_explorer/values.h"
 #include "../../core/src/values/lexicon.h"

@@ -1,4 +1,4 @@
-// Stage 5 — entities: the NER's one-entity-per-mention list grouped into the story's cast.
+// Stage 6 — entities: the NER's one-entity-per-mention list grouped into the story's cast.
 //
 // group_entities() replaces Analysis::entities with grouped entities:
 //   * names: `Jorge Glas` / `Glas` / `Glas'` (a shorter name joins the one longer name it is part

@@ -1,4 +1,4 @@
-// Stage 3 (learned half) — part-of-speech tags and named entities.
+// Stages 3 and 5 — part-of-speech tags and named entities.
 //
 // Both taggers are greedy left-to-right averaged-perceptron sequence models over hashed
 // features (see core/src/tagging/perceptron.h for why a perceptron rather than a CRF).

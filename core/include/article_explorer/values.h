@@ -1,4 +1,4 @@
-// Stage 3b — values: DATE, TIME, DURATION, SET, MONEY, PERCENT, QUANTITY found by hand-written
+// Stage 4 — values: DATE, TIME, DURATION, SET, MONEY, PERCENT, QUANTITY found by hand-written
 // rules (not learned) over the story paragraphs, with normalised values.
 //
 // How it works: each non-boilerplate paragraph is cut into small "words" by a scanner of its

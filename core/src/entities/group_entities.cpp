@@ -1,4 +1,4 @@
-// Stage 5 — entities: mentions grouped into the story's cast (see entities.h for the rules).
+// Stage 6 — entities: mentions grouped into the story's cast (see entities.h for the rules).
 //
 // The pass, all linear in tokens + mentions (every look-around is bounded):
 //   1. the NER's mentions, mapped to token ranges and repaired: trailing lower-case words cut

@@ -52,7 +52,9 @@ void read_text(std::string_view input, const Options& opts, Analysis& a) {
     }
 }
 
-// The stages in order, with a rough share of the whole pipeline's time (for progress).
+// The stages in order, with a rough share of the whole pipeline's time (for progress). The stage
+// numbers of the headers follow this order: kRead is 1 text and 2 tokens & sentences, then
+// 3 POS tags, 4 values, 5 named entities, 6 entity grouping, 7 quotes, 8 dependency parse, 9 events.
 enum Stage { kRead, kPos, kValues, kNer, kGroup, kQuotes, kParse, kEvents, kDone };
 const char* const kStageNames[] = {"reading", "tagging", "values", "entities", "grouping", "quotes", "parsing", "events", "done"};
 const float kStageShare[] = {0.03f, 0.17f, 0.04f, 0.22f, 0.03f, 0.03f, 0.40f, 0.08f, 0.0f};

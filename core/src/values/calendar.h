@@ -63,6 +63,12 @@ struct TP {
     const char* pod = "";  // MO AF EV NI when g is PartOfDay
 };
 
+// A season's TIMEX code: 0 SP, 1 SU, 2 FA, 3 WI.
+inline const char* season_code(int s) {
+    static const char* const k[4] = {"SP", "SU", "FA", "WI"};
+    return k[s & 3];
+}
+
 inline int64_t tp_days(const TP& t) { return days_from_civil(t.y, t.m, t.d); }
 inline TP tp_from_days(int64_t days, G g = G::Day) {
     TP t;
@@ -87,11 +93,7 @@ inline std::string format_tp(const TP& t) {
         case G::Year: std::snprintf(buf, sizeof buf, "%04d", t.y); break;
         case G::Half: std::snprintf(buf, sizeof buf, "%04d-H%d", t.y, t.q); break;
         case G::Quarter: std::snprintf(buf, sizeof buf, "%04d-Q%d", t.y, t.q); break;
-        case G::Season: {
-            static const char* s[4] = {"SP", "SU", "FA", "WI"};
-            std::snprintf(buf, sizeof buf, "%04d-%s", t.y, s[t.season & 3]);
-            break;
-        }
+        case G::Season: std::snprintf(buf, sizeof buf, "%04d-%s", t.y, season_code(t.season)); break;
         case G::Month: std::snprintf(buf, sizeof buf, "%04d-%02d", t.y, t.m); break;
         case G::Week:
         case G::Weekend: {

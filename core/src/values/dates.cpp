@@ -584,7 +584,7 @@ bool Finder::rule_season(int i, M& m) const {
               p == "late" || p == "over"))
             return false;
         if (se == 2 && L(i) == "fall") return false;  // `fall` the verb
-        if (!ctx_.has_ref) { m.b = i; m.e = e; m.type = "DATE"; static const char* sn[4] = {"SP", "SU", "FA", "WI"}; m.value = std::string("XXXX-") + sn[se]; return true; }
+        if (!ctx_.has_ref) { m.b = i; m.e = e; m.type = "DATE"; m.value = std::string("XXXX-") + season_code(se); return true; }
         TP cur = coarsen(ctx_.ref, G::Season);
         int fut = tense(i, e);
         y = cur.y;

@@ -200,7 +200,7 @@ bool Finder::rule_set(int i, M& m) const {
         int mo = month_of(L(j), ab);
         if (mo && cap(j)) { m.e = j + 1; char buf[16]; std::snprintf(buf, sizeof buf, "XXXX-%02d", mo); m.value = buf; return true; }
         int se = season_of(L(j));
-        if (se >= 0) { static const char* sn[4] = {"SP", "SU", "FA", "WI"}; m.e = j + 1; m.value = std::string("XXXX-") + sn[se]; return true; }
+        if (se >= 0) { m.e = j + 1; m.value = std::string("XXXX-") + season_code(se); return true; }
         if (L(j) == "weekend") { m.e = j + 1; m.value = "XXXX-WXX-WE"; return true; }
         if (const char* pod = part_of_day(L(j))) { m.e = j + 1; m.value = std::string("XXXX-XX-XXT") + pod; return true; }
         return false;

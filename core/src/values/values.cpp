@@ -1,5 +1,6 @@
-// Values: DATE / TIME / DURATION / SET / MONEY / PERCENT / QUANTITY by rules. See values.h for
-// the value formats and the resolution conventions, values/finder.h for where each rule is.
+// Stage 4 — values: DATE / TIME / DURATION / SET / MONEY / PERCENT / QUANTITY by rules. See
+// values.h for the value formats and the resolution conventions, values/finder.h for where each
+// rule is.
 //
 // This file: the Finder's driver (the rules tried at each word, the longest match kept, a clock
 // time joined with its day, the anchor moved on), the resolution helpers the rules share, and
