@@ -5,9 +5,11 @@
 #include "article_explorer/tagger.h"
 #include "article_explorer/lexicon.h"
 #include "../../core/src/events/words.h"
+#include "events/trigger_model.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -320,4 +322,77 @@ TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regressi
         CHECK(a.tokens.size() > 0);
         CHECK(!to_json(a, Options{}).empty());
     }
+}
+
+// ---- the learned trigger detector (events/trigger_model.h) ----------------------------------
+
+TEST_CASE("trigger detector: candidate tags and lexicon bits") {
+    CHECK(events::trigger_candidate_tag("VBD"));
+    CHECK(events::trigger_candidate_tag("NNS"));
+    CHECK(events::trigger_candidate_tag("JJ"));
+    CHECK_FALSE(events::trigger_candidate_tag("NNP"));
+    CHECK_FALSE(events::trigger_candidate_tag("IN"));
+    CHECK((events::trigger_lex_bits("attacked") & 1));        // a trigger-lexicon verb form
+    CHECK((events::trigger_lex_bits("said") & 4));            // a speech cue
+    CHECK(events::trigger_lex_bits("table") == 0);
+}
+
+TEST_CASE("trigger detector: features are deterministic and see the neighbours") {
+    if (!have_models()) return;
+    // Tag ids of the embedded POS model by name.
+    auto id = [](std::string_view tag) {
+        const auto& names = pos_tag_names();
+        for (size_t i = 0; i < names.size(); ++i) if (names[i] == tag) return uint8_t(i);
+        return uint8_t(255);
+    };
+    std::vector<std::string_view> low = {"police", "arrested", "two", "men"};
+    std::vector<uint8_t> pos = {id("NNS"), id("VBD"), id("CD"), id("NNS")};
+    events::TriggerTokens s;
+    s.fill(low.data(), pos.data(), 0, low.size());
+    CHECK(s.candidate[1]);
+    CHECK_FALSE(s.candidate[2]);
+    uint64_t a[events::kMaxTriggerFeatures], b[events::kMaxTriggerFeatures];
+    size_t na = events::trigger_features(s, 1, a);
+    size_t nb = events::trigger_features(s, 1, b);
+    REQUIRE(na == nb);
+    REQUIRE(na <= events::kMaxTriggerFeatures);
+    CHECK(std::equal(a, a + na, b));
+    // another next word changes the next-word feature and nothing about the word itself
+    std::vector<std::string_view> low2 = {"police", "arrested", "three", "men"};
+    events::TriggerTokens s2;
+    s2.fill(low2.data(), pos.data(), 0, low2.size());
+    size_t n2 = events::trigger_features(s2, 1, b);
+    REQUIRE(n2 == na);
+    CHECK(a[1] == b[1]);    // the word
+    CHECK(a[9] != b[9]);    // the next word
+    // padding at the sentence edges: the first token's previous word is the pad, not a crash
+    CHECK(events::trigger_features(s, 0, a) == na);
+}
+
+TEST_CASE("trigger detector: decoding takes the EVENT class when it scores higher") {
+    if (!have_models()) return;
+    float o_wins[2] = {1.0f, 0.5f}, ev_wins[2] = {0.0f, 0.25f}, tie[2] = {0.0f, 0.0f};
+    CHECK_FALSE(events::trigger_decision(o_wins));
+    CHECK(events::trigger_decision(ev_wins));
+    CHECK_FALSE(events::trigger_decision(tie));   // ties are not events
+    // A two-row model: the bias favours O, the word "arrested" favours EVENT.
+    std::vector<std::string_view> low = {"police", "arrested", "men"};
+    std::vector<uint8_t> pos(3, 0);
+    events::TriggerTokens s;
+    s.fill(low.data(), pos.data(), 0, 3);
+    uint64_t f[events::kMaxTriggerFeatures];
+    events::trigger_features(s, 1, f);
+    tagging::LinearModel m;
+    m.kind = "triggers";
+    m.classes = {"O", "EVENT"};
+    uint32_t kb = model::key32(f[0]), kw = model::key32(f[1]);
+    m.keys = {std::min(kb, kw), std::max(kb, kw)};
+    m.scales = {1.0f, 1.0f};
+    int8_t bias[2] = {1, 0}, word[2] = {0, 3};
+    const int8_t* first = kb < kw ? bias : word;
+    const int8_t* second = kb < kw ? word : bias;
+    m.weights = {first[0], first[1], second[0], second[1]};
+    m.index();
+    CHECK(events::detect_trigger(m, s, 1));        // "arrested": 3 > 1
+    CHECK_FALSE(events::detect_trigger(m, s, 0));  // "police": the bias alone
 }

@@ -12,6 +12,7 @@
 #include "article_explorer/quotes.h"
 #include "events/clauses.h"
 #include "events/doc.h"
+#include "events/trigger_model.h"
 
 namespace ae {
 namespace events {
@@ -62,6 +63,10 @@ struct EventFinding::Impl {
     std::vector<Event> events;
     std::vector<int> ev_tok;              // trigger token of each event
     std::vector<char> consumed;           // tokens inside a multi-word trigger
+    const tagging::LinearModel* detector = nullptr;   // the learned trigger detector (null: rules alone)
+    std::vector<char> detected;           // per token: the detector calls it an event mention
+    std::vector<char> quote_cue;          // per token: inside the cue of a direct quote (`said` after it)
+    events::TriggerTokens tt;             // the detector's per-sentence buffer
 
     explicit Impl(Analysis& a_);
 

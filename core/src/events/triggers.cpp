@@ -79,6 +79,13 @@ EventFinding::Impl::Impl(Analysis& a_)
         b.role_people.push_back({int(p), std::move(role)});
     }
     consumed.assign(d.n, 0);
+    detector = trigger_model();
+    detected.assign(d.n, 0);
+    quote_cue.assign(d.n, 0);
+    for (const Quote& q : a.quotes) {
+        if (!q.has_cue || q.kind != "direct") continue;
+        for (size_t i = a.token_at_or_after(q.cue.start); i < d.n && a.tokens[i].start < q.cue.end; ++i) quote_cue[i] = 1;
+    }
 }
 
 // Verbs that head their group and nouns that head their chunk, sentence by sentence.
@@ -87,6 +94,11 @@ void EventFinding::Impl::find(size_t first_sentence, size_t end_sentence) {
         const Sentence& S = a.sentences[s];
         int sf = int(S.first_token), se = int(S.first_token + S.token_count);
         if (S.paragraph < a.paragraphs.size() && a.paragraphs[S.paragraph].boilerplate) continue;
+        if (detector) {
+            tt.fill(d.low.data(), a.pos.data(), size_t(sf), size_t(se));
+            for (int t = sf; t < se; ++t)
+                if (tt.candidate[t - sf]) detected[t] = detect_trigger(*detector, tt, size_t(t - sf));
+        }
         for (int t = sf; t < se; ++t) {
             if (consumed[t]) continue;
             if (d.verb(t) && an.is_group_head(t)) verb_event(t, int(s), sf, se);
@@ -116,9 +128,16 @@ void EventFinding::Impl::verb_event(int t, int s, int sf, int se) {
     }
     std::vector<Chunk> mid = object_before_needs(t, m);
     if (type.empty()) {
-        if (!other_action(t, g, after, se, subj, obj)) return;
+        // outside the lexicon: an event mention by the learned detector (the rules without a model)
+        if (detector) {
+            if (!detected[t]) return;
+            const CueLexicon::Entry* cue = d.lex[t]->cue;
+            if (cue && cue->cls == CueClass::Speech && !(speech_flags(d.low[t]) & SPEECH_ADDRESSEE)) obj.clear();
+        } else if (!other_action(t, g, after, se, subj, obj)) return;
         type = "Other.Action";
     }
+    // a reporting verb that only introduces a direct quote: the quote already says it
+    if (quote_cue[t] && type == "Other.Action") return;
     int last = m.words ? m.end : t;
     // particles: "step down", "broke into"
     Event ev = b.make(type, t, last, s);
@@ -232,10 +251,12 @@ void EventFinding::Impl::verb_arguments(Event& ev, int t, int sf, int se, const 
 // starts at the verb and takes its subject; otherwise its possessor and name modifiers; then
 // carrier participles and prepositional phrases.
 void EventFinding::Impl::noun_event(int t, int s, int sf, int se) {
-    if (!d.lex[t]->noun_ids) return;
-    Match m = best_entry(d, *d.lex[t]->noun_ids, t, sf, se);
-    if (m.entry < 0) return;
-    std::string_view type = L.entries[m.entry].type;
+    Match m;
+    if (d.lex[t]->noun_ids) m = best_entry(d, *d.lex[t]->noun_ids, t, sf, se);
+    std::string_view type;
+    if (m.entry >= 0) type = L.entries[m.entry].type;
+    else if (detected[t]) type = "Other.Action";   // a nominal event the lexicon does not type
+    else return;
     std::string_view cls = type_class(type);
     const Chunk& C = d.chunks[d.chunk[t]];
     int first = t, last = m.words ? m.end : t;
