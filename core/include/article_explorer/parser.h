@@ -1,4 +1,4 @@
-// Stage 8 — dependency parsing: Universal Dependencies trees (UD English EWT style, with
+// Stage 7 — dependency parsing: Universal Dependencies trees (UD English EWT style, with
 // subtypes such as nsubj:pass, obl:agent, nmod:poss) over the PTB-style tokens.
 //
 // A greedy transition-based parser (arc-hybrid, root at the end of the buffer) with two

@@ -1,4 +1,4 @@
-// Stage 7 — quotes: direct, partial, multi-paragraph, indirect, mixed and scare quotes, each
+// Stage 8 — quotes: direct, partial, multi-paragraph, indirect, mixed and scare quotes, each
 // with its cue and speaker (QuoteAttributor).
 #pragma once
 #include "article_explorer/analysis.h"

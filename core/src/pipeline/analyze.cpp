@@ -54,10 +54,11 @@ void read_text(std::string_view input, const Options& opts, Analysis& a) {
 
 // The stages in order, with a rough share of the whole pipeline's time (for progress). The stage
 // numbers of the headers follow this order: kRead is 1 text and 2 tokens & sentences, then
-// 3 POS tags, 4 values, 5 named entities, 6 entity grouping, 7 quotes, 8 dependency parse, 9 events.
-enum Stage { kRead, kPos, kValues, kNer, kGroup, kQuotes, kParse, kEvents, kDone };
-const char* const kStageNames[] = {"reading", "tagging", "values", "entities", "grouping", "quotes", "parsing", "events", "done"};
-const float kStageShare[] = {0.03f, 0.17f, 0.04f, 0.22f, 0.03f, 0.03f, 0.40f, 0.08f, 0.0f};
+// 3 POS tags, 4 values, 5 named entities, 6 entity grouping, 7 dependency parse, 8 quotes, 9 events.
+// The parse comes before quotes so attribution can read a cue's subject and clausal complement.
+enum Stage { kRead, kPos, kValues, kNer, kGroup, kParse, kQuotes, kEvents, kDone };
+const char* const kStageNames[] = {"reading", "tagging", "values", "entities", "grouping", "parsing", "quotes", "events", "done"};
+const float kStageShare[] = {0.03f, 0.17f, 0.04f, 0.22f, 0.03f, 0.40f, 0.03f, 0.08f, 0.0f};
 
 }  // namespace
 
@@ -148,12 +149,12 @@ bool AnalysisJob::step(double budget_ms) {
         case kGroup:   // mentions grouped into entities, roles, salience
             group_entities(a);
             break;
-        case kQuotes:  // quotes and their speakers
-            find_quotes(a);
-            break;
-        case kParse:   // dependency parse (for events)
+        case kParse:   // dependency parse (for quotes and events)
             if (s.cursor == 0) for (Token& t : a.tokens) { t.head = -1; t.deprel = 0; }
             if (!sliced(a.sentences.size(), [&](size_t b, size_t e) { parse_dependencies(a, b, e); })) return false;
+            break;
+        case kQuotes:  // quotes and their speakers
+            find_quotes(a);
             break;
         case kEvents:  // who did what to whom, when and where
             if (!s.events) s.events = std::make_unique<EventFinding>(a);
