@@ -3,6 +3,10 @@
 //   content span overlap P/R/F1, exact P/R/F1 (strict, and after trimming quote marks, edge
 //   punctuation and a leading "that"; a discontinuous gold content — “A,” said X. “B” — is matched
 //   exactly by quotes equal to its fragments), cue P/R/F1, speaker accuracy on matched quotes.
+// Each part is also reported on its own, so the next person sees where the errors are:
+//   cue spans alone (ours vs gold, whatever the content), content recall by the gold's form
+//   (with a quote mark or not) and by whether we found its cue, source span P/R/F1 and speaker
+//   accuracy per kind of our quote.
 // usage: eval-quotes DIR [--errors N]      (DIR = ../shared/data/polnear/dev)
 #include "article_explorer/analysis.h"
 #include "../common/polnear.h"
@@ -156,6 +160,13 @@ int main(int argc, char** argv) {
     size_t cue_gold = 0, cue_ours = 0, cue_hit_ours = 0, cue_hit_gold = 0;
     size_t spk_total = 0, spk_right = 0, spk_none = 0;
     std::map<std::string, std::pair<size_t, size_t>> by_kind;   // kind -> (ours, overlapping)
+    struct KindParts { size_t exact = 0, spk_total = 0, spk_right = 0; };
+    std::map<std::string, KindParts> by_kind_parts;
+    size_t cue_alone_ours = 0, cue_alone_ours_hit = 0, cue_alone_gold = 0, cue_alone_gold_hit = 0;
+    // gold recall by form: [0] no quote mark in the content (reported speech), [1] with one
+    size_t form_gold[2] = {0, 0}, form_overlapped[2] = {0, 0}, form_exact[2] = {0, 0};
+    size_t cuefound_gold[2] = {0, 0}, cuefound_overlapped[2] = {0, 0};   // [1] = one of our cues overlaps its cue
+    size_t src_ours = 0, src_ours_hit = 0, src_gold = 0, src_gold_hit = 0;   // source spans on overlapping pairs
     int errors_shown = 0;
     for (const auto& doc : documents) {
         const std::string& base = doc.name;
@@ -180,6 +191,22 @@ int main(int argc, char** argv) {
         gold_n += gold.size(); ours_n += ours.size();
         for (const auto& g : gold) if (g.has_cue) ++cue_gold;
         for (const auto& o : ours) if (o.has_cue) ++cue_ours;
+        // Cue spans alone: each of our distinct cues against every gold cue of the document.
+        {
+            std::vector<std::pair<uint32_t, uint32_t>> cues;
+            for (const auto& o : ours) if (o.has_cue) cues.push_back({o.cue.s, o.cue.e});
+            std::sort(cues.begin(), cues.end());
+            cues.erase(std::unique(cues.begin(), cues.end()), cues.end());
+            for (auto& c : cues) {
+                ++cue_alone_ours;
+                for (const auto& g : gold) if (g.has_cue && overlaps({c.first, c.second}, g.cue)) { ++cue_alone_ours_hit; break; }
+            }
+            for (const auto& g : gold) {
+                if (!g.has_cue) continue;
+                ++cue_alone_gold;
+                for (auto& c : cues) if (overlaps({c.first, c.second}, g.cue)) { ++cue_alone_gold_hit; break; }
+            }
+        }
         for (const auto& g : gold) {
             bool ov = false, ex = false, cue_hit = false;
             size_t frag_exact = 0;
@@ -201,6 +228,13 @@ int main(int argc, char** argv) {
             // A discontinuous content (“A,” said X. “B”) is exact when each fragment is.
             if (!g.fragments.empty() && frag_exact == g.fragments.size()) ex = true;
             gold_overlapped += ov; gold_exact += ex; cue_hit_gold += cue_hit;
+            int form = 0;
+            for (uint32_t k = g.content.s; k < g.content.e && k < u.size() && !form; ++k)
+                form = u[k] == '"' || u[k] == 0x201C || u[k] == 0x201D;
+            ++form_gold[form]; form_overlapped[form] += ov; form_exact[form] += ex;
+            bool cue_found = false;
+            for (const auto& o : ours) cue_found = cue_found || (g.has_cue && o.has_cue && overlaps(o.cue, g.cue));
+            ++cuefound_gold[cue_found]; cuefound_overlapped[cue_found] += ov;
         }
         for (const auto& o : ours) {
             // best gold: the one with the largest overlap
@@ -226,7 +260,7 @@ int main(int argc, char** argv) {
             Range on = normalise(u, o.content), gn = normalise(u, best->content);
             bool frag_match = false;
             for (const Range& fr : best->fragments) { Range fn = normalise(u, fr); frag_match = frag_match || (fn.s == on.s && fn.e == on.e); }
-            if ((on.s == gn.s && on.e == gn.e) || frag_match) ++ours_exact;
+            if ((on.s == gn.s && on.e == gn.e) || frag_match) { ++ours_exact; ++by_kind_parts[o.kind].exact; }
             else if (errors_shown < show_errors && std::getenv("AE_SHOW_INEXACT")) {
                 ++errors_shown;
                 auto str = [&](Range r) { std::string c; for (uint32_t k = r.s; k < r.e && k < u.size(); ++k) ae::utf8_append(c, uint32_t(u[k])); return c; };
@@ -234,7 +268,12 @@ int main(int argc, char** argv) {
             }
             if (o.content.s == best->content.s && o.content.e == best->content.e) ++ours_strict;
             if (o.has_cue && best->has_cue && overlaps(o.cue, best->cue)) ++cue_hit_ours;
+            if (o.has_speaker) { ++src_ours; src_ours_hit += best->has_source && overlaps(o.speaker, best->source); }
+            if (best->has_source) { ++src_gold; src_gold_hit += o.has_speaker && overlaps(o.speaker, best->source); }
             if (best->has_source) {
+                auto& kp = by_kind_parts[o.kind];
+                ++kp.spk_total;
+                if (!o.speaker_text.empty() && same_speaker(o.speaker_text, o.speaker, o.has_speaker, *best)) ++kp.spk_right;
                 ++spk_total;
                 if (o.speaker_text.empty()) ++spk_none;
                 else if (same_speaker(o.speaker_text, o.speaker, o.has_speaker, *best)) ++spk_right;
@@ -269,6 +308,18 @@ int main(int argc, char** argv) {
     prf("cue", cue_hit_ours, cue_ours, cue_hit_gold, cue_gold);
     std::printf("speaker accuracy            %5.1f %%  (%zu of %zu overlapping quotes with a gold source; %zu with no speaker)\n",
                 spk_total ? 100.0 * double(spk_right) / double(spk_total) : 0.0, spk_right, spk_total, spk_none);
-    for (auto& [k, v] : by_kind) std::printf("  kind %-9s ours %5zu  overlapping gold %5zu  (%.1f %%)\n", k.c_str(), v.first, v.second, v.first ? 100.0 * double(v.second) / double(v.first) : 0.0);
+    auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
+    std::printf("\nby part:\n");
+    prf("cue spans alone", cue_alone_ours_hit, cue_alone_ours, cue_alone_gold_hit, cue_alone_gold);
+    std::printf("%-28s %5.1f %%  (%zu of %zu gold with a cue)\n", "content found | cue found", pct(cuefound_overlapped[1], cuefound_gold[1]), cuefound_overlapped[1], cuefound_gold[1]);
+    std::printf("%-28s %5.1f %%  (%zu of %zu gold)\n", "content found | cue missed", pct(cuefound_overlapped[0], cuefound_gold[0]), cuefound_overlapped[0], cuefound_gold[0]);
+    std::printf("%-28s R %5.1f  exact R %5.1f  (%zu gold)\n", "gold with a quote mark", pct(form_overlapped[1], form_gold[1]), pct(form_exact[1], form_gold[1]), form_gold[1]);
+    std::printf("%-28s R %5.1f  exact R %5.1f  (%zu gold)\n", "gold without one", pct(form_overlapped[0], form_gold[0]), pct(form_exact[0], form_gold[0]), form_gold[0]);
+    prf("source span (overlapping)", src_ours_hit, src_ours, src_gold_hit, src_gold);
+    for (auto& [k, v] : by_kind) {
+        const KindParts& kp = by_kind_parts[k];
+        std::printf("  kind %-9s ours %5zu  overlapping gold %5zu  (%.1f %%)  exact %5.1f %%  speaker %5.1f %% of %zu\n", k.c_str(), v.first, v.second,
+                    pct(v.second, v.first), pct(kp.exact, v.second), pct(kp.spk_right, kp.spk_total), kp.spk_total);
+    }
     return 0;
 }
