@@ -1,4 +1,4 @@
-// Stage 7 — quotes: QuoteAttributor patterns, kinds, speakers, unbalanced and nested marks.
+// Stage 8 — quotes: QuoteAttributor patterns, kinds, speakers, unbalanced and nested marks.
 #include "article_explorer/analysis.h"
 #include "article_explorer/quotes.h"
 #include "article_explorer/lexicon.h"
@@ -252,4 +252,53 @@ TEST_CASE("quotes: in a title-case title, a cue stays a cue whatever name the ta
     for (const Q& x : quotes_of("Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments\n\nThe governor spoke on Monday."))
         seen |= x.cue == "Calls";
     CHECK(seen);
+}
+
+// ---- the learned cue detector's features and decision (quotes/cue_model.h) ----
+#include "quotes/cue_model.h"
+
+namespace {
+uint32_t token_at(const Analysis& a, std::string_view w) {
+    for (uint32_t i = 0; i < a.tokens.size(); ++i) if (a.token_text(a.tokens[i]) == w) return i;
+    return UINT32_MAX;
+}
+}  // namespace
+
+TEST_CASE("cue model: lexicon bits, parse children, phrase cues and quote marks as features") {
+    CHECK((quotes::cue_lex_bits("said") & 1) != 0);          // a speech cue of speech-cues.txt
+    CHECK((quotes::cue_lex_bits("according") & 64) != 0);    // first word of "according to"
+    CHECK(quotes::cue_lex_bits("table") == 0);
+    CHECK(quotes::cue_kid_bit("nsubj") == 1);
+    CHECK(quotes::cue_kid_bit("ccomp") == 4);
+    CHECK(quotes::cue_kid_bit("det") == 0);
+
+    Analysis a = analyze("The mayor said that the bridge would close. \u201cIt is safe,\u201d she added, according to officials.", {});
+    quotes::CueTokens t;
+    t.fill(a);
+    const uint32_t said = token_at(a, "said"), according = token_at(a, "according"), safe = token_at(a, "safe"), mayor = token_at(a, "mayor");
+    REQUIRE(said != UINT32_MAX);
+    REQUIRE(according != UINT32_MAX);
+    CHECK((t.kids[said] & 1) != 0);        // "mayor" is its subject
+    CHECK((t.kids[said] & 4) != 0);        // "would close" its clausal complement
+    CHECK((t.lex[according] & 128) != 0);  // inside a matched phrase cue
+    CHECK((t.lex[according + 1] & 128) != 0);
+    CHECK(t.inside_quote[safe] == 1);
+    CHECK(t.inside_quote[said] == 0);
+    CHECK(quotes::cue_candidate(a, t, said));
+    CHECK(!quotes::cue_candidate(a, t, token_at(a, ".")));
+
+    uint64_t f1[quotes::kMaxCueFeatures], f2[quotes::kMaxCueFeatures], f3[quotes::kMaxCueFeatures];
+    const size_t n1 = quotes::cue_features(a, t, said, f1), n2 = quotes::cue_features(a, t, said, f2), n3 = quotes::cue_features(a, t, mayor, f3);
+    CHECK(n1 <= quotes::kMaxCueFeatures);
+    CHECK(n1 == n2);
+    CHECK(std::vector<uint64_t>(f1, f1 + n1) == std::vector<uint64_t>(f2, f2 + n2));   // a pure function
+    CHECK(f1[0] == f3[0]);    // the bias feature
+    CHECK(f1[1] != f3[1]);    // the word
+}
+
+TEST_CASE("cue model: the decision is the larger of the two class scores") {
+    const float cue[2] = {-0.5f, 0.25f}, not_cue[2] = {0.5f, 0.25f}, tie[2] = {0.0f, 0.0f};
+    CHECK(quotes::cue_decision(cue));
+    CHECK(!quotes::cue_decision(not_cue));
+    CHECK(!quotes::cue_decision(tie));   // a tie is no cue: an empty model finds nothing
 }

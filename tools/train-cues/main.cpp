@@ -1,0 +1,202 @@
+// train-cues: trains the quotes stage's cue detector (assets/models/cues.bin) on PolNeAR, whose
+// brat attributions mark each attribution's Cue span (`said`, `according to`, `statement`).
+//
+//   train-cues --train DIR --dev DIR --out assets/models/cues.bin [--epochs 8] [--seed 1]
+//              [--max-rows 20000] [--min-q 0] [--max-docs 0]
+//
+// Each document's text goes through the whole core (tokens, POS, parse), so the features are
+// the ones the core computes; a candidate token (a word or a colon of a story sentence) is a cue
+// when it overlaps a gold Cue span. Each epoch prints dev cue P/R/F1 of the model exactly as it
+// ships (quantised, pruned, serialised and read back), counted on spans as eval-quotes counts
+// them: adjacent predicted tokens make one cue; it is right when it overlaps a gold cue, and a
+// gold cue is found when one of ours overlaps it. The last epoch's model is written (dev is
+// reported, not used to choose). Same data + seed = same bytes.
+#include "article_explorer/analysis.h"
+#include "../common/polnear.h"
+#include "quotes/cue_model.h"
+#include "tagging/perceptron.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ae;
+using namespace ae::tagging;
+
+namespace {
+
+struct Span { uint32_t s = 0, e = 0; };
+struct Doc {
+    std::vector<std::vector<uint64_t>> feats;   // per candidate token
+    std::vector<int> gold;                      // per candidate: 1 = inside a gold cue
+    std::vector<uint32_t> token;                // per candidate: token index
+    std::vector<Span> token_cp;                 // per candidate: code-point span
+    std::vector<Span> cues;                     // gold cue fragments
+};
+
+// Every Cue text-bound annotation's fragments ("T2\tCue 113 119;130 134\tsaid in").
+std::vector<Span> gold_cues(const std::string& ann) {
+    std::vector<Span> out;
+    std::stringstream ss(ann);
+    std::string line;
+    while (std::getline(ss, line)) {
+        if (line.empty() || line[0] != 'T') continue;
+        size_t t1 = line.find('\t');
+        if (t1 == std::string::npos || line.compare(t1 + 1, 4, "Cue ") != 0) continue;
+        size_t t2 = line.find('\t', t1 + 1);
+        std::stringstream parts(line.substr(t1 + 5, t2 == std::string::npos ? std::string::npos : t2 - t1 - 5));
+        std::string part;
+        while (std::getline(parts, part, ';')) {
+            unsigned s, e;
+            if (std::sscanf(part.c_str(), "%u %u", &s, &e) == 2) out.push_back({s, e});
+        }
+    }
+    return out;
+}
+
+Doc read_doc(const polnear::Document& pd) {
+    Doc d;
+    std::string text = polnear::read_file(pd.text_path);
+    if (text.empty()) return d;
+    d.cues = gold_cues(polnear::read_file(pd.ann_path));
+    std::vector<uint32_t> cp(text.size() + 1);
+    uint32_t c = 0;
+    for (size_t i = 0; i < text.size(); ++i) { cp[i] = c; if (((unsigned char)text[i] & 0xC0) != 0x80) ++c; }
+    cp[text.size()] = c;
+    Analysis a = analyze(text, {});
+    quotes::CueTokens t;
+    t.fill(a);
+    uint64_t f[quotes::kMaxCueFeatures];
+    for (uint32_t i = 0; i < a.tokens.size(); ++i) {
+        if (!quotes::cue_candidate(a, t, i)) continue;
+        Span s{cp[std::min<size_t>(a.offsets.to_input(a.tokens[i].start), text.size())],
+               cp[std::min<size_t>(a.offsets.to_input(a.tokens[i].end), text.size())]};
+        int g = 0;
+        for (const Span& q : d.cues) g = g || (q.s < s.e && s.s < q.e);
+        size_t k = quotes::cue_features(a, t, i, f);
+        d.feats.emplace_back(f, f + k);
+        d.gold.push_back(g);
+        d.token.push_back(i);
+        d.token_cp.push_back(s);
+    }
+    return d;
+}
+
+struct Score { double p = 0, r = 0, f1 = 0; size_t predicted = 0, right = 0, found = 0, gold = 0; };
+
+Score evaluate(const LinearModel& m, const std::vector<Doc>& docs) {
+    Score sc;
+    for (const Doc& d : docs) {
+        std::vector<Span> spans;
+        uint32_t last = UINT32_MAX - 1;
+        for (size_t i = 0; i < d.feats.size(); ++i) {
+            float s[2] = {0, 0};
+            m.score(d.feats[i].data(), d.feats[i].size(), s);
+            if (!quotes::cue_decision(s)) continue;
+            if (!spans.empty() && d.token[i] == last + 1) spans.back().e = d.token_cp[i].e;
+            else spans.push_back(d.token_cp[i]);
+            last = d.token[i];
+        }
+        for (const Span& p : spans) {
+            ++sc.predicted;
+            for (const Span& q : d.cues) if (q.s < p.e && p.s < q.e) { ++sc.right; break; }
+        }
+        for (const Span& q : d.cues) {
+            ++sc.gold;
+            for (const Span& p : spans) if (q.s < p.e && p.s < q.e) { ++sc.found; break; }
+        }
+    }
+    sc.p = sc.predicted ? 100.0 * double(sc.right) / double(sc.predicted) : 0;
+    sc.r = sc.gold ? 100.0 * double(sc.found) / double(sc.gold) : 0;
+    sc.f1 = sc.p + sc.r > 0 ? 2 * sc.p * sc.r / (sc.p + sc.r) : 0;
+    return sc;
+}
+
+std::vector<Doc> read_split(const std::string& dir, size_t max_docs, size_t& cues) {
+    std::vector<polnear::Document> list;
+    std::vector<Doc> out;
+    if (!polnear::list_documents(dir, list)) return out;
+    if (max_docs && list.size() > max_docs) list.resize(max_docs);
+    for (const auto& pd : list) { out.push_back(read_doc(pd)); cues += out.back().cues.size(); }
+    return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::map<std::string, std::string> kv;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        std::string k = argv[i];
+        if (k.rfind("--", 0) != 0) { std::fprintf(stderr, "train-cues: bad argument %s\n", k.c_str()); return 2; }
+        kv[k.substr(2)] = argv[i + 1];
+    }
+    auto get = [&](const char* k, const char* def) { auto it = kv.find(k); return it == kv.end() ? std::string(def) : it->second; };
+    if (!kv.count("train") || !kv.count("dev") || !kv.count("out")) {
+        std::fprintf(stderr, "usage: train-cues --train POLNEAR_TRAIN --dev POLNEAR_DEV --out cues.bin [--epochs 8] [--seed 1] [--max-rows 20000] [--min-q 0] [--max-docs 0]\n");
+        return 2;
+    }
+    const int epochs = std::stoi(get("epochs", "8"));
+    const size_t max_docs = std::stoul(get("max-docs", "0"));
+    size_t train_cues = 0, dev_cues = 0;
+    std::vector<Doc> train = read_split(kv["train"], max_docs, train_cues);
+    std::vector<Doc> dev = read_split(kv["dev"], max_docs, dev_cues);
+    if (train.empty() || dev.empty()) { std::fprintf(stderr, "train-cues: no documents (DIR/attributions and DIR/text)\n"); return 1; }
+    std::printf("documents: %zu train (%zu cues), %zu dev (%zu cues)\n", train.size(), train_cues, dev.size(), dev_cues);
+
+    struct Inst { const Doc* d; size_t i; };
+    std::vector<Inst> inst;
+    for (const Doc& d : train) for (size_t i = 0; i < d.feats.size(); ++i) inst.push_back({&d, i});
+    AveragedPerceptron p(2);
+    std::mt19937_64 rng(std::stoull(get("seed", "1")));
+    LinearModel meta;
+    meta.kind = "cues";
+    meta.feature_set = quotes::kCueFeatureSet;
+    meta.classes = {"O", "CUE"};
+    AveragedPerceptron::Export ex;
+    ex.max_rows = std::stoul(get("max-rows", "20000"));
+    ex.min_q = std::stoi(get("min-q", "0"));
+    std::string bytes;
+    Score last;
+    for (int ep = 1; ep <= epochs; ++ep) {
+        for (size_t i = inst.size(); i > 1; --i) std::swap(inst[i - 1], inst[size_t(rng() % i)]);
+        size_t errors = 0;
+        for (auto& x : inst) {
+            const auto& f = x.d->feats[x.i];
+            float s[2] = {0, 0};
+            p.score(f.data(), f.size(), s);
+            int guess = quotes::cue_decision(s) ? 1 : 0, truth = x.d->gold[x.i];
+            if (guess != truth) { p.update(f.data(), f.size(), truth, guess); ++errors; }
+            p.tick();
+        }
+        LinearModel m = meta;
+        p.export_model(m, ex);
+        bytes = serialize(m);
+        LinearModel back;
+        std::string err;
+        if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), back, &err)) {
+            std::fprintf(stderr, "train-cues: round trip failed: %s\n", err.c_str()); return 1;
+        }
+        last = evaluate(back, dev);
+        std::printf("epoch %2d: train errors %zu / %zu, rows %zu, dev cue P %.1f R %.1f F1 %.1f (%zu bytes)\n",
+                    ep, errors, inst.size(), back.keys.size(), last.p, last.r, last.f1, bytes.size());
+        std::fflush(stdout);
+    }
+    // The training record: command, data and dev figure, in the model itself.
+    LinearModel m = meta;
+    p.export_model(m, ex);
+    char note[512];
+    std::snprintf(note, sizeof note, "train-cues | PolNeAR %zu train docs, %zu dev | epochs %d | dev cue P %.1f R %.1f F1 %.1f (quantised)",
+                  train.size(), dev.size(), epochs, last.p, last.r, last.f1);
+    m.note = note;
+    bytes = serialize(m);
+    std::ofstream out(kv["out"], std::ios::binary);
+    out.write(bytes.data(), std::streamsize(bytes.size()));
+    if (!out) { std::fprintf(stderr, "train-cues: cannot write %s\n", kv["out"].c_str()); return 1; }
+    std::printf("wrote %s: %zu bytes, %zu rows; dev cue P %.1f R %.1f F1 %.1f\n", kv["out"].c_str(), bytes.size(), m.keys.size(), last.p, last.r, last.f1);
+    return 0;
+}
