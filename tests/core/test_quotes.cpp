@@ -292,6 +292,7 @@ TEST_CASE("cue model: lexicon bits, parse children, phrase cues and quote marks 
     CHECK(n1 <= quotes::kMaxCueFeatures);
     CHECK(n1 == n2);
     CHECK(std::vector<uint64_t>(f1, f1 + n1) == std::vector<uint64_t>(f2, f2 + n2));   // a pure function
+    CHECK(n3 > 0);
     CHECK(f1[0] == f3[0]);    // the bias feature
     CHECK(f1[1] != f3[1]);    // the word
 }
