@@ -13,10 +13,13 @@
 #include "../../core/src/tagging/models.h"
 #include "../../core/src/model/word_info.h"
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 using namespace ae::tagging;
 
@@ -222,18 +225,13 @@ TEST_CASE("tagging: the seed article's entities") {
         {"PERSON", "Jorge Glas"}, {"PERSON", "Glas"},
         {"PERSON", "Roberto Canseco"}, {"PERSON", "Alicia B\xC3\xA1rcena"}, {"PERSON", "Julian Assange"},
         {"PERSON", "Daniel Noboa"}, {"LOCATION", "Mexico"}, {"LOCATION", "Ecuador"}, {"LOCATION", "Quito"},
-        {"LOCATION", "London"}, {"ORGANIZATION", "International Court of Justice"}};
+        {"LOCATION", "London"}, {"ORGANIZATION", "International Court of Justice"},
+        // found since the tagger learned from modern news (issue 28): the four-word name whole,
+        // and sentence-initial "WikiLeaks"
+        {"PERSON", "Andr\xC3\xA9s Manuel L\xC3\xB3pez Obrador"}, {"ORGANIZATION", "WikiLeaks"}};
     for (auto& [type, name] : want) {
         INFO(std::string(type) << " " << std::string(name));
         CHECK(got.count({type, name}) == 1);
-    }
-    // Still missed by the current model (reported, not yet failing): the four-word name is cut
-    // after "López", and sentence-initial "WikiLeaks" is not tagged.
-    const std::pair<const char*, const char*> todo[] = {
-        {"PERSON", "Andr\xC3\xA9s Manuel L\xC3\xB3pez Obrador"}, {"ORGANIZATION", "WikiLeaks"}};
-    for (auto& [type, name] : todo) {
-        INFO(std::string(type) << " " << std::string(name));
-        WARN(got.count({type, name}) == 1);
     }
     for (auto& e : a.entities) {
         INFO(e.canonical);
@@ -427,4 +425,215 @@ TEST_CASE("tagging: gazetteer prefix marks stop the phrase search early without 
         with_gaz += nx > nz;
     }
     CHECK(with_gaz >= 5);   // the four-word phrase, its neighbours and the lone city were found
+}
+
+// A "clusters" lexicon as train-tagger compiles it from `news-stats words`: per lowercase word,
+// (cluster path with a leading 1) << 3 | case bucket.
+static Lexicon word_stats_lexicon(std::vector<std::tuple<const char*, const char*, uint64_t, uint64_t>> rows) {
+    std::map<uint32_t, uint32_t> m;
+    for (auto& [word, bits, lower_mid, cap_mid] : rows) {
+        uint32_t p = 1;
+        for (const char* b = bits; *b; ++b) p = p << 1 | uint32_t(*b == '1');
+        m[key32(lower_hash(word))] = p << kCaseBucketBits | ner_case_bucket(lower_mid, cap_mid);
+    }
+    Lexicon l;
+    l.name = "clusters";
+    for (auto& [k, v] : m) { l.keys.push_back(k); l.values.push_back(v); l.value_bits |= v; }
+    l.map.build(l.keys.data(), l.values.data(), l.keys.size());
+    return l;
+}
+
+static std::set<uint64_t> ner_feature_set(NerFeaturizer& fz, size_t t) {
+    uint64_t f[kNerMaxFeatures];
+    const size_t n = fz.features(t, -1, -1, f);
+    return std::set<uint64_t>(f, f + n);
+}
+
+TEST_CASE("tagging: case buckets say how often news capitalises a word mid-sentence") {
+    CHECK(ner_case_bucket(1000, 0) == 1);     // "platform": never
+    CHECK(ner_case_bucket(950, 50) == 2);     // < 10 %
+    CHECK(ner_case_bucket(400, 300) == 3);    // < 50 %: "president"
+    CHECK(ner_case_bucket(200, 800) == 4);    // < 90 %
+    CHECK(ner_case_bucket(20, 980) == 5);     // < 99 %
+    CHECK(ner_case_bucket(0, 1294) == 6);     // "WikiLeaks": always
+    CHECK(ner_case_bucket(1, 3) == 7);        // too few to say
+    const uint32_t v = (0b1101u << kCaseBucketBits) | 6;
+    CHECK(word_cluster_path(v) == 0b1101u);
+    CHECK(word_case_bucket(v) == 6);
+}
+
+TEST_CASE("tagging: word clusters and case statistics are NER features") {
+    // Two surnames in one cluster share its prefixes; an unknown word has none; a word modern
+    // news always capitalises is told apart, sentence-initially, from one it never does.
+    const Lexicon words = word_stats_lexicon({{"kowalczyk", "101101101011", 0, 40}, {"nowakowski", "101101101010", 0, 25},
+                                              {"wikileaks", "001011100100", 0, 1294}, {"however", "010011000111", 2000, 3}});
+    NerDocument doc;
+    doc.sentence_start = {0, 3, 6};
+    for (auto t : {"Kowalczyk", "said", "so", "Nowakowski", "said", "so", "WikiLeaks", "However", "."}) { doc.tokens.push_back(t); doc.pos.push_back(1); }
+    NerFeaturizer with(nullptr, &words), without(nullptr, nullptr);
+    with.begin(doc);
+    without.begin(doc);
+    auto k = ner_feature_set(with, 0), n = ner_feature_set(with, 3);
+    std::vector<uint64_t> shared;
+    std::set_intersection(k.begin(), k.end(), n.begin(), n.end(), std::back_inserter(shared));
+    auto k0 = ner_feature_set(without, 0), n0 = ner_feature_set(without, 3);
+    std::vector<uint64_t> shared0;
+    std::set_intersection(k0.begin(), k0.end(), n0.begin(), n0.end(), std::back_inserter(shared0));
+    CHECK(shared.size() >= shared0.size() + 4);   // cluster prefixes of 4, 6, 8, 10 bits (not the full path)
+    CHECK(k.size() > k0.size());
+    // "WikiLeaks" and "However" open their sentences; only the case statistics differ in kind.
+    auto w = ner_feature_set(with, 6), h = ner_feature_set(with, 7);
+    CHECK(w != h);
+    NerDocument doc2 = doc;
+    doc2.tokens[6] = "Wikileakz";   // unknown to the statistics: no cluster, bucket 0
+    NerFeaturizer with2(nullptr, &words);
+    with2.begin(doc2);
+    CHECK(ner_feature_set(with2, 6).size() < w.size());
+}
+
+TEST_CASE("tagging: Wikipedia gazetteer categories reach past 32 bits of a token's code") {
+    CHECK(gaz_category("WIKI_ORG") == GAZ_WIKI_ORG);
+    CHECK(gaz_category("WIKI_LOC") == GAZ_WIKI_LOC);
+    CHECK(gaz_category("WIKI_INST") == GAZ_WIKI_INST);
+    CHECK(gaz_category("WIKI_PERSON") == -1);
+    CHECK(GAZ_COUNT * 3 > 32);   // the per-token code is 64 bits wide
+    auto key_of = [](std::vector<const char*> ws) {
+        uint64_t h = kPhraseSeed;
+        for (const char* w : ws) h = phrase_step(h, lower_hash(w));
+        return key32(h);
+    };
+    NerDocument doc;
+    doc.sentence_start = {0};
+    for (auto t : {"The", "Office", "of", "Personnel", "Management", "said", "so", "."}) { doc.tokens.push_back(t); doc.pos.push_back(1); }
+    std::set<uint64_t> seen;
+    for (int cat : {int(GAZ_WIKI_ORG), int(GAZ_WIKI_INST)}) {
+        Lexicon l;
+        l.name = "gaz";
+        std::map<uint32_t, uint32_t> m = {{key_of({"office", "of", "personnel", "management"}), 1u << cat}};
+        for (auto& [k, v] : m) { l.keys.push_back(k); l.values.push_back(v); l.value_bits |= v; }
+        l.map.build(l.keys.data(), l.values.data(), l.keys.size());
+        NerFeaturizer fz(&l, nullptr), none(nullptr, nullptr);
+        fz.begin(doc);
+        none.begin(doc);
+        auto a = ner_feature_set(fz, 2), b = ner_feature_set(none, 2);   // "of", inside the phrase
+        CHECK(a.size() > b.size());
+        CHECK(!fz.plain(2));   // a lowercase word inside a phrase is scored
+        for (uint64_t x : a) if (!b.count(x)) seen.insert(x);
+    }
+    CHECK(seen.size() >= 4);   // the two categories give different features
+}
+
+TEST_CASE("tagging: a title-case line is its own context, like an all-caps headline") {
+    // The same first three words, in a title-case line and in a line that a lowercase word
+    // further on makes prose: "Mexico" differs only by that context.
+    auto doc_of = [](std::vector<const char*> words) {
+        NerDocument d;
+        d.sentence_start = {0, uint32_t(words.size())};
+        for (auto t : words) { d.tokens.push_back(t); d.pos.push_back(1); }
+        for (auto t : {"Mexico", "cut", "ties", "with", "Ecuador", "."}) { d.tokens.push_back(t); d.pos.push_back(1); }
+        return d;
+    };
+    const NerDocument title = doc_of({"Mexico", "Cuts", "Ties", "With", "Ecuador", "After", "Raid"});
+    const NerDocument prose = doc_of({"Mexico", "Cuts", "Ties", "With", "Ecuador", "after", "raid"});
+    NerFeaturizer a(nullptr, nullptr), b(nullptr, nullptr);
+    a.begin(title);
+    b.begin(prose);
+    CHECK(ner_feature_set(a, 0) != ner_feature_set(b, 0));
+    // Capitals in a title line are no evidence about a word elsewhere: the sentence's "ties"
+    // has the same document statistics as when the title line writes it in lowercase.
+    NerDocument lower_title = title;
+    lower_title.tokens[2] = "ties";
+    NerFeaturizer c(nullptr, nullptr);
+    c.begin(lower_title);
+    CHECK(ner_feature_set(a, 9) == ner_feature_set(c, 9));
+    // ... while in prose a capitalised mid-sentence "Ties" is counted.
+    NerDocument lower_prose = prose;
+    lower_prose.tokens[2] = "ties";
+    NerFeaturizer d(nullptr, nullptr);
+    d.begin(lower_prose);
+    CHECK(ner_feature_set(b, 9) != ner_feature_set(d, 9));
+}
+
+TEST_CASE("tagging: passive-aggressive updates reach a margin in one step") {
+    AveragedPerceptron p(3);
+    p.passive_aggressive = true;
+    const std::vector<uint64_t> f = {feat(1, 7), feat(2, 9)};
+    std::vector<float> s(3, 0.0f);
+    // Truth 1 ties with 0: the step makes it win by exactly 1 (2 features, +step and -step each).
+    p.update(f.data(), f.size(), 1, 0, (1.0f - 0.0f) / float(2 * f.size()));
+    p.score(f.data(), f.size(), s.data());
+    CHECK(s[1] - s[0] == doctest::Approx(1.0f));
+    CHECK(s[2] == 0.0f);
+    // And the NER decoder trains with it: a one-sentence document learned in a few epochs.
+    NerDocument doc;
+    doc.sentence_start = {0};
+    for (auto t : {"Anna", "Berg", "visited", "Oslo", "."}) { doc.tokens.push_back(t); doc.pos.push_back(1); }
+    const int gold[] = {ner_label(0, 0), ner_label(0, 2), 0, ner_label(1, 3), 0};
+    AveragedPerceptron q(kNerLabels);
+    q.passive_aggressive = true;
+    NerFeaturizer fz(nullptr, nullptr);
+    NerScratch sc;
+    int out[5];
+    size_t correct = 0;
+    for (int ep = 0; ep < 5; ++ep) {
+        fz.begin(doc);
+        correct = ner_tag_sentence(q, fz, doc, 0, out, sc, gold, &q);
+    }
+    CHECK(correct == 5);
+}
+
+TEST_CASE("tagging: name runs and their head words are NER features") {
+    // "Vienna" opens a five-word run joined by "on"; its block ends at "Convention", the run at
+    // "Relations". The same word before a lowercase word opens no run.
+    auto doc_of = [](std::vector<const char*> words) {
+        NerDocument d;
+        d.sentence_start = {0};
+        for (auto t : words) { d.tokens.push_back(t); d.pos.push_back(1); }
+        return d;
+    };
+    const NerDocument a = doc_of({"a", "violation", "of", "the", "Vienna", "Convention", "on", "Diplomatic", "Relations", "."});
+    const NerDocument b = doc_of({"a", "violation", "of", "the", "Vienna", "Convention", "on", "Diplomatic", "relations", "."});
+    const NerDocument c = doc_of({"a", "violation", "of", "the", "Vienna", "Convention", "on", "diplomatic", "relations", "."});
+    const NerDocument d = doc_of({"a", "violation", "of", "the", "Vienna", "office", "on", "diplomatic", "relations", "."});
+    NerFeaturizer fa(nullptr, nullptr), fb(nullptr, nullptr), fc(nullptr, nullptr), fd(nullptr, nullptr);
+    fa.begin(a); fb.begin(b); fc.begin(c); fd.begin(d);
+    // The same window of +-2 around "Vienna" in a, b and c: only the run differs (five words,
+    // four, two: "on" joins only capitalised words).
+    auto va = ner_feature_set(fa, 4), vb = ner_feature_set(fb, 4), vc = ner_feature_set(fc, 4), vd = ner_feature_set(fd, 4);
+    CHECK(va != vb);
+    CHECK(vb != vc);
+    CHECK(va.size() == vc.size());
+    // A run of one word has no head words.
+    CHECK(vd.size() + 2 == va.size());
+}
+
+TEST_CASE("tagging: a word in two lists gets a feature for the pair") {
+    auto key_of = [](const char* w) { return key32(phrase_step(kPhraseSeed, lower_hash(w))); };
+    auto lexicon = [&](uint32_t cats) {
+        Lexicon l;
+        l.name = "gaz";
+        l.keys = {key_of("quito")};
+        l.values = {cats};
+        l.value_bits = cats;
+        l.map.build(l.keys.data(), l.values.data(), l.keys.size());
+        return l;
+    };
+    const Lexicon one = lexicon(1u << GAZ_CITY), two = lexicon(1u << GAZ_CITY | 1u << GAZ_NAME);
+    NerDocument doc;
+    doc.sentence_start = {0};
+    for (auto t : {"in", "the", "capital", ",", "Quito", ",", "police", "said"}) { doc.tokens.push_back(t); doc.pos.push_back(1); }
+    NerFeaturizer f1(&one, nullptr), f2(&two, nullptr);
+    f1.begin(doc); f2.begin(doc);
+    // The second list adds its own two features (match, match with case) and the pair's.
+    CHECK(ner_feature_set(f2, 4).size() == ner_feature_set(f1, 4).size() + 3);
+}
+
+TEST_CASE("tagging: names of modern news (reported)") {
+    // Sentence-initial "WikiLeaks" is found; "X" after "on the social platform" is not yet: the
+    // unlabelled news (2012-2020) predates the name, and CoNLL's single capitals are rarely names.
+    std::set<std::string> got;
+    if (!entity_names("WikiLeaks published the cables on Monday. The founder posted a statement on the social platform X, "
+                      "where it was shared widely.", got)) return;
+    CHECK(got.count("WikiLeaks") == 1);
+    WARN(got.count("X") == 1);
 }

@@ -2,11 +2,14 @@
 //
 //   train-tagger pos --train TRAIN.conllu --dev DEV.conllu --out assets/models/pos.bin
 //                    [--epochs 10] [--seed 1] [--prune 0] [--max-rows 0]
-//   train-tagger ner --train train.txt --dev dev.txt --pos assets/models/pos.bin
-//                    --gazetteers tools/gazetteers/gazetteers.tsv [--clusters FILE]
-//                    --out assets/models/ner.bin [--epochs 12] [--seed 1] [--prune 0] [--max-rows 0]
-//   train-tagger clusters --inputs DIR,FILE,... --out clusters.tsv [--min-count 5] [--max-words 40000]
-//                         [--depth 14] [--seed 1]   word clusters from unlabelled text
+//   train-tagger ner --train train.txt[,more.txt] --dev dev.txt --pos assets/models/pos.bin
+//                    --gazetteers TSV[,TSV] [--words words.tsv] [--learner perceptron|pa]
+//                    [--title-case N] --out assets/models/ner.bin [--epochs 12] [--seed 1]
+//                    [--prune 0] [--max-rows 0] [--also FILE,...] [--dev-out FILE]
+//   train-tagger split --in FILE --every N --train OUT --held OUT
+//                                 every N-th document of a CoNLL file held out
+//   train-tagger title-case --in FILE --out FILE
+//                                 prose sentences in title case, as headlines write them
 //   train-tagger score FILE       conlleval-style P/R/F1 per type from `token gold predicted`
 //                                 lines (blank line between sentences), e.g. the output of
 //                                 `article-explorer ner-conll dev.txt`
@@ -14,7 +17,6 @@
 // Each epoch prints the dev score of the quantised, pruned model exactly as it would ship
 // (serialised, read back and run through the core's inference code); the epoch with the best
 // dev score is written. Same seed + same data = same model bytes.
-#include "clusters.h"
 #include "conll.h"
 
 #include "article_explorer/tagger.h"
@@ -260,6 +262,36 @@ struct NerDoc {
     std::vector<std::vector<std::string>> gold_tags;  // per sentence, original tags
 };
 
+// Title case as modern headlines write it ("Mexico Cuts Ties With Ecuador"): every word of four
+// or more letters, and every shorter one that is not a function word, capitalised.
+void title_case(std::vector<std::string>& tokens) {
+    static const std::set<std::string> kSmall = {"a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on",
+                                                 "at", "to", "by", "as", "up", "via", "vs", "vs."};
+    for (auto& t : tokens)
+        if (!t.empty() && t[0] >= 'a' && t[0] <= 'z' && (t.size() >= 4 || !kSmall.count(t))) t[0] = char(t[0] - 32);
+}
+
+// Training documents with case variants: in every `title_every`-th document (0 = none), the
+// first sentence after the first that has lowercase words is written in title case.
+std::vector<Document> with_title_case(std::vector<Document> docs, size_t title_every) {
+    if (!title_every) return docs;
+    size_t changed = 0;
+    for (size_t di = 0; di < docs.size(); ++di) {
+        if (di % title_every != title_every - 1) continue;
+        auto& ss = docs[di].sentences;
+        for (size_t si = 1; si < ss.size(); ++si) {
+            bool prose = false;
+            for (auto& t : ss[si].tokens) if (t.size() >= 4 && t[0] >= 'a' && t[0] <= 'z') prose = true;
+            if (!prose || ss[si].tokens.size() > 25) continue;
+            title_case(ss[si].tokens);
+            ++changed;
+            break;
+        }
+    }
+    std::printf("case variants: %zu sentences in title case\n", changed);
+    return docs;
+}
+
 std::vector<NerDoc> prep_ner(const std::vector<Document>& docs, const LinearModel& pos) {
     std::vector<NerDoc> out;
     PosScratch ps;
@@ -290,31 +322,39 @@ std::vector<NerDoc> prep_ner(const std::vector<Document>& docs, const LinearMode
     return out;
 }
 
-Lexicon read_gazetteers(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) { std::fprintf(stderr, "train-tagger: cannot read %s\n", path.c_str()); std::exit(1); }
+// Gazetteer TSVs (comma-separated paths): `CATEGORY <TAB> phrase [<TAB> anything]` lines, the
+// phrase's tokens separated by spaces; `# ` lines are comments.
+Lexicon read_gazetteers(const std::string& paths) {
     std::map<uint32_t, uint32_t> entries;
-    std::string line;
     size_t n = 0;
-    while (std::getline(in, line)) {
-        auto tab = line.find('\t');
-        if (tab == std::string::npos) continue;
-        int cat = gaz_category(line.substr(0, tab));
-        if (cat < 0) continue;
-        std::istringstream ws(line.substr(tab + 1));
-        std::string w;
-        uint64_t h = kPhraseSeed;
-        std::vector<uint32_t> prefixes;   // keys of the phrase's first 1..len-1 words
-        size_t len = 0;
-        while (ws >> w) {
-            if (len++) prefixes.push_back(key32(h));
-            h = phrase_step(h, lower_hash(w));
+    auto read_one = [&](const std::string& path) {
+        std::ifstream in(path);
+        if (!in) { std::fprintf(stderr, "train-tagger: cannot read %s\n", path.c_str()); std::exit(1); }
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.rfind("# ", 0) == 0) continue;
+            auto tab = line.find('\t');
+            if (tab == std::string::npos) continue;
+            int cat = gaz_category(line.substr(0, tab));
+            if (cat < 0) continue;
+            auto tab2 = line.find('\t', tab + 1);
+            std::istringstream ws(line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1));
+            std::string w;
+            uint64_t h = kPhraseSeed;
+            std::vector<uint32_t> prefixes;   // keys of the phrase's first 1..len-1 words
+            size_t len = 0;
+            while (ws >> w) {
+                if (len++) prefixes.push_back(key32(h));
+                h = phrase_step(h, lower_hash(w));
+            }
+            if (!len || len > kGazMaxTokens) continue;
+            entries[key32(h)] |= 1u << cat;
+            for (uint32_t k : prefixes) entries[k] |= kGazContinues;   // lets decoding stop early
+            ++n;
         }
-        if (!len || len > kGazMaxTokens) continue;
-        entries[key32(h)] |= 1u << cat;
-        for (uint32_t k : prefixes) entries[k] |= kGazContinues;   // lets decoding stop early
-        ++n;
-    }
+    };
+    std::istringstream ps(paths);
+    for (std::string path; std::getline(ps, path, ',');) read_one(path);
     Lexicon l;
     l.name = "gaz";
     for (auto& [k, v] : entries) { l.keys.push_back(k); l.values.push_back(v); }
@@ -322,29 +362,42 @@ Lexicon read_gazetteers(const std::string& path) {
     return l;
 }
 
-// Clusters file: `bitstring <TAB> word` lines (Brown-style paths); value = path with a leading 1.
-Lexicon read_clusters(const std::string& path) {
+// Word statistics of modern news (`news-stats words` output: word, cluster bits, count,
+// lowercase / capitalised / all-caps mid-sentence, sentence-initial) -> the "clusters" lexicon:
+// per lowercase word, (path with a leading 1) << 3 | case bucket. The max_words most frequent
+// words with letters and no digits are kept (digits are pooled to 0 there, not in the core).
+Lexicon read_word_stats(const std::string& path, size_t max_words, size_t path_bits) {
     std::ifstream in(path);
     if (!in) { std::fprintf(stderr, "train-tagger: cannot read %s\n", path.c_str()); std::exit(1); }
     std::map<uint32_t, uint32_t> entries;
     std::string line;
-    while (std::getline(in, line)) {
+    size_t n = 0;
+    while (std::getline(in, line) && n < max_words) {
+        if (line.rfind("# ", 0) == 0) continue;
+        std::vector<std::string> c;
         std::istringstream ls(line);
-        std::string bits, word;
-        if (!(ls >> bits >> word)) continue;
-        uint32_t v = 1;
-        for (char c : bits.substr(0, 30)) v = (v << 1) | uint32_t(c == '1');
-        entries[key32(lower_hash(word))] = v;
+        for (std::string w; std::getline(ls, w, '\t');) c.push_back(w);
+        if (c.size() < 7) continue;
+        const std::string& word = c[0];
+        if (word.find('0') != std::string::npos) continue;
+        WordInfo wi;
+        compute_word_info(word, wi);
+        if (!(wi.flags & kHasLetter)) continue;
+        uint32_t p = 1;
+        for (char b : c[1].substr(0, std::min(path_bits, size_t(24)))) p = (p << 1) | uint32_t(b == '1');
+        uint32_t bucket = ner_case_bucket(std::stoull(c[3]), std::stoull(c[4]));
+        entries[key32(wi.lower)] = p << kCaseBucketBits | bucket;
+        ++n;
     }
     Lexicon l;
     l.name = "clusters";
     for (auto& [k, v] : entries) { l.keys.push_back(k); l.values.push_back(v); }
-    std::printf("clusters: %zu words\n", l.keys.size());
+    std::printf("word statistics: %zu words (clusters of %zu bits, case buckets)\n", l.keys.size(), path_bits);
     return l;
 }
 
 template <class Scorer>
-trainer::Score eval_ner(const Scorer& scorer, const LinearModel& meta, std::vector<NerDoc>& docs) {
+trainer::Score eval_ner(const Scorer& scorer, const LinearModel& meta, std::vector<NerDoc>& docs, std::string* lines = nullptr) {
     trainer::Score score;
     NerFeaturizer fz(meta.lexicon("gaz"), meta.lexicon("clusters"));
     NerScratch sc;
@@ -357,9 +410,31 @@ trainer::Score eval_ner(const Scorer& scorer, const LinearModel& meta, std::vect
             ner_tag_sentence(scorer, fz, d.doc, s, labels.data(), sc);
             bilou_to_iob2(labels.data(), labels.size(), iob);
             score.add(d.gold_tags[s], iob);
+            if (!lines) continue;
+            std::vector<std::string> gold_iob2 = d.gold_tags[s];
+            for (size_t k = 0; k < gold_iob2.size(); ++k)   // IOB1 -> IOB2, as ner-conll writes it
+                if (gold_iob2[k].size() > 2 && gold_iob2[k][0] == 'I' && (k == 0 || gold_iob2[k - 1] == "O" || gold_iob2[k - 1].substr(2) != gold_iob2[k].substr(2))) gold_iob2[k][0] = 'B';
+            for (size_t k = 0; k < iob.size(); ++k) *lines += std::string(d.doc.tokens[d.doc.sentence_start[s] + k]) + ' ' + gold_iob2[k] + ' ' + iob[k] + '\n';
+            *lines += '\n';
         }
     }
     return score;
+}
+
+// One training epoch over docs[order]; returns the number of correctly tagged tokens.
+size_t train_ner_epoch(AveragedPerceptron& p, NerFeaturizer& fz, std::vector<NerDoc>& docs, const std::vector<size_t>& order) {
+    NerScratch sc;
+    std::vector<int> labels;
+    size_t correct = 0;
+    for (size_t di : order) {
+        auto& d = docs[di];
+        fz.begin(d.doc);
+        for (size_t s = 0; s < d.doc.sentence_count(); ++s) {
+            labels.resize(d.gold[s].size());
+            correct += ner_tag_sentence(p, fz, d.doc, s, labels.data(), sc, d.gold[s].data(), &p);
+        }
+    }
+    return correct;
 }
 
 int train_ner(const Args& a, const std::string& cmd) {
@@ -370,7 +445,15 @@ int train_ner(const Args& a, const std::string& cmd) {
         std::fprintf(stderr, "train-tagger: %s: %s\n", a.need("pos").c_str(), err.c_str()); return 1;
     }
     double t0 = now();
-    auto train = prep_ner(trainer::read_conll2003(a.need("train")), pos);
+    std::vector<Document> train_docs;
+    {
+        std::istringstream ts(a.need("train"));
+        for (std::string path; std::getline(ts, path, ',');) {
+            auto d = trainer::read_conll2003(path);
+            train_docs.insert(train_docs.end(), d.begin(), d.end());
+        }
+    }
+    auto train = prep_ner(with_title_case(std::move(train_docs), std::stoul(a.get("title-case", "0"))), pos);
     auto dev = prep_ner(trainer::read_conll2003(a.need("dev")), pos);
     size_t ntr = 0;
     for (auto& d : train) ntr += d.doc.tokens.size();
@@ -380,30 +463,23 @@ int train_ner(const Args& a, const std::string& cmd) {
     meta.feature_set = kNerFeatureSet;
     meta.classes = ner_label_names();
     if (a.kv.count("gazetteers")) meta.lexicons.push_back(read_gazetteers(a.get("gazetteers")));
-    if (a.kv.count("clusters")) meta.lexicons.push_back(read_clusters(a.get("clusters")));
+    if (a.kv.count("words")) meta.lexicons.push_back(read_word_stats(a.get("words"), std::stoul(a.get("words-max", "1000000")), std::stoul(a.get("words-bits", "24"))));
     meta.index();
     const int epochs = std::stoi(a.get("epochs", "12"));
     std::mt19937_64 rng(std::stoull(a.get("seed", "1")));
     AveragedPerceptron p(meta.classes.size());
     p.lexicons_from = &meta;
     NerFeaturizer fz(meta.lexicon("gaz"), meta.lexicon("clusters"));
-    NerScratch sc;
-    std::vector<int> labels;
+    const std::string learner = a.get("learner", "perceptron");
+    if (learner != "perceptron" && learner != "pa") { std::fprintf(stderr, "train-tagger: --learner is perceptron or pa\n"); return 2; }
+    p.passive_aggressive = learner == "pa";
     std::vector<size_t> order(train.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     double best = -1; std::string best_bytes; int best_epoch = 0; std::string best_report;
     for (int ep = 1; ep <= epochs; ++ep) {
         double t1 = now();
         shuffle(order, rng);
-        size_t correct = 0;
-        for (size_t di : order) {
-            auto& d = train[di];
-            fz.begin(d.doc);
-            for (size_t s = 0; s < d.doc.sentence_count(); ++s) {
-                labels.resize(d.gold[s].size());
-                correct += ner_tag_sentence(p, fz, d.doc, s, labels.data(), sc, d.gold[s].data(), &p);
-            }
-        }
+        size_t correct = train_ner_epoch(p, fz, train, order);
         std::string bytes;
         LinearModel m = ship(p, meta, a, bytes);
         auto score = eval_ner(m, m, dev);
@@ -422,6 +498,72 @@ int train_ner(const Args& a, const std::string& cmd) {
     std::string bytes = serialize(m);
     write_file(a.need("out"), bytes);
     std::printf("wrote %s (%zu bytes), epoch %d\n%s", a.need("out").c_str(), bytes.size(), best_epoch, best_report.c_str());
+    if (a.kv.count("dev-out")) {
+        std::string lines;
+        eval_ner(m, m, dev, &lines);
+        write_file(a.get("dev-out"), lines);
+    }
+    // Other sets, scored with the written model only (never used to choose anything).
+    std::istringstream also(a.get("also", ""));
+    for (std::string path; std::getline(also, path, ',');) {
+        auto docs = prep_ner(trainer::read_conll2003(path), pos);
+        auto sc2 = eval_ner(m, m, docs);
+        std::printf("also %s: F1 %.2f\n%s", path.c_str(), 100 * trainer::Score::f1(sc2.all), sc2.report().c_str());
+    }
+    return 0;
+}
+
+// -------------------------------------------------------------------------------------- split
+// split --in FILE --every N --train OUT --held OUT: a CoNLL file's documents (-DOCSTART-), every
+// N-th (the N-th, 2N-th, ...) to --held, the others to --train, lines unchanged: a fixed part of
+// an extra corpus kept out of training to check on.
+int split_docs(const Args& a) {
+    std::ifstream in(a.need("in"));
+    if (!in) { std::fprintf(stderr, "train-tagger: cannot read %s\n", a.need("in").c_str()); return 1; }
+    const long every = std::stol(a.need("every"));
+    if (every < 2) { std::fprintf(stderr, "train-tagger: --every must be at least 2\n"); return 2; }
+    std::string train, held, line;
+    long doc = -1;
+    size_t ntrain = 0, nheld = 0;
+    while (std::getline(in, line)) {
+        if (line.rfind("-DOCSTART-", 0) == 0) { ++doc; (doc % every == every - 1 ? nheld : ntrain)++; }
+        ((doc >= 0 && doc % every == every - 1) ? held : train) += line + '\n';
+    }
+    write_file(a.need("train"), train);
+    write_file(a.need("held"), held);
+    std::printf("split: %zu documents to %s, %zu to %s\n", ntrain, a.need("train").c_str(), nheld, a.need("held").c_str());
+    return 0;
+}
+
+// title-case --in FILE --out FILE: every prose sentence of a CoNLL file (one with a lowercase
+// word of four or more letters, at most 25 tokens) written in title case, as modern headlines
+// are; tags unchanged. A check of how the tagger holds on headlines (dev-title F1).
+int title_case_file(const Args& a) {
+    std::ifstream in(a.need("in"));
+    if (!in) { std::fprintf(stderr, "train-tagger: cannot read %s\n", a.need("in").c_str()); return 1; }
+    std::string out, line;
+    std::vector<std::string> lines;
+    size_t changed = 0;
+    auto flush = [&] {
+        std::vector<std::string> toks;
+        for (auto& l : lines) toks.push_back(l.substr(0, l.find_first_of(" \t")));
+        bool prose = false;
+        for (auto& t : toks) if (t.size() >= 4 && t[0] >= 'a' && t[0] <= 'z') prose = true;
+        if (prose && toks.size() <= 25) {
+            title_case(toks);
+            for (size_t i = 0; i < lines.size(); ++i) lines[i] = toks[i] + lines[i].substr(toks[i].size());
+            ++changed;
+        }
+        for (auto& l : lines) out += l + '\n';
+        lines.clear();
+    };
+    while (std::getline(in, line)) {
+        if (line.empty() || line.rfind("-DOCSTART-", 0) == 0) { flush(); out += line + '\n'; continue; }
+        lines.push_back(line);
+    }
+    flush();
+    write_file(a.need("out"), out);
+    std::printf("title-case: %zu sentences -> %s\n", changed, a.need("out").c_str());
     return 0;
 }
 
@@ -453,11 +595,14 @@ int score_file(const std::string& path) {
 const char* const kUsage =
     "usage: train-tagger pos --train CONLLU --dev CONLLU --out F [--epochs 10] [--seed 1] [--prune W]\n"
     "                        [--max-rows N] [--min-q Q] [--tagdict-min 20] [--tagdict-share 0.99]\n"
-    "       train-tagger ner --train CONLL --dev CONLL --out F --pos POS.bin [--gazetteers TSV]\n"
-    "                        [--clusters TSV] [--epochs 12] [--seed 1] [--prune W] [--max-rows N] [--min-q Q]\n"
+    "       train-tagger ner --train CONLL[,CONLL] --dev CONLL --out F --pos POS.bin [--gazetteers TSV[,TSV]]\n"
+    "                        [--words TSV] [--words-max N] [--learner perceptron|pa] [--title-case N]\n"
+    "                        [--epochs 12] [--seed 1] [--prune W] [--max-rows N] [--min-q Q]\n"
+    "                        [--also CONLL[,CONLL]] [--dev-out F]\n"
+    "       train-tagger split --in CONLL --every N --train OUT --held OUT\n"
+    "       train-tagger title-case --in CONLL --out CONLL   (prose sentences in title case)\n"
     "       train-tagger eval-pos --model F --dev CONLLU\n"
     "       train-tagger score FILE          (ner-conll output: token gold predicted)\n"
-    "       train-tagger clusters --inputs DIR,FILE,... --out F [--min-count 5] [--max-words 40000] [--depth 14]\n"
     "Each epoch prints its dev score after quantisation; the best epoch is written. POS: words seen\n"
     "at least --tagdict-min times with one tag at least --tagdict-share of the time go into the\n"
     "model's tag dictionary and are tagged without scoring. Details: tools/train-tagger/README.md\n";
@@ -477,18 +622,9 @@ int main(int argc, char** argv) {
         Args a = parse(argc, argv, 2);
         if (cmd == "pos") return train_pos(a, command_line(argc, argv));
         if (cmd == "eval-pos") return eval_pos(a);
+        if (cmd == "split") return split_docs(a);
+        if (cmd == "title-case") return title_case_file(a);
         if (cmd == "ner") return train_ner(a, command_line(argc, argv));
-        if (cmd == "clusters") {
-            trainer::ClusterOptions o;
-            std::istringstream in(a.need("inputs"));
-            for (std::string p; std::getline(in, p, ',');) if (!p.empty()) o.inputs.push_back(p);
-            o.out = a.need("out");
-            o.min_count = std::stoull(a.get("min-count", "5"));
-            o.max_words = std::stoul(a.get("max-words", "40000"));
-            o.depth = std::stoul(a.get("depth", "14"));
-            o.seed = std::stoull(a.get("seed", "1"));
-            return trainer::build_clusters(o);
-        }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "train-tagger: %s\n", e.what());
         return 1;

@@ -3,10 +3,13 @@
 //
 // Features per token: word, lowercase, affixes, shapes and capitalisation in a +-2 window,
 // POS tags (from our POS model), gazetteer matches (longest phrases, with their BILOU
-// position), all-caps headline context, word-cluster-like case statistics, and document-level
-// evidence: how the same word is written elsewhere in the document (lowercase? capitalised
-// mid-sentence? inside a longer name?) and which entity type earlier mentions of it received
-// (extended prediction history, Ratinov & Roth 2009).
+// position, and which lists match together), all-caps headline and title-case line context,
+// the run of capitalised words the token is in (its length, the token's place, its head words),
+// word clusters and case statistics learned from modern news (the "clusters" lexicon, from
+// tools/news-stats) for the word and its neighbours, and document-level evidence: how the same
+// word is written elsewhere in the document (lowercase? capitalised mid-sentence? inside a
+// longer name?) and which entity type earlier mentions of it received (extended prediction
+// history, Ratinov & Roth 2009).
 #pragma once
 #include "model/hash.h"
 #include "model.h"
@@ -21,8 +24,8 @@
 
 namespace ae::tagging {
 
-constexpr uint32_t kNerFeatureSet = 2;
-constexpr size_t kNerMaxFeatures = 96;
+constexpr uint32_t kNerFeatureSet = 3;
+constexpr size_t kNerMaxFeatures = 128;
 constexpr int kNerTypes = 4;                           // PER LOC ORG MISC
 extern const char* const kNerTypeNames[kNerTypes];     // "PER", "LOC", "ORG", "MISC"
 constexpr int kNerLabels = 1 + 4 * kNerTypes;          // O, then B I L U per type
@@ -35,7 +38,9 @@ std::vector<std::string> ner_label_names();
 // Gazetteer categories (bit index in the "gaz" lexicon's values).
 enum GazCategory : int {
     GAZ_NAME, GAZ_COUNTRY, GAZ_CITY, GAZ_REGION, GAZ_NATIONALITY, GAZ_COMPANY, GAZ_ORGSUFFIX,
-    GAZ_ORGWORD, GAZ_TITLE, GAZ_LANGUAGE, GAZ_COUNT
+    GAZ_ORGWORD, GAZ_TITLE, GAZ_LANGUAGE,
+    GAZ_WIKI_ORG, GAZ_WIKI_LOC, GAZ_WIKI_INST,   // Wikipedia lists, cut by modern news (tools/news-stats)
+    GAZ_COUNT
 };
 int gaz_category(std::string_view name);   // -1 if unknown
 constexpr size_t kGazMaxTokens = 6;
@@ -43,6 +48,16 @@ constexpr size_t kGazMaxTokens = 6;
 // empty). A lexicon with these marks (Lexicon::value_bits) lets a phrase search stop at the
 // first key it does not know: no longer phrase can follow.
 constexpr uint32_t kGazContinues = 1u << 31;
+// The "clusters" lexicon (from tools/news-stats words, compiled by train-tagger), keyed by a
+// word's lowercase hash: value = (cluster path with a leading 1 bit) << 3 | case bucket.
+// The path's prefixes are coarser clusters; the bucket says how often modern news capitalises
+// the word mid-sentence (ner_case_bucket).
+constexpr int kCaseBucketBits = 3;
+inline uint32_t word_cluster_path(uint32_t v) { return v >> kCaseBucketBits; }
+inline uint32_t word_case_bucket(uint32_t v) { return v & ((1u << kCaseBucketBits) - 1); }
+// 1..6: capitalised mid-sentence < 1 %, < 10 %, < 50 %, < 90 %, < 99 %, >= 99 % of the time;
+// 7: seen too rarely mid-sentence to say (fewer than 5 times), 0: no statistics.
+uint32_t ner_case_bucket(uint64_t lower_mid, uint64_t cap_mid);
 // Phrase hash over token lowercase hashes (WordInfo::lower), for gazetteer keys.
 inline uint64_t phrase_step(uint64_t h, uint64_t token_lower) { return mix64(h * 31 + token_lower + 0x7F4A7C15ULL); }
 constexpr uint64_t kPhraseSeed = 0x5EEDULL;
@@ -59,7 +74,7 @@ struct NerDocument {
 
 class NerFeaturizer {
 public:
-    // gaz / caseprob may be null (features simply absent).
+    // gaz / clusters may be null (features simply absent).
     NerFeaturizer(const Lexicon* gaz, const Lexicon* clusters) : gaz_(gaz), clusters_(clusters) {}
 
     // Precomputes everything static for the document and resets the prediction history.
@@ -82,9 +97,10 @@ private:
     const Lexicon* clusters_;
     const NerDocument* doc_ = nullptr;
     std::vector<WordInfo> info_;          // per token
-    std::vector<uint32_t> gaz_code_;      // per token: 3 bits per category (0 none, 1 B, 2 I, 3 L, 4 U)
-    std::vector<uint32_t> cluster_;       // per token cluster id + 1 (0 none)
-    std::vector<uint8_t> tok_flags_;      // bit0 sentence-initial, bit1 headline sentence, bit2 last in sentence
+    std::vector<uint64_t> gaz_code_;      // per token: 3 bits per category (0 none, 1 B, 2 I, 3 L, 4 U)
+    std::vector<uint32_t> cluster_;       // per token: its "clusters" lexicon value (0 none)
+    std::vector<uint8_t> run_len_, run_at_;   // per token: its run of capitalised words (and "of", "on"... between them), its place in it
+    std::vector<uint8_t> tok_flags_;      // sentence-initial, in an all-caps headline, last in sentence, in a title-case line
     std::vector<uint32_t> doc_word_;      // per token -> index into doc_words_
     std::vector<DocWord> doc_words_;
     std::vector<std::array<uint16_t, kNerTypes>> history_;  // per doc word: labels so far
@@ -142,7 +158,19 @@ size_t ner_tag_sentence(const Scorer& scorer, NerFeaturizer& fz, const NerDocume
         if (gold) {
             int g = gold[t - b];
             correct += best == g;
-            if (learner) { learner->update(f, nf, g, best); learner->tick(); }
+            if (learner) {
+                if (!learner->passive_aggressive) learner->update(f, nf, g, best);
+                else {
+                    // Also when the truth wins by less than a margin of 1, against the best
+                    // other allowed label, by just enough to reach it (PA, Crammer et al. 2006).
+                    int rival = -1;
+                    for (size_t c = 0; c < nc; ++c)
+                        if (int(c) != g && ner_allowed(p1, int(c), last) && (rival < 0 || sc.scores[c] > sc.scores[size_t(rival)])) rival = int(c);
+                    const float gap = rival < 0 ? 1.0f : sc.scores[size_t(g)] - sc.scores[size_t(rival)];
+                    if (gap < 1.0f) learner->update(f, nf, g, rival, (1.0f - gap) / float(2 * nf));
+                }
+                learner->tick();
+            }
         }
         out[t - b] = best;
         fz.record(t, best);

@@ -68,13 +68,13 @@ void AveragedPerceptron::score(const uint64_t* feats, size_t n, float* scores) c
     }
 }
 
-void AveragedPerceptron::update(const uint64_t* feats, size_t n, int truth, int guess) {
+void AveragedPerceptron::update(const uint64_t* feats, size_t n, int truth, int guess, float step) {
     if (truth == guess) return;
     for (size_t f = 0; f < n; ++f) {
         uint32_t r = find_or_add(feats[f]);
         size_t base = size_t(r) * nc_;
-        w_[base + size_t(truth)] += 1.0f; u_[base + size_t(truth)] += clock_;
-        if (guess >= 0) { w_[base + size_t(guess)] -= 1.0f; u_[base + size_t(guess)] -= clock_; }
+        w_[base + size_t(truth)] += step; u_[base + size_t(truth)] += clock_ * step;
+        if (guess >= 0) { w_[base + size_t(guess)] -= step; u_[base + size_t(guess)] -= clock_ * step; }
     }
 }
 

@@ -32,12 +32,18 @@ public:
     size_t rows() const { return row_keys_.size(); }
     // Lexicons the feature extractors consult while training (those of the model being built).
     const LinearModel* lexicons_from = nullptr;
+    // How the sequence taggers update (the NER trainer's --learner pa): on mistakes only, by 1
+    // (the perceptron), or passive-aggressive: whenever the truth wins by less than a margin of
+    // 1, by just enough to reach it. Averaging applies to both.
+    bool passive_aggressive = false;
     const Lexicon* lexicon(std::string_view name) const { return lexicons_from ? lexicons_from->lexicon(name) : nullptr; }
 
     // Current (not averaged) weights: scores[c] += sum over features.
     void score(const uint64_t* feats, size_t n, float* scores) const;
     // One mistake: +1 to truth, -1 to guess for every feature (no-op if equal).
-    void update(const uint64_t* feats, size_t n, int truth, int guess);
+    void update(const uint64_t* feats, size_t n, int truth, int guess) { update(feats, n, truth, guess, 1.0f); }
+    // The same by `step` instead of 1 (passive-aggressive updates).
+    void update(const uint64_t* feats, size_t n, int truth, int guess, float step);
     // Advances the averaging clock; call once per training instance (token).
     void tick() { ++clock_; }
 
