@@ -11,6 +11,7 @@ import os
 import sys
 import time
 import uuid
+import warnings
 
 from . import _core
 
@@ -22,18 +23,22 @@ Blank lines are skipped.
 
 IN...  JSONL shards, plain or gzip (name ending in .gz); - is stdin.
 OUT    a file: every shard's lines in order, the bytes `article-explorer batch` writes for the
-       shards concatenated ("line" counts through all of them); gzip when OUT ends in .gz;
-       - is stdout.
+       shards concatenated ("line" counts through all of them); - is stdout.
        A directory (an existing one, or a name ending in /): one output per shard, named as the
-       shard, each the bytes `article-explorer batch SHARD OUT/SHARD` writes (gzip if the
-       shard is).
+       shard, each the bytes `article-explorer batch SHARD OUT/SHARD` writes.
+       An output whose name ends in .gz is gzip, compressed by the workers: one gzip member per
+       chunk, which gzip -d, zcat and Python's gzip read as one stream.
 
-Without --scheduler it starts a local cluster of the machine's cores (one single-threaded
-worker process per core). With --scheduler the workers must import article_explorer: start
-them with PYTHONPATH set to the build's python folder, e.g.
+This process (the driver) reads IN and writes OUT; the workers get chunks of lines and send
+back their output, so they need no access to the files. Without --scheduler it starts a local
+cluster of the machine's cores (one single-threaded worker process per core). With
+--scheduler the workers must import article_explorer: start them with PYTHONPATH set to the
+build's python folder, e.g.
     PYTHONPATH=build/native/python dask-worker tcp://HOST:8786
-A worker that dies mid-run costs only its chunks: the scheduler runs them again elsewhere, and
-the driver writes each chunk once, in order. Progress goes to stderr.
+A worker that dies mid-run costs only its chunks: the scheduler runs them again on another
+worker and the driver writes each chunk once, in order (a chunk that takes down workers
+repeatedly, distributed.scheduler.allowed-failures times, 3 by default, fails the run).
+Progress goes to stderr.
 
 exit status: 0 success (bad lines included), 1 bad input or cluster failure, 2 bad usage
 """
@@ -41,10 +46,15 @@ exit status: 0 success (bad lines included), 1 bad input or cluster failure, 2 b
 PROG = "python3 -m article_explorer.batch"
 
 
-def analyze_chunk(lines, first_line, offsets):
+def analyze_chunk(lines, first_line, offsets, gzip_level):
     """Runs on a worker: the CLI's output for `lines` (bytes without '\\n'), numbered from
-    first_line. Returns (output bytes, analysed, [(line, reason), ...])."""
-    return _core.batch_chunk(lines, first_line, offsets)
+    first_line, as one gzip member when gzip_level > 0 (a .gz OUT is the members one after the
+    other, which gzip reads as one stream: the workers compress, not the driver).
+    Returns (output bytes, analysed, [(line, reason), ...])."""
+    out, analysed, errors = _core.batch_chunk(lines, first_line, offsets)
+    if gzip_level:
+        out = gzip.compress(out, compresslevel=gzip_level, mtime=0)
+    return out, analysed, errors
 
 
 def worker_version():
@@ -63,11 +73,13 @@ def open_in(path):
     return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
 
 
+# gzip's own default: its usual speed/size balance (Python's default, 9, is slower for little).
+GZIP_LEVEL = 6
+
+
 def open_out(path):
-    if path == "-":
-        return sys.stdout.buffer
-    # compresslevel 6: gzip's default speed/size balance, not Python's slow 9
-    return gzip.open(path, "wb", compresslevel=6) if path.endswith(".gz") else open(path, "wb")
+    """OUT, written as bytes: a .gz OUT receives gzip members from the workers."""
+    return sys.stdout.buffer if path == "-" else open(path, "wb")
 
 
 def read_chunks(shards, chunk_lines, chunk_bytes, per_shard_numbers):
@@ -97,7 +109,7 @@ def read_chunks(shards, chunk_lines, chunk_bytes, per_shard_numbers):
 
 
 def parse_args(argv):
-    p = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION,
+    p = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, usage=f"{PROG} [options] IN... OUT",
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="IN... OUT", help="input shards, then the output file or directory")
     p.add_argument("--scheduler", metavar="ADDRESS", help="a running dask-scheduler, e.g. tcp://HOST:8786")
@@ -187,6 +199,9 @@ def check_workers(client, wait_s):
 
 def run(a, client, to_dir, outs):
     """Submits chunks (at most a few per worker thread at a time), writes results in order."""
+    # Each chunk's lines go to one worker once, by design: Dask's advice to scatter big task
+    # arguments ahead of time does not apply.
+    warnings.filterwarnings("ignore", message="Large object of size", category=UserWarning)
     threads = sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()) or 1
     max_in_flight = max(8, 4 * threads)
     run_id = uuid.uuid4().hex[:12]
@@ -215,7 +230,8 @@ def run(a, client, to_dir, outs):
                     more = False
                     break
                 k, first, shard_first, lines = c
-                fut = client.submit(analyze_chunk, lines, first, a.offsets, key=f"ae-batch-{run_id}-{next_key}", pure=False)
+                level = GZIP_LEVEL if outs[k].endswith(".gz") else 0
+                fut = client.submit(analyze_chunk, lines, first, a.offsets, level, key=f"ae-batch-{run_id}-{next_key}", pure=False)
                 next_key += 1
                 pending.append((fut, k, first, shard_first, len(lines)))
             if not pending:
@@ -241,11 +257,11 @@ def run(a, client, to_dir, outs):
             if now - last_progress >= 0.5:
                 progress()
                 last_progress = now
-        # A directory's shard that had no line at all still gets its (empty) output.
-        if to_dir:
-            for path in outs:
-                if path not in written:
-                    open_out(path).close()
+        # An input with no line at all still gets its empty output (a valid empty .gz).
+        for path in set(outs) - written:
+            if path != "-":
+                with open_out(path) as f:
+                    f.write(gzip.compress(b"", mtime=0) if path.endswith(".gz") else b"")
     finally:
         for path, f in out_files.items():
             if path == "-":
@@ -261,8 +277,8 @@ def main(argv=None):
     if err:
         return fail(err)
     to_dir, outs = plan
-    # Output files are created as their first chunk arrives; in file mode, create it up front so
-    # that an input with no line at all still writes an empty OUT, as the CLI does.
+    # Output files are created as their first chunk arrives; a file OUT is tried up front so that
+    # a wrong path fails before the cluster starts.
     if not to_dir and a.out != "-":
         try:
             open_out(a.out).close()

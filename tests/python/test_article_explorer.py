@@ -309,8 +309,9 @@ class Cluster(Case):
         out = os.path.join(TMP, "dask-parts.jsonl.gz")
         r = self.batch([*shards, out])
         self.assertEqual(r.returncode, 0, r.stderr.decode()[-2000:])
-        with open(out, "rb") as f:
-            self.assertEqual(f.read(2), b"\x1f\x8b", "OUT.gz is gzip")
+        # gzip members from the workers, one stream to gzip itself
+        unzipped = subprocess.run(["gzip", "-dc", out], check=True, capture_output=True).stdout
+        self.assertEqual(unzipped, read(os.path.join(TMP, "cli-head-bytes.jsonl")), "gzip -dc OUT.gz")
         self.assertSameBytes(out, os.path.join(TMP, "cli-head-bytes.jsonl"))
         # A directory: one output per shard, each numbered on its own (= the CLI on each shard).
         out_dir = os.path.join(TMP, "dask-dir") + "/"
@@ -372,6 +373,13 @@ class Cluster(Case):
         self.assertIn(b"same file as IN", r.stderr)
         r = self.batch([os.path.join(TMP, "all.jsonl")])
         self.assertEqual(r.returncode, 2)
+        # No line at all: an empty OUT, as the CLI writes, and a .gz OUT that gzip reads as empty.
+        empty = os.path.join(TMP, "empty.jsonl")
+        write(empty, [])
+        for out in ("empty-out.jsonl", "empty-out.jsonl.gz"):
+            r = self.batch([empty, os.path.join(TMP, out)])
+            self.assertEqual(r.returncode, 0, r.stderr.decode()[-2000:])
+            self.assertEqual(subprocess.run(["gzip", "-dcf", os.path.join(TMP, out)], check=True, capture_output=True).stdout, b"")
 
 
 class LocalCluster(Case):
