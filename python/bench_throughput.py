@@ -121,7 +121,7 @@ def main():
     cluster.close()
     load1 = os.getloadavg()
 
-    print(f"input: {n} articles (every {a.every}th BBC + Wikinews), {in_bytes / 1e6:.1f} MB of JSONL; "
+    print(f"input: {n} articles (1 in {a.every} of the BBC + Wikinews articles), {in_bytes / 1e6:.1f} MB of JSONL; "
           f"{os.cpu_count()} cores; load average {load0[0]:.1f} before, {load1[0]:.1f} after")
     print(f"{'configuration':34} {'median':>7} {'best':>6} {'CPUs':>5} {'per CPU-s':>9}   articles/s of each round")
     rate, per_cpu = {}, {}
@@ -176,8 +176,10 @@ def main():
     for machines, cores in ((1, 2), (4, 8), (8, 16), (16, 16)):
         w = machines * cores
         r = min(w * per_worker, net_rate)
+        secs = 10e6 / r
+        took = f"{secs / 3600:.1f} h" if secs >= 3600 else f"{secs / 60:.0f} min"
         print(f"  {machines:2d} machine(s) x {cores:2d} cores = {w:3d} workers: {w * per_worker:7.0f} articles/s, "
-              f"{10e6 / r / 3600:5.1f} h for 10 M{' (driver-bound)' if r < w * per_worker else ''}")
+              f"{took} for 10 M{f' (driver-bound: {r:.0f} articles/s)' if r < w * per_worker else ''}")
 
 
 if __name__ == "__main__":
