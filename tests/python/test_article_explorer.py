@@ -48,7 +48,7 @@ def articles():
         return [(os.path.relpath(f, NEWS), f) for f in files]
     print(f"# {NEWS} absent: the articles of assets/samples stand in, repeated", file=sys.stderr)
     samples = sorted(glob.glob(os.path.join(ROOT, "assets", "samples", "*.txt")))
-    return [(f"{os.path.basename(f)}#{k}", f) for k in range(150) for f in samples]
+    return [(f"{os.path.basename(f)}#{k}", f) for k in range(1000) for f in samples]
 
 
 def jsonl_line(art_id, text, k):
