@@ -23,8 +23,9 @@ def analyze_json(text, *, reference_date=None, offsets="bytes", tokens_only=Fals
 
     text: str, or bytes read as UTF-8 (invalid bytes become U+FFFD, as in the CLI).
     reference_date: "YYYY-MM-DD" for relative dates, overriding the article's own date line.
-    offsets: "bytes" (offsets into the UTF-8 input) or "utf16" (UTF-16 code units, as in
-    JavaScript strings). tokens_only / tags_only: stop after tokens or after tagging.
+    offsets: "bytes" (offsets into the UTF-8 input: text.encode()[start:end]) or "utf16"
+    (UTF-16 code units, as in JavaScript strings; Python str indices only when no character is
+    beyond U+FFFF). tokens_only / tags_only: stop after tokens or after tagging (benchmarks).
     ValueError for a bad option, TypeError when text is neither str nor bytes.
     """
     return _core.analyze_json(text, reference_date=reference_date, offsets=offsets,
