@@ -12,6 +12,7 @@ PACKAGES=(
   nlohmann-json3-dev doctest-dev
   libglfw3-dev libgl-dev xvfb xauth
   fonts-dejavu-core python3-fonttools iso-codes
+  pybind11-dev python3-dev python3-dask python3-distributed python3-lz4
   chromium
 )
 

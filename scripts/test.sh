@@ -2,7 +2,8 @@
 # Sets up (Debian packages + npm, as root), builds native and wasm, and runs every test:
 # doctest unit tests, golden and bad-input CLI tests (CTest), the Node test of the wasm core
 # module against the native CLI, the npm package installed from its tarball (tests/package/),
-# and the browser test of the page in headless Chromium.
+# the Python module and the Dask batch against the native CLI (tests/python/), and the browser
+# test of the page in headless Chromium.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -17,9 +18,13 @@ suite() {   # suite NAME command...
 step() { echo; echo "=== $1"; shift; "$@" || { echo "test.sh: '$*' failed"; exit 1; }; }
 
 step "setup" bash scripts/setup.sh
-step "configure native" cmake --preset native
+# AE_PYTHON=ON: the Python module is required here (its default, AUTO, skips it without pybind11).
+step "configure native" cmake --preset native -DAE_PYTHON=ON
 step "build native" cmake --build --preset native -j "$JOBS"
 suite "ctest (native)" ctest --preset native
+# Debian's interpreter, whose python3-dask and python3-distributed the test's cluster runs on.
+suite "python: the module == CLI on every shared article; batch on dask-scheduler + 2 dask-workers == CLI batch, a worker killed mid-run" \
+  /usr/bin/python3 tests/python/test_article_explorer.py
 # The same unit, golden and CLI tests under AddressSanitizer + UBSan (the corpus run is left to
 # the release build: it is a speed/linearity check and ASan slows it tenfold).
 step "configure native-debug (ASan + UBSan)" cmake --preset native-debug
