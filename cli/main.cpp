@@ -281,19 +281,7 @@ int cmd_batch(int argc, char** argv) {
         std::atomic<size_t> next{0};
         auto worker = [&]() {
             for (size_t k; (k = next.fetch_add(1)) < lines.size();) {
-                const std::string& l = lines[k];
-                if (l.find_first_not_of(" \t\r") == std::string::npos) continue;   // blank line
-                nlohmann::json j = nlohmann::json::parse(l, nullptr, false);
-                if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) {
-                    errors[k] = j.is_discarded() ? "not valid JSON" : "expected an object with a string \"text\"";
-                    continue;
-                }
-                ae::Options o = opts;
-                if (j.contains("date") && j["date"].is_string()) o.reference_date = j["date"].get<std::string>();
-                ae::Analysis a = ae::analyze(j["text"].get_ref<const std::string&>(), o);
-                nlohmann::json id = j.contains("id") ? j["id"] : nlohmann::json(nullptr);
-                results[k] = "{\"id\":" + id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-                             ",\"analysis\":" + ae::to_json(a, o) + "}";
+                results[k] = ae::batch_line(lines[k], opts, &errors[k]);
             }
         };
         std::vector<std::thread> pool;
@@ -305,8 +293,7 @@ int cmd_batch(int argc, char** argv) {
             if (!errors[k].empty()) {
                 ++bad;
                 std::fprintf(stderr, "\narticle-explorer: %s:%zu: %s; line skipped\n", in_name.c_str(), line_no, errors[k].c_str());
-                nlohmann::json e = {{"line", line_no}, {"error", errors[k]}};
-                fout << e.dump() << '\n';
+                fout << ae::batch_error_line(line_no, errors[k]) << '\n';
                 continue;
             }
             if (results[k].empty()) continue;

@@ -67,27 +67,6 @@ py::str analyze_json(const py::object& text, const std::optional<std::string>& r
     return py::str(out.data(), out.size());
 }
 
-// One line of `article-explorer batch`, exactly as cmd_batch in cli/main.cpp does it (the tests
-// compare the bytes with the CLI's): out gets `{"id","analysis"}` + '\n', or error gets the reason.
-// A blank line gives neither.
-void batch_line(std::string_view l, const ae::Options& opts, std::string& out, std::string& error) {
-    if (l.find_first_not_of(" \t\r") == std::string_view::npos) return;   // blank line
-    nlohmann::json j = nlohmann::json::parse(l.begin(), l.end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) {
-        error = j.is_discarded() ? "not valid JSON" : "expected an object with a string \"text\"";
-        return;
-    }
-    ae::Options o = opts;
-    if (j.contains("date") && j["date"].is_string()) o.reference_date = j["date"].get<std::string>();
-    ae::Analysis a = ae::analyze(j["text"].get_ref<const std::string&>(), o);
-    nlohmann::json id = j.contains("id") ? j["id"] : nlohmann::json(nullptr);
-    out += "{\"id\":";
-    out += id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out += ",\"analysis\":";
-    out += ae::to_json(a, o);
-    out += "}\n";
-}
-
 // A chunk of JSONL lines (without their '\n') whose first is line number first_line of the
 // input: returns (output bytes, analysed count, [(line, reason), ...]). The output holds the
 // CLI's lines for the chunk, error lines included, so the caller only concatenates chunks.
@@ -105,15 +84,15 @@ py::tuple batch_chunk(const std::vector<py::bytes>& lines, size_t first_line, co
         py::gil_scoped_release no_gil;
         std::string error;
         for (size_t k = 0; k < views.size(); ++k) {
-            const size_t before = out.size();
             error.clear();
-            batch_line(views[k], opts, out, error);
+            const std::string line = ae::batch_line(views[k], opts, &error);
             if (!error.empty()) {
-                nlohmann::json e = {{"line", first_line + k}, {"error", error}};
-                out += e.dump();
+                out += ae::batch_error_line(first_line + k, error);
                 out += '\n';
                 errors.emplace_back(first_line + k, error);
-            } else if (out.size() > before) {
+            } else if (!line.empty()) {
+                out += line;
+                out += '\n';
                 ++analysed;
             }
         }

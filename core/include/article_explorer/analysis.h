@@ -150,4 +150,11 @@ std::string to_json(const Analysis& a, const Options& opts, bool pretty = false)
 // "reference_date":"YYYY-MM-DD", "tokens_only":true, "tags_only":true}; an error comes back as {"error": "..."}.
 std::string analyze_to_json(std::string_view input, std::string_view options_json);
 
+// One line of `batch` input, {"id", "text", "date"?}, to its output line {"id", "analysis"}
+// (no '\n'); "" for a blank line, and "" with *error set for a line that is not such an object.
+// The CLI's batch and the Python module's share it, so their output is the same bytes.
+std::string batch_line(std::string_view line, const Options& opts, std::string* error);
+// The output line for a bad input line: {"line": line_no, "error": error}.
+std::string batch_error_line(size_t line_no, const std::string& error);
+
 }  // namespace ae

@@ -274,4 +274,23 @@ std::string analyze_to_json(std::string_view input, std::string_view options_jso
     }
 }
 
+std::string batch_line(std::string_view line, const Options& opts, std::string* error) {
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) return {};   // blank line
+    json j = json::parse(line.begin(), line.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) {
+        if (error) *error = j.is_discarded() ? "not valid JSON" : "expected an object with a string \"text\"";
+        return {};
+    }
+    Options o = opts;
+    if (j.contains("date") && j["date"].is_string()) o.reference_date = j["date"].get<std::string>();
+    Analysis a = analyze(j["text"].get_ref<const std::string&>(), o);
+    json id = j.contains("id") ? j["id"] : json(nullptr);
+    return "{\"id\":" + id.dump(-1, ' ', false, json::error_handler_t::replace) + ",\"analysis\":" + to_json(a, o) + "}";
+}
+
+std::string batch_error_line(size_t line_no, const std::string& error) {
+    json e = {{"line", line_no}, {"error", error}};
+    return e.dump();
+}
+
 }  // namespace ae
