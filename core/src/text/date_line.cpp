@@ -214,8 +214,22 @@ size_t read_time(std::string_view s, size_t i) {
     return end;   // i when there was neither minutes nor am/pm
 }
 
-// A time zone right after a time or a date: "BST", "EDT", "GMT+1", "UTC+01:00", "ET".
+// A time zone right after a time or a date: "BST", "EDT", "GMT+1", "UTC+01:00", "ET", "Eastern
+// Daylight Time".
 size_t read_zone(std::string_view s, size_t i, bool& us) {
+    std::string w;
+    size_t end = i, j = i;
+    for (int n = 0; n < 3; ++n) {
+        size_t k = read_short_word(s, j, w);
+        bool us_word = w == "eastern" || w == "pacific" || w == "central" || w == "mountain";
+        if (!(us_word || w == "british" || w == "greenwich" || w == "daylight" || w == "standard" || w == "summer" || w == "mean" ||
+              w == "time" || w == "local"))
+            break;
+        us = us || us_word;
+        end = k;
+        j = skip_spaces(s, k);
+    }
+    if (end > i) return end;
     size_t k = i;
     while (k < s.size() && k - i < 5 && std::isupper((unsigned char)s[k])) ++k;
     if (k - i < 2 || (k < s.size() && is_alpha(s[k]))) return i;
@@ -272,7 +286,40 @@ size_t read_relative(std::string_view s, size_t i) {
     std::string next;
     size_t e = read_short_word(s, skip_spaces(s, k), next);
     if (next == "ago" || next == "read") return e;
+    if (next == "reading") {   // "2 min Reading time"
+        size_t e2 = read_short_word(s, skip_spaces(s, e), next);
+        if (next == "time") return e2;
+    }
+    if (skip_spaces(s, k) >= s.size() && a > i) return k;   // "4 min" alone: a listening time
     return i;
+}
+
+// "April 8" without a year (after a line's full date, which it repeats or updates).
+size_t read_month_day(std::string_view s, size_t i) {
+    std::string w;
+    size_t k = read_short_word(s, i, w);
+    if (k == i || !month_from_name(w)) return i;
+    if (k < s.size() && s[k] == '.') ++k;
+    size_t j = skip_spaces(s, k);
+    int d;
+    size_t e = read_int(s, j, d, 2);
+    if (e == j || d < 1 || d > 31) return i;
+    return e;
+}
+
+// "in Business Weekly" after "Published": the publication, capitalised words up to a separator.
+size_t read_publication(std::string_view s, size_t i) {
+    std::string w;
+    size_t k = read_short_word(s, i, w);
+    if (w != "in" || k >= s.size() || s[k] != ' ') return i;
+    size_t j = k, end = i;
+    for (int n = 0; n < 6; ++n) {
+        j = skip_spaces(s, j);
+        if (j >= s.size() || !std::isupper((unsigned char)s[j])) break;
+        while (j < s.size() && s[j] != ' ' && s[j] != '\t' && (unsigned char)s[j] != 0xC2 && (unsigned char)s[j] != 0xE2) ++j;
+        end = j;
+    }
+    return end;
 }
 
 // A label of page-head.txt at s[i] (up to three words): "Published", "Last updated", "Posted on".
@@ -324,6 +371,8 @@ LineScan scan_date_items(std::string_view s, size_t from) {
         else if ((e = read_relative(s, j)) > j) { kind = Other; r.relative = true; }
         else if ((e = read_time(s, j)) > j) kind = Time;
         else if (after_time_or_date && (e = read_zone(s, j, r.us_zone)) > j) kind = Zone;
+        else if (label == DateLabel::Published && (e = read_publication(s, j)) > j) kind = Other;
+        else if (!r.dates.empty() && (e = read_month_day(s, j)) > j) kind = Other;   // "| Last Updated: April 8"
         else if (k > j && calendar_word(w) && calendar_word(w)->weekday) { e = k + (k < s.size() && s[k] == '.'); kind = Other; }
         if (kind == None) break;
         if (r.items == 0) {
@@ -333,7 +382,7 @@ LineScan scan_date_items(std::string_view s, size_t from) {
         }
         if (r.items == 1 && r.label_first && kind == Date) r.date_second = true;
         ++r.items;
-        if (kind == Label) label = got_label;
+        if (kind == Label) { label = got_label; r.labelled = true; }
         if (kind == Date) {
             d.label = label;
             label = DateLabel::None;
@@ -360,6 +409,8 @@ int pick_date(const LineScan& scan) {
     }
     return plain >= 0 ? plain : updated;
 }
+
+size_t skip_date_separators(std::string_view s, size_t i) { return skip_separators(s, i); }
 
 const std::string& date_iso(const LineScan& scan, const LineDate& d) {
     return scan.us_zone && !d.iso_month_first.empty() ? d.iso_month_first : d.iso;

@@ -101,14 +101,18 @@ uint16_t page_head_kinds(std::string_view lower_phrase) {
     return k ? *k : 0;
 }
 
-size_t match_byline(std::string_view s) {
+size_t match_byline(std::string_view s, bool any_case) {
     if (s.size() > 300) s = s.substr(0, 300);   // a byline is short; a longer start is a sentence
-    if (!capital_at(s, 0)) return 0;             // "By", "BY", "Written by": not a wrapped "by the ..."
+    if (!any_case && !capital_at(s, 0)) return 0;   // "By", "BY", "Written by": not a wrapped "by the ..."
     // The lead: one or two words, maybe with a colon ("By", "Written by", "Author:").
     size_t i = 0, b, e;
     if (!next_token(s, i, b, e)) return 0;
     std::string lead = lower(s.substr(b, e - b));
     size_t after = e;
+    if (s.size() > 3 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && is_upper(s[2])) {   // "ByJane Doe", pasted without the space
+        lead = "by";
+        after = 2;
+    }
     if (!(page_head_kinds(lead) & PH_BYLINE_LEAD)) {
         size_t b2, e2;
         if (!next_token(s, i, b2, e2)) return 0;
@@ -164,6 +168,7 @@ size_t match_dateline(std::string_view p) {
             size_t k = j;
             while (k < p.size() && p[k] != ' ' && p[k] != ',' && p[k] != '(' && p[k] != ':' && p[k] != '/') ++k;
             std::string_view w = p.substr(j, k - j);
+            while (w.size() > 2 && w.substr(w.size() - 2) == "--") { w.remove_suffix(2); k -= 2; }   // "LONDON--(BUSINESS WIRE)--"
             if (w.empty() || dash_at(w, 0)) break;
             bool all_caps = true, letters = false;
             for (char c : w) {
@@ -181,7 +186,7 @@ size_t match_dateline(std::string_view p) {
             place_low += lower(w);
             ++words;
             j = k;
-            if (j < p.size() && p[j] == ' ') ++j;
+            if (j < p.size() && p[j] == ' ' && !(j + 1 < p.size() && dash_at(p, j + 1))) ++j;
             else break;
         }
         if (words == 0 || words > 3) return 0;
@@ -224,7 +229,9 @@ size_t match_dateline(std::string_view p) {
         }
         i = skip_sp(p, i);
     }
-    // The agency: "(AP)", "(Reuters)", "(CNN Business)", or "/PRNewswire/".
+    // The agency: "(AP)", "(Reuters)", "(CNN Business)", "/PRNewswire/", "--(BUSINESS WIRE)--".
+    bool glued = false;
+    if (i + 2 < p.size() && p.substr(i, 3) == "--(") { i += 2; glued = true; }
     if (i < p.size() && (p[i] == '(' || p[i] == '/')) {
         char close = p[i] == '(' ? ')' : '/';
         size_t k = p.find(close, i + 1);
@@ -239,7 +246,7 @@ size_t match_dateline(std::string_view p) {
     bool colon = !d && i < p.size() && p[i] == ':' && caps_place && !agency;
     if (!d && !colon) return 0;
     size_t end = i + (d ? d : 1);
-    if (end >= p.size() || (p[end] != ' ' && !(d == 3 && p[end] != ' '))) return 0;
+    if (end >= p.size() || (p[end] != ' ' && !(glued && agency && d == 2))) return 0;
     size_t story = skip_sp(p, end);
     if (story >= p.size()) return 0;
     if (caps_place && not_place && !agency) return 0;
@@ -255,18 +262,18 @@ namespace {
 using namespace head;
 
 // What a paragraph in the head's window is, by itself.
-enum class Cls : uint8_t { Content, Clutter, Furniture, Kicker, Byline, BylineDate, DateLine, Name, Role };
+enum class Cls : uint8_t { Content, Clutter, Furniture, Kicker, Count, Byline, BylineDate, DateLine, Name, Role };
 
 struct HeadLine {
     Cls cls = Cls::Content;
-    size_t byline_end = 0;   // in the line: the byline's end (Byline, BylineDate, Name)
+    size_t byline_start = 0, byline_end = 0;   // in the line: the byline (Byline, BylineDate, Name, Role)
     size_t date_from = 0;    // in the line: where the date items start
     LineScan scan;           // the date items (DateLine, BylineDate)
     int pick = -1;           // the date of the line, index into scan.dates
 };
 
 bool is_head_line(Cls c) { return c == Cls::Byline || c == Cls::BylineDate || c == Cls::DateLine; }
-bool is_skipped(Cls c) { return c == Cls::Clutter || c == Cls::Furniture || c == Cls::Kicker; }
+bool is_skipped(Cls c) { return c == Cls::Clutter || c == Cls::Furniture || c == Cls::Kicker || c == Cls::Count; }
 
 int count_words(std::string_view s, int cap) {
     int n = 0;
@@ -307,19 +314,22 @@ bool role_line(std::string_view s) {
     bool role = false;
     while (next_token(low, i, b, e)) {
         std::string w = low.substr(b, e - b);
-        while (!w.empty() && (w.back() == ',' || w.back() == ';')) w.pop_back();
+        std::string_view orig = s.substr(b, e - b);
+        while (!w.empty() && (w.back() == ',' || w.back() == ';')) { w.pop_back(); orig.remove_suffix(1); }
+        if (w.empty()) continue;
         uint16_t k = page_head_kinds(w);
         if (k & PH_ROLE) role = true;
-        else if (!(k & (PH_BYLINE_WORD | PH_OUTLET)) && !name_word(s.substr(b, e - b))) return false;
+        else if (!(k & (PH_BYLINE_WORD | PH_OUTLET)) && !name_word(orig) && w[0] != '@') return false;
         if (++words > 7) return false;
     }
     return role;
 }
 
-// Title case: most words of four letters or more start with a capital.
+// Title case: most words of four letters or more (but the first) start with a capital.
 bool title_case(std::string_view s) {
     size_t i = 0, b, e;
     int long_words = 0, caps = 0;
+    next_token(s, i, b, e);
     while (next_token(s, i, b, e)) {
         size_t letters = 0;
         for (size_t k = b; k < e; ++k) letters += is_letter(s[k]);
@@ -329,7 +339,7 @@ bool title_case(std::string_view s) {
         while (k < e && !is_letter(s[k])) ++k;
         caps += capital_at(s, k);
     }
-    return long_words >= 2 && caps * 10 >= long_words * 7;
+    return long_words >= 2 && caps * 10 >= long_words * 8;
 }
 
 // Whether a paragraph reads as a headline: one line, two to thirty words, no sentence after a
@@ -358,12 +368,17 @@ bool title_like(std::string_view s, bool head_follows) {
     return true;
 }
 
-HeadLine classify(std::string_view s, const Paragraph& p) {
+HeadLine classify_line(std::string_view s) {
     HeadLine h;
-    if (p.boilerplate) { h.cls = Cls::Clutter; return h; }
     if (s.find('\n') != std::string_view::npos || s.size() > 300) return h;   // prose
-    // "By Jane Doe", "By Jane Doe | April 8, 2025"
-    if (size_t b = match_byline(s)) {
+    // "By Jane Doe", "By Jane Doe | April 8, 2025" ("by Jane Doe - 04/08/25 5:02 PM ET" with a date)
+    size_t by = match_byline(s);
+    if (!by && s.substr(0, 3) == "by ") {
+        size_t b2 = match_byline(s, true);
+        LineScan sc2 = scan_date_items(s, b2);
+        if (b2 && sc2.whole && !sc2.dates.empty()) by = b2;
+    }
+    if (size_t b = by) {
         size_t rest = b;
         LineScan sc = scan_date_items(s, rest);
         if (sc.whole) {
@@ -380,12 +395,28 @@ HeadLine classify(std::string_view s, const Paragraph& p) {
         if (!sc.dates.empty()) { h.cls = Cls::DateLine; h.scan = std::move(sc); h.pick = pick_date(h.scan); h.date_from = h.scan.first; return h; }
         // "Updated 2 hours ago", "5 min read", "Published": no date to read; a time alone ("7 p.m.")
         // heads an entry of a live page and stays.
-        if (sc.relative || (sc.label_first && sc.items == 1)) { h.cls = Cls::Furniture; return h; }
+        if (sc.relative || sc.labelled) { h.cls = Cls::Furniture; return h; }
+    }
+    // "Posted on April 8, 2025 by Jane Doe": the date, then the byline.
+    if (!sc.dates.empty()) {
+        size_t stop = skip_date_separators(s, sc.end);
+        if (size_t b = match_byline(s.substr(stop), true)) {
+            LineScan rest = scan_date_items(s, stop + b);
+            if (rest.whole) {
+                h.cls = Cls::BylineDate;
+                h.byline_start = stop;
+                h.byline_end = stop + b;
+                h.scan = std::move(sc);
+                h.pick = pick_date(h.scan);
+                h.date_from = h.scan.first;
+                return h;
+            }
+        }
     }
     // "Jane Doe · Apr 8, 2025 · 5 min read", "Jane Doe | Reuters | April 8, 2025"
     for (size_t k = 0; k < s.size() && k < 80; ++k) {
         size_t sep = 0;
-        if (s[k] == '|') sep = 1;
+        if (s[k] == '|' || s[k] == '/') sep = 1;
         else if (s.substr(k, 2) == "\xC2\xB7") sep = 2;
         else if (s.substr(k, 3) == "\xE2\x80\xA2") sep = 3;
         if (!sep) continue;
@@ -395,14 +426,28 @@ HeadLine classify(std::string_view s, const Paragraph& p) {
         if (!name_line(left) && !role_line(left)) break;
         LineScan rest = scan_date_items(s, k + sep);
         if (!rest.whole) {
-            // an outlet between: "Jane Doe | Reuters | April 8, 2025"
-            size_t k2 = s.find('|', k + sep);
+            std::string_view tail = s.substr(k + sep);
+            while (!tail.empty() && tail.front() == ' ') tail.remove_prefix(1);
+            if (page_head_kinds(lower(tail)) & PH_OUTLET || lower(tail) == "follow") {   // "Jane Doe · Follow"
+                h.cls = Cls::Byline;
+                h.byline_end = e;
+                return h;
+            }
+            // an outlet between: "Jane Doe | Reuters | April 8, 2025", "Jane Doe / TNN / Apr 8, 2025"
+            size_t k2 = s.find(s.substr(k, sep), k + sep);
             if (k2 == std::string_view::npos) break;
             std::string_view mid = s.substr(k + sep, k2 - k - sep);
             while (!mid.empty() && mid.front() == ' ') mid.remove_prefix(1);
             while (!mid.empty() && mid.back() == ' ') mid.remove_suffix(1);
-            if (!(page_head_kinds(lower(mid)) & PH_OUTLET)) break;
-            rest = scan_date_items(s, k2 + 1);
+            // an outlet or a short capitalised name ("TNN", "CBC Sports")
+            bool outlet = (page_head_kinds(lower(mid)) & PH_OUTLET) != 0;
+            if (!outlet && !mid.empty() && mid.size() <= 30 && count_words(mid, 5) <= 4) {
+                size_t q = 0, tb, te;
+                outlet = true;
+                while (next_token(mid, q, tb, te)) outlet = outlet && (name_word(mid.substr(tb, te - tb)) || (page_head_kinds(lower(mid.substr(tb, te - tb))) & PH_BYLINE_WORD));
+            }
+            if (!outlet) break;
+            rest = scan_date_items(s, k2 + sep);
             if (!rest.whole) break;
         }
         h.byline_end = e;
@@ -410,12 +455,16 @@ HeadLine classify(std::string_view s, const Paragraph& p) {
         if (!rest.dates.empty()) { h.scan = std::move(rest); h.pick = pick_date(h.scan); h.date_from = h.scan.first; }
         return h;
     }
+    if (s.size() <= 6 && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c) || c == ',' || c == '.'; })) {
+        h.cls = Cls::Count;   // likes and comments under a byline, or a list's number
+        return h;
+    }
     if (s.size() <= 40) {
         std::string low = lower(s);
         while (!low.empty() && (low.back() == ':' || low.back() == ' ')) low.pop_back();
         if (page_head_kinds(low) & PH_KICKER) { h.cls = Cls::Kicker; return h; }
     }
-    if (role_line(s)) { h.cls = Cls::Role; return h; }
+    if (role_line(s)) { h.cls = Cls::Role; h.byline_end = s.size(); return h; }
     if (name_line(s)) { h.cls = Cls::Name; h.byline_end = s.size(); return h; }
     return h;
 }
@@ -456,6 +505,11 @@ bool is_author_bio(std::string_view s, const std::string& byline_name) {
     return false;
 }
 
+HeadLine classify(std::string_view s, const Paragraph& p) {
+    if (p.boilerplate) { HeadLine h; h.cls = Cls::Clutter; return h; }
+    return classify_line(s);
+}
+
 std::string_view para_text(std::string_view t, const Paragraph& p) { return t.substr(p.start, p.end - p.start); }
 
 // The list-head lines of boilerplate.txt (whole lines heading lists of links).
@@ -476,6 +530,14 @@ bool list_item(std::string_view s) {
 }
 
 }  // namespace
+
+namespace head {
+bool stands_alone(std::string_view line) {
+    if (line.size() > 150) return false;
+    Cls c = classify_line(line).cls;
+    return c == Cls::Byline || c == Cls::BylineDate || c == Cls::DateLine || c == Cls::Furniture;
+}
+}  // namespace head
 
 PageParts find_page_parts(std::string_view t, std::vector<Paragraph>& ps) {
     PageParts r;
@@ -535,16 +597,23 @@ PageParts find_page_parts(std::string_view t, std::vector<Paragraph>& ps) {
         }
     }
 
+    // The story starts at the first paragraph of prose after the head.
+    size_t story_start = size_t(std::max(head_end, title) + 1);
+    while (story_start < window && is_skipped(hl[story_start].cls)) ++story_start;
+
     // Roles, furniture and the date.
     int best = -1;            // paragraph of the chosen date line
     int best_rank = 9;
     auto rank_of = [](DateLabel l) { return l == DateLabel::Published ? 0 : l == DateLabel::None ? 1 : 2; };
+    bool seen_head_line = false;
     for (size_t k = 0; k < window; ++k) {
         HeadLine& h = hl[k];
         bool in_head = long(k) <= head_end;
-        bool before_story = long(k) <= std::max(head_end, title);
+        bool before_story = k < story_start;
         if (h.cls == Cls::Furniture && (before_story || k < 4)) ps[k].boilerplate = true;
         if (h.cls == Cls::Kicker && before_story) ps[k].boilerplate = true;
+        if (h.cls == Cls::Count && before_story && seen_head_line) ps[k].boilerplate = true;
+        if (is_head_line(h.cls)) seen_head_line = true;
         if (!in_head && !(k < 4 && h.cls == Cls::DateLine)) continue;
         if (long(k) == title) ps[k].role = ParagraphRole::Title;
         else if (h.cls == Cls::Byline || h.cls == Cls::BylineDate) ps[k].role = ParagraphRole::Byline;
@@ -558,7 +627,7 @@ PageParts find_page_parts(std::string_view t, std::vector<Paragraph>& ps) {
             size_t end = h.byline_end;
             std::string_view s = para_text(t, ps[k]);
             while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == ',')) --end;
-            r.byline = {ps[k].start, uint32_t(ps[k].start + end)};
+            r.byline = {uint32_t(ps[k].start + h.byline_start), uint32_t(ps[k].start + end)};
         }
     }
     if (title >= 0) r.title = {ps[size_t(title)].start, ps[size_t(title)].end};
@@ -567,6 +636,11 @@ PageParts find_page_parts(std::string_view t, std::vector<Paragraph>& ps) {
         const LineDate& d = h.scan.dates[size_t(h.pick)];
         r.date.found = true;
         r.date.iso = date_iso(h.scan, d);
+        // "04/08/2025" read day first, unless another date of the head says month first
+        if (!d.iso_month_first.empty() && !h.scan.us_zone)
+            for (size_t k = 0; k < window; ++k)
+                for (const LineDate& o : hl[k].scan.dates)
+                    if (&o != &d && o.iso_month_first.empty() && o.iso == d.iso_month_first) r.date.iso = d.iso_month_first;
         r.date.label = d.label == DateLabel::Published ? "published" : d.label == DateLabel::Updated ? "updated" : "";
         r.date.span = {uint32_t(ps[size_t(best)].start + h.date_from), uint32_t(ps[size_t(best)].start + h.scan.end)};
         r.date.paragraph = uint32_t(best);
@@ -627,7 +701,7 @@ PageParts find_page_parts(std::string_view t, std::vector<Paragraph>& ps) {
     // at the end: furniture that only their place tells apart.
     for (size_t k = 0; k < n; ++k) {
         if (!list_head(para_text(t, ps[k]))) continue;
-        if (k + 1 < n && !list_item(para_text(t, ps[k + 1]))) continue;   // a subhead over prose
+        if (k + 1 < n && !ps[k + 1].boilerplate && !list_item(para_text(t, ps[k + 1]))) continue;   // a subhead over prose
         ps[k].boilerplate = true;
         size_t j = k + 1;
         for (int items = 0; j < n && items < 12; ++j, ++items) {

@@ -29,6 +29,7 @@ struct LineScan {
     bool date_second = false;  // ... and the item after it a date
     bool relative = false;     // a relative time or a reading time ("Updated 2 hours ago", "5 min read")
     bool us_zone = false;      // a US time zone: numeric dates are month/day
+    bool labelled = false;     // a label anywhere ("Updated 5:02 p.m. ET")
     int items = 0;
     std::string first_label;   // the first item's label, lower case, when label_first
 };
@@ -37,15 +38,21 @@ LineScan scan_date_items(std::string_view line, size_t from);
 // The date of a scan: the published one, else the first unlabelled one, else the updated one.
 // Returns its index in scan.dates, or -1.
 int pick_date(const LineScan& scan);
+size_t skip_date_separators(std::string_view line, size_t i);
 const std::string& date_iso(const LineScan& scan, const LineDate& d);
 
 // Bytes of a byline at the line's start ("By Jane Doe and John Roe, Associated Press",
 // "Written by JANE DOE"), 0 when the line does not open with one.
-size_t match_byline(std::string_view line);
+// With any_case, the lead may be lower case ("Posted on April 8, 2025 by Jane Doe").
+size_t match_byline(std::string_view line, bool any_case = false);
 
 // Bytes of a dateline opening a paragraph ("WASHINGTON (AP) — ", "LONDON, Nov 18 (Reuters) - ",
 // "(CNN) — "), the dash and the space after it included; 0 when there is none.
 size_t match_dateline(std::string_view para);
+
+// A line that is a paragraph of its own wherever it stands: a date line, a byline (with its date),
+// a relative date line or reading time ("Updated 2 hours ago", "5 min read").
+bool stands_alone(std::string_view line);
 
 // boilerplate.txt's list-head phrases: a lower-case whole line that heads a list of links.
 bool is_list_heading(std::string_view lower_line);

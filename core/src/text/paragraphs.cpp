@@ -60,6 +60,8 @@ bool hard_wrapped(std::string_view t, const std::vector<Line>& lines, size_t a, 
         uint32_t len = lines[k].end - lines[k].start;
         char last = t[lines[k].end - 1];
         bool ends_sentence = last == '.' || last == '?' || last == '!' || last == ':';
+        // a short line inside a run that ends no sentence is a line of its own ("Jane Doe")
+        if (!ends_sentence && chars(t, lines[k]) * 10 < widest * 6) return false;
         if (len < 40 || len > 100 || ends_sentence) continue;
         uint32_t word = 0;
         for (uint32_t i = lines[k + 1].start; i < lines[k + 1].end && t[i] != ' '; ++i) word += ((unsigned char)t[i] & 0xC0) != 0x80;
@@ -77,7 +79,7 @@ bool istarts(std::string_view low, std::string_view prefix) { return low.substr(
 // boilerplate.txt's phrases by kind (views into the compiled-in list).
 enum : uint8_t { LINE = 1, LIST_HEAD = 2, SHARE_WORD = 4, FILLER = 8 };
 struct BoilerplateMarks {
-    std::vector<std::string_view> credit, promo_start, promo_word, end_credit;
+    std::vector<std::string_view> credit, promo_start, promo_word, end_credit, any_credit;
     WordTable<uint8_t> lines;   // whole lines and words: LINE, LIST_HEAD, SHARE_WORD, FILLER
 };
 const BoilerplateMarks& boilerplate_marks() {
@@ -89,6 +91,7 @@ const BoilerplateMarks& boilerplate_marks() {
             else if (c[1] == "promo-start") b.promo_start.push_back(c[0]);
             else if (c[1] == "promo-word") b.promo_word.push_back(c[0]);
             else if (c[1] == "end-credit") b.end_credit.push_back(c[0]);
+            else if (c[1] == "any-credit") b.any_credit.push_back(c[0]);
             else if (c[1] == "line") b.lines[c[0]] |= LINE;
             else if (c[1] == "list-head") b.lines[c[0]] |= LIST_HEAD;
             else if (c[1] == "share-word") b.lines[c[0]] |= SHARE_WORD;
@@ -163,16 +166,27 @@ LineKind line_kind(std::string_view s) {
             while (!l.empty() && (l.back() == ':' || l.back() == '.' || l.back() == ' ')) l.remove_suffix(1);
             if (line_kinds(l) & LIST_HEAD) return Alone;
         }
-        head::LineScan sc = head::scan_date_items(s, 0);
-        if (sc.whole && sc.items > 0 && (!sc.dates.empty() || sc.relative)) return Alone;
-        if (size_t b = head::match_byline(s)) {
-            head::LineScan rest = head::scan_date_items(s, b);
-            if (rest.whole) return Alone;
-        }
+        if (head::stands_alone(s)) return Alone;
     }
     if ((s[0] >= 'A' && s[0] <= 'Z') || s[0] == '(')
         if (head::match_dateline(s)) return Starts;
     return Flow;
+}
+
+// A whole line that heads a list of links ("More on this story"), and a line of such a list.
+bool list_heading_line(std::string_view s) {
+    if (s.size() > 40) return false;
+    char low[48];
+    size_t n = 0;
+    for (char c : s) low[n++] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+    std::string_view l(low, n);
+    while (!l.empty() && (l.back() == ':' || l.back() == '.' || l.back() == ' ')) l.remove_suffix(1);
+    return (line_kinds(l) & LIST_HEAD) != 0;
+}
+bool list_line(std::string_view s) {
+    if (s.empty() || s.size() > 140) return false;
+    char last = s.back();
+    return last != '.' && last != ':' && last != '"' && s[0] != '"' && s.substr(0, 3) != "\xE2\x80\x9C";
 }
 
 // The first line of the text, ahead of a line that starts with a capital, is a headline of its own
@@ -236,9 +250,13 @@ std::vector<Paragraph> split_paragraphs(std::string_view t) {
             // Head lines and furniture stand alone even inside a block of wrapped lines; a
             // headline is not wrapped into the line under it.
             size_t from = 0;
+            bool in_list = false;   // under a list heading ("More on this story"): its items stand alone
             for (size_t j = 0; j < block.size(); ++j) {
-                LineKind kind = line_kind(t.substr(block[j].start, block[j].end - block[j].start));
+                std::string_view line = t.substr(block[j].start, block[j].end - block[j].start);
+                LineKind kind = line_kind(line);
                 if (kind == Flow && j == 0 && out.empty() && headline_line(t, block)) kind = Alone;
+                if (kind == Flow && in_list && list_line(line)) kind = Alone;
+                else in_list = kind == Alone && list_heading_line(line);
                 if (kind == Flow) continue;
                 emit(from, j);
                 if (kind == Alone) { emit(j, j + 1); from = j + 1; }
@@ -269,8 +287,21 @@ bool is_boilerplate(std::string_view text) {
             if (icontains(p.substr(tail), m) || len < 120) return true;
         }
     }
-    // Whole lines of page furniture: "Advertisement", "Share", "Related Topics", "45 comments".
+    // Whole lines of page furniture: "Advertisement", "Share", "45 comments"; rules and separators
+    // ("___", "·", "***"), a contact ("Media: press@example.com"), "SOURCE Acme". (A number alone
+    // may be a figure of the story, "78,000": only the head's counts are furniture, head.cpp.)
     if (len <= 100 && furniture_line(p)) return true;
+    if (len <= 12) {
+        bool alnum = false;
+        for (char c : text) alnum = alnum || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0xC3;
+        if (!alnum) return true;
+    }
+    if (len <= 80 && p.find('@') != std::string_view::npos && p.find(". ") == std::string_view::npos) {
+        size_t at = p.find('@');
+        size_t dot = p.find('.', at);
+        if (at > 0 && p[at - 1] != ' ' && dot != std::string_view::npos && dot + 1 < len && p[dot + 1] != ' ') return true;
+    }
+    if (text.substr(0, 7) == "SOURCE ") return true;
     // Credit lines: "Jane Doe contributed to this report.", its first sentence ending with it.
     if (len < 300) {
         size_t stop = p.find(". ");
@@ -279,6 +310,7 @@ bool is_boilerplate(std::string_view text) {
             size_t at = first.find(m);
             if (at != std::string_view::npos && first.size() - (at + m.size()) <= 40) return true;
         }
+        for (std::string_view m : marks.any_credit) if (icontains(p, m)) return true;
     }
     // Promos and page furniture: short paragraphs that talk to the reader about the site.
     if (len < 300) {
