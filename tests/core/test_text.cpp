@@ -325,6 +325,14 @@ TEST_CASE("paragraphs: wrapped prose stays whole, short lines and lists do not")
     CHECK(split_paragraphs(wrapped).size() == 1);
     std::string list = "- Increase in the stamp duty threshold from 60,000\n - A freeze on petrol duty\n - An extension of tax credits\n";
     CHECK(split_paragraphs(list).size() == 3);
+    // three lines of about the same length: a caption, a story line, a promo (no wrapped prose)
+    std::string run = "Image caption, The envoy at the hearing on Tuesday\nThe envoy said the talks would continue next week.\n"
+                      "Read more: What the tariffs mean for farmers\n";
+    auto r = split_paragraphs(run);
+    REQUIRE(r.size() == 3);
+    CHECK(r[0].boilerplate);
+    CHECK_FALSE(r[1].boilerplate);
+    CHECK(r[2].boilerplate);
     std::string caption = "Image caption, Police outside the Louvre on Sunday\nThe thieves escaped on scooters after a seven-minute raid, officials said.\n";
     auto p = split_paragraphs(caption);
     REQUIRE(p.size() == 2);

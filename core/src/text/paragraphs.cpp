@@ -55,11 +55,12 @@ bool hard_wrapped(std::string_view t, const std::vector<Line>& lines, size_t a, 
         if (lines[k].end - lines[k].start > 120) return false;
         widest = std::max(widest, chars(t, lines[k]));
     }
-    size_t wrapped = 0;
+    size_t wrapped = 0, sentence_ends = 0;
     for (size_t k = a; k + 1 < b; ++k) {
         uint32_t len = lines[k].end - lines[k].start;
         char last = t[lines[k].end - 1];
         bool ends_sentence = last == '.' || last == '?' || last == '!' || last == ':';
+        sentence_ends += ends_sentence;
         // a short line inside a run that ends no sentence is a line of its own ("Jane Doe")
         if (!ends_sentence && chars(t, lines[k]) * 10 < widest * 6) return false;
         if (len < 40 || len > 100 || ends_sentence) continue;
@@ -67,7 +68,8 @@ bool hard_wrapped(std::string_view t, const std::vector<Line>& lines, size_t a, 
         for (uint32_t i = lines[k + 1].start; i < lines[k + 1].end && t[i] != ' '; ++i) word += ((unsigned char)t[i] & 0xC0) != 0x80;
         if (chars(t, lines[k]) + 1 + word + 10 > widest) ++wrapped;
     }
-    return wrapped * 2 >= (b - a - 1);
+    // (lines of their own that end sentences as often as they wrap are no wrapped prose)
+    return wrapped * 2 >= (b - a - 1) && wrapped > sentence_ends;
 }
 
 // The needles are lower case; `low` is the paragraph with A-Z lowered once (what std::tolower
@@ -167,6 +169,15 @@ LineKind line_kind(std::string_view s) {
             if (line_kinds(l) & LIST_HEAD) return Alone;
         }
         if (head::stands_alone(s)) return Alone;
+        // "Image caption, …", "Read more: …", "Sign up …" opening a line with its capital: page
+        // furniture even in a run of similar lines (a wrapped line goes on in lower case)
+        if (s[0] >= 'A' && s[0] <= 'Z' && s.size() < 300) {
+            char low[300];
+            for (size_t i = 0; i < s.size(); ++i) { char c = s[i]; low[i] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+            std::string_view l(low, s.size());
+            for (std::string_view m : boilerplate_marks().promo_start)
+                if (l.substr(0, m.size()) == m) return Alone;
+        }
     }
     if ((s[0] >= 'A' && s[0] <= 'Z') || s[0] == '(')
         if (head::match_dateline(s)) return Starts;
