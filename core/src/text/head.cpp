@@ -373,10 +373,10 @@ HeadLine classify_line(std::string_view s) {
     if (s.find('\n') != std::string_view::npos || s.size() > 300) return h;   // prose
     // "By Jane Doe", "By Jane Doe | April 8, 2025" ("by Jane Doe - 04/08/25 5:02 PM ET" with a date)
     size_t by = match_byline(s);
-    if (!by && s.substr(0, 3) == "by ") {
+    if (!by && s.substr(0, 3) == "by ") {   // lower case: the whole line, or with its date
         size_t b2 = match_byline(s, true);
         LineScan sc2 = scan_date_items(s, b2);
-        if (b2 && sc2.whole && !sc2.dates.empty()) by = b2;
+        if (b2 && sc2.whole && (!sc2.dates.empty() || (sc2.items == 0 && s.size() <= 60))) by = b2;
     }
     if (size_t b = by) {
         size_t rest = b;
