@@ -127,8 +127,7 @@ size_t match_byline(std::string_view s, bool any_case) {
     while (next_token(s, i, b, e)) {
         std::string_view tok = s.substr(b, e - b);
         if (strong_separator(tok)) break;
-        bool comma = false;
-        while (!tok.empty() && (tok.back() == ',' || tok.back() == ';')) { tok.remove_suffix(1); comma = true; }
+        while (!tok.empty() && (tok.back() == ',' || tok.back() == ';')) tok.remove_suffix(1);
         if (tok.empty()) continue;
         std::string low = lower(tok);
         const CalendarWord* cal = calendar_word(low);
@@ -148,7 +147,6 @@ size_t match_byline(std::string_view s, bool any_case) {
         } else {
             return 0;   // a word no byline has: a sentence ("By then, ...")
         }
-        (void)comma;
         if (++words > 14) return 0;
     }
     return names > 0 ? last : 0;
@@ -714,7 +712,6 @@ PageParts find_page_parts(std::string_view t, std::vector<Paragraph>& ps) {
     if (r.byline.end > r.byline.start) {
         std::string_view b = t.substr(r.byline.start, r.byline.end - r.byline.start);
         size_t i = 0, tb, te;
-        std::string lead;
         while (next_token(b, i, tb, te)) {
             std::string_view w = b.substr(tb, te - tb);
             std::string low = lower(w);
