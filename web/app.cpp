@@ -638,7 +638,7 @@ void App::draw_status_row() {
     // counts are what gets clipped.
     ImGui::TextColored(theme::f(pal.muted), "Reference date");
     ImGui::SameLine();
-    const char* source = !options_.reference_date.empty() ? "set by you" : a.reference_date_from_text ? "from the date line" : "";
+    const char* source = reference_source();
     if (a.reference_date.empty()) ImGui::TextColored(theme::f(pal.ink), "none");
     else ImGui::TextColored(theme::f(pal.ink), "%s", a.reference_date.c_str());
     rects_.note("reference_date");
@@ -705,6 +705,38 @@ void App::draw_status_row() {
             ImGui::EndTooltip();
         }
     }
+}
+
+const char* App::reference_source() const {
+    const Analysis& a = analysis_;
+    if (!options_.reference_date.empty()) return "set by you";
+    if (!a.reference_date_from_text) return "";
+    // Of a page's dates (published, updated) the core took the published one, or said which.
+    if (a.date_line_label == "published") return "from the published date";
+    if (a.date_line_label == "updated") return "from the updated date";
+    return "from the date line";
+}
+
+// The article's headline above it, as the page it was copied from shows it: the title font
+// when it has every glyph (Latin-1, dashes, curly quotes), else the article's.
+void App::draw_title() {
+    const Analysis& a = analysis_;
+    if (a.title.end <= a.title.start || a.title.end > a.text.size()) return;
+    const std::string_view t = a.slice(a.title.start, a.title.end);
+    bool title_glyphs = true;
+    for (size_t i = 0; i < t.size() && title_glyphs;) {
+        uint32_t cp = 0;
+        const int n = utf8_decode(t, i, cp);
+        if (n == 0) { title_glyphs = false; break; }
+        title_glyphs = (cp >= 0x20 && cp <= 0xFF) || (cp >= 0x2013 && cp <= 0x2014) || (cp >= 0x2018 && cp <= 0x201D);
+        i += size_t(n);
+    }
+    ImGui::PushFont(title_glyphs ? fonts_.title : fonts_.article);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(theme::f(theme::P().ink), "%.*s", static_cast<int>(t.size()), t.data());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    rects_.note("title");
 }
 
 void App::draw_selection_bar() {
@@ -796,6 +828,7 @@ void App::draw_article_pane(float width, float height) {
     draw_selection_bar();
     find_.draw(analysis_.text, view_, rects_);
     ImGui::Separator();
+    if (!job_) draw_title();
 
     ImGui::BeginChild("##article", ImVec2(0, 0), false);
     if (analysis_.text.empty()) {

@@ -89,6 +89,9 @@ private:
     void draw_article_pane(float width, float height);
     void draw_legend(float right);
     void draw_status_row();
+    void draw_title();
+    // Where the reference date comes from, as the status row says it ("from the published date").
+    const char* reference_source() const;
     void draw_selection_bar();
     void draw_help();
     void apply(const PanelNav& nav);

@@ -102,6 +102,8 @@ std::string App::state_json() const {
     o["analyses"] = analysis_count_;
     o["stage"] = job_ ? job_->stage() : "";
     o["reference_date"] = a.reference_date;
+    o["reference_source"] = reference_source();
+    o["title"] = a.title.end > a.title.start ? json(std::string(a.slice(a.title.start, a.title.end))) : json(nullptr);
     o["reference_override"] = options_.reference_date;
     o["pasted_html"] = pasted_html_;
     json& find = o["find"];

@@ -48,6 +48,14 @@ export interface Analysis {
   reference_date_source: 'text' | 'option' | null;
   /** Where the date line was found ("date 2024-04-06", "Published: April 6, 2024"). */
   date_line: Span | null;
+  /** Which date of the page the date line gives: its label, null for a bare date. */
+  date_line_label: 'published' | 'updated' | null;
+  /** The headline (still analysed as a sentence). */
+  title: Span | null;
+  /** The first byline ("By Jane Doe, Associated Press"); not analysed. */
+  byline: Span | null;
+  /** The dateline opening the story ("WASHINGTON (AP) —"); not analysed. */
+  dateline: Span | null;
   paragraphs: Paragraph[];
   /** Story sentences (not the date line, not boilerplate). */
   sentences: Sentence[];
@@ -75,8 +83,10 @@ export interface Span {
 export interface Paragraph {
   start: number;
   end: number;
-  /** Photo captions, promotions, "read more" lines: not story text. */
+  /** Photo captions, promotions, "read more" lines, page furniture: not story text. */
   boilerplate: boolean;
+  /** The paragraph's part in the article's head; null for the story. */
+  role: 'title' | 'standfirst' | 'byline' | 'date_line' | null;
 }
 
 export interface Sentence {

@@ -778,6 +778,95 @@ test('what the core could not do is said on the page: a text over the limit, con
   await page.evaluate((t) => window.articleExplorer.setText(t), ARTICLE);
 });
 
+// A page as people copy it (issue 30): headline, byline, date line, share buttons, a dateline,
+// captions and "Read more" around the story.
+const PASTED_PAGE = [
+  'Nervous senators from both parties press the trade envoy on tariffs in a tense hearing',
+  'By Jane Doe, Associated Press',
+  'Published 7:02 PM EST, Tue April 8, 2025',
+  'Share',
+  'WASHINGTON (AP) — Senators from both parties pressed the trade envoy on Tuesday over new tariffs, warning that farmers would pay the price. "We cannot keep doing this," said Senator Mary Major.',
+  'Getty Images',
+  'Image caption, The envoy at the hearing on Tuesday',
+  'The envoy said the talks would continue next week.',
+  'Read more: What the tariffs mean for farmers',
+].join('\n');
+
+async function pasteClipboard(type, data) {
+  await page.mouse.click(1000, 20); await sleep(120);   // no text field focused: the paste replaces the article
+  await page.evaluate(([t, d]) => {
+    const dt = new DataTransfer();
+    dt.setData(t, d);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [type, data]);
+}
+
+test('a page pasted as text: its headline shown above the article, its date line as the reference date', async () => {
+  await pasteClipboard('text/plain', PASTED_PAGE);
+  const headline = 'Nervous senators from both parties press the trade envoy on tariffs in a tense hearing';
+  const s = await waitFor(async () => {
+    const x = await state();
+    return x.title === headline && !x.analysing ? x : null;
+  }, 'the pasted page to be analysed');
+  assert.equal(s.reference_date, '2025-04-08', 'the published date, read past the long headline and the byline');
+  assert.equal(s.reference_source, 'from the published date');
+  const a = await page.evaluate(() => window.articleExplorer.analysis());
+  assert.equal(a.title.text, headline);
+  assert.equal(a.byline.text, 'By Jane Doe, Associated Press');
+  assert.equal(a.dateline.text, 'WASHINGTON (AP) —');
+  assert.equal(a.date_line_label, 'published');
+  const tuesday = a.values.find((v) => v.text === 'Tuesday');
+  assert.equal(tuesday && tuesday.value, '2025-04-08', 'relative dates resolve against the pasted date line');
+  // Nothing of the analysis from the byline, the dateline or the clutter.
+  const quiet = (st, en) => st < a.dateline.end && en > a.byline.start;
+  for (const e of a.entities) for (const m of e.mentions) assert.ok(!quiet(m.start, m.end), `no mention in the head: ${m.text}`);
+  const boiler = a.paragraphs.filter((p) => p.boilerplate).map((p) => byteSlice(PASTED_PAGE, p.start, p.end));
+  assert.deepEqual(boiler, ['Share', 'Getty Images', 'Image caption, The envoy at the hearing on Tuesday', 'Read more: What the tariffs mean for farmers']);
+  // The title is drawn above the article, and the status line says where the date came from.
+  await sleep(200);
+  const title = await waitFor(() => page.evaluate(() => window.articleExplorer.uiRect('title')), 'the title on screen');
+  const article = await page.evaluate(() => window.articleExplorer.uiRect('article'));
+  const ref = await page.evaluate(() => window.articleExplorer.uiRect('reference_date'));
+  assert.ok(title.y + title.h <= article.y + article.h && title.y < article.y + 40, `title ${JSON.stringify(title)} above the article ${JSON.stringify(article)}`);
+  assert.ok(ref.y < title.y, 'the status line is above the title');
+  await shot('pasted-page-text.png');
+});
+
+test('the same page pasted as HTML (text/html): title and reference date from its head', async () => {
+  const html = '<html><head><title>Site</title><script>var x = 1;</script></head><body>' +
+    '<header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header><article>' +
+    '<h1>Rotterdam dockworkers walk out as talks with port employers break down over pay</h1>' +
+    '<div class="byline">By <a href="/jane">Jane Doe</a></div>' +
+    '<time datetime="2025-04-08T11:02:00+01:00">8 April 2025 &bull; 11:02 BST</time>' +
+    '<button>Share</button>' +
+    '<figure><img src="x.jpg"><figcaption>Container ships wait outside the port. Photograph: Jane Roe/Reuters</figcaption></figure>' +
+    '<p>Dockworkers in Rotterdam walked off the job on Monday, halting cargo traffic at Europe&rsquo;s largest port.</p>' +
+    '<p>&ldquo;We did not want this,&rdquo; union leader Marieke de Vries said.</p>' +
+    '<aside><h2>Related</h2><ul><li><a href="/a">Port strike spreads to Antwerp</a></li>' +
+    '<li><a href="/b">What the strike means for shipping</a></li></ul></aside></article></body></html>';
+  await pasteClipboard('text/html', html);
+  const headline = 'Rotterdam dockworkers walk out as talks with port employers break down over pay';
+  const s = await waitFor(async () => {
+    const x = await state();
+    return x.title === headline && !x.analysing ? x : null;
+  }, 'the pasted HTML to be reduced and analysed');
+  assert.equal(s.pasted_html, true);
+  assert.equal(s.reference_date, '2025-04-08');
+  assert.equal(s.reference_source, 'from the date line');
+  const text = await page.evaluate(() => window.articleExplorer.text());
+  const a = await page.evaluate(() => window.articleExplorer.analysis());
+  assert.equal(byteSlice(text, a.date_line.start, a.date_line.end), '8 April 2025 • 11:02 BST');
+  const monday = a.values.find((v) => v.text === 'Monday');
+  assert.equal(monday && monday.value, '2025-04-07');
+  const boiler = a.paragraphs.filter((p) => p.boilerplate).map((p) => byteSlice(text, p.start, p.end));
+  assert.ok(boiler.includes('Container ships wait outside the port. Photograph: Jane Roe/Reuters'), `caption: ${JSON.stringify(boiler)}`);
+  assert.ok(boiler.includes('Related') && boiler.includes('Port strike spreads to Antwerp'), `related links: ${JSON.stringify(boiler)}`);
+  assert.ok(a.sentences.some((x) => byteSlice(text, x.start, x.end).startsWith('Dockworkers in Rotterdam')), 'the story is analysed');
+  await waitFor(() => page.evaluate(() => window.articleExplorer.uiRect('title')), 'the title on screen');
+  await shot('pasted-page-html.png');
+  await page.evaluate((t) => window.articleExplorer.setText(t), ARTICLE);
+});
+
 test('no network request after load, no errors', async () => {
   await page.screenshot({ path: path.join(SHOTS, 'last.png') });
   assert.ok(loadedAt >= 0, 'the page loaded');

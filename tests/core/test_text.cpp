@@ -2,6 +2,7 @@
 #include "article_explorer/text.h"
 #include "article_explorer/lexicon.h"
 #include "../../core/src/text/word_table.h"
+#include "../../core/src/text/head.h"
 
 #include <string>
 #include <vector>
@@ -177,4 +178,203 @@ TEST_CASE("boilerplate: boilerplate.txt's kinds, a phrase's final space included
     CHECK(is_boilerplate("Sign up to our morning briefing."));                    // promo-start
     CHECK(is_boilerplate("Our podcast and our newsletter are free."));            // two promo-words
     CHECK_FALSE(is_boilerplate("The podcast host was arrested on Friday."));      // one, not to the reader
+}
+
+// ---- the article's head as pages paste it (issue 30) ---------------------------------------------
+
+static std::string text_of(const std::string& s, Span sp) { return s.substr(sp.start, sp.end - sp.start); }
+
+static PageParts parts_of(const std::string& s, std::vector<Paragraph>* out = nullptr) {
+    std::vector<Paragraph> p = split_paragraphs(s);
+    PageParts r = find_page_parts(s, p);
+    if (out) *out = p;
+    return r;
+}
+
+TEST_CASE("head: a long headline is not wrapped into the date line under it") {
+    const std::string body = "\nThe Senate voted on Tuesday to approve the plan.\n";
+    CHECK(date_of("Two men charged over Louvre jewel heist\ndate 2025-04-08" + body) == "2025-04-08");
+    CHECK(date_of("Nervous senators from both parties press Trump trade rep on tariffs\ndate 2025-04-08" + body) == "2025-04-08");
+    std::string s = "Nervous senators from both parties press Trump trade rep on tariffs\nThe Senate voted on Tuesday to approve the plan, which had been debated for months by both parties.\n";
+    auto p = split_paragraphs(s);
+    REQUIRE(p.size() == 2);
+    CHECK(text_of(s, parts_of(s).title) == "Nervous senators from both parties press Trump trade rep on tariffs");
+}
+
+TEST_CASE("head: the date line forms of issue 30") {
+    const std::string h = "Nervous senators from both parties press Trump trade rep on tariffs\n";
+    const std::string b = "\nThe Senate voted on Tuesday to approve the plan.";
+    CHECK(date_of(h + "8 April 2025 \xE2\x80\xA2 11:02 BST" + b) == "2025-04-08");
+    CHECK(date_of(h + "April 8, 2025 / 5:02 PM / Updated 2 hours ago" + b) == "2025-04-08");
+    CHECK(date_of(h + "Published 7:02 PM EST, Tue April 8, 2025" + b) == "2025-04-08");
+    CHECK(date_of(h + "08/04/2025" + b) == "2025-04-08");                       // day first ...
+    CHECK(date_of(h + "04/08/2025 05:02 PM EDT" + b) == "2025-04-08");          // ... unless a US zone says month first
+    CHECK(date_of(h + "By Jane Doe | April 8, 2025" + b) == "2025-04-08");
+    CHECK(date_of(h + "April 8, 2025 \xE2\x80\x94 5.02pm" + b) == "2025-04-08");
+    CHECK(date_of(h + "April 8, 20253:02 PM GMT+1Updated 2 hours ago" + b) == "2025-04-08");   // glued
+    CHECK(date_of(h + "Published On 8 Apr 20258 Apr 2025" + b) == "2025-04-08");
+    CHECK(date_of(h + "Posted on April 8, 2025 by Jane Doe" + b) == "2025-04-08");
+    CHECK(date_of(h + "Tuesday 8 April 2025 17:02, UK" + b) == "2025-04-08");
+    CHECK(date_of(h + "Apr. 8, 2025" + b) == "2025-04-08");
+    CHECK(date_of(h + "Updated 2 hours ago" + b) == "");                          // no date to read
+}
+
+TEST_CASE("head: published is preferred over updated, and says so") {
+    std::string s = "Rotterdam dockworkers strike\nUpdated 9:15 AM EDT, Wed April 9, 2025\nPublished 7:02 PM EDT, Tue April 8, 2025\nThe port was closed.";
+    DateLine d = find_date_line(s, split_paragraphs(s));
+    REQUIRE(d.found);
+    CHECK(d.iso == "2025-04-08");
+    CHECK(d.label == "published");
+    std::string u = "Rotterdam dockworkers strike\nUpdated April 9, 2025\nThe port was closed.";
+    d = find_date_line(u, split_paragraphs(u));
+    CHECK(d.iso == "2025-04-09");
+    CHECK(d.label == "updated");
+    std::string plain = "Rotterdam dockworkers strike\n8 April 2025\nUpdated 9 April 2025\nThe port was closed.";
+    d = find_date_line(plain, split_paragraphs(plain));
+    CHECK(d.iso == "2025-04-08");
+    CHECK(d.label == "");
+}
+
+TEST_CASE("head: bylines, and sentences that open with By") {
+    CHECK(head::match_byline("By Jane Doe, Associated Press") == 29);
+    CHECK(head::match_byline("By JANE DOE and JOHN ROE") > 0);
+    CHECK(head::match_byline("Written by Jane Doe") > 0);
+    CHECK(head::match_byline("By The Associated Press") > 0);
+    CHECK(head::match_byline("By Jane Doe, senior political correspondent") > 0);
+    CHECK(head::match_byline("By Tuesday, the number had risen to 40.") == 0);
+    CHECK(head::match_byline("By then, the police had left.") == 0);
+    CHECK(head::match_byline("By Christmas, the shops had sold out.") == 0);
+    CHECK(head::match_byline("by the committee chair and") == 0);
+    std::string s = "Two men charged over Louvre jewel heist\nBy Jane Doe, Associated Press\nPublished April 8, 2025\nThe police said two men were held.";
+    std::vector<Paragraph> p;
+    PageParts r = parts_of(s, &p);
+    CHECK(text_of(s, r.byline) == "By Jane Doe, Associated Press");
+    REQUIRE(p.size() == 4);
+    CHECK(p[0].role == ParagraphRole::Title);
+    CHECK(p[1].role == ParagraphRole::Byline);
+    CHECK(p[2].role == ParagraphRole::DateLine);
+    CHECK(p[3].role == ParagraphRole::Story);
+    // a name and a role line are the byline beside a date line, not a venue under a title
+    std::string bbc = "Ad sales boost profit\nJane Doe\nBusiness reporter, BBC News\n8 April 2025\nProfits rose.";
+    PageParts b = parts_of(bbc, &p);
+    CHECK(text_of(bbc, b.byline) == "Jane Doe");
+    CHECK(p[2].role == ParagraphRole::Byline);
+    std::string venue = "Blackburn v Burnley\n\nEwood Park\n\nTuesday, 1 March\n\nThe match starts at eight.";
+    CHECK(parts_of(venue).byline.end == 0);
+}
+
+TEST_CASE("head: datelines open the first story paragraph") {
+    CHECK(head::match_dateline("WASHINGTON (AP) \xE2\x80\x94 The Senate voted.") > 0);
+    CHECK(head::match_dateline("LONDON, Nov 18 (Reuters) - Shares fell.") > 0);
+    CHECK(head::match_dateline("KYIV, Ukraine (AP) \xE2\x80\x94 Drones hit.") > 0);
+    CHECK(head::match_dateline("(CNN) \xE2\x80\x94 The storm moved east.") > 0);
+    CHECK(head::match_dateline("Washington (CNN) \xE2\x80\x94 The storm moved east.") > 0);
+    CHECK(head::match_dateline("MANCHESTER, N.H. - Voters queued.") > 0);
+    CHECK(head::match_dateline("SAN FRANCISCO, April 8, 2025 /PRNewswire/ -- Acme said.") > 0);
+    CHECK(head::match_dateline("NEW DELHI: The government said.") > 0);
+    CHECK(head::match_dateline("BREAKING: The government said.") == 0);
+    CHECK(head::match_dateline("Meanwhile \xE2\x80\x94 the police said.") == 0);
+    CHECK(head::match_dateline("Paris \xE2\x80\x94 the city of light \xE2\x80\x94 is quiet.") == 0);
+    CHECK(head::match_dateline("IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - The polls") == 0);
+    std::string s = "Two men charged over Louvre heist\n\nPARIS (AP) \xE2\x80\x94 Police arrested two men on Sunday.";
+    CHECK(text_of(s, parts_of(s).dateline) == "PARIS (AP) \xE2\x80\x94");
+}
+
+TEST_CASE("head: the title, or none") {
+    std::string s = "Ad sales boost Time Warner profit\n\nQuarterly profits jumped 76%.\n\nThe firm said so.";
+    CHECK(text_of(s, parts_of(s).title) == "Ad sales boost Time Warner profit");
+    std::string lead = "Dockworkers in Rotterdam walked off the job on Thursday, halting cargo traffic at Europe's largest port for the first time since 2019.\n\nThe strike was called.";
+    CHECK(parts_of(lead).title.end == 0);
+    std::string dated = "Published: March 14, 2025\n\nDockworkers in Rotterdam walked off the job on Thursday.\n\nThe strike was called.";
+    CHECK(parts_of(dated).title.end == 0);
+    std::string abbr = "Apple Inc. CEO Steve Jobs on medical leave\n\nJanuary 17, 2011\nSteve Jobs announced Monday that he would be on leave.";
+    CHECK(text_of(abbr, parts_of(abbr).title) == "Apple Inc. CEO Steve Jobs on medical leave");
+}
+
+TEST_CASE("boilerplate: page furniture, not short story paragraphs") {
+    for (const char* f : {"Advertisement", "ADVERTISEMENT", "Share", "Share this article", "Copy link",
+                          "Image caption, Police outside the Louvre", "Image source, Getty Images", "Getty Images",
+                          "Read more: How the heist unfolded", "Sign up for our newsletter", "45 comments", "Comments (12)",
+                          "Share on Facebook Twitter Email", "We use cookies to improve your experience on our site.",
+                          "Jane Doe contributed to this report.", "(Reporting by Jane Doe; Editing by John Roe)",
+                          "Story continues below advertisement", "___", "Credit...Jane Roe for The New York Times"})
+        CHECK_MESSAGE(is_boilerplate(f), std::string(f));
+    for (const char* s : {"\xE2\x80\x9CWe did not want this.\xE2\x80\x9D", "What happens next", "A long road back",
+                          "Twitter.", "Pause.", "78,000", "7 p.m.",
+                          "Islamic State has killed members of the Yazidi religion. (Reporting by Jane Doe; Editing by John Roe.)",
+                          "Several factors contributed to the defeat, the manager said."})
+        CHECK_MESSAGE(!is_boilerplate(s), std::string(s));
+    // a list heading is furniture above a list of links, a subhead above prose
+    std::string list = "Story.\n\nMore on this story\n\nLouvre thieves escape with jewels\n\nWhat we know about the heist";
+    std::vector<Paragraph> p;
+    parts_of(list, &p);
+    REQUIRE(p.size() == 4);
+    CHECK(p[1].boilerplate);
+    CHECK(p[2].boilerplate);
+    CHECK(p[3].boilerplate);
+    std::string sub = "Story.\n\nTop stories\n\nThe council voted on Monday to close the bridge for repairs.";
+    parts_of(sub, &p);
+    CHECK_FALSE(p[1].boilerplate);
+}
+
+TEST_CASE("paragraphs: wrapped prose stays whole, short lines and lists do not") {
+    std::string wrapped =
+        "The committee met for several hours on Tuesday to discuss the\n"
+        "proposal, which would change how the city funds its public\n"
+        "transport network over the next ten years.\n";
+    CHECK(split_paragraphs(wrapped).size() == 1);
+    std::string list = "- Increase in the stamp duty threshold from 60,000\n - A freeze on petrol duty\n - An extension of tax credits\n";
+    CHECK(split_paragraphs(list).size() == 3);
+    // three lines of about the same length: a caption, a story line, a promo (no wrapped prose)
+    std::string run = "Image caption, The envoy at the hearing on Tuesday\nThe envoy said the talks would continue next week.\n"
+                      "Read more: What the tariffs mean for farmers\n";
+    auto r = split_paragraphs(run);
+    REQUIRE(r.size() == 3);
+    CHECK(r[0].boilerplate);
+    CHECK_FALSE(r[1].boilerplate);
+    CHECK(r[2].boilerplate);
+    std::string caption = "Image caption, Police outside the Louvre on Sunday\nThe thieves escaped on scooters after a seven-minute raid, officials said.\n";
+    auto p = split_paragraphs(caption);
+    REQUIRE(p.size() == 2);
+    CHECK(p[0].boilerplate);
+    CHECK_FALSE(p[1].boilerplate);
+}
+
+TEST_CASE("head: the short test page of issue 30 through the whole pipeline") {
+    const std::string s =
+        "Two men charged over Louvre jewel heist\n"
+        "By Jane Doe, Associated Press\n"
+        "Published April 8, 2025\n"
+        "Share\n"
+        "PARIS (AP) \xE2\x80\x94 Police arrested two men on Sunday over the theft of crown jewels from the Louvre, prosecutors said. "
+        "\"We will find the rest,\" Paris prosecutor Laure Beccuau told reporters.\n"
+        "Getty Images\n"
+        "Image caption, Police outside the Louvre on Sunday\n"
+        "The thieves escaped on scooters after a seven-minute raid, officials said.\n"
+        "Read more: How the heist unfolded\n"
+        "Related Topics\n"
+        "France\n"
+        "Crime\n";
+    Analysis a = analyze(s);
+    CHECK(a.reference_date == "2025-04-08");
+    CHECK(a.date_line_label == "published");
+    CHECK(text_of(a.text, a.title) == "Two men charged over Louvre jewel heist");
+    CHECK(text_of(a.text, a.byline) == "By Jane Doe, Associated Press");
+    CHECK(text_of(a.text, a.dateline) == "PARIS (AP) \xE2\x80\x94");
+    // nothing of the analysis from the byline, the date line, the dateline or the clutter
+    const uint32_t story = uint32_t(s.find("Police arrested")), caption = uint32_t(s.find("Getty Images")),
+                   after_caption = uint32_t(s.find("The thieves")), more = uint32_t(s.find("Read more"));
+    auto quiet = [&](uint32_t b, uint32_t e) {
+        return (b >= a.title.end && e <= story) || (b >= caption && e <= after_caption) || b >= more;
+    };
+    for (const Entity& e : a.entities)
+        for (const Mention& m : e.mentions) CHECK_MESSAGE(!quiet(m.start, m.end), std::string(a.slice(m.start, m.end)));
+    for (const Quote& q : a.quotes) CHECK_MESSAGE(!quiet(q.start, q.end), std::string(a.slice(q.start, q.end)));
+    for (const Event& ev : a.events) {
+        CHECK(!quiet(ev.trigger.start, ev.trigger.end));
+        for (const EventArgument& ar : ev.arguments) CHECK_MESSAGE(!quiet(ar.start, ar.end), std::string(a.slice(ar.start, ar.end)));
+    }
+    int boiler = 0;
+    for (const Paragraph& p : a.paragraphs) boiler += p.boilerplate;
+    CHECK(boiler == 7);   // Share, Getty Images, the caption, Read more, Related Topics, France, Crime
 }

@@ -290,3 +290,55 @@ TEST_CASE("values: a counted noun after a four-digit number makes it no year") {
     CHECK(show("About 2000 troops arrived.") == "");
     CHECK(show("About 2000 arrived in Paris.").find("DATE 2000=2000") != std::string::npos);
 }
+
+// ---- TimeML conventions checked against TBAQ (eval-timeml) -------------------------------------
+
+TEST_CASE("values: what is planned or due lies ahead") {
+    // 2024-04-06 is a Saturday
+    CHECK(show("The league plans to hold a news conference on Tuesday.") == "DATE Tuesday=2024-04-09");
+    CHECK(show("Officials postponed until Tuesday morning any action.") == "DATE Tuesday morning=2024-04-09");
+    CHECK(show("The bank must repay the loan by February.", "1989-10-30") == "DATE February=1990-02");
+    CHECK(show("Reports had been filed by Wednesday.") == "DATE Wednesday=2024-04-03");
+    CHECK(show("Until Thursday, they had not called him a suspect.") == "DATE Thursday=2024-04-04");
+    // "next to the embassy" is a place, not the future
+    CHECK(show("A bomb ripped through a building next to the embassy on Friday.") == "DATE Friday=2024-04-05");
+}
+
+TEST_CASE("values: a weekday's evening or afternoon carries its part of the day") {
+    CHECK(show("The rally was held Friday evening.") == "TIME Friday evening=2024-04-05TEV");
+    CHECK(show("They met Thursday afternoon.") == "TIME Thursday afternoon=2024-04-04TAF");
+    CHECK(show("They met Thursday morning.") == "DATE Thursday morning=2024-04-04");
+}
+
+TEST_CASE("values: a month followed by this or last year takes that year") {
+    CHECK(show("The process began in February this year.", "1998-12-03") == "DATE February=1998-02 | DATE this year=1998");
+    CHECK(show("It opened in May last year.") == "DATE May=2023-05 | DATE last year=2023");
+}
+
+TEST_CASE("values: years said as words and holidays") {
+    CHECK(show("Back in nineteen ninety-six the plant closed.") == "DATE nineteen ninety-six=1996");
+    CHECK(show("The plan runs to the year two thousand.") == "DATE the year two thousand=2000");
+    CHECK(show("They met on Thanksgiving Day.", "2000-01-07") == "DATE Thanksgiving Day=1999-11-25");
+    CHECK(show("Christmas sales fell.", "2024-12-28") == "");                     // a thing, not the day
+    CHECK(show("He was found Thanksgiving Day clinging to a tube.", "2000-01-07") == "DATE Thanksgiving Day=1999-11-25");
+    CHECK(show("He was home for Christmas.", "") == "DATE Christmas=XXXX-12-25");
+    CHECK(show("He was home for Christmas.", "2024-12-28") == "DATE Christmas=2024-12-25");
+    CHECK(show("Crowds gathered during Easter week.", "2000-04-24") == "DATE Easter week=2000-W16");
+}
+
+TEST_CASE("values: finance periods") {
+    CHECK(show("Revenue for the year ended March 31 rose.", "1989-10-26") == "DURATION the year=P1Y | DATE March 31=1989-03-31");
+    CHECK(show("The deal should close by year-end.", "1989-11-02") == "DATE year-end=1989-12-31");
+    CHECK(show("Shares are up 12% since year-end.", "1989-11-02") == "PERCENT 12%=12% | DATE year-end=1988-12-31");
+    // `a year ago` is the reported quarter a year back, not the last quarter named
+    CHECK(show("Third-quarter profit rose. Its second quarter was flat. Profit was lower a year ago.", "1989-11-01") ==
+          "DATE Third-quarter=1989-Q3 | DATE second quarter=1989-Q2 | DATE a year ago=1988-Q3");
+}
+
+TEST_CASE("values: vague and fractional durations") {
+    CHECK(show("The government has held such rallies for weeks.") == "DURATION weeks=PXW");
+    CHECK(show("Troops are expected within weeks.") == "DURATION weeks=PXW");
+    CHECK(show("The talks lasted 5 1/2 hours.") == "DURATION 5 1/2 hours=PT5H30M");
+    CHECK(show("He served 2 1/2 years.") == "DURATION 2 1/2 years=P2Y6M");
+    CHECK(show("It took a minute and a half.") == "DURATION a minute and a half=PT1M30S");
+}

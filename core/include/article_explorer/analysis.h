@@ -25,7 +25,10 @@ struct OffsetMap {
     uint32_t to_input(uint32_t clean) const;
 };
 
-struct Paragraph { uint32_t start = 0, end = 0; bool boilerplate = false; };
+// What a paragraph is in the article's head (the lines above the story, as pages print them).
+// Title and standfirst are analysed as story text; byline and date line paragraphs are not.
+enum class ParagraphRole : uint8_t { Story, Title, Standfirst, Byline, DateLine };
+struct Paragraph { uint32_t start = 0, end = 0; bool boilerplate = false; ParagraphRole role = ParagraphRole::Story; };
 
 enum class TokenKind : uint8_t { Word, Number, Punct, Quote, Symbol, Url, Email, Handle, Other };
 
@@ -83,6 +86,10 @@ struct Analysis {
     std::string reference_date; // YYYY-MM-DD or empty
     bool reference_date_from_text = false;
     Span date_line{};           // where the date line was found (empty if none)
+    std::string date_line_label; // "published" | "updated" when the date line says which date it is, else empty
+    Span title{};               // the headline (empty if none); still analysed as a sentence
+    Span byline{};              // "By Jane Doe, Associated Press" (empty if none); not analysed
+    Span dateline{};            // "WASHINGTON (AP) —" opening the first story paragraph (empty if none); not analysed
     std::vector<Paragraph> paragraphs;
     std::vector<Token> tokens;
     std::vector<uint8_t> pos;   // per token: Penn Treebank XPOS id (ae::pos_tag_name in tagger.h); empty until tag_pos

@@ -23,12 +23,34 @@ CleanText clean_text(std::string_view input);
 // unless the block is hard-wrapped prose (then the block is one paragraph).
 std::vector<Paragraph> split_paragraphs(std::string_view text);
 
-struct DateLine { bool found = false; Span span; std::string iso; };
-// The article's own date line within its first lines: `date 2024-04-06`, `Published: April 6,
-// 2024`, `April 6, 2024`, `2024-04-06T10:00Z`, `Saturday 6 April 2024 12.01 BST`, …
+struct DateLine {
+    bool found = false;
+    Span span;
+    std::string iso;
+    std::string label;        // "published" | "updated" when the line says which date it is
+    uint32_t paragraph = 0;   // the paragraph it is in
+};
+// The article's own date line within its head: `date 2024-04-06`, `Published: April 6, 2024`,
+// `April 6, 2024`, `2024-04-06T10:00Z`, `Saturday 6 April 2024 12.01 BST`, `8 April 2025 • 11:02
+// BST`, `Published 7:02 PM EST, Tue April 8, 2025`, `08/04/2025`, `By Jane Doe | April 8, 2025`…
+// Of several (published, updated), the published one. (find_page_parts on a copy.)
 DateLine find_date_line(std::string_view text, const std::vector<Paragraph>& paragraphs);
 
-// Photo captions (`… Credit: AP`), newsletter/podcast/app promos, share/follow prompts.
+// The article's head and the furniture around it, as a pasted web page brings them.
+struct PageParts {
+    DateLine date;
+    Span title;      // the headline
+    Span byline;     // the first byline ("By Jane Doe, Associated Press")
+    Span dateline;   // "WASHINGTON (AP) —" opening the first story paragraph
+};
+// Finds the title, standfirst, bylines and date lines among the first paragraphs and the dateline
+// of the first story paragraph, and sets the paragraphs' roles; marks as boilerplate the furniture
+// only its place gives away: section labels above the title, relative date lines ("Updated 2 hours
+// ago"), the lines of link lists under a heading ("Related Topics"), an author's bio at the end.
+PageParts find_page_parts(std::string_view text, std::vector<Paragraph>& paragraphs);
+
+// Photo captions (`… Credit: AP`, `Image caption, …`), newsletter/podcast/app promos, share/follow
+// prompts, page furniture lines (`Advertisement`, `Share`, `12 comments`), credit lines.
 bool is_boilerplate(std::string_view paragraph);
 
 // Parses a date written out at s[i] (ISO, `April 6, 2024`, `6 April 2024`, `Apr. 6 2024`,

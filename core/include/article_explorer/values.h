@@ -14,7 +14,10 @@
 //             `PRESENT_REF` (now, currently), `PAST_REF` (recently, the past), `FUTURE_REF`.
 //   TIME      `2024-04-05T17:30`, `2024-04-05TNI` (MO/AF/EV/NI: morning/afternoon/evening/night).
 //   DURATION  `P7Y`, `P2M`, `P3W`, `P10D`, `PT5H`, `PT30M`, `PT5H30M`, decades `P2E`,
-//             centuries `P1C`, millennia `P1L`; vague amounts use X: `PXY` (`several years`).
+//             centuries `P1C`, millennia `P1L`; vague amounts use X: `PXY` (`several years`,
+//             `for years`, `within weeks`); a half or a quarter of an hour, a minute, a day or a
+//             year goes to the next smaller unit (`5 1/2 hours` PT5H30M, `2 1/2 years` P2Y6M);
+//             `the year ended March 31` is P1Y.
 //   SET       `P1W` (`every week`, `weekly`), `P1D` (`daily`), `XXXX-WXX-7` (`every Sunday`).
 // Relative expressions are resolved against Analysis::reference_date:
 //   - `today`, `yesterday`, `last year`, `next month`, `this week`, `two weeks ago` count from
@@ -25,9 +28,18 @@
 //     than `the third quarter` of 1998 is `1997-Q3`);
 //   - a bare weekday (`Friday`) is the most recent such day on or before the reference date,
 //     unless the nearest verb cue in its sentence is future (`will`, `'ll`, `shall`, `is to`,
-//     `expected`, `scheduled`, `plans`, `next`), then the next one on or after it; a month or
+//     `expected`, `scheduled`, `plans to`, `next` but not `next to`; `until`, `by` right before
+//     it, not opening the sentence nor after `had`), then the next one on or after it; a month or
 //     quarter without a year (`since December`, `the third quarter`) likewise goes to the most
-//     recent one (future: the coming one);
+//     recent one (future: the coming one); `February this year` / `last year` takes that year;
+//   - `Friday evening` / `afternoon` carry the part of the day (`2024-04-05TEV`); `Friday
+//     morning` / `night` stay the day, as TimeBank mostly annotates them;
+//   - `a year ago` in earnings news (an article that named a quarter or half of this or last
+//     year) is the first such period a year back (`1988-Q3`), not the last one mentioned;
+//   - holidays (`Christmas Day`, `Thanksgiving`, `Easter`, `New Year's Eve`, `Labor Day`, …) are
+//     the nearest such day (tense and `last`/`next` decide); as a noun's modifier (`Christmas
+//     sales`) they are none; years said as words (`nineteen ninety-six`) are years;
+//   - `by year-end` is this year's December 31, `since year-end` last year's;
 //   - modifiers `early`/`late`/`mid` before a weekday or month are left out of the span (the
 //     value is the same day or month); `mid-April` as one word keeps it;
 //   - `between 2013 and 2017` / `from 2013 to 2017` is ONE DATE spanning the whole phrase with

@@ -126,9 +126,13 @@ std::string to_json(const Analysis& a, const Options& opts, bool pretty) {
         w.close_obj();
     };
 
+    auto span_or_null = [&](const Span& s) { if (s.end > s.start) span_obj(s.start, s.end); else w.vnull(); };
+
     w.open_obj();
-    w.key("date_line");
-    if (a.date_line.end > a.date_line.start) span_obj(a.date_line.start, a.date_line.end); else w.vnull();
+    w.key("byline"); span_or_null(a.byline);
+    w.key("date_line"); span_or_null(a.date_line);
+    w.key("date_line_label"); w.vstr_or_null(a.date_line_label);
+    w.key("dateline"); span_or_null(a.dateline);
 
     w.key("diagnostics"); w.open_arr();
     for (const auto& d : a.diagnostics) {
@@ -194,6 +198,14 @@ std::string to_json(const Analysis& a, const Options& opts, bool pretty) {
         w.open_obj();
         w.key("boilerplate"); w.vbool(p.boilerplate);
         w.key("end"); w.vnum(off(p.end));
+        w.key("role");
+        switch (p.role) {
+        case ParagraphRole::Story: w.vnull(); break;
+        case ParagraphRole::Title: w.vstr("title"); break;
+        case ParagraphRole::Standfirst: w.vstr("standfirst"); break;
+        case ParagraphRole::Byline: w.vstr("byline"); break;
+        case ParagraphRole::DateLine: w.vstr("date_line"); break;
+        }
         w.key("start"); w.vnum(off(p.start));
         w.close_obj();
     }
@@ -229,6 +241,8 @@ std::string to_json(const Analysis& a, const Options& opts, bool pretty) {
         w.close_obj();
     }
     w.close_arr();
+
+    w.key("title"); span_or_null(a.title);
 
     w.key("values"); w.open_arr();
     for (const auto& v : a.values) {

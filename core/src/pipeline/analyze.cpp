@@ -30,24 +30,30 @@ void read_text(std::string_view input, const Options& opts, Analysis& a) {
     if (clean.control_bytes)
         add_diagnostic(a, DiagnosticCode::ControlCharacters, std::to_string(clean.control_bytes) + " NUL/control byte(s) replaced by spaces");
     a.paragraphs = split_paragraphs(a.text);
-    DateLine dl = find_date_line(a.text, a.paragraphs);
-    if (dl.found) { a.date_line = dl.span; a.reference_date = dl.iso; a.reference_date_from_text = true; }
+    PageParts parts = find_page_parts(a.text, a.paragraphs);
+    const DateLine& dl = parts.date;
+    if (dl.found) { a.date_line = dl.span; a.reference_date = dl.iso; a.reference_date_from_text = true; a.date_line_label = dl.label; }
+    a.title = parts.title;
+    a.byline = parts.byline;
+    a.dateline = parts.dateline;
     if (!opts.reference_date.empty()) {
         if (is_iso_date(opts.reference_date)) { a.reference_date = opts.reference_date; a.reference_date_from_text = false; }
         else add_diagnostic(a, DiagnosticCode::BadReferenceDate, "reference date '" + opts.reference_date + "' is not YYYY-MM-DD; ignored");
     }
 
-    // The date line and boilerplate paragraphs are not story sentences.
+    // The date line, bylines, the dateline and boilerplate paragraphs are not story sentences.
     a.tokens.reserve(a.text.size() / 5 + 16);
     for (uint32_t p = 0; p < a.paragraphs.size(); ++p) {
         const Paragraph& para = a.paragraphs[p];
         uint32_t first = uint32_t(a.tokens.size());
         tokenize(a.text, para.start, para.end, p, a.tokens);
         uint32_t last = uint32_t(a.tokens.size());
-        if (para.boilerplate) continue;
+        if (para.boilerplate || para.role == ParagraphRole::Byline || para.role == ParagraphRole::DateLine) continue;
         uint32_t from = first;
         if (dl.found && dl.span.start >= para.start && dl.span.end <= para.end)
             while (from < last && a.tokens[from].start < dl.span.end) ++from;
+        if (parts.dateline.end > parts.dateline.start && parts.dateline.start >= para.start && parts.dateline.end <= para.end)
+            while (from < last && a.tokens[from].start < parts.dateline.end) ++from;
         split_sentences(a.text, a.tokens, from, last, p, a.sentences);
     }
 }

@@ -1,6 +1,7 @@
 // The article's own date line: the reference date relative expressions are resolved against.
 #include "article_explorer/text.h"
 #include "article_explorer/lexicon.h"
+#include "head.h"
 
 #include <cctype>
 #include <cstdio>
@@ -54,37 +55,27 @@ bool is_weekday(std::string_view w) {
     return c && c->weekday;
 }
 
-// Time of day and zone after a date: "12:01 BST", "10.15am", "T10:00:00Z" — consumed so the
-// date line span covers it.
-size_t skip_time(std::string_view s, size_t i) {
-    size_t j = skip_spaces(s, i);
-    if (j < s.size() && (s[j] == ',' || s[j] == '-' || s[j] == '|')) j = skip_spaces(s, j + 1);
+// A year of four digits at s[i]: its end, or i when there is none. Pages glue the year to what
+// follows ("April 8, 20253:02 PM", "8 Apr 20258 Apr 2025"): a fifth digit is allowed when a
+// time or a day and month starts there.
+size_t read_year(std::string_view s, size_t i, int& y) {
+    size_t c = read_int(s, i, y, 4);
+    if (c == i + 4) return c;
+    if (c != i) return i;
+    // read_int refused: more than four digits. Take four if a time or "8 Apr" follows them.
+    y = 0;
+    for (size_t k = i; k < i + 4; ++k) {
+        if (k >= s.size() || !is_digit(s[k])) return i;
+        y = y * 10 + (s[k] - '0');
+    }
+    size_t j = i + 4, k = j;
+    while (k < s.size() && is_digit(s[k]) && k - j < 2) ++k;
+    if (k > j && k + 2 < s.size() && (s[k] == ':' || s[k] == '.') && is_digit(s[k + 1]) && is_digit(s[k + 2]))
+        return j;
     std::string w;
-    size_t k = read_word(s, j, w);
-    if (w == "at") j = skip_spaces(s, k);
-    int h;
-    size_t a = read_int(s, j, h, 2);
-    if (a == j || a >= s.size() || (s[a] != ':' && s[a] != '.') || h > 24) return i;
-    int mnt;
-    size_t b = read_int(s, a + 1, mnt, 2);
-    if (b != a + 3 || mnt > 59) return i;
-    size_t end = b;
-    if (end < s.size() && s[end] == ':') { int sec; size_t c = read_int(s, end + 1, sec, 2); if (c == end + 3) end = c; }
-    size_t e2 = skip_spaces(s, end);
-    k = read_word(s, e2, w);
-    if (w == "am" || w == "pm" || w == "a" || w == "p") {
-        end = k;
-        if (w.size() == 1 && end < s.size() && s[end] == '.') { size_t q = read_word(s, end + 1, w); if (w == "m") end = q + (q < s.size() && s[q] == '.'); }
-        e2 = skip_spaces(s, end);
-        k = read_word(s, e2, w);
-    }
-    // A short upper-case zone name: BST, GMT, EDT, UTC, ET.
-    if (k > e2 && k - e2 <= 4) {
-        bool upper = true;
-        for (size_t q = e2; q < k; ++q) upper = upper && std::isupper((unsigned char)s[q]);
-        if (upper) end = k;
-    }
-    return end;
+    size_t e = read_word(s, skip_spaces(s, k), w);
+    if (k > j && e > k && month_from_name(w)) return j;
+    return i;
 }
 
 }  // namespace
@@ -119,7 +110,7 @@ size_t parse_written_date(std::string_view s, size_t i, std::string& out) {
         if (a + 1 < s.size() && (s.substr(a, 2) == "st" || s.substr(a, 2) == "nd" || s.substr(a, 2) == "rd" || s.substr(a, 2) == "th")) a += 2;
         if (a < s.size() && s[a] == ',') ++a;
         size_t b = skip_spaces(s, a);
-        size_t c = read_int(s, b, y, 4);
+        size_t c = read_year(s, b, y);
         if (c != b + 4 || !valid_date(y, m, d)) return 0;
         out = iso(y, m, d);
         return c - start;
@@ -153,7 +144,7 @@ size_t parse_written_date(std::string_view s, size_t i, std::string& out) {
         if (e < s.size() && s[e] == '.') ++e;
         if (e < s.size() && s[e] == ',') ++e;
         size_t b = skip_spaces(s, e);
-        size_t c = read_int(s, b, y, 4);
+        size_t c = read_year(s, b, y);
         if (c != b + 4 || !valid_date(y, m, d)) return 0;
         out = iso(y, m, d);
         return c - start;
@@ -166,48 +157,270 @@ bool is_iso_date(std::string_view s) {
     return s.size() == 10 && s[4] == '-' && s[7] == '-' && parse_written_date(s, 0, iso) == 10;
 }
 
-DateLine find_date_line(std::string_view t, const std::vector<Paragraph>& paragraphs) {
-    DateLine r;
-    // Look at the first few paragraphs only: the date line is part of the article's head.
-    size_t looked = 0;
-    for (const auto& p : paragraphs) {
-        if (looked++ >= 4) break;
-        std::string_view line = t.substr(p.start, p.end - p.start);
-        // Limit to the paragraph's first line.
-        size_t nl = line.find('\n');
-        if (nl != std::string_view::npos) line = line.substr(0, nl);
-        size_t i = skip_spaces(line, 0);
-        // Optional keyword: date, dated, published, updated, posted, first published, last updated.
-        std::string w;
-        size_t k = read_word(line, i, w);
-        bool keyword = false;
-        if (w == "first" || w == "last") { size_t k2 = read_word(line, skip_spaces(line, k), w); k = k2; }
-        if (w == "date" || w == "dated" || w == "published" || w == "updated" || w == "posted" || w == "modified") {
-            keyword = true;
-            i = skip_spaces(line, k);
-            if (i < line.size() && (line[i] == ':' || line[i] == '-' || line[i] == '|')) i = skip_spaces(line, i + 1);
-            size_t k2 = read_word(line, i, w);
-            if (w == "on") i = skip_spaces(line, k2);
+namespace head {
+
+namespace {
+
+// A word of ASCII letters at s[i], lower-cased into w (at most 23 letters are kept: no label,
+// month or unit is longer); returns its end.
+size_t read_short_word(std::string_view s, size_t i, std::string& w) {
+    w.clear();
+    size_t j = i;
+    while (j < s.size() && is_alpha(s[j])) {
+        if (w.size() < 23) w += char(std::tolower((unsigned char)s[j]));
+        ++j;
+    }
+    return j;
+}
+
+bool starts_with_bytes(std::string_view s, size_t i, std::string_view p) { return s.substr(i, p.size()) == p; }
+
+// Separators between the items of a date line: spaces, | • · / , ; : ( ) and dashes.
+size_t skip_separators(std::string_view s, size_t i) {
+    for (;;) {
+        size_t j = skip_spaces(s, i);
+        if (j >= s.size()) return j;
+        char c = s[j];
+        if (c == '|' || c == '/' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '-' || c == '[' || c == ']') { i = j + 1; continue; }
+        if (starts_with_bytes(s, j, "\xE2\x80\xA2") || starts_with_bytes(s, j, "\xE2\x80\x94") || starts_with_bytes(s, j, "\xE2\x80\x93")) { i = j + 3; continue; }   // • — –
+        if (starts_with_bytes(s, j, "\xC2\xB7")) { i = j + 2; continue; }   // ·
+        return j;
+    }
+}
+
+// A time of day at s[i]: "5:02 PM", "5.02pm", "17:02", "11.02", "5 p.m.", "5pm"; returns its end or i.
+size_t read_time(std::string_view s, size_t i) {
+    int h;
+    size_t a = read_int(s, i, h, 2);
+    if (a == i || h > 24) return i;
+    size_t end = i;
+    if (a + 2 < s.size() && (s[a] == ':' || s[a] == '.') && is_digit(s[a + 1]) && is_digit(s[a + 2]) &&
+        !(a + 3 < s.size() && is_digit(s[a + 3]))) {
+        int mnt = (s[a + 1] - '0') * 10 + (s[a + 2] - '0');
+        if (mnt > 59) return i;
+        end = a + 3;
+        if (end + 2 < s.size() && s[end] == ':' && is_digit(s[end + 1]) && is_digit(s[end + 2])) end += 3;
+    }
+    // am / pm / a.m. / p.m., glued or after a space
+    size_t e2 = skip_spaces(s, end == i ? a : end);
+    std::string w;
+    size_t k = read_short_word(s, e2, w);
+    if (w == "am" || w == "pm") return k;
+    if ((w == "a" || w == "p") && k < s.size() && s[k] == '.') {
+        std::string m;
+        size_t q = read_short_word(s, k + 1, m);
+        if (m == "m") return q + (q < s.size() && s[q] == '.');
+    }
+    return end;   // i when there was neither minutes nor am/pm
+}
+
+// A time zone right after a time or a date: "BST", "EDT", "GMT+1", "UTC+01:00", "ET", "Eastern
+// Daylight Time".
+size_t read_zone(std::string_view s, size_t i, bool& us) {
+    std::string w;
+    size_t end = i, j = i;
+    for (int n = 0; n < 3; ++n) {
+        size_t k = read_short_word(s, j, w);
+        bool us_word = w == "eastern" || w == "pacific" || w == "central" || w == "mountain";
+        if (!(us_word || w == "british" || w == "greenwich" || w == "daylight" || w == "standard" || w == "summer" || w == "mean" ||
+              w == "time" || w == "local"))
+            break;
+        us = us || us_word;
+        end = k;
+        j = skip_spaces(s, k);
+    }
+    if (end > i) return end;
+    size_t k = i;
+    while (k < s.size() && k - i < 5 && std::isupper((unsigned char)s[k])) ++k;
+    if (k - i < 2 || (k < s.size() && is_alpha(s[k]))) return i;
+    std::string low;
+    for (size_t q = i; q < k; ++q) low += char(std::tolower((unsigned char)s[q]));
+    if (page_head_kinds(low) & PH_US_ZONE) us = true;
+    if (k < s.size() && (s[k] == '+' || s[k] == '-') && k + 1 < s.size() && is_digit(s[k + 1])) {
+        ++k;
+        while (k < s.size() && (is_digit(s[k]) || s[k] == ':') && k - i < 12) ++k;
+    }
+    return k;
+}
+
+// A numeric date: 08/04/2025, 8.4.2025, 08-04-25. Both readings are kept; the line decides.
+size_t read_numeric_date(std::string_view s, size_t i, LineDate& d) {
+    int a, b, y;
+    size_t p = read_int(s, i, a, 2);
+    if (p == i || p >= s.size()) return 0;
+    char sep = s[p];
+    if (sep != '/' && sep != '.' && sep != '-') return 0;
+    size_t q = read_int(s, p + 1, b, 2);
+    if (q == p + 1 || q >= s.size() || s[q] != sep) return 0;
+    size_t r = read_int(s, q + 1, y, 4);
+    if (r == q + 3 && sep != '-') y += 2000;
+    else if (r != q + 5) return 0;
+    if (r < s.size() && (is_alpha(s[r]) || s[r] == sep)) return 0;
+    bool dm = valid_date(y, b, a), md = valid_date(y, a, b);
+    if (!dm && !md) return 0;
+    d.iso = dm ? iso(y, b, a) : iso(y, a, b);
+    d.iso_month_first = dm && md && a != b ? iso(y, a, b) : "";
+    return r - i;
+}
+
+// "2 hours ago", "an hour ago", "just now", "5 min read", "5-minute read": no date, but date-line words.
+size_t read_relative(std::string_view s, size_t i) {
+    std::string w;
+    size_t j = i;
+    int n;
+    size_t a = read_int(s, j, n, 3);
+    if (a > j) j = a;
+    else {
+        size_t k = read_short_word(s, j, w);
+        if (w == "just") { size_t e = read_short_word(s, skip_spaces(s, k), w); return w == "now" ? e : i; }
+        if (w != "a" && w != "an") return i;
+        j = k;
+    }
+    if (j < s.size() && s[j] == '-') ++j;
+    size_t k = read_short_word(s, skip_spaces(s, j), w);
+    static const char* const units[] = {"s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr",
+                                        "hrs", "hour", "hours", "d", "day", "days", "week", "weeks", "month", "months", "year", "years", nullptr};
+    bool unit = false;
+    for (const char* const* u = units; *u; ++u) unit = unit || w == *u;
+    if (!unit) return i;
+    std::string next;
+    size_t e = read_short_word(s, skip_spaces(s, k), next);
+    if (next == "ago" || next == "read") return e;
+    if (next == "reading") {   // "2 min Reading time"
+        size_t e2 = read_short_word(s, skip_spaces(s, e), next);
+        if (next == "time") return e2;
+    }
+    if (skip_spaces(s, k) >= s.size() && a > i) return k;   // "4 min" alone: a listening time
+    return i;
+}
+
+// "April 8" without a year (after a line's full date, which it repeats or updates).
+size_t read_month_day(std::string_view s, size_t i) {
+    std::string w;
+    size_t k = read_short_word(s, i, w);
+    if (k == i || !month_from_name(w)) return i;
+    if (k < s.size() && s[k] == '.') ++k;
+    size_t j = skip_spaces(s, k);
+    int d;
+    size_t e = read_int(s, j, d, 2);
+    if (e == j || d < 1 || d > 31) return i;
+    return e;
+}
+
+// "in Business Weekly" after "Published": the publication, capitalised words up to a separator.
+size_t read_publication(std::string_view s, size_t i) {
+    std::string w;
+    size_t k = read_short_word(s, i, w);
+    if (w != "in" || k >= s.size() || s[k] != ' ') return i;
+    size_t j = k, end = i;
+    for (int n = 0; n < 6; ++n) {
+        j = skip_spaces(s, j);
+        if (j >= s.size() || !std::isupper((unsigned char)s[j])) break;
+        while (j < s.size() && s[j] != ' ' && s[j] != '\t' && (unsigned char)s[j] != 0xC2 && (unsigned char)s[j] != 0xE2) ++j;
+        end = j;
+    }
+    return end;
+}
+
+// A label of page-head.txt at s[i] (up to three words): "Published", "Last updated", "Posted on".
+size_t read_label(std::string_view s, size_t i, DateLabel& label, std::string& text) {
+    std::string w, phrase;
+    size_t best = i;
+    size_t j = i;
+    for (int n = 0; n < 3; ++n) {
+        if (n > 0) j = skip_spaces(s, j);
+        size_t k = read_short_word(s, j, w);
+        if (k == j) break;
+        if (n > 0) phrase += ' ';
+        phrase += w;
+        j = k;
+        uint16_t kinds = page_head_kinds(phrase);
+        if (kinds & (PH_PUBLISHED | PH_UPDATED | PH_DATED)) {
+            best = j;
+            label = kinds & PH_PUBLISHED ? DateLabel::Published : kinds & PH_UPDATED ? DateLabel::Updated : DateLabel::None;
+            text = phrase;
         }
+    }
+    if (best > i && best < s.size() && s[best] == ':') ++best;
+    return best;
+}
+
+}  // namespace
+
+LineScan scan_date_items(std::string_view s, size_t from) {
+    LineScan r;
+    DateLabel label = DateLabel::None;
+    bool after_time_or_date = false, lead_open = false;
+    size_t i = from;
+    std::string w;
+    for (int guard = 0; guard < 40; ++guard) {
+        size_t j = skip_separators(s, i);
+        if (j >= s.size()) { r.whole = true; break; }
+        // "at", "on", "and" join items ("April 6, 2024 at 5:30 p.m.").
+        size_t k = read_short_word(s, j, w);
+        if ((w == "at" || w == "on" || w == "and") && k < s.size() && !is_alpha(s[k])) { i = k; continue; }
+        size_t e = 0;
+        enum { None, Label, Date, Time, Zone, Other } kind = None;
+        DateLabel got_label = DateLabel::None;
+        std::string label_text;
+        LineDate d;
         std::string iso_date;
-        size_t used = parse_written_date(line, i, iso_date);
-        if (used == 0) continue;
-        size_t end = skip_time(line, i + used);
-        // Without a keyword the date must be the whole line (a bare date line), give or take a
-        // time, a zone, a byline separator.
-        size_t rest = skip_spaces(line, end);
-        if (!keyword && rest < line.size()) {
-            char c = line[rest];
-            bool separator = c == '|' || c == '-' || c == ',';
-            if (!separator && line.size() - rest > 0) continue;
+        if ((e = read_label(s, j, got_label, label_text)) > j) kind = Label;
+        else if (size_t n = parse_written_date(s, j, iso_date)) { e = j + n; kind = Date; d.iso = iso_date; }
+        else if (size_t n2 = read_numeric_date(s, j, d)) { e = j + n2; kind = Date; }
+        else if ((e = read_relative(s, j)) > j) { kind = Other; r.relative = true; }
+        else if ((e = read_time(s, j)) > j) kind = Time;
+        else if (after_time_or_date && (e = read_zone(s, j, r.us_zone)) > j) kind = Zone;
+        else if (label == DateLabel::Published && (e = read_publication(s, j)) > j) kind = Other;
+        else if (!r.dates.empty() && (e = read_month_day(s, j)) > j) kind = Other;   // "| Last Updated: April 8"
+        else if (k > j && calendar_word(w) && calendar_word(w)->weekday) { e = k + (k < s.size() && s[k] == '.'); kind = Other; }
+        if (kind == None) break;
+        if (r.items == 0) {
+            r.first = j;
+            r.label_first = kind == Label;
+            if (kind == Label) r.first_label = label_text;
         }
-        size_t start = skip_spaces(line, 0);
-        r.found = true;
-        r.iso = iso_date;
-        r.span = {uint32_t(p.start + start), uint32_t(p.start + end)};
-        return r;
+        if (r.items == 1 && r.label_first && kind == Date) r.date_second = true;
+        ++r.items;
+        if (kind == Label) { label = got_label; r.labelled = true; }
+        if (kind == Date) {
+            d.label = label;
+            label = DateLabel::None;
+            d.start = uint32_t(j);
+            d.end = uint32_t(e);
+            if (r.dates.empty()) lead_open = true;
+            r.dates.push_back(std::move(d));
+        } else if (kind != Time && kind != Zone) lead_open = false;
+        if (lead_open) r.lead_end = e;
+        after_time_or_date = kind == Date || kind == Time;
+        r.end = e;
+        i = e;
     }
     return r;
+}
+
+int pick_date(const LineScan& scan) {
+    int plain = -1, updated = -1;
+    for (size_t k = 0; k < scan.dates.size(); ++k) {
+        const LineDate& d = scan.dates[k];
+        if (d.label == DateLabel::Published) return int(k);
+        if (d.label == DateLabel::None && plain < 0) plain = int(k);
+        if (d.label == DateLabel::Updated && updated < 0) updated = int(k);
+    }
+    return plain >= 0 ? plain : updated;
+}
+
+size_t skip_date_separators(std::string_view s, size_t i) { return skip_separators(s, i); }
+
+const std::string& date_iso(const LineScan& scan, const LineDate& d) {
+    return scan.us_zone && !d.iso_month_first.empty() ? d.iso_month_first : d.iso;
+}
+
+}  // namespace head
+
+DateLine find_date_line(std::string_view t, const std::vector<Paragraph>& paragraphs) {
+    std::vector<Paragraph> copy = paragraphs;
+    return find_page_parts(t, copy).date;
 }
 
 }  // namespace ae

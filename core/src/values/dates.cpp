@@ -173,7 +173,14 @@ bool Finder::rule_date(int i, M& m) const {
             m.dayish = t.g == G::Day;
             return true;
         }
+        TP named = t;
         t = month_no_year(t.m, t.g == G::Day ? t.d : 0, fut);
+        // `February this year`, `in May last year`: the year the next words name (their own value)
+        int k = m.e + (L(m.e) == "of" ? 1 : 0);
+        if ((L(k) == "this" || L(k) == "last" || L(k) == "next") && L(k + 1) == "year") {
+            t.y = ctx_.ref.y + (L(k) == "last" ? -1 : L(k) == "next" ? 1 : 0);
+            if (named.g == G::Day) t.d = std::min(named.d, month_days(t.y, t.m));
+        }
     }
     set_date(m, t);
     return true;
@@ -336,7 +343,10 @@ bool Finder::rule_weekday(int i, M& m) const {
     // `Wednesday's ruling` is done; otherwise the verb tense decides
     int fut = dir ? 0 : L(j + 1) == "'s" ? -1 : tense(m.b, m.e);
     TP t = weekday_tp(wd, dir, fut);
-    // `Friday night`: TimeBank mostly gives the day itself, so the value stays the day
+    // `Friday evening`, `Friday afternoon`: the day and its part (TimeML's 2000-01-07TEV); `Friday
+    // morning` and `Friday night` stay the day, as TimeBank mostly gives them (its annotators
+    // often marked only `Friday` of `Friday night`)
+    if (pod && (sv(pod) == "EV" || sv(pod) == "AF")) { t.g = G::PartOfDay; t.pod = pod; }
     set_date(m, t);
     return true;
 }
@@ -645,6 +655,196 @@ bool Finder::rule_refword(int i, M& m) const {
             return false;
         m.e = i + 2;
         set_ref(m, L(i + 1) == "past" ? "PAST_REF" : "FUTURE_REF");
+        return true;
+    }
+    return false;
+}
+
+// ---- 6. years in words and holidays -------------------------------------------------------------
+
+// `nineteen ninety-six`, `twenty twenty`, `the year two thousand`: a year said as words
+// (broadcast transcripts).
+bool Finder::rule_spelled_year(int i, M& m) const {
+    sv s = L(i);
+    int y = 0, e = 0;
+    if (s == "nineteen" || s == "twenty") {
+        int tail = number_word(L(i + 1));
+        if (tail < 10 || tail > 99) return false;
+        y = (s == "nineteen" ? 1900 : 2000) + tail;
+        e = i + 2;
+    } else if (s == "the" && L(i + 1) == "year" && L(i + 2) == "two" && L(i + 3) == "thousand") {
+        y = 2000;
+        e = i + 4;
+        int k = e + (L(e) == "and" ? 1 : 0);
+        int tail = number_word(L(k));
+        if (tail >= 1 && tail <= 99) { y += tail; e = k + 1; }
+    } else {
+        return false;
+    }
+    sv nx = L(e);
+    if (unit_of(nx) != U::None || (value_kinds(nx) & VW_COUNTED_NOUN) || nx == "people" || nx == "percent") return false;
+    m.b = i;
+    m.e = e;
+    TP t;
+    t.g = G::Year; t.y = y; t.m = 1; t.d = 1;
+    set_date(m, t);
+    return true;
+}
+
+namespace {
+
+// Easter Sunday of year y (the Gregorian computus), as days since the epoch.
+int64_t easter_days(int y) {
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int mm = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * mm + 114) / 31, day = (h + l - 7 * mm + 114) % 31 + 1;
+    return days_from_civil(y, month, day);
+}
+
+// The n-th (1..4; -1 = last) weekday wd (1 = Monday) of month m in year y.
+int64_t nth_weekday(int y, int m, int wd, int n) {
+    if (n > 0) {
+        int64_t first = days_from_civil(y, m, 1);
+        return first + (wd - iso_weekday(first) + 7) % 7 + 7 * (n - 1);
+    }
+    int64_t last = days_from_civil(y, m, month_days(y, m));
+    return last - (iso_weekday(last) - wd + 7) % 7;
+}
+
+}  // namespace
+
+// `Thanksgiving`, `Christmas Day`, `New Year's Eve`, `Election Day`, `Easter`, `last Thanksgiving`:
+// the holiday's date in the year nearest the reference day (the tense, or last/next, decides).
+bool Finder::rule_holiday(int i, M& m) const {
+    int j = i, dir = 0;
+    sv s = L(i);
+    if (s == "last") { dir = -1; ++j; }
+    else if (s == "next") { dir = 1; ++j; }
+    else if (s == "this") { ++j; }
+    if (!cap(j)) return false;
+    sv a = L(j), b = L(j + 1);
+    int len = 0;
+    int which = 0;   // 1 thanksgiving 2 christmas 3 christmas eve 4 new year's day 5 new year's eve 7 easter
+                     // 8 independence day 9 labor day 10 memorial day 11 veterans day 12 halloween 13 valentine's day 14 boxing day
+                     // 15 good friday 16 easter week
+    if (a == "thanksgiving") { which = 1; len = b == "day" ? 2 : 1; }
+    else if (a == "christmas") { which = b == "eve" ? 3 : 2; len = b == "day" || b == "eve" ? 2 : 1; }
+    else if (a == "new" && (b == "year's" || b == "years") && (L(j + 2) == "day" || L(j + 2) == "eve")) { which = L(j + 2) == "eve" ? 5 : 4; len = 3; }
+    else if (a == "easter") { which = b == "week" ? 16 : 7; len = b == "sunday" || b == "week" ? 2 : 1; }
+    else if (a == "independence" && b == "day") { which = 8; len = 2; }
+    else if ((a == "labor" || a == "labour") && b == "day") { which = 9; len = 2; }
+    else if (a == "memorial" && b == "day") { which = 10; len = 2; }
+    else if ((a == "veterans" || a == "veterans'" || a == "veteran's") && b == "day") { which = 11; len = 2; }
+    else if (a == "halloween") { which = 12; len = 1; }
+    else if ((a == "valentine's" || a == "valentines") && b == "day") { which = 13; len = 2; }
+    else if (a == "boxing" && b == "day") { which = 14; len = 2; }
+    else if (a == "good" && b == "friday") { which = 15; len = 2; }
+    if (!which) return false;
+    // `Christmas day`, `Easter week`; but a common first word needs the capital of a name on
+    // both (`Election Day`, `Memorial Day`, `Good Friday`, not `the election day`)
+    const bool common = (which >= 8 && which <= 11) || which == 14 || which == 15;
+    if (len >= 2 && common && !cap(j + 1)) return false;
+    // A one-word holiday naming a thing (`Christmas sales`, `the Easter egg`) is no date: after it
+    // only a word of time, a function word, a participle (`Thanksgiving following`) or punctuation.
+    sv nx = L(j + len);
+    const bool participle = nx.size() > 4 && (nx.substr(nx.size() - 3) == "ing" || nx.substr(nx.size() - 2) == "ed") &&
+                            nx != "shopping" && nx != "trading" && nx != "spending" && nx != "greeting" && nx != "wedding";
+    if (len == 1 && !nx.empty() && w_[size_t(j + len)].alpha && !cap(j + len) && !participle) {
+        static const char* const ok[] = {"day", "eve", "week", "weekend", "period", "season", "holiday", "holidays", "break",
+                                         "morning", "afternoon", "evening", "night", "and", "or", "to", "in", "on", "at",
+                                         "when", "with", "for", "as", "but", "by", "of", "from", "this", "last", "next",
+                                         "is", "was", "will", "has", "had", "would", "could", "came", "comes", "before",
+                                         "after", "until", "falls", "fell", "itself", nullptr};
+        bool fine = false;
+        for (const char* const* w = ok; *w && !fine; ++w) fine = nx == *w;
+        if (!fine) return false;
+    }
+    m.b = i;
+    m.e = j + len;
+    auto date_in = [&](int y) -> int64_t {
+        switch (which) {
+        case 1: return nth_weekday(y, 11, 4, 4);
+        case 2: return days_from_civil(y, 12, 25);
+        case 3: return days_from_civil(y, 12, 24);
+        case 4: return days_from_civil(y, 1, 1);
+        case 5: return days_from_civil(y, 12, 31);
+        case 7: case 16: return easter_days(y);
+        case 8: return days_from_civil(y, 7, 4);
+        case 9: return nth_weekday(y, 9, 1, 1);
+        case 10: return nth_weekday(y, 5, 1, -1);
+        case 11: return days_from_civil(y, 11, 11);
+        case 12: return days_from_civil(y, 10, 31);
+        case 13: return days_from_civil(y, 2, 14);
+        case 14: return days_from_civil(y, 12, 26);
+        case 15: return easter_days(y) - 2;
+        }
+        return 0;
+    };
+    int64_t day;
+    if (!ctx_.has_ref) {   // a fixed day keeps its month and day (`XXXX-12-25`)
+        m.type = "DATE";
+        int y = 2001, mo, d;
+        civil_from_days(date_in(y), y, mo, d);
+        const bool movable = which == 1 || which == 7 || which == 16 || (which >= 9 && which <= 10) || which == 15;
+        m.value = movable ? "XXXX" : unresolved(G::Day, mo, d);
+        return true;
+    }
+    int64_t r = tp_days(ctx_.ref);
+    int fut = dir ? 0 : tense(m.b, m.e);
+    int64_t best_day = date_in(ctx_.ref.y);
+    double best = 1e18;
+    for (int y = ctx_.ref.y - 1; y <= ctx_.ref.y + 1; ++y) {
+        int64_t d = date_in(y);
+        int64_t diff = d - r;
+        if (dir < 0 && diff >= 0) continue;
+        if (dir > 0 && diff <= 0) continue;
+        double cost = double(diff < 0 ? -diff : diff);
+        if (!dir && diff > 0 && fut <= 0) cost *= fut < 0 ? 3.0 : 1.5;
+        if (!dir && diff < 0 && fut > 0) cost *= 3.0;
+        if (cost < best) { best = cost; best_day = d; }
+    }
+    day = best_day;
+    TP t = tp_from_days(day);
+    if (which == 16) t.g = G::Week;
+    set_date(m, t);
+    return true;
+}
+
+// `by year-end` (this year's last day), `since year-end` (last year's); `the year ended March 31`
+// (a year up to that day: P1Y); `the full year` (the reference year).
+bool Finder::rule_year_end(int i, M& m) const {
+    sv s = L(i);
+    if (s == "year-end" || (s == "year" && L(i + 1) == "-" && L(i + 2) == "end")) {
+        if (!ctx_.has_ref) return false;
+        m.b = i;
+        m.e = s == "year-end" ? i + 1 : i + 3;
+        sv p = L(i - 1);
+        int y = ctx_.ref.y;
+        if (p == "since" || p == "from" || (p != "by" && p != "until" && p != "before" && tense(m.b, m.e) < 0)) y -= 1;
+        TP t;
+        t.g = G::Day; t.y = y; t.m = 12; t.d = 31;
+        set_date(m, t);
+        return true;
+    }
+    if (s != "the") return false;
+    int j = i + 1;
+    if (L(j) == "fiscal" || L(j) == "full") ++j;
+    if (L(j) != "year") return false;
+    if (L(j + 1) == "ended" || L(j + 1) == "ending") {
+        m.b = i;
+        m.e = j + 1;
+        m.type = "DURATION";
+        m.value = "P1Y";
+        return true;
+    }
+    if (L(i + 1) == "full" && ctx_.has_ref && !(L(j + 1) == "of" || L(j + 1) == "before" || L(j + 1) == "after")) {
+        m.b = i;
+        m.e = j + 1;
+        TP t;
+        t.g = G::Year; t.y = ctx_.ref.y; t.m = 1; t.d = 1;
+        set_date(m, t);
+        m.dated = false;   // not an anchor for what follows
         return true;
     }
     return false;

@@ -9,8 +9,28 @@
 
 namespace ae::values {
 
-// ISO 8601 duration for n units (n may be "X" or a decimal).
+// ISO 8601 duration for n units (n may be "X" or a decimal). A half or a quarter of an hour, a
+// minute, a day or a year is written in the next smaller unit, as TimeML does: `5 1/2 hours`
+// PT5H30M, `2 1/2 years` P2Y6M, `a minute and a half` PT1M30S.
 std::string duration_value(const std::string& n, U u) {
+    size_t dot = n.find('.');
+    if (dot != std::string::npos && (u == U::Hour || u == U::Minute || u == U::Year || u == U::Day)) {
+        std::string whole = dot == 0 ? "0" : n.substr(0, dot), frac = n.substr(dot);
+        int parts = frac == ".5" ? 2 : frac == ".25" ? 4 : frac == ".75" ? 4 : 0;
+        int num = frac == ".75" ? 3 : 1;
+        if (parts) {
+            const int per = u == U::Hour || u == U::Minute ? 60 : u == U::Year ? 12 : 24;
+            const std::string small = std::to_string(per * num / parts);
+            const bool lead = whole != "0";
+            switch (u) {
+                case U::Hour: return "PT" + (lead ? whole + "H" : "") + small + "M";
+                case U::Minute: return "PT" + (lead ? whole + "M" : "") + small + "S";
+                case U::Year: return "P" + (lead ? whole + "Y" : "") + small + "M";
+                case U::Day: return "P" + (lead ? whole + "D" : "") + "T" + small + "H";
+                default: break;
+            }
+        }
+    }
     switch (u) {
         case U::Second: return "PT" + n + "S";
         case U::Minute: return "PT" + n + "M";
@@ -78,7 +98,7 @@ bool Finder::rule_amount_of_time(int i, M& m) const {
     }
     int e = k + 1;
     std::string nv = n;
-    if (u == U::Year && L(e) == "and" && L(e + 1) == "a" && L(e + 2) == "half" && n != "X") { nv = shift_decimal(n, 0) + ".5"; e += 3; }
+    if (L(e) == "and" && L(e + 1) == "a" && L(e + 2) == "half" && n != "X" && n.find('.') == std::string::npos) { nv = n + ".5"; e += 3; }
     sv after = L(e);
     // DATE: N units ago / earlier / later / before / after / from now
     bool ago = after == "ago" || after == "back" || (after == "from" && L(e + 1) == "now") || after == "hence";
@@ -111,6 +131,9 @@ bool Finder::rule_amount_of_time(int i, M& m) const {
             if (u == U::Day || u == U::Week) { if (base.g < G::Day && base.g != G::Week) base = ctx_.ref; }
             if (base.g > g && !(u == U::Week && base.g > G::Week)) g = base.g;
             if (u == U::Week && base.g >= G::Day) g = G::Day;
+        } else if (ago && u == U::Year && ctx_.has_period) {
+            base = ctx_.period;   // earnings news: `a year ago` is the reported quarter a year back
+            g = base.g;
         } else if (ago && u == U::Year && ctx_.has_anchor && (ctx_.anchor.g == G::Quarter || ctx_.anchor.g == G::Half)) {
             base = ctx_.anchor;
             g = base.g;
@@ -230,6 +253,21 @@ bool Finder::rule_set(int i, M& m) const {
         return true;
     }
     return false;
+}
+
+// `for years`, `within weeks`, `for months`: an unsaid number of the unit (TimeML's PXY, PXW).
+bool Finder::rule_vague_units(int i, M& m) const {
+    sv s = L(i);
+    if (s != "for" && s != "within") return false;
+    bool plural = false;
+    U u = unit_of(L(i + 1), plural);
+    if (u == U::None || !plural || u == U::Second || u == U::Quarter) return false;
+    if (L(i + 2) == "of" || L(i + 2) == "ago" || L(i + 2) == "'") return false;   // `for years of work`, `years' time`
+    m.b = i + 1;
+    m.e = i + 2;
+    m.type = "DURATION";
+    m.value = duration_value("X", u);
+    return true;
 }
 
 }  // namespace ae::values

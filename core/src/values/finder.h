@@ -20,6 +20,8 @@ struct Ctx {
     TP ref;             // reference day
     TP anchor;          // last date mentioned (starts at the reference day)
     bool has_anchor = false;
+    TP period;          // the first quarter or half the article names: in earnings news, the
+    bool has_period = false;   // period reported on, what `a year ago` compares with
 };
 
 struct M {                 // one match
@@ -83,11 +85,15 @@ class Finder {
     bool rule_year_ago_adj(int i, M& m) const;
     bool rule_season(int i, M& m) const;
     bool rule_refword(int i, M& m) const;
+    bool rule_spelled_year(int i, M& m) const;
+    bool rule_holiday(int i, M& m) const;
+    bool rule_year_end(int i, M& m) const;
 
     // ---- DURATION and SET (durations.cpp)
     bool rule_amount_of_time(int i, M& m) const;
     bool rule_hyphen_duration(int i, M& m) const;
     bool rule_set(int i, M& m) const;
+    bool rule_vague_units(int i, M& m) const;
 
     // ---- TIME: clock times, joined with a day (times.cpp)
     bool clock_at(int i, int& e, int& hh, int& mi) const;

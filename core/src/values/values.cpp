@@ -77,6 +77,10 @@ bool Finder::best(int i, M& out) const {
         tryr(&Finder::rule_year_ago_adj);
         tryr(&Finder::rule_season);
         tryr(&Finder::rule_refword);
+        tryr(&Finder::rule_spelled_year);
+        tryr(&Finder::rule_holiday);
+        tryr(&Finder::rule_year_end);
+        tryr(&Finder::rule_vague_units);
         tryr(&Finder::rule_clock);
         tryr(&Finder::rule_percent);
         tryr(&Finder::rule_quantity);
@@ -108,6 +112,11 @@ void Finder::finish(M& m) {
         if (m.dated) { m.tp.g = G::Minute; m.tp.hh = m.hh; m.tp.mi = m.mi; }
     }
     if (m.dated && !m.from_anchor) { ctx_.anchor = m.tp; ctx_.has_anchor = true; }
+    if (m.dated && !m.from_anchor && !ctx_.has_period && (m.tp.g == G::Quarter || m.tp.g == G::Half) && ctx_.has_ref &&
+        m.tp.y >= ctx_.ref.y - 1 && m.tp.y <= ctx_.ref.y) {
+        ctx_.period = m.tp;
+        ctx_.has_period = true;
+    }
 }
 
 // ---- 2. what the rules share --------------------------------------------------------------------
@@ -139,7 +148,25 @@ int Finder::tense(int b, int e) const {
         if ((t == "scheduled" || t == "due" || t == "expected" || t == "set" || t == "planned") &&
             (L(k - 1) == "been" || L(k - 1) == "was" || L(k - 1) == "were" || L(k - 1) == "had"))
             return -1;
-        if (vk & VW_FUTURE_CUE) return 1;
+        if ((vk & VW_FUTURE_CUE) && !(t == "next" && L(k + 1) == "to")) return 1;   // not "next to the embassy"
+        // "plans to hold", "hopes to meet": what is planned now lies ahead
+        if ((t == "plans" || t == "plan" || t == "hopes" || t == "intend") && L(k + 1) == "to") return 1;
+        // "postponed until Tuesday", "given until 9 a.m. Tuesday" (not "Until Thursday, they had ...")
+        // "repay the loan by February", "until 9 a.m. EST Tuesday" (a clock time between)
+        bool right_before = k == b - 1;
+        if (!right_before && k < b && k >= b - 4) {
+            right_before = true;
+            for (int q = k + 1; q < b; ++q) {
+                sv x = L(q);
+                right_before = right_before && (digitish(q) || x == "a.m." || x == "p.m." || x == "am" || x == "pm" ||
+                                                x == "noon" || x == "midnight" || (value_kinds(x) & VW_TIME_ZONE));
+            }
+        }
+        if ((t == "until" || t == "till" || t == "by") && right_before && k > lo) {
+            bool perfect = false;   // not "had filed reports by Wednesday"
+            for (int q = k - 1; q >= lo && q >= k - 6; --q) perfect = perfect || L(q) == "had" || L(q) == "was" || L(q) == "were";
+            if (!perfect) return 1;
+        }
         if (t == "as" && (L(k + 1) == "soon" || L(k + 1) == "early") && L(k + 2) == "as") return 1;
         if (t == "won" && L(k + 1) == "'t") return 1;
         if ((t == "going" || t == "set") && L(k + 1) == "to") return 1;
