@@ -9,7 +9,7 @@ IMGUI_DIR="$ROOT/third_party/imgui-$IMGUI_VERSION"
 PACKAGES=(
   build-essential cmake ninja-build clang lld libclang-rt-14-dev
   emscripten
-  nlohmann-json3-dev doctest-dev
+  nlohmann-json3-dev doctest-dev zlib1g-dev
   libglfw3-dev libgl-dev xvfb xauth
   fonts-dejavu-core python3-fonttools iso-codes
   pybind11-dev python3-dev python3-dask python3-distributed python3-lz4
