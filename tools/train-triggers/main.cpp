@@ -17,6 +17,7 @@
 #include "article_explorer/analysis.h"
 #include "events/trigger_model.h"
 #include "tagging/perceptron.h"
+#include "../common/binary_trainer.h"
 
 #include <algorithm>
 #include <cstring>
@@ -165,11 +166,8 @@ int main(int argc, char** argv) {
     std::printf("documents: %zu train (%zu events), %zu held out (%zu events; every %zu-th by sorted path)\n",
                 train.size(), train_events, held.size(), held_events, every);
 
-    struct Inst { const Doc* d; size_t i; };
-    std::vector<Inst> inst;
-    for (auto* d : train) for (size_t i = 0; i < d->feats.size(); ++i) inst.push_back({d, i});
-    AveragedPerceptron p(2);
-    std::mt19937_64 rng(std::stoull(get("seed", "1")));
+    std::vector<binary_trainer::Instance> inst;
+    for (auto* d : train) for (size_t i = 0; i < d->feats.size(); ++i) inst.push_back({&d->feats[i], d->gold[i]});
     LinearModel meta;
     meta.kind = "triggers";
     meta.feature_set = events::kTriggerFeatureSet;
@@ -177,40 +175,22 @@ int main(int argc, char** argv) {
     AveragedPerceptron::Export ex;
     ex.max_rows = std::stoul(get("max-rows", "10000"));
     ex.min_q = std::stoi(get("min-q", "0"));
-    std::string bytes;
     Score last;
-    for (int ep = 1; ep <= epochs; ++ep) {
-        for (size_t i = inst.size(); i > 1; --i) std::swap(inst[i - 1], inst[size_t(rng() % i)]);
-        size_t errors = 0;
-        for (auto& x : inst) {
-            const auto& f = x.d->feats[x.i];
-            float s[2] = {0, 0};
-            p.score(f.data(), f.size(), s);
-            int guess = events::trigger_decision(s) ? 1 : 0, truth = x.d->gold[x.i];
-            if (guess != truth) { p.update(f.data(), f.size(), truth, guess); ++errors; }
-            p.tick();
-        }
-        LinearModel m = meta;
-        p.export_model(m, ex);
-        bytes = serialize(m);
-        LinearModel back;
-        std::string err;
-        if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), back, &err)) {
-            std::fprintf(stderr, "train-triggers: round trip failed: %s\n", err.c_str()); return 1;
-        }
-        last = evaluate(back, held);
-        std::printf("epoch %2d: train errors %zu / %zu, rows %zu, held-out trigger P %.1f R %.1f F1 %.1f (%zu bytes)\n",
-                    ep, errors, inst.size(), back.keys.size(), last.p, last.r, last.f1, bytes.size());
-        std::fflush(stdout);
-    }
+    LinearModel m;
+    const bool ok = binary_trainer::train(inst, meta, ex, epochs, std::stoull(get("seed", "1")), "train-triggers",
+        [](const float* s) { return events::trigger_decision(s); },
+        [&](int ep, size_t errors, size_t n, const LinearModel& back, size_t bytes) {
+            last = evaluate(back, held);
+            std::printf("epoch %2d: train errors %zu / %zu, rows %zu, held-out trigger P %.1f R %.1f F1 %.1f (%zu bytes)\n",
+                        ep, errors, n, back.keys.size(), last.p, last.r, last.f1, bytes);
+        }, &m);
+    if (!ok) return 1;
     // The training record: command, data and held-out figure, in the model itself.
-    LinearModel m = meta;
-    p.export_model(m, ex);
     char note[512];
     std::snprintf(note, sizeof note, "train-triggers | %zu train docs, %zu held out (every %zu-th) | epochs %d | held-out P %.1f R %.1f F1 %.1f (quantised)",
                   train.size(), held.size(), every, epochs, last.p, last.r, last.f1);
     m.note = note;
-    bytes = serialize(m);
+    const std::string bytes = serialize(m);
     std::ofstream out(kv["out"], std::ios::binary);
     out.write(bytes.data(), std::streamsize(bytes.size()));
     if (!out) { std::fprintf(stderr, "train-triggers: cannot write %s\n", kv["out"].c_str()); return 1; }

@@ -1,0 +1,58 @@
+// The training loop the binary token classifiers share (train-triggers, train-cues): an averaged
+// perceptron over precomputed feature vectors, shuffled each epoch from a fixed seed; after every
+// epoch the model is exported (quantised, pruned), serialised and read back, and after_epoch
+// scores that copy, so the figure printed is the one of the bytes that ship.
+#pragma once
+#include "tagging/model.h"
+#include "tagging/perceptron.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace binary_trainer {
+
+struct Instance { const std::vector<uint64_t>* feats; int gold; };   // gold: 1 = the class, 0 = not
+
+// decide(scores[2]) -> bool: the core's decision rule. after_epoch(epoch, errors, instances,
+// const LinearModel& read_back, size_t bytes) prints the epoch's line. On success *out is the
+// model of the last epoch (without its note).
+template <class Decide, class AfterEpoch>
+bool train(std::vector<Instance>& inst, const ae::tagging::LinearModel& meta,
+           const ae::tagging::AveragedPerceptron::Export& ex, int epochs, uint64_t seed, const char* tool,
+           Decide decide, AfterEpoch after_epoch, ae::tagging::LinearModel* out) {
+    using namespace ae::tagging;
+    AveragedPerceptron p(2);
+    std::mt19937_64 rng(seed);
+    for (int ep = 1; ep <= epochs; ++ep) {
+        for (size_t i = inst.size(); i > 1; --i) std::swap(inst[i - 1], inst[size_t(rng() % i)]);
+        size_t errors = 0;
+        for (const Instance& x : inst) {
+            const std::vector<uint64_t>& f = *x.feats;
+            float s[2] = {0, 0};
+            p.score(f.data(), f.size(), s);
+            const int guess = decide(s) ? 1 : 0;
+            if (guess != x.gold) { p.update(f.data(), f.size(), x.gold, guess); ++errors; }
+            p.tick();
+        }
+        LinearModel m = meta;
+        p.export_model(m, ex);
+        const std::string bytes = serialize(m);
+        LinearModel back;
+        std::string err;
+        if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), back, &err)) {
+            std::fprintf(stderr, "%s: round trip failed: %s\n", tool, err.c_str());
+            return false;
+        }
+        after_epoch(ep, errors, inst.size(), back, bytes.size());
+        std::fflush(stdout);
+    }
+    *out = meta;
+    p.export_model(*out, ex);
+    return true;
+}
+
+}  // namespace binary_trainer
