@@ -5,6 +5,7 @@
 #include "article_explorer/tagger.h"
 #include "events/words.h"
 #include "model/registry.h"
+#include "tagging/models.h"
 
 namespace ae::events {
 
@@ -108,15 +109,7 @@ bool detect_trigger(const tagging::LinearModel& m, const TriggerTokens& s, size_
 }
 
 const tagging::LinearModel* trigger_model() {
-    static const model::Loaded<tagging::LinearModel> lm = model::load_embedded<tagging::LinearModel>(
-        "triggers", [](const uint8_t* data, size_t n, tagging::LinearModel& m, std::string* error) {
-            if (!tagging::deserialize(data, n, m, error)) return false;
-            if (m.kind != "triggers" || m.feature_set != kTriggerFeatureSet || m.nclasses() != 2) {
-                *error = "trigger model of another kind or feature set; retrain";
-                return false;
-            }
-            return true;
-        });
+    static const model::Loaded<tagging::LinearModel> lm = tagging::load_linear_model("triggers", "triggers", kTriggerFeatureSet, 2);
     return lm.ok ? &lm.model : nullptr;
 }
 

@@ -6,6 +6,7 @@
 #include "article_explorer/tagger.h"
 #include "model/hash.h"
 #include "model/registry.h"
+#include "tagging/models.h"
 #include "model/word_info.h"
 
 #include <algorithm>
@@ -199,15 +200,7 @@ bool detect_cue(const tagging::LinearModel& m, const Analysis& a, const CueToken
 }
 
 const tagging::LinearModel* cue_model() {
-    static const model::Loaded<tagging::LinearModel> lm = model::load_embedded<tagging::LinearModel>(
-        "cues", [](const uint8_t* data, size_t n, tagging::LinearModel& m, std::string* error) {
-            if (!tagging::deserialize(data, n, m, error)) return false;
-            if (m.kind != "cues" || m.feature_set != kCueFeatureSet || m.nclasses() != 2) {
-                *error = "cue model of another kind or feature set; retrain";
-                return false;
-            }
-            return true;
-        });
+    static const model::Loaded<tagging::LinearModel> lm = tagging::load_linear_model("cues", "cues", kCueFeatureSet, 2);
     return lm.ok ? &lm.model : nullptr;
 }
 

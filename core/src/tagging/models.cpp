@@ -5,25 +5,21 @@
 
 namespace ae::tagging {
 
-namespace {
-
-// A reader for load_embedded(): the file, then its kind and feature set.
-auto linear_model_reader(const char* kind, uint32_t feature_set) {
-    return [kind, feature_set](const uint8_t* data, size_t n, LinearModel& m, std::string* error) {
+model::Loaded<LinearModel> load_linear_model(const char* name, const char* kind, uint32_t feature_set, size_t nclasses) {
+    return model::load_embedded<LinearModel>(name, [&](const uint8_t* data, size_t n, LinearModel& m, std::string* error) {
         if (!deserialize(data, n, m, error)) return false;
         if (m.kind != kind) { *error = "model kind mismatch"; return false; }
         if (m.feature_set != feature_set) { *error = "model built for another feature set; retrain"; return false; }
+        if (nclasses && m.nclasses() != nclasses) { *error = "model has another number of classes; retrain"; return false; }
         return true;
-    };
+    });
 }
-
-}  // namespace
 
 const Models& models() {
     static const Models m = [] {
         Models out;
-        out.pos = model::load_embedded<LinearModel>("pos", linear_model_reader("pos", kPosFeatureSet));
-        out.ner = model::load_embedded<LinearModel>("ner", linear_model_reader("ner", kNerFeatureSet));
+        out.pos = load_linear_model("pos", "pos", kPosFeatureSet);
+        out.ner = load_linear_model("ner", "ner", kNerFeatureSet);
         if (out.ner.ok && out.ner.model.classes != ner_label_names()) {
             out.ner.ok = false;
             out.ner.error = "NER model has unexpected labels";

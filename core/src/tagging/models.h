@@ -16,4 +16,9 @@ struct Models {
 // Parsed on first call (thread-safe static initialisation), then immutable.
 const Models& models();
 
+// An embedded linear model of the given kind and feature set (and class count, when nclasses > 0),
+// loaded once by its caller's static: the taggers, the trigger and the cue detectors.
+model::Loaded<LinearModel> load_linear_model(const char* name, const char* kind, uint32_t feature_set,
+                                             size_t nclasses = 0);
+
 }  // namespace ae::tagging
