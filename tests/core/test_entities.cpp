@@ -3,6 +3,7 @@
 // (one entity per mention, as tag_entities gives them) so they do not depend on the model.
 #include "article_explorer/analysis.h"
 #include "article_explorer/entities.h"
+#include "article_explorer/tagger.h"
 #include "article_explorer/lexicon.h"
 #include "../../core/src/entities/lexicons.h"
 
@@ -398,9 +399,11 @@ TEST_CASE("entities: a title and a name inside an organisation's span become a p
     Analysis c = with_mentions("Delegates left the Republican National Convention. The Association of Chief Police Officers met.",
                                {{"Republican National Convention", "ORGANIZATION"}, {"Association of Chief Police Officers", "ORGANIZATION"}});
     group_entities(c);
-    CHECK(find(c, "Republican National Convention"));
-    CHECK(find(c, "Association of Chief Police Officers"));
-    for (auto& e : c.entities) CHECK(e.type == "ORGANIZATION");
+    REQUIRE(find(c, "Republican National Convention"));
+    REQUIRE(find(c, "Association of Chief Police Officers"));
+    CHECK(find(c, "Association of Chief Police Officers")->type == "ORGANIZATION");
+    // an event, as CoNLL-2003 types party conventions: MISC by its last word (entity-kinds.txt misc-head)
+    CHECK(find(c, "Republican National Convention")->type == "MISC");
 }
 
 TEST_CASE("entities: a company's name joins the same name with its legal form") {
@@ -615,17 +618,58 @@ TEST_CASE("entities: the seed article") {
     has("London", "LOCATION", {"London"}, "");
     has("Mexican Embassy", "ORGANIZATION", {"Mexican Embassy"}, "");
     has("International Court of Justice", "ORGANIZATION", {"International Court of Justice"}, "");
-    // The treaty: MISC by CoNLL's guidelines, an organisation for every entity tagger trained with
-    // passive-aggressive updates (issue 28: dev F1 90.97 -> 93.31); reported, not failing, until
-    // the cast's typing takes it up.
-    if (const Entity* v = find(a, "Vienna Convention on Diplomatic Relations")) WARN(v->type == "MISC");
-    else CHECK(find(a, "Vienna Convention on Diplomatic Relations"));
+    // The treaty: MISC by CoNLL's guidelines (the tagger says ORGANIZATION; the cast retypes it by
+    // the word before "on"); the platform after "on the social platform"; sentence-initial WikiLeaks.
+    has("Vienna Convention on Diplomatic Relations", "MISC", {"Vienna Convention on Diplomatic Relations"}, "");
+    has("X", "ORGANIZATION", {"X"}, "");
+    has("WikiLeaks", "ORGANIZATION", {"WikiLeaks"}, "");
     // one entity per person: no second Glas, no stray Bárcena
     int glas = 0;
     for (auto& e : a.entities) glas += e.canonical.find("Glas") != std::string::npos;
     CHECK(glas == 1);
     CHECK_FALSE(find(a, "Bárcena"));
     CHECK_FALSE(find(a, "British"));
+}
+
+TEST_CASE("entities: a name the tagger missed after an organisation noun ('the social platform X')") {
+    Analysis a = with_mentions("She posted on the social platform X on Monday. The carmaker Stellantis and its rival network Fox 5 agreed. "
+                               "The company I founded grew. Automaker Tesla fell.",
+                               {});
+    group_entities(a);
+    const Entity* x = find(a, "X");
+    REQUIRE(x);
+    CHECK(x->type == "ORGANIZATION");
+    REQUIRE(find(a, "Stellantis"));
+    CHECK(find(a, "Stellantis")->type == "ORGANIZATION");
+    CHECK(find(a, "Fox"));             // a digit ends the run of capitalised words
+    CHECK_FALSE(find(a, "I"));         // not a pronoun
+    CHECK_FALSE(find(a, "Monday"));    // not a day
+    CHECK_FALSE(find(a, "Tesla"));     // no determiner opens "Automaker": a sentence's first word, not a kind noun
+}
+
+TEST_CASE("entities: treaties, laws and events are MISC by their last word before 'on'/'of'") {
+    Analysis a = with_mentions("The Paris Agreement and the Vienna Convention on Diplomatic Relations bind the Convention Center.",
+                               {{"Paris Agreement", "ORGANIZATION"}, {"Vienna Convention on Diplomatic Relations", "ORGANIZATION"},
+                                {"Convention Center", "ORGANIZATION"}});
+    group_entities(a);
+    REQUIRE(find(a, "Paris Agreement"));
+    CHECK(find(a, "Paris Agreement")->type == "MISC");
+    REQUIRE(find(a, "Vienna Convention on Diplomatic Relations"));
+    CHECK(find(a, "Vienna Convention on Diplomatic Relations")->type == "MISC");
+    REQUIRE(find(a, "Convention Center"));
+    CHECK(find(a, "Convention Center")->type == "ORGANIZATION");   // "Center" ends it
+}
+
+TEST_CASE("entities: an epithet before a name the text uses as often is not the canonical name") {
+    Analysis a = with_mentions("Crooked Hillary Clinton lost, Trump said. Hillary Clinton said nothing. "
+                               "Marieke de Vries spoke. De Vries left.",
+                               {{"Crooked Hillary Clinton", "PERSON"}, {"Trump", "PERSON"}, {"Hillary Clinton", "PERSON"},
+                                {"Marieke de Vries", "PERSON"}, {"De Vries", "PERSON"}});
+    group_entities(a);
+    if (ae::news_case_bucket("crooked") == 0) { MESSAGE("skipped: no words model embedded"); return; }
+    CHECK(find(a, "Hillary Clinton"));
+    CHECK_FALSE(find(a, "Crooked Hillary Clinton"));
+    CHECK(find(a, "Marieke de Vries"));   // a rare first word: a given name, not an epithet
 }
 
 TEST_CASE("entities: a rank only persons hold makes one name word a person ('Baroness Boothroyd')") {

@@ -242,7 +242,7 @@ private:
     // entity-kinds.txt flags of a word token (LEX_ORG_* / LEX_PLACE_*), 0 for anything else
     uint16_t kind_flags(uint32_t i) const {
         return word(i) ? token_flags(lw(i)) & (entities::LEX_ORG_SUFFIX | entities::LEX_ORG_HEAD | entities::LEX_ORG_NOUN |
-                                               entities::LEX_PLACE_NOUN | entities::LEX_PLACE_HEAD) : 0;
+                                               entities::LEX_PLACE_NOUN | entities::LEX_PLACE_HEAD | entities::LEX_MISC_HEAD) : 0;
     }
     // A role word that names a person's title: not an honorific, not a word that fits
     // organisations and places as well ("partner Biogen", "DHL-owner Deutsche Post", "host
@@ -254,6 +254,14 @@ private:
         return !(title_flags(w) & TITLE_NOT_TITLE);
     }
     bool org_headed(uint32_t t0, uint32_t t1) const { return t1 > t0 && cap(t1 - 1) && (kind_flags(t1 - 1) & entities::LEX_ORG_HEAD); }
+    // "Vienna Convention on Diplomatic Relations", "Paris Agreement": the capitalised word before
+    // the first "on"/"of"/"for" (else the last word) ends treaties', laws' and events' names.
+    bool misc_headed(uint32_t t0, uint32_t t1) const {
+        if (t1 < t0 + 2) return false;
+        uint32_t h = t1 - 1;
+        for (uint32_t t = t0 + 1; t < t1; ++t) if (is_any(lw(t), {"on", "of", "for", "against"})) { h = t - 1; break; }
+        return h > t0 && cap(h) && (kind_flags(h) & entities::LEX_MISC_HEAD);
+    }
     // "Downing Street", "Heathrow Airport": a last word that ends places' names, never a person's
     bool place_headed(uint32_t t0, uint32_t t1) const {
         if (t1 <= t0 + 1 || !cap(t1 - 1) || !(kind_flags(t1 - 1) & entities::LEX_PLACE_HEAD)) return false;
@@ -574,6 +582,29 @@ private:
             if (cover_[t] != kNone || sent_[t] < 0 || !word(t) || !demonym(t)) continue;
             new_mention(t, t + 1, "MISC");
         }
+        for (uint32_t t = 1; t < n_; ++t) name_after_kind_noun(t);
+    }
+
+    // "the social platform X", "the carmaker Stellantis": a capitalised word the tagger left out
+    // right after a lower-case organisation noun that a determiner or an adjective opens is the
+    // name the noun introduces (single capitals and new brands are what a 1996-trained tagger
+    // misses). Up to three capitalised words; not a pronoun, a title, a day or a month.
+    void name_after_kind_noun(uint32_t t) {
+        const uint32_t j = t - 1;
+        if (cover_[t] != kNone || sent_[t] < 0 || sent_[j] != sent_[t] || !word(t) || !cap(t) || !word(j) || cap(j)) return;
+        if (!(kind_flags(j) & entities::LEX_ORG_NOUN) || possessive_s(t)) return;
+        bool opened = false;   // "the (social) platform", "its rival network"
+        for (uint32_t q = j; q-- > 0 && q + 3 >= j && sent_[q] == sent_[t];) {
+            if (word(q) && determiner(q)) { opened = true; break; }   // "The carmaker", "its rival network"
+            if (!word(q) || cap(q)) break;
+        }
+        if (!opened) return;
+        uint32_t e = t;
+        while (e < n_ && e < t + 3 && sent_[e] == sent_[t] && word(e) && cap(e) && cover_[e] == kNone && !role_word(e) &&
+               !calendar_word(e) && tx(e) != "I")
+            ++e;
+        if (e == t) return;
+        new_mention(t, e, "ORGANIZATION");
     }
 
     // ---- 2. demonyms ----------------------------------------------------------------------------
@@ -766,6 +797,25 @@ private:
                 int nt = count_words(k);
                 if (best < 0 || nt > bt || (nt == bt && k.size() > ms_[size_t(best)].key.size())) { best = mi; bt = nt; }
             }
+            // ... unless it is an epithet before a name the text uses at least as often: "Crooked
+            // Hillary Clinton" once, "Hillary Clinton" twice; an epithet is a word 2012-2020 news
+            // writes in lower case at least one time in ten mid-sentence ("Marieke de Vries",
+            // "Hillary Rodham Clinton" keep theirs: rare, or capitalised nearly always).
+            if (bt >= 3) {
+                const std::string& k = ms_[size_t(best)].key;
+                const size_t sp = k.find(' ');
+                const std::string_view first = std::string_view(k).substr(0, sp), tail = std::string_view(k).substr(sp + 1);
+                const int news_case = news_case_bucket(first);
+                if (news_case >= 1 && news_case <= 4) {
+                    int n_full = 0, n_tail = 0, tail_mi = -1;
+                    for (int mi : G.mentions) {
+                        const std::string& mk = ms_[size_t(mi)].key;
+                        if (mk == k) ++n_full;
+                        else if (mk == tail) { ++n_tail; tail_mi = mi; }
+                    }
+                    if (tail_mi >= 0 && n_tail >= n_full) { best = tail_mi; bt = count_words(tail); }
+                }
+            }
             G.canonical = ms_[size_t(best)].key;
             G.ntok = bt;
             for (int mi : G.mentions) {
@@ -805,6 +855,7 @@ private:
     int kind_evidence(const M& m) const {
         const uint32_t t0 = m.t0, t1 = m.t1;
         if ((m.kind != "name" && m.kind != "alias") || !cap(t0)) return -1;   // not "of the Sky"
+        if (misc_headed(t0, t1)) return 3;
         if (org_headed(t0, t1)) return 1;
         if (place_headed(t0, t1)) return 2;
         const int32_t s = sent_[t0];
@@ -1100,7 +1151,8 @@ private:
 }  // namespace
 
 void group_entities(Analysis& a) {
-    if (a.entities.empty() || a.tokens.empty()) return;
+    if (a.tokens.empty()) return;   // no tagger mentions still leaves demonyms and "the platform X"
+    if (a.entities.empty() && a.sentences.empty()) return;
     Grouper g(a);
     g.run();
 }

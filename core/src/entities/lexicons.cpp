@@ -37,7 +37,7 @@ Lexicons load() {
     pairs("entity-kinds", [&](std::string_view k, std::string_view v) {
         uint16_t f = v == "org-suffix" ? LEX_ORG_SUFFIX | LEX_ORG_HEAD : v == "org-head" ? LEX_ORG_HEAD
                    : v == "org-noun" ? LEX_ORG_NOUN : v == "place-noun" ? LEX_PLACE_NOUN
-                   : v == "place-head" ? LEX_PLACE_HEAD : 0;
+                   : v == "place-head" ? LEX_PLACE_HEAD : v == "misc-head" ? LEX_MISC_HEAD : 0;
         if (f) L.kind[lower(k)] |= f;   // a word may have several kinds ("company", "bank")
     });
     pairs("first-names", [&](std::string_view k, std::string_view v) {

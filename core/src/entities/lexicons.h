@@ -29,6 +29,8 @@ enum : uint16_t {
     LEX_ORG_SUFFIX = 16, LEX_ORG_HEAD = 32, LEX_ORG_NOUN = 64, LEX_PLACE_NOUN = 128, LEX_PLACE_HEAD = 256,
     // name-words.txt: small words around names
     LEX_NAME_INSIDE = 512, LEX_NAME_PARTICLE = 1024, LEX_NAME_OPENER = 2048,
+    // entity-kinds.txt again: a word that ends the names of treaties, laws and events (MISC)
+    LEX_MISC_HEAD = 4096,
 };
 struct LexWord {
     uint16_t flags = 0;

@@ -43,6 +43,16 @@ void pos_sentence(const Models& m, const std::string_view* toks, size_t n, int* 
 
 }  // namespace
 
+int news_case_bucket(std::string_view word) {
+    const auto* words = models().words;
+    const Lexicon* clusters = words && words->ok ? words->model.lexicon("clusters") : nullptr;
+    if (!clusters) return 0;
+    WordInfo wi;
+    compute_word_info(word, wi);
+    const uint32_t v = clusters->find(wi.lower, 0);
+    return v ? int(word_case_bucket(v)) : 0;
+}
+
 const std::vector<std::string>& pos_tag_names() {
     static const std::vector<std::string> empty;
     const Models& m = models();
