@@ -128,9 +128,9 @@ std::vector<Source> parse_sources(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: eval-entities DIR [--errors N]\n");
-        return 2;
+    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+        std::fprintf(argc < 2 ? stderr : stdout, "usage: eval-entities POLNEAR_SPLIT_DIR [--errors N]\n");
+        return argc < 2 ? 2 : 0;
     }
     std::string dir = argv[1];
     int show = 0;

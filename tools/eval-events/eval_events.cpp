@@ -185,11 +185,16 @@ double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) { std::cerr << "usage: eval-events MEANTIME_DIR [--all]\n"; return 2; }
+    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+        (argc < 2 ? std::cerr : std::cout) << "usage: eval-events MEANTIME_DIR [--all]\n";
+        return argc < 2 ? 2 : 0;
+    }
     bool all = argc > 2 && std::string(argv[2]) == "--all";
     std::vector<fs::path> files;
-    for (auto& e : fs::recursive_directory_iterator(argv[1]))
-        if (e.is_regular_file() && e.path().extension() == ".xml") files.push_back(e.path());
+    std::error_code ec;
+    if (!fs::is_directory(argv[1], ec)) { std::cerr << "eval-events: " << argv[1] << ": not a directory\n"; return 1; }
+    for (auto it = fs::recursive_directory_iterator(argv[1], ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file() && it->path().extension() == ".xml") files.push_back(it->path());
     std::sort(files.begin(), files.end());
     if (files.empty()) { std::cerr << "no MEANTIME XML under " << argv[1] << "\n"; return 1; }
 

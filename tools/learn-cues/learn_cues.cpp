@@ -24,7 +24,10 @@
 static std::string lower(std::string_view s) { std::string o; for (char c : s) o += char(std::tolower((unsigned char)c)); return o; }
 
 int main(int argc, char** argv) {
-    if (argc < 2) { std::fprintf(stderr, "usage: learn-cues TRAIN_DIR [--min-count N] [--min-ratio R]\n"); return 2; }
+    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+        std::fprintf(argc < 2 ? stderr : stdout, "usage: learn-cues POLNEAR_TRAIN_DIR [--min-count N] [--min-ratio R]   (speech-cue lines on stdout)\n");
+        return argc < 2 ? 2 : 0;
+    }
     std::string dir = argv[1];
     int min_count = 6; double min_ratio = 0.30;
     for (int i = 2; i + 1 < argc; ++i) {
