@@ -23,7 +23,8 @@
 // bounded by that choice; `--all` also prints per-type precision and the most frequent missed
 // gold predicates.
 //
-// Usage: eval-events MEANTIME_DIR [--all]
+// Usage: eval-events MEANTIME_DIR [--all] [--errors N]   (--errors: the first N argument misses on
+//   matched events: trigger, gold Arg0/Arg1 spans, ours)
 //   e.g. build/native/eval-events ../shared/data/meantime
 #include "article_explorer/analysis.h"
 
@@ -186,10 +187,16 @@ double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
 int main(int argc, char** argv) {
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
-        (argc < 2 ? std::cerr : std::cout) << "usage: eval-events MEANTIME_DIR [--all]\n";
+        (argc < 2 ? std::cerr : std::cout) << "usage: eval-events MEANTIME_DIR [--all] [--errors N]\n";
         return argc < 2 ? 2 : 0;
     }
-    bool all = argc > 2 && std::string(argv[2]) == "--all";
+    bool all = false;
+    int show = 0;   // --errors N: the first N argument misses on matched events
+    for (int i = 2; i < argc; ++i) {
+        if (std::string(argv[i]) == "--all") all = true;
+        if (std::string(argv[i]) == "--errors" && i + 1 < argc) show = std::atoi(argv[++i]);
+    }
+    int shown = 0;
     std::vector<fs::path> files;
     std::error_code ec;
     if (!fs::is_directory(argv[1], ec)) { std::cerr << "eval-events: " << argv[1] << ": not a directory\n"; return 1; }
@@ -244,8 +251,22 @@ int main(int argc, char** argv) {
                 return false;
             };
             if (!G.arg0.empty() && !ev) ++missed_arg0[G.pos + ":" + G.pred];
-            if (!G.arg0.empty()) { ++g0; bool k = check(G.arg0, "agent"); ok0 += k; m0 += ev != nullptr; ok_links += k; }
-            if (!G.arg1.empty()) { ++g1; bool k = check(G.arg1, "patient"); ok1 += k; m1 += ev != nullptr; ok_links += k; }
+            auto span_text = [&](const std::vector<int>& toks) {
+                std::string t;
+                for (int k : toks) t += (t.empty() ? "" : " ") + d.text.substr(d.tok[size_t(k)].first, d.tok[size_t(k)].second - d.tok[size_t(k)].first);
+                return t;
+            };
+            auto report = [&](const std::vector<std::vector<int>>& targets, const char* role) {
+                if (!ev || shown >= show) return;
+                ++shown;
+                std::string gold_args, ours_args;
+                for (const auto& t : targets) gold_args += "[" + span_text(t) + "] ";
+                for (const auto& x : ev->arguments) if (x.role == role) ours_args += "[" + std::string(a.slice(x.start, x.end)) + "] ";
+                std::printf("%s  %s %s: gold %s ours %s\n", d.name.c_str(), role, std::string(a.slice(ev->trigger.start, ev->trigger.end)).c_str(),
+                            gold_args.c_str(), ours_args.empty() ? "-" : ours_args.c_str());
+            };
+            if (!G.arg0.empty()) { ++g0; bool k = check(G.arg0, "agent"); ok0 += k; m0 += ev != nullptr; ok_links += k; if (!k) report(G.arg0, "agent"); }
+            if (!G.arg1.empty()) { ++g1; bool k = check(G.arg1, "patient"); ok1 += k; m1 += ev != nullptr; ok_links += k; if (!k) report(G.arg1, "patient"); }
         }
     }
     double P = ours ? double(matched) / ours : 0, R = gold ? double(matched) / gold : 0;

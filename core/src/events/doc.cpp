@@ -19,7 +19,7 @@ void classify_tag(std::string_view p, uint16_t& fl, VTag& vt) {
     else if (p == "PRP$") fl = F_PRPS;
     else if (p == "DT" || p == "PDT") fl = F_DET;
     else if (p == "JJ" || p == "JJR" || p == "JJS") fl = F_ADJ;
-    else if (p == "CD") fl = F_NUM;
+    else if (p == "CD" || p == "$") fl = F_NUM;   // "$" opens an amount's chunk: "received $13.4 billion"
     else if (p == "POS") fl = F_POS;
     else if (p == "MD") fl = F_MD;
     else if (p == "IN") fl = F_IN;

@@ -199,7 +199,13 @@ bool EventFinding::Impl::other_action(int t, const VGroup& g, int after, int se,
             for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN))) noun_subj = true; }
             if (!pp && !noun_subj) return false;
         }
-        if (!obj.empty() && (d.f[d.chunks[obj[0]].head] & F_NUM)) return false;   // "voted 7-2"
+        if (!obj.empty() && (d.f[d.chunks[obj[0]].head] & F_NUM)) {   // "voted 7-2", but "received $13.4 billion"
+            const Chunk& C = d.chunks[obj[0]];
+            bool amount = false;
+            for (int k = C.first; k <= C.last; ++k)
+                amount |= in(d.low[k], {"$", "\xE2\x82\xAC", "\xC2\xA3", "us$", "million", "billion", "trillion"});
+            if (!amount) return false;
+        }
         bool named = subj.empty();
         for (int c : subj) { int h = d.chunks[c].head; if (d.ent[h] >= 0 || (d.f[h] & (F_NOUN | F_PROPN | F_PRON))) named = true; }
         if (!named) return false;
