@@ -647,6 +647,15 @@ TEST_CASE("entities: a name the tagger missed after an organisation noun ('the s
     CHECK_FALSE(find(a, "Tesla"));     // no determiner opens "Automaker": a sentence's first word, not a kind noun
 }
 
+TEST_CASE("entities: a sentence's first word the tagger cut off as a title rejoins the organisation ('General Motors')") {
+    // the tagging API drops title words ("General") from the start of a span
+    Analysis a = with_mentions("General Motors received a loan. Official Bank of England figures rose.",
+                               {{"Motors", "ORGANIZATION"}, {"Bank of England", "ORGANIZATION"}});
+    group_entities(a);
+    CHECK(find(a, "General Motors"));
+    CHECK(find(a, "Bank of England"));   // "Official" is no title the tagger cuts
+}
+
 TEST_CASE("entities: treaties, laws and events are MISC by their last word before 'on'/'of'") {
     Analysis a = with_mentions("The Paris Agreement and the Vienna Convention on Diplomatic Relations bind the Convention Center.",
                                {{"Paris Agreement", "ORGANIZATION"}, {"Vienna Convention on Diplomatic Relations", "ORGANIZATION"},

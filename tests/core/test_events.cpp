@@ -287,6 +287,14 @@ TEST_CASE("events: the seed article (at least 10 of 12 expected events)") {
     CHECK(right >= 10);
 }
 
+TEST_CASE("events: an amount is an object, a score is not") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("The council reviewed the budget on Monday. The carmaker received $13.4 billion in loans last year.");
+    Ev r = find(a, "received");
+    REQUIRE(r.e);
+    CHECK(r.arg("patient") == "$13.4 billion");
+}
+
 TEST_CASE("events: predicates outside the taxonomy come out as Other.Action") {
     if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
     Analysis a = analyze("Apple released the new software kit on Monday. The Dow fell 344 points. "

@@ -548,7 +548,9 @@ private:
                     if (o != kNone && !(ms_[size_t(o)].type == "MISC" && ms_[size_t(o)].t1 - ms_[size_t(o)].t0 == 1)) break;
                     // a sentence's first word only if the tagger took it for a title: "General" Motors
                     // (a person retyped, or an organisation the title cut left: "General" + "Motors received")
-                    if (o == kNone && !demo && sentence_initial(p) && !((ms_[i].title_cut || type == "ORGANIZATION") && role_word(p))) break;
+                    if (o == kNone && !demo && sentence_initial(p) &&
+                        !(ms_[i].title_cut && role_word(p)) && !(type == "ORGANIZATION" && (title_flags(lw(p)) & TITLE_NER)))
+                        break;
                     if (o == kNone && !demo && !(pos(p).empty() || pos_is(p, "NNP") || pos_is(p, "JJ"))) break;
                     if (type == "MISC" && !demo) break;   // MISC: only "Ecuadorian" + MISC
                     t0 = p;
