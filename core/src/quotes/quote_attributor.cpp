@@ -10,6 +10,8 @@
 #include "article_explorer/lexicon.h"
 #include "article_explorer/tagger.h"
 #include "article_explorer/tokens.h"
+#include "article_explorer/parser.h"
+#include "quotes/cue_model.h"
 #include "text/word_table.h"
 
 #include <algorithm>
@@ -89,6 +91,9 @@ struct Attributor {
     std::vector<uint8_t> in_quote;  // token inside marked quote content
     std::vector<uint8_t> in_name;   // token inside a name of two or more tokens ("United States")
     std::string low_text;           // a.text with A-Z lowered once (what tolower does in the C locale)
+    std::vector<uint32_t> sub_lo, sub_hi;   // each token's dependency subtree as a token range [lo, hi]
+    std::vector<uint8_t> rel;           // each token's universal relation, as a Rel
+    enum Rel : uint8_t { R_OTHER, R_NSUBJ, R_NSUBJPASS, R_CCOMP, R_XCOMP, R_OBJ, R_PARATAXIS, R_ACL, R_RELCL, R_POSS, R_CONJ, R_ADVCL, R_NMOD, R_OBL };
 
     explicit Attributor(Analysis& an) : a(an), low_text(an.text) {
         for (char& c : low_text) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
@@ -420,6 +425,127 @@ struct Attributor {
             }
     }
 
+    // Subtree ranges and relations from the dependency parse (heads never cross sentences).
+    bool parsed = false;
+    void prepare_parse() {
+        const uint32_t n = uint32_t(a.tokens.size());
+        sub_lo.resize(n); sub_hi.resize(n); rel.assign(n, R_OTHER); kid_rels.assign(n, 0);
+        for (uint32_t k = 0; k < n; ++k) { sub_lo[k] = k; sub_hi[k] = k; }
+        std::vector<Rel> by_id;
+        for (const std::string& name : deprel_names()) {
+            Rel r = R_OTHER;
+            if (name == "nsubj") r = R_NSUBJ;
+            else if (name == "nsubj:pass") r = R_NSUBJPASS;
+            else if (name == "ccomp") r = R_CCOMP;
+            else if (name == "xcomp") r = R_XCOMP;
+            else if (name == "obj") r = R_OBJ;
+            else if (name == "parataxis") r = R_PARATAXIS;
+            else if (name == "acl") r = R_ACL;
+            else if (name == "acl:relcl") r = R_RELCL;
+            else if (name == "nmod:poss") r = R_POSS;
+            else if (name == "conj") r = R_CONJ;
+            else if (name == "advcl") r = R_ADVCL;
+            else if (name == "nmod") r = R_NMOD;
+            else if (name == "obl" || name == "obl:agent") r = R_OBL;
+            by_id.push_back(r);
+        }
+        for (uint32_t k = 0; k < n; ++k) {
+            const Token& t = a.tokens[k];
+            if (t.deprel) parsed = true;
+            if (t.deprel < by_id.size()) rel[k] = by_id[t.deprel];
+            if (t.head >= 0 && uint32_t(t.head) < n) kid_rels[uint32_t(t.head)] |= 1u << (t.deprel < by_id.size() ? by_id[t.deprel] : R_OTHER);
+            int32_t h = t.head;
+            for (int guard = 0; h >= 0 && uint32_t(h) < n && guard < 64; ++guard) {
+                sub_lo[uint32_t(h)] = std::min(sub_lo[uint32_t(h)], k);
+                sub_hi[uint32_t(h)] = std::max(sub_hi[uint32_t(h)], k);
+                h = a.tokens[uint32_t(h)].head;
+            }
+        }
+    }
+    // The first child of token v in [s0, s1) with relation r (closest to v), or -1.
+    int64_t child(uint32_t v, Rel r, uint32_t s0, uint32_t s1) const {
+        int64_t best = -1;
+        for (uint32_t k = s0; k < s1; ++k)
+            if (a.tokens[k].head == int32_t(v) && rel[k] == r &&
+                (best < 0 || (k > v ? k - v : v - k) < (uint32_t(best) > v ? uint32_t(best) - v : v - uint32_t(best))))
+                best = k;
+        return best;
+    }
+    // Is token i a cue for the learned detector? Asked only of words outside the lexicon whose
+    // parse could give an attribution (a subject or owner, and a complement, object or a
+    // parataxis head), so the model scores a few tokens per sentence.
+    const tagging::LinearModel* cue_lm = nullptr;
+    bool cue_tokens_filled = false;
+    quotes::CueTokens cue_tokens;
+    std::vector<uint32_t> kid_rels;   // per token: bit (1 << Rel) of each child's relation
+    bool learned_cue_at(uint32_t i) {
+        if (!cue_lm || !parsed || in_quote[i] || a.tokens[i].kind != TokenKind::Word) return false;
+        const uint32_t kr = kid_rels[i];
+        const bool has_source = kr & ((1u << R_NSUBJ) | (1u << R_POSS)) ||
+                                rel[i] == R_XCOMP || rel[i] == R_CONJ || rel[i] == R_ADVCL;
+        const bool has_content = kr & ((1u << R_CCOMP) | (1u << R_XCOMP) | (1u << R_OBJ) | (1u << R_ACL)) || rel[i] == R_PARATAXIS;
+        if (!has_source || !has_content) return false;
+        if (!cue_tokens_filled) { cue_tokens.fill(a); cue_tokens_filled = true; }
+        if (!quotes::cue_candidate(a, cue_tokens, i)) return false;
+        uint64_t f[quotes::kMaxCueFeatures];
+        const size_t k = quotes::cue_features(a, cue_tokens, i, f);
+        float sc[2] = {0, 0};
+        cue_lm->score(f, k, sc);
+        return quotes::cue_decision(sc);
+    }
+
+    // An attribution read off the parse for the cue c (a verb or noun): the source is the
+    // cue's subject (or its owner, "his claim"), the content its clausal complement or object
+    // subtree, or for a parenthetical cue ("CONTENT, X said") the clause it hangs from.
+    bool parse_attribution(const Cue& c, uint32_t s0, uint32_t s1, std::vector<Raw>& raws, bool need_source) {
+        if (!parsed) return false;
+        uint32_t v = c.first;
+        NP sp;
+        int64_t subj = child(v, R_NSUBJ, s0, s1);
+        if (subj < 0) subj = child(v, R_POSS, s0, s1);
+        // "went on to say", "…, adding that": the subject of the verb the cue depends on
+        for (uint32_t u = v, steps = 0; subj < 0 && steps < 2; ++steps) {
+            if (rel[u] != R_XCOMP && rel[u] != R_CONJ && rel[u] != R_ADVCL) break;
+            const int32_t h = a.tokens[u].head;
+            if (h < 0 || uint32_t(h) < s0 || uint32_t(h) >= s1) break;
+            u = uint32_t(h);
+            subj = child(u, R_NSUBJ, s0, s1);
+        }
+        if (subj >= 0) {
+            sp.first = sub_lo[size_t(subj)]; sp.last = sub_hi[size_t(subj)] + 1; sp.ok = true;
+            // a source never runs over the cue or the content
+            if (sp.first <= v && v < sp.last) sp.ok = false;
+        }
+        if (!sp.ok && need_source) return false;
+        uint32_t cf = 0, cl = 0;
+        int64_t comp = -1;
+        for (Rel r : {R_CCOMP, R_XCOMP, R_OBJ, R_ACL}) if ((comp = child(v, r, s0, s1)) >= 0) break;
+        if (comp >= 0) {
+            cf = sub_lo[size_t(comp)]; cl = sub_hi[size_t(comp)] + 1;
+        } else if (rel[v] == R_PARATAXIS) {
+            const int32_t h = a.tokens[v].head;
+            if (h < 0 || uint32_t(h) < s0 || uint32_t(h) >= s1) return false;
+            const uint32_t lo = sp.ok ? std::min(sp.first, sub_lo[v]) : sub_lo[v];
+            const uint32_t hi = sp.ok ? std::max(sp.last - 1, sub_hi[v]) : sub_hi[v];
+            if (uint32_t(h) < lo) { cf = sub_lo[uint32_t(h)]; cl = lo; }
+            else { cf = hi + 1; cl = sub_hi[uint32_t(h)] + 1; }
+        } else return false;
+        if (cf < s0) cf = s0;
+        if (cl > s1) cl = s1;
+        // "he said, insisting …": a participle after a comma is an attribution of its own
+        if (cf > v)
+            for (uint32_t k = v + 1; k <= cf && k < cl; ++k) if (tok(k) == "," && k + 1 < cl) {
+                const std::string_view w = low(k + 1);
+                if (w.size() > 4 && w.substr(w.size() - 3) == "ing") return false;
+            }
+        // the content never holds the cue or the source
+        if (cf <= v && v < cl) return false;
+        if (sp.ok && sp.first < cl && cf < sp.last) return false;
+        trim_content(cf, cl);
+        if (cl <= cf + 1) return false;
+        return add_indirect(cf, cl, c, sp, raws);
+    }
+
     void run() {
         uint32_t n = uint32_t(a.tokens.size());
         sent_of.assign(n, -1);
@@ -430,6 +556,8 @@ struct Attributor {
         for (const Raw& r : raws)
             for (uint32_t k = r.open + 1; k < r.close && k < n; ++k) in_quote[k] = 1;
         mark_names();
+        prepare_parse();
+        cue_lm = quotes::cue_model();
 
         // 2. Indirect quotes, sentence by sentence.
         for (uint32_t s = 0; s < a.sentences.size(); ++s) {
@@ -447,7 +575,14 @@ struct Attributor {
             for (uint32_t i = s0; i < s1; ++i) {
                 if (in_quote[i]) continue;
                 Cue c;
-                if (!cue_at(i, s1, c)) continue;
+                if (!cue_at(i, s1, c)) {
+                    // A cue the learned detector finds outside the lexicon: its attribution from the parse.
+                    if (learned_cue_at(i)) {
+                        Cue lc{i, i + 1, CueClass::Speech, false};
+                        if (parse_attribution(lc, s0, s1, raws, true)) i = lc.last - 1;
+                    }
+                    continue;
+                }
                 // Label cues ("called it …", "criticized …") and learned cues take their object as
                 // the content when no quote marks follow (those are partial quotes, below).
                 bool object_content = c.cls == CueClass::Label || lex_learned(c);
@@ -482,7 +617,10 @@ struct Attributor {
                         NP r = subject_right(c.last, s1);
                         if (r.ok) { sp = r; inverted = true; }
                     }
-                    if (!sp.ok) continue;
+                    if (!sp.ok) {
+                        if (c.cls != CueClass::Label && parse_attribution(c, s0, s1, raws, true)) i = c.last - 1;
+                        continue;
+                    }
                     // "said about 40 ships were waiting and that …": a coordinated second clause,
                     // so the content starts right after the cue.
                     if (that && that > j && (is(that - 1, "and") || is(that - 1, "but") || tok(that - 1) == ",") && c.bare) that = 0;
@@ -503,7 +641,10 @@ struct Attributor {
                             cf = s0; cl = np_start - 1;
                         } else if (inverted && tail <= 8 && i > s0 + 2) {
                             cf = s0; cl = i - 1;
-                        } else continue;
+                        } else {
+                            if (parse_attribution(c, s0, s1, raws, true)) i = c.last - 1;
+                            continue;
+                        }
                     }
                 }
                 trim_content(cf, cl);
