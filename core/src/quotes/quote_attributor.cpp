@@ -11,6 +11,7 @@
 #include "article_explorer/tagger.h"
 #include "article_explorer/tokens.h"
 #include "article_explorer/parser.h"
+#include "quotes/content_model.h"
 #include "quotes/cue_model.h"
 #include "text/word_table.h"
 
@@ -282,7 +283,32 @@ struct Attributor {
 
     // Adds an indirect quote (mixed when it holds marked quotes, which it then consumes);
     // false when the content is one marked quote, which step 3 makes a direct quote.
+    // The learned content labeller's span for cue c, when the model finds one that overlaps
+    // the rule's [cf, cl): the rules say where an attribution is, the model where its content ends.
+    const tagging::LinearModel* content_lm = nullptr;
+    quotes::ContentTokens content_tokens;
+    bool content_tokens_filled = false;
+    std::vector<float> margins;
+    void learned_content(const Cue& c, uint32_t& cf, uint32_t& cl) {
+        if (!content_lm || !parsed || sent_of[c.first] < 0) return;
+        if (!cue_tokens_filled) { cue_tokens.fill(a); cue_tokens_filled = true; }
+        if (!content_tokens_filled) { content_tokens.fill(a); content_tokens_filled = true; }
+        const Sentence& S = a.sentences[size_t(sent_of[c.first])];
+        const uint32_t s0 = S.first_token, s1 = s0 + S.token_count;
+        if (cf < s0 || cl > s1) return;
+        quotes::content_margins(*content_lm, a, cue_tokens, content_tokens, c.first, c.last, s0, s1, margins);
+        uint32_t b = 0, e = 0;
+        if (!quotes::decode_content(margins, s0, s1, c.first, c.last, &b, &e)) return;
+        if (b >= cl || cf >= e) return;
+        // "said yesterday the plan would fail": a time adjunct right after the cue is not content
+        if (b == c.last && b < e && !clause_start(b)) b = std::min(after_time_adjunct(b, e), e);
+        trim_content(b, e);
+        if (e <= b + 1) return;
+        cf = b; cl = e;
+    }
+
     bool add_indirect(uint32_t cf, uint32_t cl, const Cue& c, const NP& sp, std::vector<Raw>& raws) {
+        learned_content(c, cf, cl);
         bool all_quoted = true, has_quoted = false;
         for (uint32_t k = cf; k < cl; ++k) {
             if (in_quote[k] || is_double_mark(tok(k))) has_quoted = true; else all_quoted = false;
@@ -558,6 +584,7 @@ struct Attributor {
         mark_names();
         prepare_parse();
         cue_lm = quotes::cue_model();
+        content_lm = quotes::content_model();
 
         // 2. Indirect quotes, sentence by sentence.
         for (uint32_t s = 0; s < a.sentences.size(); ++s) {
