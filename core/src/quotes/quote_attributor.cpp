@@ -526,7 +526,14 @@ struct Attributor {
     bool parse_attribution(const Cue& c, uint32_t s0, uint32_t s1, std::vector<Raw>& raws, bool need_source) {
         if (!parsed) return false;
         uint32_t v = c.first;
+        NP sp = parse_subject(v, s0, s1);
+        if (!sp.ok && need_source) return false;
+        return parse_content(c, sp, s0, s1, raws);
+    }
+    // The cue's subject in the parse (or owner, or the subject of the verb it hangs from).
+    NP parse_subject(uint32_t v, uint32_t s0, uint32_t s1) {
         NP sp;
+        if (!parsed) return sp;
         int64_t subj = child(v, R_NSUBJ, s0, s1);
         if (subj < 0) subj = child(v, R_POSS, s0, s1);
         // "went on to say", "…, adding that": the subject of the verb the cue depends on
@@ -542,7 +549,10 @@ struct Attributor {
             // a source never runs over the cue or the content
             if (sp.first <= v && v < sp.last) sp.ok = false;
         }
-        if (!sp.ok && need_source) return false;
+        return sp;
+    }
+    bool parse_content(const Cue& c, const NP& sp, uint32_t s0, uint32_t s1, std::vector<Raw>& raws) {
+        const uint32_t v = c.first;
         uint32_t cf = 0, cl = 0;
         int64_t comp = -1;
         for (Rel r : {R_CCOMP, R_XCOMP, R_OBJ, R_ACL}) if ((comp = child(v, r, s0, s1)) >= 0) break;
@@ -643,6 +653,11 @@ struct Attributor {
                         // "CONTENT, said X." inverted
                         NP r = subject_right(c.last, s1);
                         if (r.ok) { sp = r; inverted = true; }
+                    }
+                    // No subject before the cue ("…, adding that", long appositions): the parse's.
+                    if (!sp.ok) {
+                        NP ps = parse_subject(c.first, s0, s1);
+                        if (ps.ok && ps.last <= c.first) sp = ps;
                     }
                     if (!sp.ok) {
                         if (c.cls != CueClass::Label && parse_attribution(c, s0, s1, raws, true)) i = c.last - 1;
