@@ -766,6 +766,26 @@ private:
                 int nt = count_words(k);
                 if (best < 0 || nt > bt || (nt == bt && k.size() > ms_[size_t(best)].key.size())) { best = mi; bt = nt; }
             }
+            // ... unless it only once puts a word before a name the text uses more often:
+            // "Crooked Hillary Clinton" in a quoted tweet, "Hillary Clinton" everywhere else.
+            {
+                const std::string& bk = ms_[size_t(best)].key;
+                auto count_of = [&](const std::string& k) {
+                    int c = 0;
+                    for (int mi : G.mentions) c += ms_[size_t(mi)].key == k;
+                    return c;
+                };
+                const int bc = count_of(bk);
+                int alt = -1, at = 0;
+                for (int mi : G.mentions) {
+                    const std::string& k = ms_[size_t(mi)].key;
+                    const int nt = count_words(k);
+                    if (nt < 2 || nt >= bt || k.size() >= bk.size() || nt <= at) continue;
+                    if (bk.compare(bk.size() - k.size(), k.size(), k) != 0 || bk[bk.size() - k.size() - 1] != ' ') continue;
+                    if (count_of(k) > bc) { alt = mi; at = nt; }
+                }
+                if (alt >= 0) { best = alt; bt = at; }
+            }
             G.canonical = ms_[size_t(best)].key;
             G.ntok = bt;
             for (int mi : G.mentions) {
