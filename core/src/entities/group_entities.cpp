@@ -29,7 +29,6 @@
 #include "article_explorer/quotes.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstdint>
 #include <string>
 #include <string_view>

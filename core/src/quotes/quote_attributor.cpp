@@ -289,22 +289,23 @@ struct Attributor {
     quotes::ContentTokens content_tokens;
     bool content_tokens_filled = false;
     std::vector<float> margins;
-    void learned_content(const Cue& c, uint32_t& cf, uint32_t& cl) {
-        if (!content_lm || !parsed || sent_of[c.first] < 0) return;
+    bool learned_content(const Cue& c, uint32_t& cf, uint32_t& cl) {
+        if (!content_lm || !parsed || sent_of[c.first] < 0) return false;
         if (!cue_tokens_filled) { cue_tokens.fill(a); cue_tokens_filled = true; }
         if (!content_tokens_filled) { content_tokens.fill(a); content_tokens_filled = true; }
         const Sentence& S = a.sentences[size_t(sent_of[c.first])];
         const uint32_t s0 = S.first_token, s1 = s0 + S.token_count;
-        if (cf < s0 || cl > s1) return;
+        if (cf < s0 || cl > s1) return false;
         quotes::content_margins(*content_lm, a, cue_tokens, content_tokens, c.first, c.last, s0, s1, margins);
         uint32_t b = 0, e = 0;
-        if (!quotes::decode_content(margins, s0, s1, c.first, c.last, &b, &e)) return;
-        if (b >= cl || cf >= e) return;
+        if (!quotes::decode_content(margins, s0, s1, c.first, c.last, &b, &e)) return false;
+        if (b >= cl || cf >= e) return false;
         // "said yesterday the plan would fail": a time adjunct right after the cue is not content
         if (b == c.last && b < e && !clause_start(b)) b = std::min(after_time_adjunct(b, e), e);
         trim_content(b, e);
-        if (e <= b + 1) return;
+        if (e <= b + 1) return false;
         cf = b; cl = e;
+        return true;
     }
 
     bool add_indirect(uint32_t cf, uint32_t cl, const Cue& c, const NP& sp, std::vector<Raw>& raws) {
@@ -565,6 +566,10 @@ struct Attributor {
             const uint32_t hi = sp.ok ? std::max(sp.last - 1, sub_hi[v]) : sub_hi[v];
             if (uint32_t(h) < lo) { cf = sub_lo[uint32_t(h)]; cl = lo; }
             else { cf = hi + 1; cl = sub_hi[uint32_t(h)] + 1; }
+        } else if (content_lm) {
+            // no complement in the parse ("his statement", "in a report"): the content labeller's span
+            cf = s0; cl = s1;
+            if (!learned_content(c, cf, cl)) return false;
         } else return false;
         if (cf < s0) cf = s0;
         if (cl > s1) cl = s1;
