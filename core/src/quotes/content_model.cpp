@@ -81,6 +81,18 @@ uint32_t content_place(const Analysis& a, const ContentTokens& ct, uint32_t cf, 
     return 0;
 }
 
+// The cue's child on the path from j up to the cue, or -1 when j is not below the cue.
+int32_t cue_child_above(const Analysis& a, uint32_t cf, uint32_t cl, uint32_t j) {
+    const uint32_t n = uint32_t(a.tokens.size());
+    int32_t u = int32_t(j), prev = -1;
+    for (int guard = 0; u >= 0 && uint32_t(u) < n && guard < 64; ++guard) {
+        if (uint32_t(u) >= cf && uint32_t(u) < cl) return prev;
+        prev = u;
+        u = a.tokens[uint32_t(u)].head;
+    }
+    return -1;
+}
+
 namespace {
 uint32_t bucket(uint32_t d) { return d <= 3 ? d : d <= 5 ? 4 : d <= 8 ? 5 : d <= 15 ? 6 : d <= 30 ? 7 : 8; }
 }  // namespace
@@ -100,6 +112,10 @@ size_t content_features(const Analysis& a, const CueTokens& t, const ContentToke
     const uint32_t to_end = bucket(s1 - 1 - j), from_start = bucket(j - s0);
     const uint32_t kind = uint32_t(a.tokens[j].kind);
     const uint32_t cue_place_in_sent = bucket(cf - s0);
+    const int32_t top = cue_child_above(a, cf, cl, j);
+    const uint32_t top_rel = top >= 0 ? ct.urel[uint32_t(top)] : 31;
+    const uint32_t edge = top >= 0 ? (j == ct.lo[uint32_t(top)] ? 1 : 0) | (j == ct.hi[uint32_t(top)] ? 2 : 0) : 3;
+    const uint32_t is_top = top >= 0 && uint32_t(top) == j;
     size_t k = 0;
     out[k++] = feat(1, side);
     out[k++] = feat(2, side, dist);
@@ -125,6 +141,10 @@ size_t content_features(const Analysis& a, const CueTokens& t, const ContentToke
     out[k++] = feat(22, side, w, dist);
     out[k++] = feat(23, side, t.pos[cf], place);
     out[k++] = feat(24, side, qm, place);
+    out[k++] = feat(25, side, top_rel, edge);
+    out[k++] = feat(26, side, top_rel * 4 + edge, p);
+    out[k++] = feat(27, side, top_rel, is_top * 32 + r);
+    out[k++] = feat(28, side, top_rel, w);
     return k;
 }
 

@@ -16,7 +16,7 @@
 
 namespace ae::quotes {
 
-constexpr uint32_t kContentFeatureSet = 1;
+constexpr uint32_t kContentFeatureSet = 2;
 constexpr size_t kMaxContentFeatures = 32;
 
 // Per-analysis facts the content features read beyond CueTokens: each token's dependency
