@@ -149,14 +149,14 @@ size_t content_features(const Analysis& a, const CueTokens& t, const ContentToke
 }
 
 void content_margins(const tagging::LinearModel& m, const Analysis& a, const CueTokens& t, const ContentTokens& ct,
-                     uint32_t cf, uint32_t cl, uint32_t s0, uint32_t s1, std::vector<float>& margin) {
+                     uint32_t cf, uint32_t cl, uint32_t s0, uint32_t s1, std::vector<float>& margin, bool left, bool right) {
     margin.assign(s1 - s0, 0.0f);
     uint64_t f[kMaxContentFeatures];
     auto is_comma = [&](uint32_t k) { return t.low[k] == "," || t.low[k] == ";"; };
     auto is_mark = [&](uint32_t k) { return a.tokens[k].kind == TokenKind::Quote; };
     // Right of the cue, counting commas and marks between.
     uint32_t commas = 0, marks = 0;
-    for (uint32_t j = cl; j < s1; ++j) {
+    for (uint32_t j = cl; right && j < s1; ++j) {
         const size_t n = content_features(a, t, ct, cf, cl, j, commas, marks, f);
         float s[2] = {0, 0};
         m.score(f, n, s);
@@ -164,7 +164,7 @@ void content_margins(const tagging::LinearModel& m, const Analysis& a, const Cue
         commas += is_comma(j); marks += is_mark(j);
     }
     commas = marks = 0;
-    for (uint32_t j = cf; j-- > s0;) {
+    for (uint32_t j = cf; left && j-- > s0;) {
         const size_t n = content_features(a, t, ct, cf, cl, j, commas, marks, f);
         float s[2] = {0, 0};
         m.score(f, n, s);

@@ -44,9 +44,11 @@ uint32_t content_place(const Analysis& a, const ContentTokens& ct, uint32_t cue_
 size_t content_features(const Analysis& a, const CueTokens& t, const ContentTokens& ct, uint32_t cue_first,
                         uint32_t cue_last, uint32_t j, uint32_t commas, uint32_t marks, uint64_t* out);
 
-// Scores (IN minus OUT) of every token of the cue's sentence [s0, s1) under model m.
+// Scores (IN minus OUT) of every token of the cue's sentence [s0, s1) under model m; with
+// left or right false that side of the cue is left at 0 (no content there).
 void content_margins(const tagging::LinearModel& m, const Analysis& a, const CueTokens& t, const ContentTokens& ct,
-                     uint32_t cue_first, uint32_t cue_last, uint32_t s0, uint32_t s1, std::vector<float>& margin);
+                     uint32_t cue_first, uint32_t cue_last, uint32_t s0, uint32_t s1, std::vector<float>& margin,
+                     bool left = true, bool right = true);
 
 // The best contiguous span [*b, *e) of [s0, s1) not containing the cue [cue_first, cue_last):
 // the maximum sum of margins (index k - s0) on either side of the cue; false when no span has

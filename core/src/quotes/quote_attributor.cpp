@@ -289,6 +289,8 @@ struct Attributor {
     quotes::ContentTokens content_tokens;
     bool content_tokens_filled = false;
     std::vector<float> margins;
+    std::pair<uint32_t, uint32_t> margins_cue{UINT32_MAX, UINT32_MAX};   // the cue margins were computed for
+    bool margins_left = false, margins_right = false;                     // ... and on which sides
     bool learned_content(const Cue& c, uint32_t& cf, uint32_t& cl) {
         if (!content_lm || !parsed || sent_of[c.first] < 0) return false;
         if (!cue_tokens_filled) { cue_tokens.fill(a); cue_tokens_filled = true; }
@@ -296,7 +298,13 @@ struct Attributor {
         const Sentence& S = a.sentences[size_t(sent_of[c.first])];
         const uint32_t s0 = S.first_token, s1 = s0 + S.token_count;
         if (cf < s0 || cl > s1) return false;
-        quotes::content_margins(*content_lm, a, cue_tokens, content_tokens, c.first, c.last, s0, s1, margins);
+        // Only the sides of the cue the rule's span reaches can give an overlapping span.
+        const bool left = cf < c.first, right = cl > c.last;
+        if (margins_cue != std::make_pair(c.first, c.last) || (left && !margins_left) || (right && !margins_right)) {
+            quotes::content_margins(*content_lm, a, cue_tokens, content_tokens, c.first, c.last, s0, s1, margins, left, right);
+            margins_cue = {c.first, c.last};
+            margins_left = left; margins_right = right;
+        }
         uint32_t b = 0, e = 0;
         if (!quotes::decode_content(margins, s0, s1, c.first, c.last, &b, &e)) return false;
         if (b >= cl || cf >= e) return false;
