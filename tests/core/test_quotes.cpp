@@ -84,7 +84,13 @@ TEST_CASE("quotes: a cue-less quote continues the previous speaker") {
     REQUIRE(q.size() == 2);
     CHECK(q[1].kind == "direct");
     CHECK(q[1].speaker == "the consul");
-    CHECK(q[1].cue.empty());
+    // one attribution whose cue and speaker stand between its two parts: both parts carry them
+    CHECK(q[1].cue == "told");
+    // a quote in the next paragraph continues the speaker but has no cue of its own
+    auto p = quotes_of("“It cannot be,” the consul told reporters.\n\n“There is no basis to do this.”");
+    REQUIRE(p.size() == 2);
+    CHECK(p[1].speaker == "the consul");
+    CHECK(p[1].cue.empty());
 }
 
 TEST_CASE("quotes: a quote running over paragraphs (open without close, reopened)") {

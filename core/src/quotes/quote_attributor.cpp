@@ -787,6 +787,16 @@ struct Attributor {
                     q.speaker_text = pq.speaker_text;
                     q.speaker = pq.speaker;
                     q.has_speaker_span = false;
+                    // "“A,” he said. “B …”": one attribution whose cue and speaker stand between
+                    // its two parts (same paragraph, the cue after the first part): both carry them.
+                    if (gap_par == 0 && pq.has_cue && pq.has_speaker_span && pq.cue.start >= pq.end &&
+                        pq.cue.end <= a.tokens[r.open].start && pq.speaker_span.end <= a.tokens[r.open].start &&
+                        pq.speaker_span.start >= pq.end) {
+                        q.has_cue = true; q.cue = pq.cue;
+                        q.has_speaker_span = true; q.speaker_span = pq.speaker_span;
+                        q.speaker_text = std::string(a.slice(q.speaker_span.start, q.speaker_span.end));
+                        q.speaker.clear();
+                    }
                     continuation_of.push_back({a.quotes.size() - 1, size_t(prev_speaker_quote)});
                 }
             }
