@@ -802,12 +802,14 @@ struct Attributor {
             }
             if (!q.speaker_text.empty()) { prev_speaker_quote = int64_t(a.quotes.size() - 1); prev_close = std::min<uint32_t>(r.close, uint32_t(a.tokens.size() - 1)); }
         }
+        for (const auto& [qi, pi] : continuation_of) continued_from.emplace(a.quotes[qi].start, a.quotes[pi].start);
         std::stable_sort(a.quotes.begin(), a.quotes.end(), [](const Quote& x, const Quote& y) { return x.start < y.start; });
         link_speakers();
         for (size_t k = 0; k < a.quotes.size(); ++k) a.quotes[k].id = "q" + std::to_string(k + 1);
     }
 
     std::vector<std::pair<size_t, size_t>> continuation_of;
+    std::unordered_map<uint32_t, uint32_t> continued_from;   // a continuation's start -> its source quote's start
 
     // Speakers to entities: the entity with a mention inside the speaker words; he/she to the
     // previous person speaker, else the nearest preceding person mention.
@@ -836,7 +838,17 @@ struct Attributor {
         for (auto& q : a.quotes) {
             if (!q.has_speaker_span) {
                 if (!q.speaker_text.empty() && q.speaker.empty()) {
-                    // continuation: inherit from the quote it continues (already linked, earlier)
+                    // continuation: inherit from the quote it continues (already linked, earlier),
+                    // whose speaker text may since have become its entity's name ("she" -> "Elizabeth Warren")
+                    if (auto f = continued_from.find(q.start); f != continued_from.end()) {
+                        auto src = std::lower_bound(a.quotes.begin(), a.quotes.end(), f->second,
+                                                    [](const Quote& x, uint32_t v) { return x.start < v; });
+                        if (src != a.quotes.end() && src->start == f->second && &*src != &q && !src->speaker_text.empty()) {
+                            q.speaker = src->speaker;
+                            q.speaker_text = src->speaker_text;
+                            continue;
+                        }
+                    }
                     int steps = 0;   // bounded look-back keeps this linear
                     for (auto it = &q; it != &a.quotes.front() && steps++ < 32;) {
                         --it;
