@@ -703,3 +703,42 @@ TEST_CASE("entities: Labour is a party, whatever the tagger typed it") {
     REQUIRE(l);
     CHECK(l->type == "ORGANIZATION");
 }
+
+// ---- the learned pronoun ranker (entities/pronoun_model.h) ----
+#include "entities/pronoun_model.h"
+
+TEST_CASE("pronoun model: features are a pure function of the candidate's facts") {
+    ae::entities::PronounCandidate a, b;
+    a.sentences_back = 1; a.recency = 0; a.candidates = 2; a.mentions = 3; a.gender = 'f'; a.pronoun_gender = 'f'; a.spoke = true;
+    b = a;
+    b.recency = 1;
+    uint64_t fa[ae::entities::kMaxPronounFeatures], fa2[ae::entities::kMaxPronounFeatures], fb[ae::entities::kMaxPronounFeatures];
+    const size_t na = ae::entities::pronoun_features(a, fa), na2 = ae::entities::pronoun_features(a, fa2), nb = ae::entities::pronoun_features(b, fb);
+    CHECK(na <= ae::entities::kMaxPronounFeatures);
+    CHECK(std::vector<uint64_t>(fa, fa + na) == std::vector<uint64_t>(fa2, fa2 + na2));
+    CHECK(na == nb);
+    CHECK(fa[0] == fb[0]);   // the bias
+    CHECK(fa[2] != fb[2]);   // recency
+}
+
+namespace {
+struct HookLog { std::vector<ae::entities::PronounChoice> choices; };
+void log_choice(void* c, const ae::entities::PronounChoice& ch) { static_cast<HookLog*>(c)->choices.push_back(ch); }
+}  // namespace
+
+TEST_CASE("pronoun model: the grouper reports each pronoun's candidates to the training hook, and resolves") {
+    HookLog log;
+    ae::entities::set_pronoun_hook(&log_choice, &log);
+    ae::Analysis a = ae::analyze("Mary Smith met John Brown on Monday. She said the plant would close.", {});
+    ae::entities::set_pronoun_hook(nullptr, nullptr);
+    REQUIRE(log.choices.size() == 1);
+    CHECK(a.slice(log.choices[0].start, log.choices[0].end) == "She");
+    CHECK(log.choices[0].features.size() == log.choices[0].spans.size());
+    CHECK(log.choices[0].features.size() >= 1);
+    // "She" belongs to Mary Smith (John is a man's name, so the only fitting person)
+    bool linked = false;
+    for (const auto& e : a.entities)
+        for (const auto& m : e.mentions)
+            if (m.kind == "pronoun" && a.slice(m.start, m.end) == "She") linked = e.canonical == "Mary Smith";
+    CHECK(linked);
+}

@@ -84,7 +84,13 @@ TEST_CASE("quotes: a cue-less quote continues the previous speaker") {
     REQUIRE(q.size() == 2);
     CHECK(q[1].kind == "direct");
     CHECK(q[1].speaker == "the consul");
-    CHECK(q[1].cue.empty());
+    // one attribution whose cue and speaker stand between its two parts: both parts carry them
+    CHECK(q[1].cue == "told");
+    // a quote in the next paragraph continues the speaker but has no cue of its own
+    auto p = quotes_of("“It cannot be,” the consul told reporters.\n\n“There is no basis to do this.”");
+    REQUIRE(p.size() == 2);
+    CHECK(p[1].speaker == "the consul");
+    CHECK(p[1].cue.empty());
 }
 
 TEST_CASE("quotes: a quote running over paragraphs (open without close, reopened)") {
@@ -302,4 +308,49 @@ TEST_CASE("cue model: the decision is the larger of the two class scores") {
     CHECK(quotes::cue_decision(cue));
     CHECK(!quotes::cue_decision(not_cue));
     CHECK(!quotes::cue_decision(tie));   // a tie is no cue: an empty model finds nothing
+}
+
+// ---- the learned content labeller's features and decoder (quotes/content_model.h) ----
+#include "quotes/content_model.h"
+
+TEST_CASE("content model: the place of a token relative to the cue in the parse") {
+    Analysis a = analyze("The mayor said that the bridge would close on Monday.", {});
+    quotes::CueTokens t;
+    t.fill(a);
+    quotes::ContentTokens ct;
+    ct.fill(a);
+    const uint32_t said = token_at(a, "said"), mayor = token_at(a, "mayor"), bridge = token_at(a, "bridge"), close = token_at(a, "close");
+    REQUIRE(said != UINT32_MAX);
+    // subtrees: the cue's covers the sentence's words, the complement's starts at "that"
+    CHECK(ct.lo[close] <= bridge);
+    CHECK(ct.hi[close] > close);
+    CHECK(quotes::content_place(a, ct, said, said + 1, bridge) == 1);   // in the clausal complement
+    CHECK(quotes::content_place(a, ct, said, said + 1, mayor) == 2);    // in the subject
+    CHECK(quotes::content_rel(0) == 0);
+
+    uint64_t f1[quotes::kMaxContentFeatures], f2[quotes::kMaxContentFeatures], f3[quotes::kMaxContentFeatures];
+    const size_t n1 = quotes::content_features(a, t, ct, said, said + 1, bridge, 0, 0, f1);
+    const size_t n2 = quotes::content_features(a, t, ct, said, said + 1, bridge, 0, 0, f2);
+    const size_t n3 = quotes::content_features(a, t, ct, said, said + 1, mayor, 0, 0, f3);
+    CHECK(n1 <= quotes::kMaxContentFeatures);
+    CHECK(std::vector<uint64_t>(f1, f1 + n1) == std::vector<uint64_t>(f2, f2 + n2));   // a pure function
+    CHECK(n3 == n1);
+    CHECK(f1[0] != f3[0]);   // the side of the cue
+}
+
+TEST_CASE("content model: the decoder takes the best contiguous span on one side of the cue") {
+    // tokens 10..19, cue at 13; margins favour 15..17 on the right
+    std::vector<float> m = {-1, 0.5f, -1, 9, -0.5f, 2, 1, 3, -4, 1};
+    uint32_t b = 0, e = 0;
+    REQUIRE(quotes::decode_content(m, 10, 20, 13, 14, &b, &e));
+    CHECK(b == 15);
+    CHECK(e == 18);   // the cue's own large margin is never taken, and 19's +1 does not pay for 18's -4
+    // a stronger left side wins
+    std::vector<float> l = {4, 3, -1, 0, -1, 1, -2, -2, -2, -2};
+    REQUIRE(quotes::decode_content(l, 10, 20, 13, 14, &b, &e));
+    CHECK(b == 10);
+    CHECK(e == 12);
+    // nothing positive: no content
+    std::vector<float> none(10, -1.0f);
+    CHECK(!quotes::decode_content(none, 10, 20, 13, 14, &b, &e));
 }

@@ -25,6 +25,8 @@
 #include "article_explorer/lexicon.h"
 #include "article_explorer/tagger.h"
 #include "entities/lexicons.h"
+#include "entities/pronoun_model.h"
+#include "article_explorer/quotes.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -1014,42 +1016,153 @@ private:
         gs_[size_t(g)].mentions.push_back(mi);
     }
 
+    // Is a speech cue among the two words after token t1 (exclusive end of a mention), in its sentence?
+    bool speech_after(uint32_t t1) const {
+        for (uint32_t k = t1; k < n_ && k < t1 + 3 && sent_[k] == sent_[t1 - 1]; ++k) {
+            if (!word(k)) continue;
+            auto it = cue_lexicon().words.find(std::string(lw(k)));
+            if (it != cue_lexicon().words.end() && it->second.cls != CueClass::Source) return true;
+        }
+        return false;
+    }
+    bool verb_at(uint32_t k) const {
+        if (k >= n_ || k >= a_.pos.size()) return false;
+        static const std::vector<uint8_t> verb = [] {
+            std::vector<uint8_t> v;
+            for (const std::string& t : pos_tag_names()) v.push_back(t.size() >= 2 && t[0] == 'V' && t[1] == 'B' ? 1 : t == "MD");
+            return v;
+        }();
+        return a_.pos[k] < verb.size() && verb[a_.pos[k]];
+    }
+
     void resolve_pronouns() {
         // person groups mentioned in each sentence, in token order (pronouns added as resolved)
-        std::vector<std::vector<int>> seen(a_.sentences.size());
+        struct Seen { int g; uint32_t t0, t1; };
+        std::vector<std::vector<Seen>> seen(a_.sentences.size());
         std::vector<int> person_at(n_, kNone);
+        std::vector<uint32_t> person_end(n_, 0);
         for (const M& m : ms_)
-            if (!m.dead && m.group >= 0 && m.kind != "nominal" && gs_[size_t(root(m.group))].type == "PERSON") person_at[m.t0] = root(m.group);
+            if (!m.dead && m.group >= 0 && m.kind != "nominal" && gs_[size_t(root(m.group))].type == "PERSON") {
+                person_at[m.t0] = root(m.group);
+                person_end[m.t0] = m.t1;
+            }
+        const tagging::LinearModel* model = entities::pronoun_model();
+        void* hook_context = nullptr;
+        const entities::PronounHook hook = entities::pronoun_hook(&hook_context);
+        std::vector<uint32_t> count(gs_.size(), 0);
+        std::vector<std::vector<std::pair<uint32_t, uint32_t>>> spans;   // per group, training only
+        if (hook) spans.resize(gs_.size());
+        int last_speaker = kNone;
         for (uint32_t t = 0; t < n_; ++t) {
             int32_t s = sent_[t];
             if (s < 0) continue;
             // a person named inside quote marks is what was said, not who is around to be "he"
-            if (person_at[t] != kNone) { if (!in_quote_[t]) seen[size_t(s)].push_back(person_at[t]); continue; }
+            if (person_at[t] != kNone) {
+                if (!in_quote_[t]) {
+                    const int g = person_at[t];
+                    seen[size_t(s)].push_back({g, t, person_end[t]});
+                    ++count[size_t(g)];
+                    if (hook) spans[size_t(g)].push_back({a_.tokens[t].start, a_.tokens[person_end[t] - 1].end});
+                    if (speech_after(person_end[t])) last_speaker = g;
+                }
+                continue;
+            }
             if (!word(t) || cover_[t] != kNone || in_quote_[t]) continue;
             char pg = pronoun_gender(lw(t));
             if (!pg) continue;
-            // the candidates: this sentence so far, else the nearest earlier sentence (at most two
-            // back, not further than the previous paragraph) that names a person
-            const std::vector<int>* cands = &seen[size_t(s)];
-            for (int32_t back = 1; cands->empty() && back <= 4 && s - back >= 0; ++back) {
-                const Sentence& S = a_.sentences[size_t(s - back)];
-                if (S.paragraph + 2 < a_.sentences[size_t(s)].paragraph) break;
-                cands = &seen[size_t(s - back)];
-            }
             int pick = kNone;
-            bool clear = true;
-            for (int g : *cands) {
-                char gg = gs_[size_t(g)].gender;
-                if (gg != '-' && gg != pg) continue;
-                if (pick == kNone) pick = g;
-                else if (pick != g) clear = false;
+            if (model || hook) pick = rank_pronoun(t, s, pg, seen, count, last_speaker, model, hook, hook_context, spans);
+            if (!model) {
+                // the candidates: this sentence so far, else the nearest earlier sentence (at most two
+                // back, not further than the previous paragraph) that names a person
+                const std::vector<Seen>* cands = &seen[size_t(s)];
+                for (int32_t back = 1; cands->empty() && back <= 4 && s - back >= 0; ++back) {
+                    const Sentence& S = a_.sentences[size_t(s - back)];
+                    if (S.paragraph + 2 < a_.sentences[size_t(s)].paragraph) break;
+                    cands = &seen[size_t(s - back)];
+                }
+                pick = kNone;
+                bool clear = true;
+                for (const Seen& x : *cands) {
+                    char gg = gs_[size_t(x.g)].gender;
+                    if (gg != '-' && gg != pg) continue;
+                    if (pick == kNone) pick = x.g;
+                    else if (pick != x.g) clear = false;
+                }
+                if (!clear) pick = kNone;
             }
-            if (pick == kNone || !clear) continue;
+            if (pick == kNone) continue;
             Group& G = gs_[size_t(pick)];
             if (G.gender == '-') G.gender = pg;
             add_mention(pick, t, t + 1, "pronoun");
-            seen[size_t(s)].push_back(pick);
+            seen[size_t(s)].push_back({pick, t, t + 1});
+            ++count[size_t(pick)];
+            if (hook) spans[size_t(pick)].push_back({a_.tokens[t].start, a_.tokens[t].end});
+            if (speech_after(t + 1)) last_speaker = pick;
         }
+    }
+
+    // The learned ranker over the persons of this sentence so far and the three before it (not
+    // further back than the previous paragraph but one): the best-scoring one when its score is
+    // positive, else none. Reports every choice to the training hook when one is set.
+    template <class SeenT>
+    int rank_pronoun(uint32_t t, int32_t s, char pg, const std::vector<std::vector<SeenT>>& seen, const std::vector<uint32_t>& count,
+                     int last_speaker, const tagging::LinearModel* model, entities::PronounHook hook, void* hook_context,
+                     const std::vector<std::vector<std::pair<uint32_t, uint32_t>>>& spans) {
+        struct Cand { int g; uint32_t back, t0, t1; };
+        std::vector<Cand> cands;
+        for (int32_t back = 0; back <= 3 && s - back >= 0 && cands.size() < 8; ++back) {
+            const Sentence& S = a_.sentences[size_t(s - back)];
+            if (S.paragraph + 2 < a_.sentences[size_t(s)].paragraph) break;
+            const auto& v = seen[size_t(s - back)];
+            for (size_t k = v.size(); k-- > 0 && cands.size() < 8;) {
+                const int g = v[k].g;
+                const char gg = gs_[size_t(g)].gender;
+                if (gg != '-' && gg != pg) continue;
+                bool dup = false;
+                for (const Cand& c : cands) dup = dup || c.g == g;
+                if (!dup) cands.push_back({g, uint32_t(back), v[k].t0, v[k].t1});
+            }
+        }
+        if (cands.empty()) return kNone;
+        uint32_t most = 0;
+        for (const Cand& c : cands) most = std::max(most, count[size_t(c.g)]);
+        const uint32_t pf = a_.sentences[size_t(s)].first_token;
+        entities::PronounChoice choice;
+        if (hook) { choice.start = a_.tokens[t].start; choice.end = a_.tokens[t].end; }
+        const bool pronoun_speaks = speech_after(t + 1);
+        int best = kNone;
+        float best_score = 0;
+        uint64_t f[entities::kMaxPronounFeatures];
+        for (size_t r = 0; r < cands.size(); ++r) {
+            const Cand& c = cands[r];
+            entities::PronounCandidate pc;
+            pc.sentences_back = c.back;
+            pc.recency = uint32_t(r);
+            pc.candidates = uint32_t(cands.size());
+            pc.mentions = count[size_t(c.g)];
+            pc.gender = gs_[size_t(c.g)].gender;
+            pc.pronoun_gender = pg;
+            pc.spoke = speech_after(c.t1);
+            pc.pronoun_speaks = pronoun_speaks;
+            const uint32_t cf = a_.sentences[size_t(sent_[c.t0])].first_token;
+            pc.sentence_initial = c.t0 <= cf + 1;
+            pc.before_verb = verb_at(c.t1);
+            pc.same_paragraph = a_.tokens[c.t0].paragraph == a_.tokens[t].paragraph;
+            pc.pronoun_initial = t == pf;
+            pc.last_speaker = c.g == last_speaker;
+            pc.most_mentioned = count[size_t(c.g)] == most;
+            const size_t n = entities::pronoun_features(pc, f);
+            if (hook) { choice.features.emplace_back(f, f + n); choice.spans.push_back(spans[size_t(c.g)]); }
+            if (model) {
+                float sc[2] = {0, 0};
+                model->score(f, n, sc);
+                const float m = sc[1] - sc[0];
+                if (m > best_score) { best_score = m; best = c.g; }
+            }
+        }
+        if (hook) hook(hook_context, choice);
+        return best;
     }
 
     // "the former vice-president": the one person whose role has that title

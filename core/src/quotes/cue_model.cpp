@@ -8,6 +8,7 @@
 #include "model/registry.h"
 #include "tagging/models.h"
 #include "model/word_info.h"
+#include "text/word_table.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -64,22 +65,40 @@ const Tables& tables() {
 
 }  // namespace
 
+namespace {
+// cue_lex_bits of every lexicon word and phrase-cue first word, built once (keys live in the
+// static lexicon or in this table's own strings): a word outside it has bits 0.
+const WordTable<uint32_t>& lex_bits_table() {
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> k;
+        for (const auto& [w, e] : cue_lexicon().words) k.push_back(w);
+        for (const auto& ph : cue_lexicon().phrases) if (!ph.first.empty()) k.push_back(ph.first[0]);
+        return k;
+    }();
+    static const WordTable<uint32_t> t = [] {
+        WordTable<uint32_t> w;
+        for (const std::string& k : keys) w[k] = cue_lex_bits(k);
+        return w;
+    }();
+    return t;
+}
+}  // namespace
+
 void CueTokens::fill(const Analysis& a) {
     const Tables& tb = tables();
     const size_t n = a.tokens.size();
     low_text = a.text;
     for (char& c : low_text) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
     low.resize(n); word.resize(n); pos.assign(n, 0); lex.assign(n, 0); kids.assign(n, 0); inside_quote.assign(n, 0); sent.assign(n, -1);
-    std::unordered_map<std::string_view, uint32_t> lex_cache;
+    const WordTable<uint32_t>& lex_table = lex_bits_table();
     for (size_t i = 0; i < n; ++i) {
         const Token& t = a.tokens[i];
         low[i] = std::string_view(low_text).substr(t.start, t.end - t.start);
         word[i] = hash_str(low[i]);
         if (i < a.pos.size() && a.pos[i] < tb.pos.size()) pos[i] = tb.pos[a.pos[i]];
         if (t.kind == TokenKind::Word) {
-            auto it = lex_cache.find(low[i]);
-            if (it == lex_cache.end()) it = lex_cache.emplace(low[i], cue_lex_bits(low[i])).first;
-            lex[i] = it->second;
+            const uint32_t* b = lex_table.find(low[i]);
+            lex[i] = b ? *b : 0;
         }
     }
     for (uint32_t s = 0; s < a.sentences.size(); ++s)

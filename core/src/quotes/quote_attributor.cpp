@@ -10,6 +10,9 @@
 #include "article_explorer/lexicon.h"
 #include "article_explorer/tagger.h"
 #include "article_explorer/tokens.h"
+#include "article_explorer/parser.h"
+#include "quotes/content_model.h"
+#include "quotes/cue_model.h"
 #include "text/word_table.h"
 
 #include <algorithm>
@@ -89,6 +92,9 @@ struct Attributor {
     std::vector<uint8_t> in_quote;  // token inside marked quote content
     std::vector<uint8_t> in_name;   // token inside a name of two or more tokens ("United States")
     std::string low_text;           // a.text with A-Z lowered once (what tolower does in the C locale)
+    std::vector<uint32_t> sub_lo, sub_hi;   // each token's dependency subtree as a token range [lo, hi]
+    std::vector<uint8_t> rel;           // each token's universal relation, as a Rel
+    enum Rel : uint8_t { R_OTHER, R_NSUBJ, R_NSUBJPASS, R_CCOMP, R_XCOMP, R_OBJ, R_PARATAXIS, R_ACL, R_RELCL, R_POSS, R_CONJ, R_ADVCL, R_NMOD, R_OBL };
 
     explicit Attributor(Analysis& an) : a(an), low_text(an.text) {
         for (char& c : low_text) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
@@ -277,7 +283,41 @@ struct Attributor {
 
     // Adds an indirect quote (mixed when it holds marked quotes, which it then consumes);
     // false when the content is one marked quote, which step 3 makes a direct quote.
+    // The learned content labeller's span for cue c, when the model finds one that overlaps
+    // the rule's [cf, cl): the rules say where an attribution is, the model where its content ends.
+    const tagging::LinearModel* content_lm = nullptr;
+    quotes::ContentTokens content_tokens;
+    bool content_tokens_filled = false;
+    std::vector<float> margins;
+    std::pair<uint32_t, uint32_t> margins_cue{UINT32_MAX, UINT32_MAX};   // the cue margins were computed for
+    bool margins_left = false, margins_right = false;                     // ... and on which sides
+    bool learned_content(const Cue& c, uint32_t& cf, uint32_t& cl) {
+        if (!content_lm || !parsed || sent_of[c.first] < 0) return false;
+        if (!cue_tokens_filled) { cue_tokens.fill(a); cue_tokens_filled = true; }
+        if (!content_tokens_filled) { content_tokens.fill(a); content_tokens_filled = true; }
+        const Sentence& S = a.sentences[size_t(sent_of[c.first])];
+        const uint32_t s0 = S.first_token, s1 = s0 + S.token_count;
+        if (cf < s0 || cl > s1) return false;
+        // Only the sides of the cue the rule's span reaches can give an overlapping span.
+        const bool left = cf < c.first, right = cl > c.last;
+        if (margins_cue != std::make_pair(c.first, c.last) || (left && !margins_left) || (right && !margins_right)) {
+            quotes::content_margins(*content_lm, a, cue_tokens, content_tokens, c.first, c.last, s0, s1, margins, left, right);
+            margins_cue = {c.first, c.last};
+            margins_left = left; margins_right = right;
+        }
+        uint32_t b = 0, e = 0;
+        if (!quotes::decode_content(margins, s0, s1, c.first, c.last, &b, &e)) return false;
+        if (b >= cl || cf >= e) return false;
+        // "said yesterday the plan would fail": a time adjunct right after the cue is not content
+        if (b == c.last && b < e && !clause_start(b)) b = std::min(after_time_adjunct(b, e), e);
+        trim_content(b, e);
+        if (e <= b + 1) return false;
+        cf = b; cl = e;
+        return true;
+    }
+
     bool add_indirect(uint32_t cf, uint32_t cl, const Cue& c, const NP& sp, std::vector<Raw>& raws) {
+        learned_content(c, cf, cl);
         bool all_quoted = true, has_quoted = false;
         for (uint32_t k = cf; k < cl; ++k) {
             if (in_quote[k] || is_double_mark(tok(k))) has_quoted = true; else all_quoted = false;
@@ -420,6 +460,141 @@ struct Attributor {
             }
     }
 
+    // Subtree ranges and relations from the dependency parse (heads never cross sentences).
+    bool parsed = false;
+    void prepare_parse() {
+        const uint32_t n = uint32_t(a.tokens.size());
+        sub_lo.resize(n); sub_hi.resize(n); rel.assign(n, R_OTHER); kid_rels.assign(n, 0);
+        for (uint32_t k = 0; k < n; ++k) { sub_lo[k] = k; sub_hi[k] = k; }
+        std::vector<Rel> by_id;
+        for (const std::string& name : deprel_names()) {
+            Rel r = R_OTHER;
+            if (name == "nsubj") r = R_NSUBJ;
+            else if (name == "nsubj:pass") r = R_NSUBJPASS;
+            else if (name == "ccomp") r = R_CCOMP;
+            else if (name == "xcomp") r = R_XCOMP;
+            else if (name == "obj") r = R_OBJ;
+            else if (name == "parataxis") r = R_PARATAXIS;
+            else if (name == "acl") r = R_ACL;
+            else if (name == "acl:relcl") r = R_RELCL;
+            else if (name == "nmod:poss") r = R_POSS;
+            else if (name == "conj") r = R_CONJ;
+            else if (name == "advcl") r = R_ADVCL;
+            else if (name == "nmod") r = R_NMOD;
+            else if (name == "obl" || name == "obl:agent") r = R_OBL;
+            by_id.push_back(r);
+        }
+        for (uint32_t k = 0; k < n; ++k) {
+            const Token& t = a.tokens[k];
+            if (t.deprel) parsed = true;
+            if (t.deprel < by_id.size()) rel[k] = by_id[t.deprel];
+            if (t.head >= 0 && uint32_t(t.head) < n) kid_rels[uint32_t(t.head)] |= 1u << (t.deprel < by_id.size() ? by_id[t.deprel] : R_OTHER);
+            int32_t h = t.head;
+            for (int guard = 0; h >= 0 && uint32_t(h) < n && guard < 64; ++guard) {
+                sub_lo[uint32_t(h)] = std::min(sub_lo[uint32_t(h)], k);
+                sub_hi[uint32_t(h)] = std::max(sub_hi[uint32_t(h)], k);
+                h = a.tokens[uint32_t(h)].head;
+            }
+        }
+    }
+    // The first child of token v in [s0, s1) with relation r (closest to v), or -1.
+    int64_t child(uint32_t v, Rel r, uint32_t s0, uint32_t s1) const {
+        int64_t best = -1;
+        for (uint32_t k = s0; k < s1; ++k)
+            if (a.tokens[k].head == int32_t(v) && rel[k] == r &&
+                (best < 0 || (k > v ? k - v : v - k) < (uint32_t(best) > v ? uint32_t(best) - v : v - uint32_t(best))))
+                best = k;
+        return best;
+    }
+    // Is token i a cue for the learned detector? Asked only of words outside the lexicon whose
+    // parse could give an attribution (a subject or owner, and a complement, object or a
+    // parataxis head), so the model scores a few tokens per sentence.
+    const tagging::LinearModel* cue_lm = nullptr;
+    bool cue_tokens_filled = false;
+    quotes::CueTokens cue_tokens;
+    std::vector<uint32_t> kid_rels;   // per token: bit (1 << Rel) of each child's relation
+    bool learned_cue_at(uint32_t i) {
+        if (!cue_lm || !parsed || in_quote[i] || a.tokens[i].kind != TokenKind::Word) return false;
+        const uint32_t kr = kid_rels[i];
+        const bool has_source = kr & ((1u << R_NSUBJ) | (1u << R_POSS)) ||
+                                rel[i] == R_XCOMP || rel[i] == R_CONJ || rel[i] == R_ADVCL;
+        const bool has_content = kr & ((1u << R_CCOMP) | (1u << R_XCOMP) | (1u << R_OBJ) | (1u << R_ACL)) || rel[i] == R_PARATAXIS;
+        if (!has_source || !has_content) return false;
+        if (!cue_tokens_filled) { cue_tokens.fill(a); cue_tokens_filled = true; }
+        if (!quotes::cue_candidate(a, cue_tokens, i)) return false;
+        uint64_t f[quotes::kMaxCueFeatures];
+        const size_t k = quotes::cue_features(a, cue_tokens, i, f);
+        float sc[2] = {0, 0};
+        cue_lm->score(f, k, sc);
+        return quotes::cue_decision(sc);
+    }
+
+    // An attribution read off the parse for the cue c (a verb or noun): the source is the
+    // cue's subject (or its owner, "his claim"), the content its clausal complement or object
+    // subtree, or for a parenthetical cue ("CONTENT, X said") the clause it hangs from.
+    bool parse_attribution(const Cue& c, uint32_t s0, uint32_t s1, std::vector<Raw>& raws, bool need_source) {
+        if (!parsed) return false;
+        uint32_t v = c.first;
+        NP sp = parse_subject(v, s0, s1);
+        if (!sp.ok && need_source) return false;
+        return parse_content(c, sp, s0, s1, raws);
+    }
+    // The cue's subject in the parse (or owner, or the subject of the verb it hangs from).
+    NP parse_subject(uint32_t v, uint32_t s0, uint32_t s1) {
+        NP sp;
+        if (!parsed) return sp;
+        int64_t subj = child(v, R_NSUBJ, s0, s1);
+        if (subj < 0) subj = child(v, R_POSS, s0, s1);
+        // "went on to say", "…, adding that": the subject of the verb the cue depends on
+        for (uint32_t u = v, steps = 0; subj < 0 && steps < 2; ++steps) {
+            if (rel[u] != R_XCOMP && rel[u] != R_CONJ && rel[u] != R_ADVCL) break;
+            const int32_t h = a.tokens[u].head;
+            if (h < 0 || uint32_t(h) < s0 || uint32_t(h) >= s1) break;
+            u = uint32_t(h);
+            subj = child(u, R_NSUBJ, s0, s1);
+        }
+        if (subj >= 0) {
+            sp.first = sub_lo[size_t(subj)]; sp.last = sub_hi[size_t(subj)] + 1; sp.ok = true;
+            // a source never runs over the cue or the content
+            if (sp.first <= v && v < sp.last) sp.ok = false;
+        }
+        return sp;
+    }
+    bool parse_content(const Cue& c, const NP& sp, uint32_t s0, uint32_t s1, std::vector<Raw>& raws) {
+        const uint32_t v = c.first;
+        uint32_t cf = 0, cl = 0;
+        int64_t comp = -1;
+        for (Rel r : {R_CCOMP, R_XCOMP, R_OBJ, R_ACL}) if ((comp = child(v, r, s0, s1)) >= 0) break;
+        if (comp >= 0) {
+            cf = sub_lo[size_t(comp)]; cl = sub_hi[size_t(comp)] + 1;
+        } else if (rel[v] == R_PARATAXIS) {
+            const int32_t h = a.tokens[v].head;
+            if (h < 0 || uint32_t(h) < s0 || uint32_t(h) >= s1) return false;
+            const uint32_t lo = sp.ok ? std::min(sp.first, sub_lo[v]) : sub_lo[v];
+            const uint32_t hi = sp.ok ? std::max(sp.last - 1, sub_hi[v]) : sub_hi[v];
+            if (uint32_t(h) < lo) { cf = sub_lo[uint32_t(h)]; cl = lo; }
+            else { cf = hi + 1; cl = sub_hi[uint32_t(h)] + 1; }
+        } else if (content_lm) {
+            // no complement in the parse ("his statement", "in a report"): the content labeller's span
+            cf = s0; cl = s1;
+            if (!learned_content(c, cf, cl)) return false;
+        } else return false;
+        if (cf < s0) cf = s0;
+        if (cl > s1) cl = s1;
+        // "he said, insisting …": a participle after a comma is an attribution of its own
+        if (cf > v)
+            for (uint32_t k = v + 1; k <= cf && k < cl; ++k) if (tok(k) == "," && k + 1 < cl) {
+                const std::string_view w = low(k + 1);
+                if (w.size() > 4 && w.substr(w.size() - 3) == "ing") return false;
+            }
+        // the content never holds the cue or the source
+        if (cf <= v && v < cl) return false;
+        if (sp.ok && sp.first < cl && cf < sp.last) return false;
+        trim_content(cf, cl);
+        if (cl <= cf + 1) return false;
+        return add_indirect(cf, cl, c, sp, raws);
+    }
+
     void run() {
         uint32_t n = uint32_t(a.tokens.size());
         sent_of.assign(n, -1);
@@ -430,6 +605,9 @@ struct Attributor {
         for (const Raw& r : raws)
             for (uint32_t k = r.open + 1; k < r.close && k < n; ++k) in_quote[k] = 1;
         mark_names();
+        prepare_parse();
+        cue_lm = quotes::cue_model();
+        content_lm = quotes::content_model();
 
         // 2. Indirect quotes, sentence by sentence.
         for (uint32_t s = 0; s < a.sentences.size(); ++s) {
@@ -447,7 +625,14 @@ struct Attributor {
             for (uint32_t i = s0; i < s1; ++i) {
                 if (in_quote[i]) continue;
                 Cue c;
-                if (!cue_at(i, s1, c)) continue;
+                if (!cue_at(i, s1, c)) {
+                    // A cue the learned detector finds outside the lexicon: its attribution from the parse.
+                    if (learned_cue_at(i)) {
+                        Cue lc{i, i + 1, CueClass::Speech, false};
+                        if (parse_attribution(lc, s0, s1, raws, true)) i = lc.last - 1;
+                    }
+                    continue;
+                }
                 // Label cues ("called it …", "criticized …") and learned cues take their object as
                 // the content when no quote marks follow (those are partial quotes, below).
                 bool object_content = c.cls == CueClass::Label || lex_learned(c);
@@ -482,7 +667,15 @@ struct Attributor {
                         NP r = subject_right(c.last, s1);
                         if (r.ok) { sp = r; inverted = true; }
                     }
-                    if (!sp.ok) continue;
+                    // No subject before the cue ("…, adding that", long appositions): the parse's.
+                    if (!sp.ok) {
+                        NP ps = parse_subject(c.first, s0, s1);
+                        if (ps.ok && ps.last <= c.first) sp = ps;
+                    }
+                    if (!sp.ok) {
+                        if (c.cls != CueClass::Label && parse_attribution(c, s0, s1, raws, true)) i = c.last - 1;
+                        continue;
+                    }
                     // "said about 40 ships were waiting and that …": a coordinated second clause,
                     // so the content starts right after the cue.
                     if (that && that > j && (is(that - 1, "and") || is(that - 1, "but") || tok(that - 1) == ",") && c.bare) that = 0;
@@ -503,7 +696,10 @@ struct Attributor {
                             cf = s0; cl = np_start - 1;
                         } else if (inverted && tail <= 8 && i > s0 + 2) {
                             cf = s0; cl = i - 1;
-                        } else continue;
+                        } else {
+                            if (parse_attribution(c, s0, s1, raws, true)) i = c.last - 1;
+                            continue;
+                        }
                     }
                 }
                 trim_content(cf, cl);
@@ -591,17 +787,29 @@ struct Attributor {
                     q.speaker_text = pq.speaker_text;
                     q.speaker = pq.speaker;
                     q.has_speaker_span = false;
+                    // "“A,” he said. “B …”": one attribution whose cue and speaker stand between
+                    // its two parts (same paragraph, the cue after the first part): both carry them.
+                    if (gap_par == 0 && pq.has_cue && pq.has_speaker_span && pq.cue.start >= pq.end &&
+                        pq.cue.end <= a.tokens[r.open].start && pq.speaker_span.end <= a.tokens[r.open].start &&
+                        pq.speaker_span.start >= pq.end) {
+                        q.has_cue = true; q.cue = pq.cue;
+                        q.has_speaker_span = true; q.speaker_span = pq.speaker_span;
+                        q.speaker_text = std::string(a.slice(q.speaker_span.start, q.speaker_span.end));
+                        q.speaker.clear();
+                    }
                     continuation_of.push_back({a.quotes.size() - 1, size_t(prev_speaker_quote)});
                 }
             }
             if (!q.speaker_text.empty()) { prev_speaker_quote = int64_t(a.quotes.size() - 1); prev_close = std::min<uint32_t>(r.close, uint32_t(a.tokens.size() - 1)); }
         }
+        for (const auto& [qi, pi] : continuation_of) continued_from.emplace(a.quotes[qi].start, a.quotes[pi].start);
         std::stable_sort(a.quotes.begin(), a.quotes.end(), [](const Quote& x, const Quote& y) { return x.start < y.start; });
         link_speakers();
         for (size_t k = 0; k < a.quotes.size(); ++k) a.quotes[k].id = "q" + std::to_string(k + 1);
     }
 
     std::vector<std::pair<size_t, size_t>> continuation_of;
+    std::unordered_map<uint32_t, uint32_t> continued_from;   // a continuation's start -> its source quote's start
 
     // Speakers to entities: the entity with a mention inside the speaker words; he/she to the
     // previous person speaker, else the nearest preceding person mention.
@@ -630,7 +838,17 @@ struct Attributor {
         for (auto& q : a.quotes) {
             if (!q.has_speaker_span) {
                 if (!q.speaker_text.empty() && q.speaker.empty()) {
-                    // continuation: inherit from the quote it continues (already linked, earlier)
+                    // continuation: inherit from the quote it continues (already linked, earlier),
+                    // whose speaker text may since have become its entity's name ("she" -> "Elizabeth Warren")
+                    if (auto f = continued_from.find(q.start); f != continued_from.end()) {
+                        auto src = std::lower_bound(a.quotes.begin(), a.quotes.end(), f->second,
+                                                    [](const Quote& x, uint32_t v) { return x.start < v; });
+                        if (src != a.quotes.end() && src->start == f->second && &*src != &q && !src->speaker_text.empty()) {
+                            q.speaker = src->speaker;
+                            q.speaker_text = src->speaker_text;
+                            continue;
+                        }
+                    }
                     int steps = 0;   // bounded look-back keeps this linear
                     for (auto it = &q; it != &a.quotes.front() && steps++ < 32;) {
                         --it;
