@@ -287,6 +287,16 @@ TEST_CASE("events: the seed article (at least 10 of 12 expected events)") {
     CHECK(right >= 10);
 }
 
+TEST_CASE("events: 'found' is the past of 'find' unless an organisation is near; 'founded' is founding") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Investigators said on Monday that police found traces on the scooter. Steve Jobs founded Apple in 1976.");
+    Ev f = find(a, "found");
+    if (f.e) CHECK(f.e->type != "Business.Start-Org");
+    Ev g = find(a, "founded");
+    REQUIRE(g.e);
+    CHECK(g.e->type == "Business.Start-Org");
+}
+
 TEST_CASE("events: an amount is an object, a score is not") {
     if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
     Analysis a = analyze("The council reviewed the budget on Monday. The carmaker received $13.4 billion in loans last year.");
