@@ -16,6 +16,7 @@
 #include "quotes/cue_model.h"
 #include "tagging/perceptron.h"
 #include "../common/binary_trainer.h"
+#include "../common/options.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -130,22 +131,14 @@ std::vector<Doc> read_split(const std::string& dir, size_t max_docs, size_t& cue
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::map<std::string, std::string> kv;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        std::string k = argv[i];
-        if (k.rfind("--", 0) != 0) { std::fprintf(stderr, "train-cues: bad argument %s\n", k.c_str()); return 2; }
-        kv[k.substr(2)] = argv[i + 1];
-    }
-    auto get = [&](const char* k, const char* def) { auto it = kv.find(k); return it == kv.end() ? std::string(def) : it->second; };
-    if (!kv.count("train") || !kv.count("dev") || !kv.count("out")) {
-        std::fprintf(stderr, "usage: train-cues --train POLNEAR_TRAIN --dev POLNEAR_DEV --out cues.bin [--epochs 8] [--seed 1] [--max-rows 20000] [--min-q 0] [--max-docs 0]\n");
-        return 2;
-    }
-    const int epochs = std::stoi(get("epochs", "8"));
-    const size_t max_docs = std::stoul(get("max-docs", "0"));
+    tool_options::Options o;
+    int rc = 0;
+    if (!tool_options::parse(argc, argv, "train-cues", "usage: train-cues --train POLNEAR_TRAIN --dev POLNEAR_DEV --out cues.bin [--epochs 8] [--seed 1] [--max-rows 20000] [--min-q 0] [--max-docs 0]\n", {"train", "dev", "out"}, o, &rc)) return rc;
+    const int epochs = std::stoi(o.get("epochs", "8"));
+    const size_t max_docs = std::stoul(o.get("max-docs", "0"));
     size_t train_cues = 0, dev_cues = 0;
-    std::vector<Doc> train = read_split(kv["train"], max_docs, train_cues);
-    std::vector<Doc> dev = read_split(kv["dev"], max_docs, dev_cues);
+    std::vector<Doc> train = read_split(o.get("train", ""), max_docs, train_cues);
+    std::vector<Doc> dev = read_split(o.get("dev", ""), max_docs, dev_cues);
     if (train.empty() || dev.empty()) { std::fprintf(stderr, "train-cues: no documents (DIR/attributions and DIR/text)\n"); return 1; }
     std::printf("documents: %zu train (%zu cues), %zu dev (%zu cues)\n", train.size(), train_cues, dev.size(), dev_cues);
 
@@ -156,11 +149,11 @@ int main(int argc, char** argv) {
     meta.feature_set = quotes::kCueFeatureSet;
     meta.classes = {"O", "CUE"};
     AveragedPerceptron::Export ex;
-    ex.max_rows = std::stoul(get("max-rows", "20000"));
-    ex.min_q = std::stoi(get("min-q", "0"));
+    ex.max_rows = std::stoul(o.get("max-rows", "20000"));
+    ex.min_q = std::stoi(o.get("min-q", "0"));
     Score last;
     LinearModel m;
-    const bool ok = binary_trainer::train(inst, meta, ex, epochs, std::stoull(get("seed", "1")), "train-cues",
+    const bool ok = binary_trainer::train(inst, meta, ex, epochs, std::stoull(o.get("seed", "1")), "train-cues",
         [](const float* s) { return quotes::cue_decision(s); },
         [&](int ep, size_t errors, size_t n, const LinearModel& back, size_t bytes) {
             last = evaluate(back, dev);
@@ -174,9 +167,9 @@ int main(int argc, char** argv) {
                   train.size(), dev.size(), epochs, last.p, last.r, last.f1);
     m.note = note;
     const std::string bytes = serialize(m);
-    std::ofstream out(kv["out"], std::ios::binary);
+    std::ofstream out(o.get("out", ""), std::ios::binary);
     out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) { std::fprintf(stderr, "train-cues: cannot write %s\n", kv["out"].c_str()); return 1; }
-    std::printf("wrote %s: %zu bytes, %zu rows; dev cue P %.1f R %.1f F1 %.1f\n", kv["out"].c_str(), bytes.size(), m.keys.size(), last.p, last.r, last.f1);
+    if (!out) { std::fprintf(stderr, "train-cues: cannot write %s\n", o.get("out", "").c_str()); return 1; }
+    std::printf("wrote %s: %zu bytes, %zu rows; dev cue P %.1f R %.1f F1 %.1f\n", o.get("out", "").c_str(), bytes.size(), m.keys.size(), last.p, last.r, last.f1);
     return 0;
 }

@@ -18,6 +18,7 @@
 #include "events/trigger_model.h"
 #include "tagging/perceptron.h"
 #include "../common/binary_trainer.h"
+#include "../common/options.h"
 
 #include <algorithm>
 #include <cstring>
@@ -132,21 +133,13 @@ Score evaluate(const LinearModel& m, const std::vector<const Doc*>& docs) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::map<std::string, std::string> kv;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        std::string k = argv[i];
-        if (k.rfind("--", 0) != 0) { std::fprintf(stderr, "train-triggers: bad argument %s\n", k.c_str()); return 2; }
-        kv[k.substr(2)] = argv[i + 1];
-    }
-    auto get = [&](const char* k, const char* def) { auto it = kv.find(k); return it == kv.end() ? std::string(def) : it->second; };
-    if (!kv.count("data") || !kv.count("out")) {
-        std::fprintf(stderr, "usage: train-triggers --data TBAQ_DIR --out triggers.bin [--epochs 8] [--seed 1] [--heldout-every 5] [--max-rows 10000] [--min-q 0] [--max-docs 0]\n");
-        return 2;
-    }
-    const fs::path root = kv["data"];
-    const int epochs = std::stoi(get("epochs", "8"));
-    const size_t every = std::stoul(get("heldout-every", "5"));
-    const size_t max_docs = std::stoul(get("max-docs", "0"));
+    tool_options::Options o;
+    int rc = 0;
+    if (!tool_options::parse(argc, argv, "train-triggers", "usage: train-triggers --data TBAQ_DIR --out triggers.bin [--epochs 8] [--seed 1] [--heldout-every 5] [--max-rows 10000] [--min-q 0] [--max-docs 0]\n", {"data", "out"}, o, &rc)) return rc;
+    const fs::path root = o.get("data", "");
+    const int epochs = std::stoi(o.get("epochs", "8"));
+    const size_t every = std::stoul(o.get("heldout-every", "5"));
+    const size_t max_docs = std::stoul(o.get("max-docs", "0"));
     std::vector<std::string> names;
     std::vector<fs::path> dirs;
     for (const char* sub : {"TimeBank", "AQUAINT"}) if (fs::is_directory(root / sub)) dirs.push_back(root / sub);
@@ -173,11 +166,11 @@ int main(int argc, char** argv) {
     meta.feature_set = events::kTriggerFeatureSet;
     meta.classes = {"O", "EVENT"};
     AveragedPerceptron::Export ex;
-    ex.max_rows = std::stoul(get("max-rows", "10000"));
-    ex.min_q = std::stoi(get("min-q", "0"));
+    ex.max_rows = std::stoul(o.get("max-rows", "10000"));
+    ex.min_q = std::stoi(o.get("min-q", "0"));
     Score last;
     LinearModel m;
-    const bool ok = binary_trainer::train(inst, meta, ex, epochs, std::stoull(get("seed", "1")), "train-triggers",
+    const bool ok = binary_trainer::train(inst, meta, ex, epochs, std::stoull(o.get("seed", "1")), "train-triggers",
         [](const float* s) { return events::trigger_decision(s); },
         [&](int ep, size_t errors, size_t n, const LinearModel& back, size_t bytes) {
             last = evaluate(back, held);
@@ -191,9 +184,9 @@ int main(int argc, char** argv) {
                   train.size(), held.size(), every, epochs, last.p, last.r, last.f1);
     m.note = note;
     const std::string bytes = serialize(m);
-    std::ofstream out(kv["out"], std::ios::binary);
+    std::ofstream out(o.get("out", ""), std::ios::binary);
     out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) { std::fprintf(stderr, "train-triggers: cannot write %s\n", kv["out"].c_str()); return 1; }
-    std::printf("wrote %s: %zu bytes, %zu rows; held-out trigger P %.1f R %.1f F1 %.1f\n", kv["out"].c_str(), bytes.size(), m.keys.size(), last.p, last.r, last.f1);
+    if (!out) { std::fprintf(stderr, "train-triggers: cannot write %s\n", o.get("out", "").c_str()); return 1; }
+    std::printf("wrote %s: %zu bytes, %zu rows; held-out trigger P %.1f R %.1f F1 %.1f\n", o.get("out", "").c_str(), bytes.size(), m.keys.size(), last.p, last.r, last.f1);
     return 0;
 }
