@@ -56,31 +56,6 @@ void ContentTokens::fill(const Analysis& a) {
     }
 }
 
-uint32_t content_place(const Analysis& a, const ContentTokens& ct, uint32_t cf, uint32_t cl, uint32_t j) {
-    const uint32_t n = uint32_t(a.tokens.size());
-    // Walk up from j: the child of the cue it hangs from tells the role.
-    int32_t u = int32_t(j), prev = -1;
-    for (int guard = 0; u >= 0 && uint32_t(u) < n && guard < 64; ++guard) {
-        if (uint32_t(u) >= cf && uint32_t(u) < cl) {
-            if (prev < 0) return 0;
-            const uint8_t r = ct.urel[uint32_t(prev)];
-            if (r == 3 || r == 4 || r == 5 || r == 7) return 1;
-            if (r == 1 || r == 2 || r == 9) return 2;
-            return 3;
-        }
-        prev = u;
-        u = a.tokens[uint32_t(u)].head;
-    }
-    // Is j an ancestor of the cue, or under the cue's head?
-    const int32_t h = a.tokens[cf].head;
-    if (h >= 0 && uint32_t(h) < n) {
-        for (int32_t w = h, guard = 0; w >= 0 && uint32_t(w) < n && guard < 64; ++guard, w = a.tokens[uint32_t(w)].head)
-            if (uint32_t(w) == j) return 4;
-        if (j >= ct.lo[uint32_t(h)] && j <= ct.hi[uint32_t(h)]) return 5;
-    }
-    return 0;
-}
-
 // The cue's child on the path from j up to the cue, or -1 when j is not below the cue.
 int32_t cue_child_above(const Analysis& a, uint32_t cf, uint32_t cl, uint32_t j) {
     const uint32_t n = uint32_t(a.tokens.size());
@@ -94,28 +69,57 @@ int32_t cue_child_above(const Analysis& a, uint32_t cf, uint32_t cl, uint32_t j)
 }
 
 namespace {
+// content_place once the cue's child above j (cue_child_above) is known.
+uint32_t place_from(const Analysis& a, const ContentTokens& ct, uint32_t cf, uint32_t j, int32_t top) {
+    const uint32_t n = uint32_t(a.tokens.size());
+    if (top >= 0) {
+        const uint8_t r = ct.urel[uint32_t(top)];
+        if (r == 3 || r == 4 || r == 5 || r == 7) return 1;
+        if (r == 1 || r == 2 || r == 9) return 2;
+        return 3;
+    }
+    // Is j an ancestor of the cue, or under the cue's head?
+    const int32_t h = a.tokens[cf].head;
+    if (h >= 0 && uint32_t(h) < n) {
+        for (int32_t w = h, guard = 0; w >= 0 && uint32_t(w) < n && guard < 64; ++guard, w = a.tokens[uint32_t(w)].head)
+            if (uint32_t(w) == j) return 4;
+        if (j >= ct.lo[uint32_t(h)] && j <= ct.hi[uint32_t(h)]) return 5;
+    }
+    return 0;
+}
+}  // namespace
+
+void ContentTokens::fill(const Analysis& a, const std::vector<uint32_t>& lo_, const std::vector<uint32_t>& hi_) {
+    const size_t n = a.tokens.size();
+    lo = lo_; hi = hi_;
+    urel.resize(n);
+    for (size_t k = 0; k < n; ++k) urel[k] = content_rel(a.tokens[k].deprel);
+}
+
+uint32_t content_place(const Analysis& a, const ContentTokens& ct, uint32_t cf, uint32_t cl, uint32_t j) {
+    if (j >= cf && j < cl) return 0;
+    return place_from(a, ct, cf, j, cue_child_above(a, cf, cl, j));
+}
+
+namespace {
 uint32_t bucket(uint32_t d) { return d <= 3 ? d : d <= 5 ? 4 : d <= 8 ? 5 : d <= 15 ? 6 : d <= 30 ? 7 : 8; }
 }  // namespace
 
 size_t content_features(const Analysis& a, const CueTokens& t, const ContentTokens& ct, uint32_t cf, uint32_t cl,
                         uint32_t j, uint32_t commas, uint32_t marks, uint64_t* out) {
     const Sentence& S = a.sentences[size_t(t.sent[cf])];
-    const uint32_t s0 = S.first_token, s1 = S.first_token + S.token_count;
+    const uint32_t s1 = S.first_token + S.token_count;
     const bool right = j >= cl;
     const uint32_t side = right ? 1 : 0;
     const uint32_t dist = bucket(right ? j - cl + 1 : cf - j);
-    const uint32_t place = content_place(a, ct, cf, cl, j);
+    const int32_t top = cue_child_above(a, cf, cl, j);
+    const uint32_t place = place_from(a, ct, cf, j, top);
     const uint64_t w = t.word[j], p = t.pos[j], cw = t.word[cf];
-    const uint64_t pp = j > s0 ? t.pos[j - 1] : model::kPadBefore, np = j + 1 < s1 ? t.pos[j + 1] : model::kPadAfter;
+    const uint64_t np = j + 1 < s1 ? t.pos[j + 1] : model::kPadAfter;
     const uint32_t r = ct.urel[j];
     const uint32_t cm = std::min<uint32_t>(commas, 3), qm = std::min<uint32_t>(marks, 3);
-    const uint32_t to_end = bucket(s1 - 1 - j), from_start = bucket(j - s0);
-    const uint32_t kind = uint32_t(a.tokens[j].kind);
-    const uint32_t cue_place_in_sent = bucket(cf - s0);
-    const int32_t top = cue_child_above(a, cf, cl, j);
     const uint32_t top_rel = top >= 0 ? ct.urel[uint32_t(top)] : 31;
     const uint32_t edge = top >= 0 ? (j == ct.lo[uint32_t(top)] ? 1 : 0) | (j == ct.hi[uint32_t(top)] ? 2 : 0) : 3;
-    const uint32_t is_top = top >= 0 && uint32_t(top) == j;
     size_t k = 0;
     out[k++] = feat(1, side);
     out[k++] = feat(2, side, dist);
@@ -129,22 +133,11 @@ size_t content_features(const Analysis& a, const CueTokens& t, const ContentToke
     out[k++] = feat(10, side, qm, t.inside_quote[j]);
     out[k++] = feat(11, side, cw);
     out[k++] = feat(12, side, cw, place);
-    out[k++] = feat(13, side, to_end, kind);
-    out[k++] = feat(14, side, from_start, kind);
-    out[k++] = feat(15, side, pp, p);
     out[k++] = feat(16, side, p, np);
     out[k++] = feat(17, side, t.lex[j] & 0xFF, dist);
-    out[k++] = feat(18, side, cm, dist);
-    out[k++] = feat(19, side, cue_place_in_sent, to_end);
     out[k++] = feat(20, side, place, t.kids[cf] & 0x1FF);
-    out[k++] = feat(21, side, kind * 16 + place, cm);
-    out[k++] = feat(22, side, w, dist);
-    out[k++] = feat(23, side, t.pos[cf], place);
-    out[k++] = feat(24, side, qm, place);
     out[k++] = feat(25, side, top_rel, edge);
     out[k++] = feat(26, side, top_rel * 4 + edge, p);
-    out[k++] = feat(27, side, top_rel, is_top * 32 + r);
-    out[k++] = feat(28, side, top_rel, w);
     return k;
 }
 

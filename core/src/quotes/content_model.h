@@ -16,8 +16,8 @@
 
 namespace ae::quotes {
 
-constexpr uint32_t kContentFeatureSet = 2;
-constexpr size_t kMaxContentFeatures = 32;
+constexpr uint32_t kContentFeatureSet = 3;
+constexpr size_t kMaxContentFeatures = 24;
 
 // Per-analysis facts the content features read beyond CueTokens: each token's dependency
 // subtree as a token range and the children's relations.
@@ -25,6 +25,8 @@ struct ContentTokens {
     std::vector<uint32_t> lo, hi;      // subtree [lo, hi] of each token
     std::vector<uint8_t> urel;         // coarse relation of each token (see content_rel)
     void fill(const Analysis& a);
+    // The same from subtree ranges already computed (the attributor's).
+    void fill(const Analysis& a, const std::vector<uint32_t>& lo_, const std::vector<uint32_t>& hi_);
 };
 
 // A relation as a small code: 0 other, 1 nsubj, 2 nsubj:pass, 3 ccomp, 4 xcomp, 5 obj,

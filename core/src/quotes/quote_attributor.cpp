@@ -294,7 +294,7 @@ struct Attributor {
     bool learned_content(const Cue& c, uint32_t& cf, uint32_t& cl) {
         if (!content_lm || !parsed || sent_of[c.first] < 0) return false;
         if (!cue_tokens_filled) { cue_tokens.fill(a); cue_tokens_filled = true; }
-        if (!content_tokens_filled) { content_tokens.fill(a); content_tokens_filled = true; }
+        if (!content_tokens_filled) { content_tokens.fill(a, sub_lo, sub_hi); content_tokens_filled = true; }
         const Sentence& S = a.sentences[size_t(sent_of[c.first])];
         const uint32_t s0 = S.first_token, s1 = s0 + S.token_count;
         if (cf < s0 || cl > s1) return false;
@@ -308,6 +308,9 @@ struct Attributor {
         uint32_t b = 0, e = 0;
         if (!quotes::decode_content(margins, s0, s1, c.first, c.last, &b, &e)) return false;
         if (b >= cl || cf >= e) return false;
+        // "said in a statement: “…”": what follows the colon is the content
+        for (uint32_t k = b; k + 1 < e; ++k)
+            if (tok(k) == ":" && is_double_mark(tok(k + 1))) { b = k + 1; break; }
         // "said yesterday the plan would fail": a time adjunct right after the cue is not content
         if (b == c.last && b < e && !clause_start(b)) b = std::min(after_time_adjunct(b, e), e);
         trim_content(b, e);
@@ -519,7 +522,7 @@ struct Attributor {
         const bool has_source = kr & ((1u << R_NSUBJ) | (1u << R_POSS)) ||
                                 rel[i] == R_XCOMP || rel[i] == R_CONJ || rel[i] == R_ADVCL;
         const bool has_content = kr & ((1u << R_CCOMP) | (1u << R_XCOMP) | (1u << R_OBJ) | (1u << R_ACL)) || rel[i] == R_PARATAXIS;
-        if (!has_source || !has_content) return false;
+        if (!has_source || (!has_content && !content_lm)) return false;
         if (!cue_tokens_filled) { cue_tokens.fill(a); cue_tokens_filled = true; }
         if (!quotes::cue_candidate(a, cue_tokens, i)) return false;
         uint64_t f[quotes::kMaxCueFeatures];
