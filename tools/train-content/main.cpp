@@ -14,6 +14,7 @@
 #include "article_explorer/analysis.h"
 #include "../common/polnear.h"
 #include "../common/binary_trainer.h"
+#include "../common/options.h"
 #include "quotes/content_model.h"
 #include "quotes/cue_model.h"
 #include "tagging/perceptron.h"
@@ -180,23 +181,15 @@ void read_split(const std::string& dir, size_t max_docs, std::vector<Doc>& out, 
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::map<std::string, std::string> kv;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        std::string k = argv[i];
-        if (k.rfind("--", 0) != 0) { std::fprintf(stderr, "train-content: bad argument %s\n", k.c_str()); return 2; }
-        kv[k.substr(2)] = argv[i + 1];
-    }
-    auto get = [&](const char* k, const char* def) { auto it = kv.find(k); return it == kv.end() ? std::string(def) : it->second; };
-    if (!kv.count("train") || !kv.count("dev") || !kv.count("out")) {
-        std::fprintf(stderr, "usage: train-content --train POLNEAR_TRAIN --dev POLNEAR_DEV --out content.bin [--epochs 5] [--seed 1] [--max-rows 15000] [--min-q 0] [--max-docs 0]\n");
-        return 2;
-    }
-    const int epochs = std::stoi(get("epochs", "5"));
-    const size_t max_docs = std::stoul(get("max-docs", "0"));
+    tool_options::Options o;
+    int rc = 0;
+    if (!tool_options::parse(argc, argv, "train-content", "usage: train-content --train POLNEAR_TRAIN --dev POLNEAR_DEV --out content.bin [--epochs 5] [--seed 1] [--max-rows 15000] [--min-q 0] [--max-docs 0]\n", {"train", "dev", "out"}, o, &rc)) return rc;
+    const int epochs = std::stoi(o.get("epochs", "5"));
+    const size_t max_docs = std::stoul(o.get("max-docs", "0"));
     size_t train_items = 0, dev_items = 0;
     std::vector<Doc> train, dev;
-    read_split(kv["train"], max_docs, train, train_items);
-    read_split(kv["dev"], max_docs, dev, dev_items);
+    read_split(o.get("train", ""), max_docs, train, train_items);
+    read_split(o.get("dev", ""), max_docs, dev, dev_items);
     if (train.empty() || dev.empty()) { std::fprintf(stderr, "train-content: no documents (DIR/attributions and DIR/text)\n"); return 1; }
     std::printf("documents: %zu train (%zu cued attributions), %zu dev (%zu)\n", train.size(), train_items, dev.size(), dev_items);
 
@@ -209,13 +202,13 @@ int main(int argc, char** argv) {
     meta.feature_set = quotes::kContentFeatureSet;
     meta.classes = {"O", "IN"};
     AveragedPerceptron::Export ex;
-    ex.max_rows = std::stoul(get("max-rows", "15000"));
-    ex.min_q = std::stoi(get("min-q", "0"));
+    ex.max_rows = std::stoul(o.get("max-rows", "15000"));
+    ex.min_q = std::stoi(o.get("min-q", "0"));
     Score last;
     LinearModel m;
     auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
     auto f1 = [&](const Score& s) { const double p = pct(s.tp, s.tp + s.fp), r = pct(s.tp, s.tp + s.fn); return p + r > 0 ? 2 * p * r / (p + r) : 0.0; };
-    const bool ok = binary_trainer::train(inst, meta, ex, epochs, std::stoull(get("seed", "1")), "train-content",
+    const bool ok = binary_trainer::train(inst, meta, ex, epochs, std::stoull(o.get("seed", "1")), "train-content",
         [](const float* s) { return s[1] > s[0]; },
         [&](int ep, size_t errors, size_t n, const LinearModel& back, size_t bytes) {
             last = evaluate(back, dev);
@@ -229,10 +222,10 @@ int main(int argc, char** argv) {
                   train.size(), dev.size(), epochs, f1(last), pct(last.exact, last.spans));
     m.note = note;
     const std::string bytes = serialize(m);
-    std::ofstream out(kv["out"], std::ios::binary);
+    std::ofstream out(o.get("out", ""), std::ios::binary);
     out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) { std::fprintf(stderr, "train-content: cannot write %s\n", kv["out"].c_str()); return 1; }
-    std::printf("wrote %s: %zu bytes, %zu rows; dev token F1 %.1f, span exact %.1f %%\n", kv["out"].c_str(), bytes.size(), m.keys.size(), f1(last),
+    if (!out) { std::fprintf(stderr, "train-content: cannot write %s\n", o.get("out", "").c_str()); return 1; }
+    std::printf("wrote %s: %zu bytes, %zu rows; dev token F1 %.1f, span exact %.1f %%\n", o.get("out", "").c_str(), bytes.size(), m.keys.size(), f1(last),
                 pct(last.exact, last.spans));
     return 0;
 }

@@ -15,6 +15,7 @@
 #include "article_explorer/analysis.h"
 #include "../common/polnear.h"
 #include "../common/binary_trainer.h"
+#include "../common/options.h"
 #include "entities/pronoun_model.h"
 #include "tagging/perceptron.h"
 
@@ -134,21 +135,13 @@ double accuracy(const LinearModel& m, const std::vector<Item>& items) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::map<std::string, std::string> kv;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        std::string k = argv[i];
-        if (k.rfind("--", 0) != 0) { std::fprintf(stderr, "train-pronouns: bad argument %s\n", k.c_str()); return 2; }
-        kv[k.substr(2)] = argv[i + 1];
-    }
-    auto get = [&](const char* k, const char* def) { auto it = kv.find(k); return it == kv.end() ? std::string(def) : it->second; };
-    if (!kv.count("train") || !kv.count("dev") || !kv.count("out")) {
-        std::fprintf(stderr, "usage: train-pronouns --train POLNEAR_TRAIN --dev POLNEAR_DEV --out pronouns.bin [--epochs 5] [--seed 1] [--max-rows 4000] [--max-docs 0]\n");
-        return 2;
-    }
-    const int epochs = std::stoi(get("epochs", "5"));
-    const size_t max_docs = std::stoul(get("max-docs", "0"));
+    tool_options::Options o;
+    int rc = 0;
+    if (!tool_options::parse(argc, argv, "train-pronouns", "usage: train-pronouns --train POLNEAR_TRAIN --dev POLNEAR_DEV --out pronouns.bin [--epochs 5] [--seed 1] [--max-rows 4000] [--max-docs 0]\n", {"train", "dev", "out"}, o, &rc)) return rc;
+    const int epochs = std::stoi(o.get("epochs", "5"));
+    const size_t max_docs = std::stoul(o.get("max-docs", "0"));
     std::vector<Item> train, dev;
-    const size_t ntrain = read_split(kv["train"], max_docs, train), ndev = read_split(kv["dev"], max_docs, dev);
+    const size_t ntrain = read_split(o.get("train", ""), max_docs, train), ndev = read_split(o.get("dev", ""), max_docs, dev);
     if (!ntrain || !ndev) { std::fprintf(stderr, "train-pronouns: no documents (DIR/attributions and DIR/text)\n"); return 1; }
     std::printf("documents: %zu train (%zu pronouns), %zu dev (%zu)\n", ntrain, train.size(), ndev, dev.size());
     std::vector<binary_trainer::Instance> inst;
@@ -158,10 +151,10 @@ int main(int argc, char** argv) {
     meta.feature_set = entities::kPronounFeatureSet;
     meta.classes = {"O", "ANTECEDENT"};
     AveragedPerceptron::Export ex;
-    ex.max_rows = std::stoul(get("max-rows", "4000"));
+    ex.max_rows = std::stoul(o.get("max-rows", "4000"));
     double last = 0;
     LinearModel m;
-    const bool ok = binary_trainer::train(inst, meta, ex, epochs, std::stoull(get("seed", "1")), "train-pronouns",
+    const bool ok = binary_trainer::train(inst, meta, ex, epochs, std::stoull(o.get("seed", "1")), "train-pronouns",
         [](const float* s) { return s[1] > s[0]; },
         [&](int ep, size_t errors, size_t n, const LinearModel& back, size_t bytes) {
             last = accuracy(back, dev);
@@ -174,9 +167,9 @@ int main(int argc, char** argv) {
                   ntrain, ndev, epochs, last);
     m.note = note;
     const std::string bytes = serialize(m);
-    std::ofstream out(kv["out"], std::ios::binary);
+    std::ofstream out(o.get("out", ""), std::ios::binary);
     out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) { std::fprintf(stderr, "train-pronouns: cannot write %s\n", kv["out"].c_str()); return 1; }
-    std::printf("wrote %s: %zu bytes, %zu rows; dev pronoun accuracy %.1f %%\n", kv["out"].c_str(), bytes.size(), m.keys.size(), last);
+    if (!out) { std::fprintf(stderr, "train-pronouns: cannot write %s\n", o.get("out", "").c_str()); return 1; }
+    std::printf("wrote %s: %zu bytes, %zu rows; dev pronoun accuracy %.1f %%\n", o.get("out", "").c_str(), bytes.size(), m.keys.size(), last);
     return 0;
 }
