@@ -57,5 +57,15 @@ check "deterministic: same bytes" 'cmp -s "$tmp/a.bin" "$tmp/first.bin"'
 check "score of the written model's output" 'grep -Eq "^overall .*F1 +[0-9.]+" "$tmp/score.txt"'
 "$trainer" ner --train "$dir/train.txt" --dev "$dir/train.txt" --pos "$pos" --learner bogus --out "$tmp/c.bin" >/dev/null 2>&1
 check "unknown learner: exit 2" '[ $? -eq 2 ]'
+# The words model POS and NER share; a tiny POS model trained with it, which reads only with it.
+"$trainer" words --words "$tmp/words.tsv" --out "$tmp/words.bin" > "$tmp/w.log" 2>&1
+check "words model written" '[ -s "$tmp/words.bin" ] && grep -q "clusters fingerprint" "$tmp/w.log"'
+printf '1\tRotterdam\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tgrew\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n3\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n1\tThe\t_\tDET\tDT\t_\t2\tdet\t_\t_\n2\tport\t_\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n3\tgrew\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n\n' > "$tmp/pos.conllu"
+"$trainer" pos --train "$tmp/pos.conllu" --dev "$tmp/pos.conllu" --out "$tmp/pos.bin" --epochs 2 --learner pa --words-model "$tmp/words.bin" > "$tmp/pos.log" 2>&1
+check "train-tagger pos with the words model" '[ $? -eq 0 ] && [ -s "$tmp/pos.bin" ] && grep -q "dev acc (quantised)" "$tmp/pos.log"'
+"$trainer" eval-pos --model "$tmp/pos.bin" --dev "$tmp/pos.conllu" --words-model "$tmp/words.bin" > "$tmp/ev.log" 2>&1
+check "eval-pos with the same words model" '[ $? -eq 0 ] && grep -q "XPOS" "$tmp/ev.log"'
+"$trainer" eval-pos --model "$tmp/pos.bin" --dev "$tmp/pos.conllu" > "$tmp/ev2.log" 2>&1
+check "eval-pos with other clusters (the embedded ones): refused, retrain" '[ $? -eq 1 ] && grep -q "retrain" "$tmp/ev2.log"'
 [ $fail -eq 0 ] && echo "train-ner: all checks passed"
 exit $fail

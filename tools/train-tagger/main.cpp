@@ -290,7 +290,8 @@ int train_pos(const Args& a, const std::string& cmd) {
 // eval-pos --model M --dev F: XPOS accuracy of the model and UPOS accuracy of upos_from_xpos
 // over its predictions, against the CoNLL-U gold columns.
 int eval_pos(const Args& a) {
-    LinearModel m = read_tagger_model(a.need("model"), words_model(a));
+    const LinearModel clusters = words_model(a);   // outlives m, which points at it
+    LinearModel m = read_tagger_model(a.need("model"), clusters);
     std::ifstream f(a.need("dev"));
     std::string line;
     std::vector<std::string> words, xpos, upos;
