@@ -112,8 +112,8 @@ TEST_CASE("tagging: POS and NER features are deterministic and context-sensitive
     std::vector<std::string_view> s1 = {"Mexico", "cut", "ties", "."};
     std::vector<std::string_view> s2 = {"Mexico", "cut", "links", "."};
     PosScratch a, b;
-    pos_prepare(s1.data(), s1.size(), a);
-    pos_prepare(s2.data(), s2.size(), b);
+    pos_prepare(s1.data(), s1.size(), a, nullptr);
+    pos_prepare(s2.data(), s2.size(), b, nullptr);
     uint64_t fa[kPosMaxFeatures], fb[kPosMaxFeatures];
     size_t na = pos_features(a, 0, -1, -1, fa), nb = pos_features(b, 0, -1, -1, fb);
     REQUIRE(na == nb);
@@ -189,10 +189,11 @@ TEST_CASE("tagging: model round trip keeps predictions; corruption is rejected")
 
 TEST_CASE("tagging: embedded models load, or the stages degrade with a diagnostic") {
     auto infos = ae::model_infos();
-    REQUIRE(infos.size() == 3);
+    REQUIRE(infos.size() == 4);
     CHECK(infos[0].name == "pos");
     CHECK(infos[1].name == "ner");
     CHECK(infos[2].name == "parser");
+    CHECK(infos[3].name == "words");
     for (auto& i : infos) {
         MESSAGE(i.name << ": " << i.bytes << " bytes, " << (i.loaded ? "loaded" : i.error));
         if (i.bytes) CHECK(i.loaded);
@@ -342,12 +343,91 @@ TEST_CASE("tagging: the per-thread word cache gives exactly the uncached facts")
         }
 }
 
+namespace {
+// A words model whose clusters put the given lowercase words at the given cluster paths.
+LinearModel test_words_model(std::initializer_list<std::pair<const char*, uint32_t>> words) {
+    LinearModel w;
+    w.kind = "words";
+    w.feature_set = kWordsFeatureSet;
+    w.classes = {"none"};
+    std::map<uint32_t, uint32_t> entries;
+    for (auto& [word, path] : words) {
+        WordInfo wi;
+        compute_word_info(word, wi);
+        entries[key32(wi.lower)] = path << kCaseBucketBits | 1;
+    }
+    Lexicon l;
+    l.name = "clusters";
+    for (auto& [k, v] : entries) { l.keys.push_back(k); l.values.push_back(v); }
+    w.lexicons.push_back(l);
+    w.index();
+    return w;
+}
+}  // namespace
+
+TEST_CASE("tagging: POS features see the news word clusters") {
+    const LinearModel words = test_words_model({{"ties", 0b1101101}, {"links", 0b1101101}, {"cut", 0b1011}});
+    const Lexicon* cl = words.lexicon("clusters");
+    std::vector<std::string_view> s1 = {"Mexico", "cut", "ties", "."}, s2 = {"Mexico", "cut", "links", "."},
+                                  s3 = {"Mexico", "cut", "pay", "."};
+    PosScratch a, b, c, d;
+    pos_prepare(s1.data(), s1.size(), a, cl);
+    pos_prepare(s2.data(), s2.size(), b, cl);
+    pos_prepare(s3.data(), s3.size(), c, cl);
+    pos_prepare(s1.data(), s1.size(), d, nullptr);
+    uint64_t fa[kPosMaxFeatures], fb[kPosMaxFeatures], fc[kPosMaxFeatures], fd[kPosMaxFeatures];
+    const size_t na = pos_features(a, 2, 1, 2, fa), nb = pos_features(b, 2, 1, 2, fb), nc = pos_features(c, 2, 1, 2, fc);
+    REQUIRE(na == nb);
+    REQUIRE(na == nc);
+    REQUIRE(pos_features(d, 2, 1, 2, fd) == na);
+    // The cluster features (after the 13 spelling features) are the same for two words of one
+    // cluster, differ for a word outside the lexicon, and differ with no lexicon at all.
+    for (size_t i = 13; i < kPosWordFeatures; ++i) {
+        CHECK(fa[i] == fb[i]);
+        CHECK(fa[i] != fc[i]);
+        CHECK(fa[i] != fd[i]);
+    }
+    // The previous word's cluster shows in the context features of the next one.
+    uint64_t g1[kPosMaxFeatures], g3[kPosMaxFeatures];
+    pos_features(a, 3, 1, 2, g1);
+    pos_features(c, 3, 1, 2, g3);
+    size_t diff = 0;
+    for (size_t i = kPosWordFeatures; i < na; ++i) diff += g1[i] != g3[i];
+    CHECK(diff > 0);
+}
+
+TEST_CASE("tagging: a shared lexicon is stored once and checked by its fingerprint") {
+    const LinearModel words = test_words_model({{"ties", 0b1101101}, {"cut", 0b1011}});
+    LinearModel m;
+    m.kind = "pos";
+    m.classes = {"NN", "VB"};
+    share_lexicon(m, words, "clusters");
+    REQUIRE(m.lexicon("clusters") == words.lexicon("clusters"));
+    const std::string bytes = serialize(m);
+    LinearModel back;
+    std::string err;
+    REQUIRE(deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), back, &err));
+    CHECK(back.lexicon("clusters") == nullptr);   // the file holds the marker, not the lexicon
+    REQUIRE(back.lexicons.size() == 1);
+    CHECK(back.lexicons[0].name == "shared:clusters");
+    CHECK(!attach_shared(back, nullptr, &err));
+    CHECK(err.find("missing") != std::string::npos);
+    const LinearModel other = test_words_model({{"ties", 0b1101100}, {"cut", 0b1011}});
+    CHECK(!attach_shared(back, &other, &err));
+    CHECK(err.find("retrain") != std::string::npos);
+    REQUIRE(attach_shared(back, &words, &err));
+    CHECK(back.lexicon("clusters") == words.lexicon("clusters"));
+    // A model that shares nothing attaches to anything.
+    LinearModel plain;
+    CHECK(attach_shared(plain, nullptr, &err));
+}
+
 TEST_CASE("tagging: the per-word prefix cache scores exactly as score() does") {
     // The word-alone features come first, the same in any context ...
     std::vector<std::string_view> s1 = {"Ports", "reopened", "today", "."}, s2 = {"The", "ports", "reopened", "late"};
     PosScratch a, b;
-    pos_prepare(s1.data(), s1.size(), a);
-    pos_prepare(s2.data(), s2.size(), b);
+    pos_prepare(s1.data(), s1.size(), a, nullptr);
+    pos_prepare(s2.data(), s2.size(), b, nullptr);
     uint64_t fa[kPosMaxFeatures], fb[kPosMaxFeatures];
     const size_t na = pos_features(a, 1, 3, 7, fa), nb = pos_features(b, 2, 0, 11, fb);
     REQUIRE(na == nb);

@@ -30,6 +30,7 @@
 #include "parse/parser.h"
 #include "parse/state.h"
 #include "tagging/model.h"
+#include "tagging/models.h"
 #include "tagging/pos.h"
 
 #include <algorithm>
@@ -187,7 +188,8 @@ struct Tagger {
         if (!in) { std::fprintf(stderr, "train-parser: cannot read %s\n", path.c_str()); std::exit(1); }
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         std::string err;
-        if (!ae::tagging::deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), model, &err)) {
+        if (!ae::tagging::deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), model, &err) ||
+            !ae::tagging::attach_words(model, &err)) {   // its word clusters: the embedded words model's
             std::fprintf(stderr, "train-parser: %s: %s\n", path.c_str(), err.c_str());
             std::exit(1);
         }

@@ -1,6 +1,11 @@
 // train-tagger: trains the POS and NER models of the core and scores NER output.
 //
+//   train-tagger words --words news-words.tsv --out assets/models/words.bin
+//                    the words model: news word clusters + case, shared by POS and NER
+//   train-tagger words --from OLD-ner.bin --out assets/models/words.bin
+//                    the same from the clusters a model file stores
 //   train-tagger pos --train TRAIN.conllu --dev DEV.conllu --out assets/models/pos.bin
+//                    [--words words.tsv] [--learner perceptron|pa]
 //                    [--epochs 10] [--seed 1] [--prune 0] [--max-rows 0]
 //   train-tagger ner --train train.txt[,more.txt] --dev dev.txt --pos assets/models/pos.bin
 //                    --gazetteers TSV[,TSV] [--words words.tsv] [--learner perceptron|pa]
@@ -20,6 +25,7 @@
 #include "conll.h"
 
 #include "article_explorer/tagger.h"
+#include "tagging/models.h"
 #include "tagging/ner.h"
 #include "tagging/perceptron.h"
 #include "tagging/pos.h"
@@ -101,6 +107,7 @@ LinearModel ship(const AveragedPerceptron& p, LinearModel meta, const Args& a, s
     if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), back, &err)) {
         std::fprintf(stderr, "train-tagger: round trip failed: %s\n", err.c_str()); std::exit(1);
     }
+    back.shared = meta.shared;
     return back;
 }
 
@@ -135,6 +142,69 @@ Lexicon build_tagdict(const Sentences& tr, size_t min_count, double share, const
     return l;
 }
 
+Lexicon read_word_stats(const std::string& path, size_t max_words, size_t path_bits);
+
+// The words model --words-model reads or --words builds (kind "words": the "clusters" lexicon, no
+// weights); empty without either.
+LinearModel words_model(const Args& a) {
+    LinearModel w;
+    w.kind = "words";
+    w.feature_set = kWordsFeatureSet;
+    w.classes = {"none"};
+    if (a.kv.count("words-model")) {
+        std::string bytes = read_file(a.get("words-model")), err;
+        if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), w, &err) || w.kind != "words" || !w.lexicon("clusters")) {
+            std::fprintf(stderr, "train-tagger: %s: not a words model%s%s\n", a.get("words-model").c_str(), err.empty() ? "" : ": ", err.c_str());
+            std::exit(1);
+        }
+        return w;
+    }
+    if (a.kv.count("words")) w.lexicons.push_back(read_word_stats(a.get("words"), std::stoul(a.get("words-max", "1000000")), std::stoul(a.get("words-bits", "24"))));
+    w.index();
+    return w;
+}
+
+// A POS or NER model file, pointed at the words model it was trained with: the one --words
+// builds, else the embedded one.
+LinearModel read_tagger_model(const std::string& path, const LinearModel& words) {
+    std::string bytes = read_file(path), err;
+    LinearModel m;
+    if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), m, &err) ||
+        (!attach_shared(m, &words, &err) && !attach_words(m, &err))) {
+        std::fprintf(stderr, "train-tagger: %s: %s\n", path.c_str(), err.c_str());
+        std::exit(1);
+    }
+    return m;
+}
+
+// words --words TSV --out F: the words model alone (what POS and NER trained with --words share).
+// words --from MODEL --out F: the "clusters" lexicon a POS or NER model file stores, as a words model.
+int write_words(const Args& a, const std::string& cmd) {
+    LinearModel w;
+    if (a.kv.count("from")) {
+        std::string bytes = read_file(a.get("from")), err;
+        LinearModel from;
+        if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), from, &err) || !from.lexicon("clusters")) {
+            std::fprintf(stderr, "train-tagger: %s: no word clusters in it%s%s\n", a.get("from").c_str(), err.empty() ? "" : ": ", err.c_str());
+            return 1;
+        }
+        w.kind = "words";
+        w.feature_set = kWordsFeatureSet;
+        w.classes = {"none"};
+        w.lexicons.push_back(*from.lexicon("clusters"));
+        w.index();
+    } else if (a.kv.count("words")) {
+        w = words_model(a);
+    } else {
+        std::fprintf(stderr, "train-tagger: words needs --words TSV or --from MODEL\n"); return 2;
+    }
+    w.note = cmd;
+    std::string bytes = serialize(w);
+    write_file(a.need("out"), bytes);
+    std::printf("wrote %s (%zu bytes), clusters fingerprint %08x\n", a.need("out").c_str(), bytes.size(), lexicon_fingerprint(*w.lexicon("clusters")));
+    return 0;
+}
+
 int train_pos(const Args& a, const std::string& cmd) {
     auto train = trainer::read_conllu(a.need("train"));
     auto dev = trainer::read_conllu(a.need("dev"));
@@ -162,6 +232,9 @@ int train_pos(const Args& a, const std::string& cmd) {
     };
     auto tr = prep(train), dv = prep(dev);
     meta.lexicons.push_back(build_tagdict(tr, std::stoul(a.get("tagdict-min", "20")), std::stod(a.get("tagdict-share", "0.99")), meta.classes));
+    LinearModel words = words_model(a);
+    share_lexicon(meta, words, "clusters");   // used, not stored: the words model ships it once
+    meta.index();
     size_t ntr = 0, ndv = 0;
     for (auto& s : tr) ntr += s.toks.size();
     for (auto& s : dv) ndv += s.toks.size();
@@ -171,6 +244,9 @@ int train_pos(const Args& a, const std::string& cmd) {
     std::mt19937_64 rng(std::stoull(a.get("seed", "1")));
     AveragedPerceptron p(meta.classes.size());
     p.lexicons_from = &meta;
+    const std::string learner = a.get("learner", "perceptron");
+    if (learner != "perceptron" && learner != "pa") { std::fprintf(stderr, "train-tagger: --learner is perceptron or pa\n"); return 2; }
+    p.passive_aggressive = learner == "pa";
     PosScratch scratch;
     std::vector<int> out;
     std::vector<size_t> order(tr.size());
@@ -201,6 +277,7 @@ int train_pos(const Args& a, const std::string& cmd) {
     LinearModel m;
     std::string err;
     deserialize(reinterpret_cast<const uint8_t*>(best_bytes.data()), best_bytes.size(), m, &err);
+    m.shared = meta.shared;
     char note[512];
     std::snprintf(note, sizeof note, "%s | epoch %d | UD EWT dev XPOS accuracy %.2f%% (quantised)", cmd.c_str(), best_epoch, best);
     m.note = note;
@@ -213,12 +290,7 @@ int train_pos(const Args& a, const std::string& cmd) {
 // eval-pos --model M --dev F: XPOS accuracy of the model and UPOS accuracy of upos_from_xpos
 // over its predictions, against the CoNLL-U gold columns.
 int eval_pos(const Args& a) {
-    std::string bytes = read_file(a.need("model"));
-    LinearModel m;
-    std::string err;
-    if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), m, &err)) {
-        std::fprintf(stderr, "train-tagger: %s: %s\n", a.need("model").c_str(), err.c_str()); return 1;
-    }
+    LinearModel m = read_tagger_model(a.need("model"), words_model(a));
     std::ifstream f(a.need("dev"));
     std::string line;
     std::vector<std::string> words, xpos, upos;
@@ -438,12 +510,9 @@ size_t train_ner_epoch(AveragedPerceptron& p, NerFeaturizer& fz, std::vector<Ner
 }
 
 int train_ner(const Args& a, const std::string& cmd) {
-    std::string pos_bytes = read_file(a.need("pos"));
-    LinearModel pos;
+    LinearModel words = words_model(a);
+    LinearModel pos = read_tagger_model(a.need("pos"), words);
     std::string err;
-    if (!deserialize(reinterpret_cast<const uint8_t*>(pos_bytes.data()), pos_bytes.size(), pos, &err)) {
-        std::fprintf(stderr, "train-tagger: %s: %s\n", a.need("pos").c_str(), err.c_str()); return 1;
-    }
     double t0 = now();
     std::vector<Document> train_docs;
     {
@@ -463,7 +532,7 @@ int train_ner(const Args& a, const std::string& cmd) {
     meta.feature_set = kNerFeatureSet;
     meta.classes = ner_label_names();
     if (a.kv.count("gazetteers")) meta.lexicons.push_back(read_gazetteers(a.get("gazetteers")));
-    if (a.kv.count("words")) meta.lexicons.push_back(read_word_stats(a.get("words"), std::stoul(a.get("words-max", "1000000")), std::stoul(a.get("words-bits", "24"))));
+    share_lexicon(meta, words, "clusters");
     meta.index();
     const int epochs = std::stoi(a.get("epochs", "12"));
     std::mt19937_64 rng(std::stoull(a.get("seed", "1")));
@@ -492,6 +561,7 @@ int train_ner(const Args& a, const std::string& cmd) {
     }
     LinearModel m;
     deserialize(reinterpret_cast<const uint8_t*>(best_bytes.data()), best_bytes.size(), m, &err);
+    m.shared = meta.shared;
     char note[1024];
     std::snprintf(note, sizeof note, "%s | epoch %d | CoNLL-2003 dev entity F1 %.2f (quantised)", cmd.c_str(), best_epoch, best);
     m.note = note;
@@ -593,19 +663,25 @@ int score_file(const std::string& path) {
 }  // namespace
 
 const char* const kUsage =
-    "usage: train-tagger pos --train CONLLU --dev CONLLU --out F [--epochs 10] [--seed 1] [--prune W]\n"
+    "usage: train-tagger words --words TSV --out F [--words-max N]   (news-stats words output -> words model)\n"
+    "       train-tagger words --from MODEL --out F    (the word clusters a POS/NER model file stores)\n"
+    "       train-tagger pos --train CONLLU --dev CONLLU --out F [--epochs 10] [--seed 1] [--prune W]\n"
+    "                        [--words TSV | --words-model F] [--learner perceptron|pa]\n"
     "                        [--max-rows N] [--min-q Q] [--tagdict-min 20] [--tagdict-share 0.99]\n"
     "       train-tagger ner --train CONLL[,CONLL] --dev CONLL --out F --pos POS.bin [--gazetteers TSV[,TSV]]\n"
-    "                        [--words TSV] [--words-max N] [--learner perceptron|pa] [--title-case N]\n"
+    "                        [--words TSV | --words-model F] [--words-max N] [--learner perceptron|pa] [--title-case N]\n"
     "                        [--epochs 12] [--seed 1] [--prune W] [--max-rows N] [--min-q Q]\n"
     "                        [--also CONLL[,CONLL]] [--dev-out F]\n"
     "       train-tagger split --in CONLL --every N --train OUT --held OUT\n"
     "       train-tagger title-case --in CONLL --out CONLL   (prose sentences in title case)\n"
-    "       train-tagger eval-pos --model F --dev CONLLU\n"
+    "       train-tagger eval-pos --model F --dev CONLLU [--words TSV]\n"
     "       train-tagger score FILE          (ner-conll output: token gold predicted)\n"
     "Each epoch prints its dev score after quantisation; the best epoch is written. POS: words seen\n"
     "at least --tagdict-min times with one tag at least --tagdict-share of the time go into the\n"
-    "model's tag dictionary and are tagged without scoring. Details: tools/train-tagger/README.md\n";
+    "model's tag dictionary and are tagged without scoring. With --words, POS and NER use the word\n"
+    "clusters without storing them: the words model (`words`, from the same TSV) ships them once,\n"
+    "and a model whose clusters differ from the embedded words model's fails to load (retrain).\n"
+    "Details: tools/train-tagger/README.md\n";
 
 int main(int argc, char** argv) {
     if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
@@ -623,6 +699,7 @@ int main(int argc, char** argv) {
         if (cmd == "pos") return train_pos(a, command_line(argc, argv));
         if (cmd == "eval-pos") return eval_pos(a);
         if (cmd == "split") return split_docs(a);
+        if (cmd == "words") return write_words(a, command_line(argc, argv));
         if (cmd == "title-case") return title_case_file(a);
         if (cmd == "ner") return train_ner(a, command_line(argc, argv));
     } catch (const std::exception& e) {

@@ -17,7 +17,8 @@ std::vector<ModelInfo> model_infos() {
     const tagging::Models& t = tagging::models();
     const auto& p = parse::embedded_parser();
     return {info("pos", t.pos, t.pos.model.note), info("ner", t.ner, t.ner.model.note),
-            info("parser", p, p.ok ? p.model.model.note() : std::string())};
+            info("parser", p, p.ok ? p.model.model.note() : std::string()),
+            info("words", *t.words, t.words->model.note)};
 }
 
 }  // namespace ae

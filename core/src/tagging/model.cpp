@@ -139,7 +139,43 @@ void LinearModel::score_word_first(const uint64_t* feats, size_t n, size_t k, fl
 
 const Lexicon* LinearModel::lexicon(std::string_view name) const {
     for (auto& l : lexicons) if (l.name == name) return &l;
-    return nullptr;
+    return shared ? shared->lexicon(name) : nullptr;
+}
+
+uint32_t lexicon_fingerprint(const Lexicon& l) {
+    std::vector<uint8_t> bytes;
+    bytes.reserve(l.keys.size() * 8);
+    auto put = [&](uint32_t v) { for (int b = 0; b < 4; ++b) bytes.push_back(uint8_t(v >> (8 * b))); };
+    for (size_t i = 0; i < l.keys.size(); ++i) { put(l.keys[i]); put(l.values[i]); }
+    return model::crc32(bytes.data(), bytes.size());
+}
+
+void share_lexicon(LinearModel& m, const LinearModel& from, const std::string& name) {
+    const Lexicon* l = from.lexicon(name);
+    if (!l) return;
+    Lexicon marker;
+    marker.name = "shared:" + name;
+    marker.keys = {lexicon_fingerprint(*l)};
+    marker.values = {0};
+    m.lexicons.push_back(std::move(marker));
+    m.shared = &from;
+    m.index();
+}
+
+bool attach_shared(LinearModel& m, const LinearModel* from, std::string* error) {
+    for (const auto& marker : m.lexicons) {
+        if (marker.name.rfind("shared:", 0) != 0) continue;
+        const std::string name = marker.name.substr(7);
+        const Lexicon* l = nullptr;
+        if (from) for (auto& x : from->lexicons) if (x.name == name) l = &x;
+        if (!l) { if (error) *error = "needs the words model's " + name + ", which is missing"; return false; }
+        if (marker.keys.size() != 1 || marker.keys[0] != lexicon_fingerprint(*l)) {
+            if (error) *error = "trained with other word " + name + " than the words model's; retrain";
+            return false;
+        }
+        m.shared = from;
+    }
+    return true;
 }
 
 int LinearModel::class_index(std::string_view name) const {

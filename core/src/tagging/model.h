@@ -58,6 +58,9 @@ private:
     size_t count_ = 0;
 };
 
+// The words model (kind "words"): no weights, the "clusters" lexicon of 2012-2020 news.
+constexpr uint32_t kWordsFeatureSet = 1;
+
 struct Lexicon {
     std::string name;
     std::vector<uint32_t> keys, values;   // keys ascending, unique
@@ -78,6 +81,10 @@ struct LinearModel {
     std::vector<Lexicon> lexicons;
     KeyMap rows;                    // key -> row
     uint64_t id = 0;                // set by index(): which model a per-thread prefix cache holds
+    // Lexicons this model uses but does not store (the words model's clusters, shared by POS
+    // and NER so the page ships them once): lexicon() looks here after its own. The file keeps
+    // a "shared:<name>" marker whose one key is the shared lexicon's fingerprint.
+    const LinearModel* shared = nullptr;
 
     size_t nclasses() const { return classes.size(); }
     // Adds the weights of the given feature hashes to scores[0..nclasses).
@@ -91,6 +98,14 @@ struct LinearModel {
     int class_index(std::string_view name) const;
     void index();                   // (re)builds the lookup maps after keys/lexicons change
 };
+
+// The fingerprint a "shared:<name>" marker holds: CRC-32 of the lexicon's keys and values.
+uint32_t lexicon_fingerprint(const Lexicon& l);
+// Uses `from`'s lexicon `name` without storing it: points m.shared at `from` and adds the marker.
+void share_lexicon(LinearModel& m, const LinearModel& from, const std::string& name);
+// Points m at `from` for every lexicon m's markers name; false (and *error) when `from` is
+// missing or its lexicon is not the one m was trained with.
+bool attach_shared(LinearModel& m, const LinearModel* from, std::string* error);
 
 // Writes the model in the format above.
 std::string serialize(const LinearModel& m);

@@ -15,11 +15,26 @@ model::Loaded<LinearModel> load_linear_model(const char* name, const char* kind,
     });
 }
 
+// Its own static, so the pointers the taggers keep to it stay valid.
+const model::Loaded<LinearModel>& words_model() {
+    static const model::Loaded<LinearModel> w = load_linear_model("words", "words", kWordsFeatureSet);
+    return w;
+}
+
+bool attach_words(LinearModel& m, std::string* error) {
+    const auto& w = words_model();
+    return attach_shared(m, w.ok ? &w.model : nullptr, error);
+}
+
 const Models& models() {
     static const Models m = [] {
         Models out;
+        out.words = &words_model();
+        const LinearModel* words = out.words->ok ? &out.words->model : nullptr;
         out.pos = load_linear_model("pos", "pos", kPosFeatureSet);
         out.ner = load_linear_model("ner", "ner", kNerFeatureSet);
+        for (auto* m : {&out.pos, &out.ner})
+            if (m->ok && !attach_shared(m->model, words, &m->error)) m->ok = false;
         if (out.ner.ok && out.ner.model.classes != ner_label_names()) {
             out.ner.ok = false;
             out.ner.error = "NER model has unexpected labels";

@@ -1,4 +1,5 @@
 #include "pos.h"
+#include "ner.h"
 
 namespace ae::tagging {
 namespace {
@@ -14,16 +15,30 @@ enum : uint32_t {
     F_BIAS = 1, F_L0, F_W0, F_SUF1, F_SUF2, F_SUF3, F_SUF4, F_PRE1, F_PRE2, F_PRE3, F_SHAPE, F_SSHAPE,
     F_FLAGS, F_LM1, F_LM2, F_LP1, F_LP2, F_SUF3M1, F_SUF3P1, F_LM1L0, F_L0LP1, F_SSHAPE3, F_INIT,
     F_T1 = 40, F_T12, F_T1L0, F_T2, F_T1SUF3, F_T1LP1,
+    F_CL = 60, F_CL4, F_CL8, F_CASE, F_CLM1, F_CLP1, F_CLP1FULL, F_T1CL0, F_CLM1CL0,
 };
+
+// A word's cluster path cut to its first `bits` bits (the whole path when shorter); 0 = none.
+uint64_t cluster_prefix(uint32_t v, int bits) {
+    const uint32_t path = word_cluster_path(v);
+    if (!path) return 0;
+    const int len = 31 - __builtin_clz(path);
+    return len > bits ? uint64_t(path >> (len - bits)) : uint64_t(path);
+}
 
 }  // namespace
 
-void pos_prepare(const std::string_view* tokens, size_t n, PosScratch& s) {
+void pos_prepare(const std::string_view* tokens, size_t n, PosScratch& s, const Lexicon* clusters) {
     static const WordInfo before = pad_info(kPadBefore), after = pad_info(kPadAfter);
     s.info.resize(n + 4);
     s.info[0] = s.info[1] = before;
     for (size_t i = 0; i < n; ++i) compute_word_info(tokens[i], s.info[i + 2]);
     s.info[n + 2] = s.info[n + 3] = after;
+    s.cluster.assign(n + 4, 0);
+    if (clusters) {
+        for (size_t i = 0; i < n; ++i) clusters->prefetch(s.info[i + 2].lower);
+        for (size_t i = 0; i < n; ++i) s.cluster[i + 2] = clusters->find(s.info[i + 2].lower, 0);
+    }
 }
 
 size_t pos_features(const PosScratch& s, size_t i, int prev1, int prev2, uint64_t* f) {
@@ -44,6 +59,12 @@ size_t pos_features(const PosScratch& s, size_t i, int prev1, int prev2, uint64_
     f[k++] = feat(F_SHAPE, c.shape);
     f[k++] = feat(F_SSHAPE, c.short_shape);
     f[k++] = feat(F_FLAGS, c.flags & (kInitCap | kAllCaps | kHasDigit | kHasHyphen | kPunctOnly | kMixedCaps));
+    // Its word cluster in 2012-2020 news, at three grains, and how news capitalises it.
+    const uint32_t* cl = s.cluster.data() + i + 2;
+    f[k++] = feat(F_CL, cluster_prefix(cl[0], 24));
+    f[k++] = feat(F_CL4, cluster_prefix(cl[0], 4));
+    f[k++] = feat(F_CL8, cluster_prefix(cl[0], 8));
+    f[k++] = feat(F_CASE, cl[0] ? word_case_bucket(cl[0]) : 8, c.flags & (kInitCap | kAllCaps));
     // its context
     f[k++] = feat(F_LM1, w[-1].lower);
     f[k++] = feat(F_LM2, w[-2].lower);
@@ -62,6 +83,11 @@ size_t pos_features(const PosScratch& s, size_t i, int prev1, int prev2, uint64_
     f[k++] = feat(F_T2, t2);
     f[k++] = feat(F_T1SUF3, t1, c.suffix[2]);
     f[k++] = feat(F_T1LP1, t1, w[1].lower);
+    f[k++] = feat(F_CLM1, cluster_prefix(cl[-1], 8));
+    f[k++] = feat(F_CLP1, cluster_prefix(cl[1], 8));
+    f[k++] = feat(F_CLP1FULL, cluster_prefix(cl[1], 24));
+    f[k++] = feat(F_T1CL0, t1, cluster_prefix(cl[0], 8));
+    f[k++] = feat(F_CLM1CL0, cluster_prefix(cl[-1], 8), cluster_prefix(cl[0], 8));
     return k;
 }
 

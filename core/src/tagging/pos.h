@@ -14,19 +14,20 @@
 
 namespace ae::tagging {
 
-constexpr uint32_t kPosFeatureSet = 2;
+constexpr uint32_t kPosFeatureSet = 3;
 constexpr size_t kPosMaxFeatures = 48;
 // pos_features emits first this many features that depend on the word alone (not on its
 // neighbours, position or tags), so decoding can cache their sum per word.
-constexpr size_t kPosWordFeatures = 13;
+constexpr size_t kPosWordFeatures = 17;
 
 struct PosScratch {
     std::vector<WordInfo> info;   // n + 4 (two pads each side)
+    std::vector<uint32_t> cluster;   // n + 4: the model's "clusters" value of each word (0 none)
     std::vector<float> scores;
 };
 
-// Fills scratch.info for tokens[0, n).
-void pos_prepare(const std::string_view* tokens, size_t n, PosScratch& s);
+// Fills scratch.info for tokens[0, n), and scratch.cluster from the model's word clusters.
+void pos_prepare(const std::string_view* tokens, size_t n, PosScratch& s, const Lexicon* clusters);
 // Features of token i (static part + the two previous tags; -1 = none). Returns the count.
 size_t pos_features(const PosScratch& s, size_t i, int prev1, int prev2, uint64_t* out);
 
@@ -35,7 +36,7 @@ size_t pos_features(const PosScratch& s, size_t i, int prev1, int prev2, uint64_
 template <class Scorer>
 size_t pos_tag_sentence(const Scorer& scorer, const std::string_view* tokens, size_t n, int* out,
                         PosScratch& s, const int* gold = nullptr, AveragedPerceptron* learner = nullptr) {
-    pos_prepare(tokens, n, s);
+    pos_prepare(tokens, n, s, scorer.lexicon("clusters"));
     const size_t nc = scorer.nclasses();
     s.scores.resize(nc);
     uint64_t f[kPosMaxFeatures];
