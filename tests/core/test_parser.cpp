@@ -60,10 +60,10 @@ std::vector<int> oracle_parse(State& st, const std::vector<int32_t>& gold, const
     return seq;
 }
 
-// The word clusters of the embedded NER model, which the shipped parser's features read.
-const ae::tagging::Lexicon* ner_clusters() {
-    const auto& ner = ae::tagging::models().ner;
-    return ner.ok ? ner.model.lexicon("clusters") : nullptr;
+// The word clusters of the embedded words model, which the shipped parser's features read.
+const ae::tagging::Lexicon* word_clusters() {
+    const auto* words = ae::tagging::models().words;
+    return words && words->ok ? words->model.lexicon("clusters") : nullptr;
 }
 
 std::string read_file(const std::string& path) {
@@ -214,7 +214,7 @@ TEST_CASE("parser: model round trip and corruption") {
 
     // the quantised model parses the training sentence right
     Parser p;
-    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), nullptr, ner_clusters()));
+    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), nullptr, word_clusters()));
     p.parse(h.in, st);
     CHECK(st.heads() == kGold);
 
@@ -246,7 +246,7 @@ TEST_CASE("parser: the trained model on a simple sentence") {
         return;
     }
     Parser p;
-    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), nullptr, ner_clusters()));
+    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), nullptr, word_clusters()));
     Hashed h(kWords, kTags, p.clusters);
     State st;
     p.parse(h.in, st);
@@ -281,7 +281,7 @@ TEST_CASE("parser: decoding with cached feature parts parses as scoring every fe
     const std::string bytes = read_file(std::string(AE_SOURCE_DIR) + "/assets/models/parser.bin");
     if (bytes.empty()) return;
     Parser p;
-    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), nullptr, ner_clusters()));
+    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), nullptr, word_clusters()));
     const std::vector<std::string> words = {"The", "union", ",", "which", "represents", "dock", "workers", ",", "said",
                                             "the", "strike", "would", "go", "ahead", "after", "talks", "with", "the",
                                             "port", "authority", "broke", "down", "on", "Friday", "."};
@@ -315,7 +315,7 @@ TEST_CASE("parser: word-cluster features and the clusters fingerprint") {
     CHECK(cluster_prefix(0, 4) == 0);
     CHECK(cluster_prefix(0b1101101u, 4) == 0b11011u);   // 101101 below the leading 1 -> its first 4 bits, 1011
     CHECK(cluster_prefix(0b1101u, 6) == 0b1101u);       // shorter than asked: the whole path
-    // a two-word clusters lexicon, as the NER model stores it (path << 3 | case bucket)
+    // a two-word clusters lexicon, as the words model stores it (path << 3 | case bucket)
     ae::tagging::Lexicon lex;
     lex.name = "clusters";
     std::vector<std::pair<uint32_t, uint32_t>> kv = {
@@ -425,9 +425,8 @@ TEST_CASE("parser: beam items share stacks and see the features a State does") {
 TEST_CASE("parser: beam decoding of width 1 is the greedy decode; wider beams give trees") {
     const std::string bytes = read_file(std::string(AE_SOURCE_DIR) + "/assets/models/parser.bin");
     if (bytes.empty()) return;
-    const auto& ner = ae::tagging::models().ner;
     Parser p;
-    if (!p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), nullptr, ner.ok ? ner.model.lexicon("clusters") : nullptr)) {
+    if (!p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), nullptr, word_clusters())) {
         MESSAGE("shipped parser does not load here: beam test skipped");
         return;
     }

@@ -4,14 +4,13 @@
 //                      --out assets/models/parser.bin [--epochs 15] [--seed 1] [--pos-noise 0.04]
 //                      [--pos-model assets/models/pos.bin] [--explore-from 2] [--explore-p 0.9]
 //                      [--prune 0] [--max-bytes 4000000] [--folds 5 --pos-folds /tmp/pos%d.bin]
-//                      [--clusters assets/models/ner.bin]
+//                      [--clusters assets/models/words.bin]
 //   train-parser eval  --model assets/models/parser.bin --dev en_ewt-ud-dev.conllu
-//                      [--pos-model assets/models/pos.bin] [--clusters assets/models/ner.bin] [--bench 5]
+//                      [--pos-model assets/models/pos.bin] [--clusters assets/models/words.bin] [--bench 5]
 //                      [--beam K] [--out-conllu F (the trees parsed from predicted tags)]
-// --clusters: the news word clusters of that NER model file are parser features; the model
-// records their fingerprint and loads only over the same clusters (the core passes its NER
-// model's), so retrain the parser when the clusters change (a NER retrain on the same
-// news-words.tsv keeps them).
+// --clusters: the news word clusters of that words model file are parser features; the model
+// records their fingerprint and loads only over the same clusters (the core passes its words
+// model's), so retrain the parser when the words model changes.
 //
 // Training: greedy arc-hybrid with a dynamic oracle (Goldberg & Nivre 2013): from epoch
 // --explore-from on, the parser follows its own prediction with probability --explore-p and
@@ -220,8 +219,8 @@ struct Tagger {
     }
 };
 
-// The word clusters the parser's features read: the "clusters" lexicon of a NER model file
-// (train-tagger ner --words), the one the core embeds (assets/models/ner.bin).
+// The word clusters the parser's features read: the "clusters" lexicon of a words model file
+// (train-tagger words), the one the core embeds (assets/models/words.bin).
 struct Clusters {
     ae::tagging::LinearModel model;
     const ae::tagging::Lexicon* lex = nullptr;
@@ -712,8 +711,8 @@ std::string command_line(int argc, char** argv) {
 const char* const kUsage =
     "usage: train-parser train --train CONLLU --dev CONLLU --out F [--epochs 15] [--seed 1] [--pos-noise 0.04]\n"
     "                          [--pos-model POS.bin] [--explore-from 2] [--explore-p 0.9] [--prune 0]\n"
-    "                          [--max-bytes 4000000] [--folds 5 --pos-folds /tmp/pos%d.bin] [--clusters NER.bin]\n"
-    "       train-parser eval  --model F --dev CONLLU [--pos-model POS.bin] [--clusters NER.bin] [--bench 5]\n"
+    "                          [--max-bytes 4000000] [--folds 5 --pos-folds /tmp/pos%d.bin] [--clusters WORDS.bin]\n"
+    "       train-parser eval  --model F --dev CONLLU [--pos-model POS.bin] [--clusters WORDS.bin] [--bench 5]\n"
     "Greedy arc-hybrid parser with a dynamic oracle; each epoch prints dev UAS/LAS after\n"
     "quantisation (gold and predicted POS) and the best epoch is written. Details: the header of\n"
     "tools/train-parser/main.cpp and the README's Models section.\n";

@@ -48,9 +48,9 @@ bool Parser::load(const uint8_t* data, size_t n, std::string* error, const taggi
     if (model.feature_set() != kFeatureSet) return fail("parser model built for another feature set; retrain");
     clusters = nullptr;
     if (model.clusters_fingerprint() != 0) {
-        if (!lexicon) return fail("parser model needs the word clusters of the NER model, which is unavailable");
+        if (!lexicon) return fail("parser model needs the word clusters of the words model, which is unavailable");
         if (cluster_fingerprint(lexicon) != model.clusters_fingerprint())
-            return fail("parser model was trained with other word clusters than the NER model's; retrain the parser");
+            return fail("parser model was trained with other word clusters than the words model's; retrain the parser");
         clusters = lexicon;
     }
     class_deprel.assign(model.nlabels(), 0);
@@ -217,8 +217,8 @@ void Parser::parse_greedy(const Input& in, State& st) const {
 const model::Loaded<Parser>& embedded_parser() {
     static const model::Loaded<Parser> p = model::load_embedded<Parser>(
         "parser", [](const uint8_t* data, size_t n, Parser& out, std::string* error) {
-            const auto& ner = tagging::models().ner;
-            return out.load(data, n, error, ner.ok ? ner.model.lexicon("clusters") : nullptr);
+            const auto* words = tagging::models().words;
+            return out.load(data, n, error, words && words->ok ? words->model.lexicon("clusters") : nullptr);
         });
     return p;
 }

@@ -47,7 +47,7 @@ struct Parser {
     const tagging::Lexicon* clusters = nullptr;   // the word clusters its features read (Sentence::set)
 
     // Reads a parser model file; false with *error set when it is unusable. A model trained
-    // with word clusters needs the same clusters lexicon (the NER model's) passed here.
+    // with word clusters needs the same clusters lexicon (the words model's) passed here.
     bool load(const uint8_t* data, size_t n, std::string* error = nullptr, const tagging::Lexicon* clusters = nullptr);
     int beam = 0;   // beam width to decode with; 0 = the model's (1 = greedy)
 
