@@ -258,6 +258,8 @@ TEST_CASE("parser: the trained model on a simple sentence") {
     CHECK(ae::deprel_name(st.labels()[4]) == "obj");
     CHECK(st.heads()[2] == 4);
     CHECK(st.heads()[3] == 4);
+    CHECK(ae::deprel_name(st.labels()[5]) == "punct");   // a punctuation tag: labelled without scoring
+    CHECK(p.punct_deprel == ae::deprel_id("punct"));
 
     // Through the public API with our tokenizer and tagger, where both models are embedded.
     if (!ae::model_infos()[2].loaded || ae::pos_tag_names().empty()) {

@@ -44,6 +44,8 @@ struct Parser {
     Model model;
     std::vector<uint8_t> class_deprel;   // label class -> deprel id (0 = unknown name)
     int root_class = -1;
+    uint8_t punct_deprel = 0;            // the label punctuation tags get without scoring
+    uint64_t punct_tags[8] = {};         // tag hashes of . , : `` '' -LRB- -RRB- HYPH
     const tagging::Lexicon* clusters = nullptr;   // the word clusters its features read (Sentence::set)
 
     // Reads a parser model file; false with *error set when it is unusable. A model trained
