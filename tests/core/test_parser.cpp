@@ -11,6 +11,10 @@
 #include "../../core/src/parse/model.h"
 #include "../../core/src/parse/parser.h"
 #include "../../core/src/parse/state.h"
+#include "../../core/src/tagging/models.h"
+#include "../../core/src/tagging/ner.h"
+
+#include <algorithm>
 
 #include <fstream>
 #include <sstream>
@@ -30,9 +34,9 @@ const std::vector<std::string> kLabels = {"nsubj", "root", "det", "amod", "obj",
 struct Hashed {
     Sentence s;
     Input in;
-    Hashed(const std::vector<std::string>& words, const std::vector<std::string>& tags) {
+    Hashed(const std::vector<std::string>& words, const std::vector<std::string>& tags, const ae::tagging::Lexicon* clusters = nullptr) {
         s.resize(words.size());
-        for (size_t i = 0; i < words.size(); ++i) s.set(i, words[i], tag_hash(tags[i]));
+        for (size_t i = 0; i < words.size(); ++i) s.set(i, words[i], tag_hash(tags[i]), clusters);
         in = s.input();
     }
 };
@@ -54,6 +58,12 @@ std::vector<int> oracle_parse(State& st, const std::vector<int32_t>& gold, const
         REQUIRE(seq.size() <= 2 * gold.size());
     }
     return seq;
+}
+
+// The word clusters of the embedded words model, which the shipped parser's features read.
+const ae::tagging::Lexicon* word_clusters() {
+    const auto* words = ae::tagging::models().words;
+    return words && words->ok ? words->model.lexicon("clusters") : nullptr;
 }
 
 std::string read_file(const std::string& path) {
@@ -204,7 +214,7 @@ TEST_CASE("parser: model round trip and corruption") {
 
     // the quantised model parses the training sentence right
     Parser p;
-    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), nullptr, word_clusters()));
     p.parse(h.in, st);
     CHECK(st.heads() == kGold);
 
@@ -236,8 +246,8 @@ TEST_CASE("parser: the trained model on a simple sentence") {
         return;
     }
     Parser p;
-    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
-    Hashed h(kWords, kTags);
+    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), nullptr, word_clusters()));
+    Hashed h(kWords, kTags, p.clusters);
     State st;
     p.parse(h.in, st);
     CHECK(st.heads()[0] == 1);
@@ -248,6 +258,8 @@ TEST_CASE("parser: the trained model on a simple sentence") {
     CHECK(ae::deprel_name(st.labels()[4]) == "obj");
     CHECK(st.heads()[2] == 4);
     CHECK(st.heads()[3] == 4);
+    CHECK(ae::deprel_name(st.labels()[5]) == "punct");   // a punctuation tag: labelled without scoring
+    CHECK(p.punct_deprel == ae::deprel_id("punct"));
 
     // Through the public API with our tokenizer and tagger, where both models are embedded.
     if (!ae::model_infos()[2].loaded || ae::pos_tag_names().empty()) {
@@ -271,13 +283,13 @@ TEST_CASE("parser: decoding with cached feature parts parses as scoring every fe
     const std::string bytes = read_file(std::string(AE_SOURCE_DIR) + "/assets/models/parser.bin");
     if (bytes.empty()) return;
     Parser p;
-    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), nullptr, word_clusters()));
     const std::vector<std::string> words = {"The", "union", ",", "which", "represents", "dock", "workers", ",", "said",
                                             "the", "strike", "would", "go", "ahead", "after", "talks", "with", "the",
                                             "port", "authority", "broke", "down", "on", "Friday", "."};
     const std::vector<std::string> tags = {"DT", "NN", ",", "WDT", "VBZ", "NN", "NNS", ",", "VBD", "DT", "NN", "MD", "VB",
                                            "RB", "IN", "NNS", "IN", "DT", "NN", "NN", "VBD", "RP", "IN", "NNP", "."};
-    Hashed h(words, tags);
+    Hashed h(words, tags, p.clusters);
     State fast;
     p.parse(h.in, fast);
     // The same greedy decode, every action scored from the whole feature list.
@@ -298,4 +310,150 @@ TEST_CASE("parser: decoding with cached feature parts parses as scoring every fe
     }
     CHECK(steps > words.size());
     CHECK(st.heads() == fast.heads());
+}
+
+TEST_CASE("parser: word-cluster features and the clusters fingerprint") {
+    // prefixes of a path with its leading 1 bit
+    CHECK(cluster_prefix(0, 4) == 0);
+    CHECK(cluster_prefix(0b1101101u, 4) == 0b11011u);   // 101101 below the leading 1 -> its first 4 bits, 1011
+    CHECK(cluster_prefix(0b1101u, 6) == 0b1101u);       // shorter than asked: the whole path
+    // a two-word clusters lexicon, as the words model stores it (path << 3 | case bucket)
+    ae::tagging::Lexicon lex;
+    lex.name = "clusters";
+    std::vector<std::pair<uint32_t, uint32_t>> kv = {
+        {ae::model::key32(word_hash("police")), (0b1011u << ae::tagging::kCaseBucketBits) | 1},
+        {ae::model::key32(word_hash("arrested")), (0b1100u << ae::tagging::kCaseBucketBits) | 1}};
+    std::sort(kv.begin(), kv.end());
+    for (auto& [k, v] : kv) { lex.keys.push_back(k); lex.values.push_back(v); }
+    lex.map.build(lex.keys.data(), lex.values.data(), lex.keys.size());
+    CHECK(cluster_of(&lex, word_hash("Police")) == 0b1011u);
+    CHECK(cluster_of(&lex, word_hash("the")) == 0);
+    CHECK(cluster_of(nullptr, word_hash("Police")) == 0);
+
+    Sentence with, without;
+    with.resize(kWords.size());
+    without.resize(kWords.size());
+    for (size_t i = 0; i < kWords.size(); ++i) {
+        with.set(i, kWords[i], tag_hash(kTags[i]), &lex);
+        without.set(i, kWords[i], tag_hash(kTags[i]));
+    }
+    uint32_t f1[kMaxActionFeatures], f2[kMaxActionFeatures];
+    const size_t n1 = action_features_b0(with.input(), 0, f1), n2 = action_features_b0(without.input(), 0, f2);
+    REQUIRE(n1 == n2);
+    size_t differ = 0;
+    for (size_t i = 0; i < n1; ++i) differ += f1[i] != f2[i];
+    CHECK(differ > 0);          // the cluster templates see "Police"'s cluster
+    CHECK(differ < n1);         // the others do not change
+
+    // A model trained with clusters records their fingerprint and loads only over the same.
+    const uint64_t fp = cluster_fingerprint(&lex);
+    CHECK(fp != 0);
+    CHECK(cluster_fingerprint(nullptr) == 0);
+    FloatModel fm;
+    fm.labels = ae::deprel_names();
+    fm.clusters = fp;
+    fm.action_rows.push_back({12345u, {1.0f, -1.0f, 0.5f}});
+    fm.label_rows.push_back({777u, std::vector<float>(fm.labels.size(), 0.25f)});
+    Model m;
+    m.build(fm);
+    const std::string bytes = m.serialize();
+    Parser p;
+    std::string err;
+    CHECK_FALSE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &err));
+    CHECK(err.find("word clusters") != std::string::npos);
+    ae::tagging::Lexicon other = lex;
+    other.values[0] ^= 1u << ae::tagging::kCaseBucketBits;   // another cluster for one word
+    CHECK_FALSE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &err, &other));
+    CHECK(err.find("retrain") != std::string::npos);
+    ae::tagging::Lexicon same_clusters = lex;
+    same_clusters.values[0] ^= 1;   // only the case bucket differs: not a parser feature
+    REQUIRE(p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &err, &same_clusters));
+    CHECK(p.clusters == &same_clusters);
+    CHECK(p.model.clusters_fingerprint() == fp);
+
+    // A file of the previous format version is refused with a clear error, not misread.
+    std::string v1 = bytes;
+    v1[4] = 1;   // the u32 version after the 4-byte magic
+    CHECK_FALSE(p.load(reinterpret_cast<const uint8_t*>(v1.data()), v1.size(), &err, &lex));
+    CHECK(err.find("version") != std::string::npos);
+}
+
+TEST_CASE("parser: beam items share stacks and see the features a State does") {
+    // The oracle sequence applied to a State and to beam items gives the same features at every
+    // step, and the same tree when the steps are replayed.
+    Hashed h(kWords, kTags);
+    State st;
+    const std::vector<int> seq = oracle_parse(st, kGold, kLabels);
+    State ref;
+    ref.init(kWords.size());
+    BeamArena A;
+    A.init(kWords.size());
+    BeamItem it;
+    uint32_t f1[kMaxActionFeatures], f2[kMaxActionFeatures], l1[kMaxLabelFeatures], l2[kMaxLabelFeatures];
+    for (int a : seq) {
+        const BeamConfig c{A, it};
+        REQUIRE(c.legal(a) == ref.legal(a));
+        for (int x = 0; x < kNumActions; ++x) CHECK(c.legal(x) == ref.legal(x));
+        const size_t n1 = action_features(h.in, ref, f1), n2 = action_features(h.in, c, f2);
+        REQUIRE(n1 == n2);
+        for (size_t i = 0; i < n1; ++i) CHECK(f1[i] == f2[i]);
+        uint8_t label = 0;
+        if (a != kShift) {
+            CHECK(c.arc_dep() == ref.arc_dep());
+            CHECK(c.arc_head(a) == ref.arc_head(a));
+            const size_t m1 = label_features(h.in, ref, a, l1), m2 = label_features(h.in, c, a, l2);
+            REQUIRE(m1 == m2);
+            for (size_t i = 0; i < m1; ++i) CHECK(l1[i] == l2[i]);
+            label = ae::deprel_id(kLabels[size_t(ref.arc_dep())]);
+        }
+        ref.apply(a, label);
+        it = A.apply(it, a, label);
+        std::vector<int> stack;
+        A.stack(it, stack);
+        CHECK(stack == ref.stack());
+    }
+    CHECK(BeamConfig{A, it}.terminal());
+    CHECK(A.cells.size() <= seq.size());   // the arena grows by at most one cell per step
+    std::vector<BeamStep> hist;
+    A.history(it, hist);
+    REQUIRE(hist.size() == seq.size());
+    State back;
+    back.init(kWords.size());
+    for (const BeamStep& s : hist) back.apply(s.act, s.label);
+    CHECK(back.heads() == kGold);
+    CHECK(back.labels() == st.labels());
+}
+
+TEST_CASE("parser: beam decoding of width 1 is the greedy decode; wider beams give trees") {
+    const std::string bytes = read_file(std::string(AE_SOURCE_DIR) + "/assets/models/parser.bin");
+    if (bytes.empty()) return;
+    Parser p;
+    if (!p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), nullptr, word_clusters())) {
+        MESSAGE("shipped parser does not load here: beam test skipped");
+        return;
+    }
+    const std::vector<std::string> words = {"The", "union", ",", "which", "represents", "dock", "workers", ",", "said",
+                                            "the", "strike", "would", "go", "ahead", "after", "talks", "broke", "down", "."};
+    const std::vector<std::string> tags = {"DT", "NN", ",", "WDT", "VBZ", "NN", "NNS", ",", "VBD", "DT", "NN", "MD", "VB",
+                                           "RB", "IN", "NNS", "VBD", "RP", "."};
+    Sentence s;
+    s.resize(words.size());
+    for (size_t i = 0; i < words.size(); ++i) s.set(i, words[i], tag_hash(tags[i]), p.clusters);
+    State greedy, beam1;
+    p.parse_greedy(s.input(), greedy);
+    p.parse_beam(s.input(), beam1, 1);
+    CHECK(beam1.heads() == greedy.heads());
+    CHECK(beam1.labels() == greedy.labels());
+    for (size_t w : {2, 4, 8}) {
+        State b;
+        p.parse_beam(s.input(), b, w);
+        int roots = 0;
+        for (size_t i = 0; i < words.size(); ++i) {
+            CHECK(b.heads()[i] >= 0);
+            CHECK(b.heads()[i] <= int32_t(words.size()));
+            CHECK(b.heads()[i] != int32_t(i));
+            roots += b.heads()[i] == int32_t(words.size());
+        }
+        CHECK(roots == 1);
+    }
 }

@@ -4,8 +4,13 @@
 //                      --out assets/models/parser.bin [--epochs 15] [--seed 1] [--pos-noise 0.04]
 //                      [--pos-model assets/models/pos.bin] [--explore-from 2] [--explore-p 0.9]
 //                      [--prune 0] [--max-bytes 4000000] [--folds 5 --pos-folds /tmp/pos%d.bin]
+//                      [--clusters assets/models/words.bin]
 //   train-parser eval  --model assets/models/parser.bin --dev en_ewt-ud-dev.conllu
-//                      [--pos-model assets/models/pos.bin] [--bench 5]
+//                      [--pos-model assets/models/pos.bin] [--clusters assets/models/words.bin] [--bench 5]
+//                      [--beam K] [--out-conllu F (the trees parsed from predicted tags)]
+// --clusters: the news word clusters of that words model file are parser features; the model
+// records their fingerprint and loads only over the same clusters (the core passes its words
+// model's), so retrain the parser when the words model changes.
 //
 // Training: greedy arc-hybrid with a dynamic oracle (Goldberg & Nivre 2013): from epoch
 // --explore-from on, the parser follows its own prediction with probability --explore-p and
@@ -214,6 +219,26 @@ struct Tagger {
     }
 };
 
+// The word clusters the parser's features read: the "clusters" lexicon of a words model file
+// (train-tagger words), the one the core embeds (assets/models/words.bin).
+struct Clusters {
+    ae::tagging::LinearModel model;
+    const ae::tagging::Lexicon* lex = nullptr;
+    void load(const std::string& path) {
+        if (path.empty()) return;
+        std::ifstream in(path, std::ios::binary);
+        if (!in) { std::fprintf(stderr, "train-parser: cannot read %s\n", path.c_str()); std::exit(1); }
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::string err;
+        if (!ae::tagging::deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), model, &err)) {
+            std::fprintf(stderr, "train-parser: %s: %s\n", path.c_str(), err.c_str());
+            std::exit(1);
+        }
+        lex = model.lexicon("clusters");
+        if (!lex) { std::fprintf(stderr, "train-parser: %s has no clusters lexicon\n", path.c_str()); std::exit(1); }
+    }
+};
+
 struct Scores {
     size_t words = 0, uas = 0, las = 0, las_univ = 0;
     std::map<std::string, std::array<size_t, 3>> by_label;   // gold count, head ok, head+label ok
@@ -223,7 +248,8 @@ struct Scores {
 };
 
 // Parses `data` with `parser` using the given input tags; scores against the original trees.
-Scores evaluate(const Parser& parser, const std::vector<Sent>& data, const std::vector<std::vector<std::string>>& tags) {
+Scores evaluate(const Parser& parser, const std::vector<Sent>& data, const std::vector<std::vector<std::string>>& tags,
+                std::ostream* conllu = nullptr) {
     Scores sc;
     State st;
     Sentence in;
@@ -231,8 +257,16 @@ Scores evaluate(const Parser& parser, const std::vector<Sent>& data, const std::
         const Sent& s = data[si];
         const size_t n = s.form.size();
         in.resize(n);
-        for (size_t i = 0; i < n; ++i) in.set(i, s.form[i], tag_hash(tags[si][i]));
+        for (size_t i = 0; i < n; ++i) in.set(i, s.form[i], tag_hash(tags[si][i]), parser.clusters);
         parser.parse(in.input(), st);
+        if (conllu) {
+            for (size_t i = 0; i < n; ++i) {
+                const int32_t h = st.heads()[i];
+                *conllu << (i + 1) << '\t' << s.form[i] << "\t_\t_\t" << tags[si][i] << "\t_\t" << (h >= int32_t(n) || h < 0 ? 0 : h + 1)
+                        << '\t' << ae::deprel_name(st.labels()[i]) << "\t_\t_\n";
+            }
+            *conllu << '\n';
+        }
         for (size_t i = 0; i < n; ++i) {
             const bool hok = st.heads()[i] == s.head[i];
             const bool lok = st.labels()[i] == s.label[i];
@@ -247,6 +281,135 @@ Scores evaluate(const Parser& parser, const std::vector<Sent>& data, const std::
     }
     return sc;
 }
+
+// Beam training (Zhang & Clark 2008; Huang et al. 2012): the beam decodes with the current
+// weights; beside it the best zero-cost ("gold") transition sequence is followed (any zero-cost
+// sequence gives the projectivised gold tree, so the oracle picks the one the model prefers);
+// at the step where the beam's best non-gold item leads the gold sequence by the most (max
+// violation), the perceptron adds the gold prefix's features and subtracts the best item's.
+// Labels: every arc gets the label classifier's choice; the classifier learns on the gold arcs.
+struct BeamTrainer {
+    size_t width = 8;
+    BeamArena A, R;
+    std::vector<BeamItem> beam, next;
+    struct Cand { float score; uint32_t item; int action; bool zero; };
+    std::vector<Cand> cands;
+    std::vector<int> stk;
+    std::vector<BeamStep> hg, hp;
+    std::vector<float> ls;
+    size_t updates = 0, steps = 0;
+
+    void costs(const BeamItem& it, const Sent& s, int cost[kNumActions]) {
+        A.stack(it, stk);
+        action_costs(stk.data(), stk.size(), it.b, int(A.n), s.proj.data(), cost);
+    }
+    uint8_t label(Learner& L, const Input& in, const BeamConfig& c, int a, int root_label, uint32_t* lf, size_t* nlf) {
+        *nlf = 0;
+        if (a == kShift) return 0;
+        if (c.arc_head(a) == int(in.n)) return uint8_t(root_label);
+        *nlf = label_features(in, c, a, lf);
+        ls.assign(L.nlabels(), 0.0f);
+        L.score_labels(lf, *nlf, ls.data());
+        int pl = -1;
+        for (size_t k = 1; k < ls.size(); ++k)
+            if (int(k) != root_label && (pl < 0 || ls[k] > ls[size_t(pl)])) pl = int(k);
+        return uint8_t(pl);
+    }
+    // Replays a transition sequence, adding delta to the weights of each action after `from`.
+    void replay(Learner& L, const Input& in, const std::vector<BeamStep>& h, size_t from, float delta) {
+        uint32_t f[kMaxActionFeatures];
+        R.init(in.n);
+        BeamItem x;
+        for (size_t j = 0; j < h.size(); ++j) {
+            if (j >= from) L.add_actions(f, action_features(in, BeamConfig{R, x}, f), h[j].act, delta);
+            x = R.apply(x, h[j].act, h[j].label);
+        }
+    }
+    void sentence(Learner& L, const Input& in, const Sent& s, int root_label) {
+        const size_t n = in.n;
+        uint32_t f[kMaxActionFeatures], lf[kMaxLabelFeatures];
+        A.init(n);
+        beam.assign(1, BeamItem{});
+        BeamItem gold;
+        int gidx = 0;
+        float maxv = -1;
+        BeamItem vtop, vgold;
+        bool have = false;
+        for (size_t t = 0; t < 2 * n; ++t) {
+            cands.clear();
+            float gsc[kNumActions] = {0, 0, 0};
+            for (uint32_t i = 0; i < beam.size(); ++i) {
+                const BeamItem& it = beam[i];
+                const BeamConfig c{A, it};
+                int cost[kNumActions] = {0, 0, 0};
+                if (it.zero) costs(it, s, cost);
+                float sc[kNumActions] = {0, 0, 0};
+                L.score_actions(f, action_features(in, c, f), sc);
+                if (int(i) == gidx) std::copy(sc, sc + kNumActions, gsc);
+                for (int a = 0; a < kNumActions; ++a)
+                    if (c.legal(a)) cands.push_back({it.score + sc[a], i, a, it.zero && cost[a] == 0});
+            }
+            // the gold item's next transition: its best zero-cost one
+            int gc[kNumActions];
+            costs(gold, s, gc);
+            if (gidx < 0) L.score_actions(f, action_features(in, BeamConfig{A, gold}, f), gsc);
+            int gact = -1;
+            for (int a = 0; a < kNumActions; ++a)
+                if (gc[a] == 0 && (gact < 0 || gsc[a] > gsc[gact])) gact = a;
+            if (gact < 0) return;   // cannot happen on a projective tree
+            const size_t keep = std::min(width, cands.size());
+            std::partial_sort(cands.begin(), cands.begin() + std::ptrdiff_t(keep), cands.end(), [](const Cand& x, const Cand& y) {
+                return x.score != y.score ? x.score > y.score : x.item != y.item ? x.item < y.item : x.action < y.action; });
+            next.clear();
+            int ngidx = -1;
+            for (size_t k = 0; k < keep; ++k) {
+                const Cand& cd = cands[k];
+                const BeamItem& from = beam[cd.item];
+                size_t nlf;
+                const uint8_t lab = label(L, in, BeamConfig{A, from}, cd.action, root_label, lf, &nlf);
+                BeamItem it = A.apply(from, cd.action, lab);
+                it.score = cd.score;
+                it.zero = cd.zero;
+                if (int(cd.item) == gidx && cd.action == gact) ngidx = int(next.size());
+                next.push_back(it);
+            }
+            // the gold transition (label chosen as in the beam), and the label classifier's update
+            {
+                const BeamConfig gcfg{A, gold};
+                size_t nlf;
+                const uint8_t lab = label(L, in, gcfg, gact, root_label, lf, &nlf);
+                const int d = gcfg.arc_dep();
+                if (ngidx >= 0) {
+                    gold = next[size_t(ngidx)];
+                } else {
+                    const float gs = gold.score + gsc[gact];
+                    gold = A.apply(gold, gact, lab);
+                    gold.score = gs;
+                }
+                if (nlf && s.label[size_t(d)] != root_label) L.update_labels(lf, nlf, s.label[size_t(d)], lab);
+            }
+            gidx = ngidx;
+            beam.swap(next);
+            ++steps;
+            const BeamItem& top = beam[0];
+            if (!top.zero && top.score - gold.score >= maxv) {
+                maxv = top.score - gold.score;
+                vtop = top;
+                vgold = gold;
+                have = true;
+            }
+        }
+        L.tick();
+        if (!have) return;
+        ++updates;
+        A.history(vgold, hg);
+        A.history(vtop, hp);
+        size_t common = 0;
+        while (common < hg.size() && common < hp.size() && hg[common].act == hp[common].act && hg[common].label == hp[common].label) ++common;
+        replay(L, in, hg, common, 1.0f);
+        replay(L, in, hp, common, -1.0f);
+    }
+};
 
 struct Args {
     std::map<std::string, std::string> kv;
@@ -267,13 +430,13 @@ std::vector<std::vector<std::string>> gold_tags(const std::vector<Sent>& data) {
     return out;
 }
 
-bool load_parser(const std::string& path, Parser& p, size_t* file_bytes = nullptr) {
+bool load_parser(const std::string& path, Parser& p, const ae::tagging::Lexicon* clusters, size_t* file_bytes = nullptr) {
     std::ifstream in(path, std::ios::binary);
     if (!in) { std::fprintf(stderr, "train-parser: cannot read %s\n", path.c_str()); return false; }
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::string error;
     if (file_bytes) *file_bytes = bytes.size();
-    if (!p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &error)) {
+    if (!p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &error, clusters)) {
         std::fprintf(stderr, "train-parser: %s: %s\n", path.c_str(), error.c_str());
         return false;
     }
@@ -312,6 +475,10 @@ int train(const Args& a, const std::string& cmdline) {
     const float prune = float(std::atof(a.get("prune", "0").c_str()));
     const size_t max_bytes = size_t(std::atof(a.get("max-bytes", "4000000").c_str()));
     const int qmax = std::atoi(a.get("qmax", "32767").c_str());
+    const int beam = std::atoi(a.get("beam", "1").c_str());
+    if (beam < 1 || beam > 64) { std::fprintf(stderr, "train-parser: --beam must be 1..64\n"); return 2; }
+    BeamTrainer bt;
+    bt.width = size_t(beam);
     int prune_q = 1;
     Rng rng{uint64_t(std::strtoull(a.get("seed", "1").c_str(), nullptr, 10)) * 0x9E3779B97F4A7C15ULL + 1};
 
@@ -359,6 +526,9 @@ int train(const Args& a, const std::string& cmdline) {
     }
     TagNoise tn;
     tn.learn(train);
+    Clusters clusters;
+    clusters.load(a.get("clusters"));
+    if (clusters.lex) std::printf("word clusters: %zu words from %s\n", clusters.lex->keys.size(), a.get("clusters").c_str());
 
     const std::vector<std::string>& labels = ae::deprel_names();
     const int root_label = ae::deprel_id("root");
@@ -385,9 +555,13 @@ int train(const Args& a, const std::string& cmdline) {
             sin.resize(n);
             for (size_t i = 0; i < n; ++i) {
                 const std::string& tag = train_tags[si][i];
-                sin.set(i, s.form[i], tag_hash(noise > 0 && rng.uniform() < noise ? tn.perturb(s.form[i], tag, rng) : tag));
+                sin.set(i, s.form[i], tag_hash(noise > 0 && rng.uniform() < noise ? tn.perturb(s.form[i], tag, rng) : tag), clusters.lex);
             }
             const Input in = sin.input();
+            if (beam > 1) {
+                bt.sentence(learner, in, s, root_label);
+                continue;
+            }
             st.init(n);
             while (!st.terminal()) {
                 const size_t nf = action_features(in, st, f);
@@ -430,12 +604,19 @@ int train(const Args& a, const std::string& cmdline) {
         }
         const double train_secs = seconds_since(te);
         FloatModel fm = learner.averaged(labels, prune, prune);
+        fm.clusters = cluster_fingerprint(clusters.lex);
+        fm.beam = uint32_t(beam);
+        if (beam > 1) { steps = bt.steps; wrong = bt.updates; bt.steps = bt.updates = 0; }
         prune_q = fit_budget(fm, max_bytes, qmax, prune_q);
         Model m;
         m.build(fm, prune_q, qmax);
         Parser p;
         std::string bytes = m.serialize();
-        p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+        std::string perr;
+        if (!p.load(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &perr, clusters.lex)) {
+            std::fprintf(stderr, "train-parser: the model does not load: %s\n", perr.c_str());
+            return 1;
+        }
         Scores sg = evaluate(p, dev, dev_gold);
         Scores sp = tagger.ok ? evaluate(p, dev, dev_pred) : sg;
         std::printf("epoch %2d: %.1f%% action errors, %.1fs | rows %zu+%zu -> %zu+%zu (prune %d/%d), %.2f MB | dev gold-POS UAS %.2f LAS %.2f",
@@ -463,10 +644,14 @@ int train(const Args& a, const std::string& cmdline) {
 int eval(const Args& a) {
     Parser p;
     size_t file_bytes = 0;
-    if (!load_parser(a.need("model"), p, &file_bytes)) return 1;
+    Clusters clusters;
+    clusters.load(a.get("clusters"));
+    if (!load_parser(a.need("model"), p, clusters.lex, &file_bytes)) return 1;
+    p.beam = std::atoi(a.get("beam", "0").c_str());   // 0: the model's
     std::vector<Sent> dev = read_conllu(a.need("dev"));
-    std::printf("model: %zu bytes, %zu action rows, %zu label rows (%zu entries)\nnote: %s\n", file_bytes,
-                p.model.action_rows(), p.model.label_rows(), p.model.label_entries(), p.model.note().c_str());
+    std::printf("model: %zu bytes, %zu action rows, %zu label rows (%zu entries), trained for beam %u, decoding with beam %d\nnote: %s\n",
+                file_bytes, p.model.action_rows(), p.model.label_rows(), p.model.label_entries(), p.model.beam(),
+                p.beam > 0 ? p.beam : int(p.model.beam()), p.model.note().c_str());
     auto gold = gold_tags(dev);
     Scores sg = evaluate(p, dev, gold);
     print_scores("dev, gold XPOS:", sg);
@@ -476,7 +661,9 @@ int eval(const Args& a) {
         Tagger tagger;
         tagger.load(a.get("pos-model"));
         double acc = tagger.tag(dev, pred);
-        Scores sp = evaluate(p, dev, pred);
+        std::ofstream conllu;
+        if (!a.get("out-conllu").empty()) conllu.open(a.get("out-conllu"));
+        Scores sp = evaluate(p, dev, pred, conllu.is_open() ? &conllu : nullptr);
         char what[64];
         std::snprintf(what, sizeof what, "dev, predicted XPOS (%.2f%%):", acc);
         print_scores(what, sp);
@@ -496,7 +683,7 @@ int eval(const Args& a) {
         std::vector<Sentence> S(dev.size());
         for (size_t si = 0; si < dev.size(); ++si) {
             S[si].resize(dev[si].form.size());
-            for (size_t i = 0; i < dev[si].form.size(); ++i) S[si].set(i, dev[si].form[i], tag_hash(tags[si][i]));
+            for (size_t i = 0; i < dev[si].form.size(); ++i) S[si].set(i, dev[si].form[i], tag_hash(tags[si][i]), p.clusters);
         }
         State st;
         size_t words = 0, checksum = 0;
@@ -524,8 +711,8 @@ std::string command_line(int argc, char** argv) {
 const char* const kUsage =
     "usage: train-parser train --train CONLLU --dev CONLLU --out F [--epochs 15] [--seed 1] [--pos-noise 0.04]\n"
     "                          [--pos-model POS.bin] [--explore-from 2] [--explore-p 0.9] [--prune 0]\n"
-    "                          [--max-bytes 4000000] [--folds 5 --pos-folds /tmp/pos%d.bin]\n"
-    "       train-parser eval  --model F --dev CONLLU [--pos-model POS.bin] [--bench 5]\n"
+    "                          [--max-bytes 4000000] [--folds 5 --pos-folds /tmp/pos%d.bin] [--clusters WORDS.bin]\n"
+    "       train-parser eval  --model F --dev CONLLU [--pos-model POS.bin] [--clusters WORDS.bin] [--bench 5]\n"
     "Greedy arc-hybrid parser with a dynamic oracle; each epoch prints dev UAS/LAS after\n"
     "quantisation (gold and predicted POS) and the best epoch is written. Details: the header of\n"
     "tools/train-parser/main.cpp and the README's Models section.\n";

@@ -76,6 +76,14 @@ void Learner::update(Table& t, const uint32_t* keys, size_t n, int truth, int gu
     }
 }
 
+void Learner::add_actions(const uint32_t* keys, size_t n, int action, float delta) {
+    for (size_t f = 0; f < n; ++f) {
+        uint32_t r = find_or_add(a_, keys[f]);
+        a_.w[size_t(r) * a_.nc + size_t(action)] += delta;
+        a_.u[size_t(r) * a_.nc + size_t(action)] += double(delta) * clock_;
+    }
+}
+
 void Learner::export_rows(const Table& t, float prune, std::vector<std::pair<uint32_t, std::vector<float>>>& out) const {
     out.clear();
     std::vector<float> avg(t.nc);

@@ -24,6 +24,8 @@ public:
     // One mistake: +1 to truth, -1 to guess for every feature (no-op if equal).
     void update_actions(const uint32_t* keys, size_t n, int truth, int guess) { update(a_, keys, n, truth, guess); }
     void update_labels(const uint32_t* keys, size_t n, int truth, int guess) { update(l_, keys, n, truth, guess); }
+    // delta to one action's weight for every feature (the global, structured updates of beam training).
+    void add_actions(const uint32_t* keys, size_t n, int action, float delta);
     // The averaging clock: one tick per training instance (transition).
     void tick() { ++clock_; }
 

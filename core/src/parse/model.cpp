@@ -73,7 +73,7 @@ int16_t pruned(float w, float scale, int prune_q) {
 
 size_t Model::serialized_size(const FloatModel& m, int prune_q, int qmax) {
     const Scales sc = table_scales(m, qmax);
-    size_t bytes = 12 + 4 + 4 + 4 + m.note.size() + 4 + 8 + 8 + 8;
+    size_t bytes = 12 + 4 + 4 + 8 + 4 + 4 + m.note.size() + 4 + 8 + 8 + 8;
     for (auto& l : m.labels) bytes += 4 + l.size();
     uint32_t prev = 0;
     for (size_t i : key_order(m.action_rows)) {
@@ -106,6 +106,8 @@ size_t Model::serialized_size(const FloatModel& m, int prune_q, int qmax) {
 
 void Model::build(const FloatModel& m, int prune_q, int qmax, bool make_index) {
     feature_set_ = kFeatureSet;
+    clusters_ = m.clusters;
+    beam_ = m.beam;
     note_ = m.note;
     labels_ = m.labels;
     const size_t nl = labels_.size();
@@ -309,6 +311,9 @@ void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
 std::string Model::serialize() const {
     ByteWriter b;
     b.u32(feature_set_);
+    b.u32(uint32_t(clusters_));
+    b.u32(uint32_t(clusters_ >> 32));
+    b.u32(beam_);
     b.str(note_);
     b.u32(uint32_t(labels_.size()));
     for (auto& l : labels_) b.str(l);
@@ -336,6 +341,10 @@ bool Model::load(const uint8_t* data, size_t n, std::string* error) {
     ByteReader r{body, len};
     Model m;
     m.feature_set_ = r.u32();
+    m.clusters_ = r.u32();
+    m.clusters_ |= uint64_t(r.u32()) << 32;
+    m.beam_ = r.u32();
+    if (r.ok && (m.beam_ < 1 || m.beam_ > 64)) return fail("bad beam width");
     m.note_ = r.str();
     const uint32_t nl = r.u32();
     if (!r.ok || nl == 0 || nl > 64) return fail("bad label count");

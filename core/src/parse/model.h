@@ -1,7 +1,7 @@
 // The parser's weights at inference time and their binary file format.
 //
-// File (model/model_file.h's frame, as for every model): magic "AEDP", version 1, then the body:
-//   u32 feature_set | str note (training record) | u32 nlabels | nlabels x str label name
+// File (model/model_file.h's frame, as for every model): magic "AEDP", version 2, then the body:
+//   u32 feature_set | u64 clusters fingerprint (0 = trained without word clusters) | u32 beam width | str note (training record) | u32 nlabels | nlabels x str label name
 //   f32 action_scale | f32 label_scale | u32 action buckets | u32 label buckets
 //   u32 nA | nA x varint key delta (keys ascending) | nA x 3 x zigzag-varint action weight
 //   u32 nL | nL x varint key delta | nL x u8 entry count | entries: u8 label, zigzag-varint weight
@@ -19,11 +19,13 @@
 
 namespace ae::parse {
 
-constexpr model::FileKind kParserFile{"AEDP", 1, "parser"};
+constexpr model::FileKind kParserFile{"AEDP", 2, "parser"};
 
 // What a trainer hands to the exporter: float weights per feature key.
 struct FloatModel {
     std::string note;
+    uint64_t clusters = 0;                            // cluster_fingerprint of the clusters trained with
+    uint32_t beam = 1;                                // the beam width it was trained for (1 = greedy)
     std::vector<std::string> labels;                  // label class names (class id = index)
     std::vector<std::pair<uint32_t, std::vector<float>>> action_rows;   // key, kNumActions weights
     std::vector<std::pair<uint32_t, std::vector<float>>> label_rows;    // key, labels.size() weights
@@ -79,6 +81,8 @@ public:
     const std::string& note() const { return note_; }
     void set_note(std::string note) { note_ = std::move(note); }
     uint32_t feature_set() const { return feature_set_; }
+    uint64_t clusters_fingerprint() const { return clusters_; }
+    uint32_t beam() const { return beam_; }
     size_t action_rows() const { return akeys_.size(); }
     size_t label_rows() const { return lkeys_.size(); }
     size_t label_entries() const { return lentries_.size(); }
@@ -106,6 +110,8 @@ private:
     bool index(bool choose_size);
 
     uint32_t feature_set_ = kFeatureSet;
+    uint64_t clusters_ = 0;
+    uint32_t beam_ = 1;
     std::string note_;
     std::vector<std::string> labels_;
     float ascale_ = 1, lscale_ = 1;

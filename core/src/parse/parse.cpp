@@ -7,6 +7,8 @@
 #include "model/registry.h"
 #include "model/word_info.h"
 #include "parse/parser.h"
+#include "tagging/models.h"
+#include "tagging/ner.h"
 
 #include <algorithm>
 #include <array>
@@ -28,10 +30,29 @@ void lexical(std::string_view form, uint64_t& word, uint64_t& suffix, uint8_t& s
                     (wi.flags & kHasHyphen ? 8 : 0) | (wi.flags & kPunctOnly ? 16 : 0) | (wi.flags & kHasPeriod ? 32 : 0));
 }
 
-bool Parser::load(const uint8_t* data, size_t n, std::string* error) {
+uint32_t cluster_of(const tagging::Lexicon* clusters, uint64_t lower) {
+    return clusters ? tagging::word_cluster_path(clusters->find(lower, 0)) : 0;
+}
+
+uint64_t cluster_fingerprint(const tagging::Lexicon* clusters) {
+    if (!clusters || clusters->keys.empty()) return 0;
+    uint64_t h = 0x243F6A8885A308D3ULL ^ clusters->keys.size();
+    for (size_t i = 0; i < clusters->keys.size(); ++i)
+        h = fmix((h ^ (uint64_t(clusters->keys[i]) << 32 | tagging::word_cluster_path(clusters->values[i]))) * 0x9E3779B97F4A7C15ULL);
+    return h ? h : 1;
+}
+
+bool Parser::load(const uint8_t* data, size_t n, std::string* error, const tagging::Lexicon* lexicon) {
     auto fail = [&](const char* why) { if (error) *error = why; return false; };
     if (!model.load(data, n, error)) return false;
     if (model.feature_set() != kFeatureSet) return fail("parser model built for another feature set; retrain");
+    clusters = nullptr;
+    if (model.clusters_fingerprint() != 0) {
+        if (!lexicon) return fail("parser model needs the word clusters of the words model, which is unavailable");
+        if (cluster_fingerprint(lexicon) != model.clusters_fingerprint())
+            return fail("parser model was trained with other word clusters than the words model's; retrain the parser");
+        clusters = lexicon;
+    }
     class_deprel.assign(model.nlabels(), 0);
     root_class = -1;
     for (size_t c = 0; c < model.nlabels(); ++c) {
@@ -39,6 +60,12 @@ bool Parser::load(const uint8_t* data, size_t n, std::string* error) {
         if (model.labels()[c] == "root") root_class = int(c);
     }
     if (root_class < 0) return fail("parser model has no root label");
+    // Punctuation tags are "punct" 99.6 % of the time in UD EWT train (the rest: "," as cc):
+    // their arcs are labelled without scoring.
+    punct_deprel = 0;
+    for (size_t c = 0; c < model.nlabels(); ++c) if (model.labels()[c] == "punct") punct_deprel = class_deprel[c];
+    const char* const punct[8] = {".", ",", ":", "``", "''", "-LRB-", "-RRB-", "HYPH"};
+    for (size_t i = 0; i < 8; ++i) punct_tags[i] = tag_hash(punct[i]);
     return true;
 }
 
@@ -55,10 +82,99 @@ thread_local PartSums b0_sums, s0_sums;
 }  // namespace
 
 void Parser::parse(const Input& in, State& st) const {
-    st.init(in.n);
-    uint32_t f[kMaxActionFeatures > kMaxLabelFeatures ? kMaxActionFeatures : kMaxLabelFeatures];
+    const int width = beam > 0 ? beam : int(model.beam());
+    if (width <= 1) parse_greedy(in, st);
+    else parse_beam(in, st, size_t(width));
+}
+
+template <class C>
+uint8_t Parser::label_of(const Input& in, const C& c, int a) const {
+    if (c.arc_head(a) == int(in.n)) return class_deprel[size_t(root_class)];
+    if (punct_deprel) {
+        const uint64_t t = in.pos[size_t(c.arc_dep())];
+        for (uint64_t p : punct_tags) if (t == p) return punct_deprel;
+    }
+    uint32_t f[kMaxLabelFeatures];
     float lscores[256];
     const size_t nl = model.nlabels();
+    std::fill(lscores, lscores + nl, 0.0f);
+    model.score_labels(f, label_features(in, c, a, f), lscores);
+    int bc = -1;
+    for (size_t k = 0; k < nl; ++k) {
+        if (int(k) == root_class || class_deprel[k] == 0) continue;
+        if (bc < 0 || lscores[k] > lscores[bc]) bc = int(k);
+    }
+    return bc < 0 ? 0 : class_deprel[size_t(bc)];
+}
+template uint8_t Parser::label_of<State>(const Input&, const State&, int) const;
+template uint8_t Parser::label_of<BeamConfig>(const Input&, const BeamConfig&, int) const;
+
+namespace {
+struct BeamScratch {
+    BeamArena arena;
+    std::vector<BeamItem> beam, next;
+    struct Cand { float score; uint32_t item; int action; };
+    std::vector<Cand> cands;
+    std::vector<BeamStep> hist;
+};
+thread_local BeamScratch beam_scratch;
+}  // namespace
+
+void Parser::parse_beam(const Input& in, State& st, size_t width) const {
+    BeamScratch& S = beam_scratch;
+    S.arena.init(in.n);
+    S.beam.assign(1, BeamItem{});
+    uint32_t f[kMaxActionFeatures];
+    b0_sums.reset(in.n + 1);
+    s0_sums.reset(in.n + 1);
+    auto part = [&](PartSums& ps, size_t at, auto&& features) -> const std::array<int32_t, kNumActions>& {
+        if (!ps.done[at]) {
+            ps.sum[at] = {0, 0, 0};
+            model.sum_actions(f, features(f), ps.sum[at].data());
+            ps.done[at] = 1;
+        }
+        return ps.sum[at];
+    };
+    for (size_t step = 0; step < 2 * in.n; ++step) {
+        S.cands.clear();
+        for (uint32_t i = 0; i < S.beam.size(); ++i) {
+            const BeamItem& it = S.beam[i];
+            const BeamConfig c{S.arena, it};
+            int legal = 0, only = -1;
+            for (int a = 0; a < kNumActions; ++a) if (c.legal(a)) { ++legal; only = a; }
+            if (legal == 1) { S.cands.push_back({it.score, i, only}); continue; }
+            const int b0 = c.b(0), s0 = c.s(0);
+            int32_t acc[kNumActions];
+            const auto& pb = part(b0_sums, size_t(b0), [&](uint32_t* out) { return action_features_b0(in, b0, out); });
+            const auto& ps = part(s0_sums, s0 < 0 ? in.n : size_t(s0), [&](uint32_t* out) { return action_features_s0(in, s0, out); });
+            for (int a = 0; a < kNumActions; ++a) acc[a] = pb[size_t(a)] + ps[size_t(a)];
+            model.sum_actions(f, action_features_rest(in, c, f), acc);
+            for (int a = 0; a < kNumActions; ++a)
+                if (c.legal(a)) S.cands.push_back({it.score + model.action_score(acc[a]), i, a});
+        }
+        const size_t keep = std::min(width, S.cands.size());
+        // best first; ties by item, then action, so decoding is deterministic
+        std::partial_sort(S.cands.begin(), S.cands.begin() + std::ptrdiff_t(keep), S.cands.end(), [](const auto& x, const auto& y) {
+            return x.score != y.score ? x.score > y.score : x.item != y.item ? x.item < y.item : x.action < y.action; });
+        S.next.clear();
+        for (size_t k = 0; k < keep; ++k) {
+            const auto& cd = S.cands[k];
+            const BeamItem& from = S.beam[cd.item];
+            const uint8_t label = cd.action == kShift ? 0 : label_of(in, BeamConfig{S.arena, from}, cd.action);
+            BeamItem it = S.arena.apply(from, cd.action, label);
+            it.score = cd.score;
+            S.next.push_back(it);
+        }
+        S.beam.swap(S.next);
+    }
+    st.init(in.n);
+    S.arena.history(S.beam[0], S.hist);
+    for (const BeamStep& s : S.hist) st.apply(s.act, s.label);
+}
+
+void Parser::parse_greedy(const Input& in, State& st) const {
+    st.init(in.n);
+    uint32_t f[kMaxActionFeatures > kMaxLabelFeatures ? kMaxActionFeatures : kMaxLabelFeatures];
     b0_sums.reset(in.n + 1);   // b0 in 0..n (n = ROOT)
     s0_sums.reset(in.n + 1);   // s0 in 0..n-1, or none (index n)
     auto part = [&](PartSums& ps, size_t at, auto&& features) -> const std::array<int32_t, kNumActions>& {
@@ -87,28 +203,17 @@ void Parser::parse(const Input& in, State& st) const {
             for (int a = 0; a < kNumActions; ++a)
                 if (st.legal(a) && (best < 0 || sc[a] > sc[best])) best = a;
         }
-        uint8_t label = 0;
-        if (best != kShift) {
-            if (st.arc_head(best) == int(in.n)) {
-                label = class_deprel[size_t(root_class)];
-            } else {
-                std::fill(lscores, lscores + nl, 0.0f);
-                model.score_labels(f, label_features(in, st, best, f), lscores);
-                int bc = -1;
-                for (size_t c = 0; c < nl; ++c) {
-                    if (int(c) == root_class || class_deprel[c] == 0) continue;
-                    if (bc < 0 || lscores[c] > lscores[bc]) bc = int(c);
-                }
-                label = bc < 0 ? 0 : class_deprel[size_t(bc)];
-            }
-        }
+        const uint8_t label = best == kShift ? 0 : label_of(in, st, best);
         st.apply(best, label);
     }
 }
 
 const model::Loaded<Parser>& embedded_parser() {
     static const model::Loaded<Parser> p = model::load_embedded<Parser>(
-        "parser", [](const uint8_t* data, size_t n, Parser& out, std::string* error) { return out.load(data, n, error); });
+        "parser", [](const uint8_t* data, size_t n, Parser& out, std::string* error) {
+            const auto* words = tagging::models().words;
+            return out.load(data, n, error, words && words->ok ? words->model.lexicon("clusters") : nullptr);
+        });
     return p;
 }
 
@@ -160,7 +265,7 @@ bool parse_sentence(const std::vector<std::string_view>& words, const std::vecto
     const size_t n = words.size();
     parse::Sentence in;
     in.resize(n);
-    for (size_t i = 0; i < n; ++i) in.set(i, words[i], parse::tag_hash(xpos[i]));
+    for (size_t i = 0; i < n; ++i) in.set(i, words[i], parse::tag_hash(xpos[i]), p.clusters);
     parse::State st;
     p.parse(in.input(), st);
     heads.resize(n);
@@ -201,7 +306,7 @@ void parse_dependencies(Analysis& a, size_t first_sentence, size_t end_sentence)
         in.resize(n);
         for (size_t i = 0; i < n; ++i) {
             const uint8_t id = a.pos[first + i];
-            in.set(i, a.token_text(a.tokens[first + i]), id < tag_hashes.size() ? tag_hashes[id] : unknown_tag);
+            in.set(i, a.token_text(a.tokens[first + i]), id < tag_hashes.size() ? tag_hashes[id] : unknown_tag, p.clusters);
         }
         p.parse(in.input(), st);
         for (size_t i = 0; i < n; ++i) {
