@@ -248,6 +248,11 @@ struct Attributor {
         np.first = b; np.last = j; np.ok = true;
         return np;
     }
+    // Does the phrase hold a quote mark or words inside marks?
+    bool quoted_np(const NP& np) {
+        for (uint32_t k = np.first; k < np.last; ++k) if (in_quote[k] || is_double_mark(tok(k))) return true;
+        return false;
+    }
     // Speaker after an inverted cue: "said Maria Chen, 54, who …" / "said the spokesman."
     NP subject_right(uint32_t from, uint32_t s_end) {
         NP np;
@@ -549,12 +554,23 @@ struct Attributor {
         int64_t subj = child(v, R_NSUBJ, s0, s1);
         if (subj < 0) subj = child(v, R_POSS, s0, s1);
         // "went on to say", "…, adding that": the subject of the verb the cue depends on
-        for (uint32_t u = v, steps = 0; subj < 0 && steps < 2; ++steps) {
+        uint32_t u = v;   // the verb whose subject subj is
+        for (uint32_t steps = 0; subj < 0 && steps < 2; ++steps) {
             if (rel[u] != R_XCOMP && rel[u] != R_CONJ && rel[u] != R_ADVCL) break;
             const int32_t h = a.tokens[u].head;
             if (h < 0 || uint32_t(h) < s0 || uint32_t(h) >= s1) break;
             u = uint32_t(h);
             subj = child(u, R_NSUBJ, s0, s1);
+        }
+        if (subj >= 0 && sub_lo[size_t(subj)] == sub_hi[size_t(subj)] && any_of(uint32_t(subj), {"who", "that", "which"}) &&
+            rel[u] == R_RELCL) {
+            // "Hillary Clinton, who said …": the source runs from the noun phrase the relative
+            // clause hangs from to the pronoun, so it names the person (and holds the pronoun)
+            const int32_t h = a.tokens[u].head;
+            if (h >= 0 && uint32_t(h) >= s0 && sub_lo[uint32_t(h)] < uint32_t(subj) && uint32_t(subj) - sub_lo[uint32_t(h)] <= 40) {
+                sp.first = sub_lo[uint32_t(h)]; sp.last = uint32_t(subj) + 1; sp.ok = true;
+                return sp;
+            }
         }
         if (subj >= 0) {
             sp.first = sub_lo[size_t(subj)]; sp.last = sub_hi[size_t(subj)] + 1; sp.ok = true;
@@ -654,6 +670,8 @@ struct Attributor {
                     else { cf = sp.last; cl = s1; }
                 } else {
                     sp = subject_left(s0, c.first);
+                    // words inside quote marks are never the source: "“…, and this is good,” said X"
+                    if (sp.ok && quoted_np(sp)) sp.ok = false;
                     uint32_t j = c.last;
                     // Forward: cue [object] [PP] that CONTENT
                     uint32_t that = 0;
@@ -665,7 +683,7 @@ struct Attributor {
                         if (is(k, "that")) { that = k; break; }
                     }
                     bool inverted = false;
-                    if (!sp.ok && i > s0 && tok(i - 1) == ",") {
+                    if (!sp.ok && i > s0 && (tok(i - 1) == "," || (is_double_mark(tok(i - 1)) && i > s0 + 1 && tok(i - 2) == ","))) {
                         // "CONTENT, said X." inverted
                         NP r = subject_right(c.last, s1);
                         if (r.ok) { sp = r; inverted = true; }
@@ -699,6 +717,9 @@ struct Attributor {
                             cf = s0; cl = np_start - 1;
                         } else if (inverted && tail <= 8 && i > s0 + 2) {
                             cf = s0; cl = i - 1;
+                        } else if (inverted && is_double_mark(tok(i - 1))) {
+                            // "“…,” said the Rev. X, of a long place name": the marked quote's, below
+                            continue;
                         } else {
                             if (parse_attribution(c, s0, s1, raws, true)) i = c.last - 1;
                             continue;
