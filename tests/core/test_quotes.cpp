@@ -369,3 +369,9 @@ TEST_CASE("quotes: words inside quote marks are never the source; a cue after a 
     CHECK(q[0].kind == "direct");
     CHECK(q[0].speaker.find("Wherry") != std::string::npos);
 }
+
+TEST_CASE("quotes: a name with a party tag in parentheses before the cue is the source") {
+    auto q = quotes_of("In an interview, House Speaker Paul D. Ryan (R-Wis.) said the recent protests demand more listening.");
+    REQUIRE(q.size() >= 1);
+    CHECK(q[0].speaker.find("Ryan") != std::string::npos);
+}

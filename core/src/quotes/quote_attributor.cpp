@@ -210,13 +210,28 @@ struct Attributor {
             uint32_t c = k;
             while (c > lim && tok(c - 1) != "," && !is_double_mark(tok(c - 1))) --c;
             if (c > lim && tok(c - 1) == ",") {
-                NP inner = subject_left_plain(s0, c - 1);
+                NP inner = subject_left_paren(s0, c - 1);
                 if (inner.ok && capitalised(inner.last - 1) ) {
                     inner.has_role = true; inner.role_first = c; inner.role_last = k;
                     return inner;
                 }
             }
             return np;
+        }
+        return subject_left_paren(s0, j);
+    }
+    // "House Speaker Paul D. Ryan (R-Wis.) said": the name before a party tag, with it.
+    NP subject_left_paren(uint32_t s0, uint32_t j) {
+        if (j > s0 + 2 && tok(j - 1) == ")") {
+            uint32_t k = j - 1;
+            while (k > s0 && j - k < 8 && tok(k - 1) != "(" && tok(k - 1) != ")") --k;
+            // only a party tag: "(R-Wis.)", "(D)", "(I-Vt.)"
+            const std::string_view p = k < j - 1 ? tok(k) : std::string_view();
+            const bool party = !p.empty() && (p[0] == 'R' || p[0] == 'D' || p[0] == 'I') && (p.size() == 1 || p[1] == '-');
+            if (party && k > s0 + 1 && tok(k - 1) == "(") {
+                NP np = subject_left_plain(s0, k - 1);
+                if (np.ok && capitalised(np.last - 1)) { np.last = j; return np; }
+            }
         }
         return subject_left_plain(s0, j);
     }
