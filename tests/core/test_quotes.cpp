@@ -375,3 +375,10 @@ TEST_CASE("quotes: a name with a party tag in parentheses before the cue is the 
     REQUIRE(q.size() >= 1);
     CHECK(q[0].speaker.find("Ryan") != std::string::npos);
 }
+
+TEST_CASE("quotes: a signature line after a quote, a dash and a name, gives the speaker") {
+    auto q = quotes_of("Readers wrote to us.\n“He makes simple blanket statements about people he knows nothing about.” ― Pamela Padilla\n“I am so ashamed.” ― Sonya Herridge\n");
+    std::vector<std::string> speakers;
+    for (const auto& x : q) if (x.kind == "direct") speakers.push_back(x.speaker);
+    CHECK(speakers == std::vector<std::string>{"Pamela Padilla", "Sonya Herridge"});
+}

@@ -769,8 +769,23 @@ struct Attributor {
             bool starts_sentence = r.open == s0 || (r.open > s0 && (tok(r.open - 1) == ":" || tok(r.open - 1) == ","));
 
             Cue cue; NP sp; bool found = false;
+            // (0) a signature line: "“…” ― Pamela Padilla" (a dash, then only a name to the line's end)
+            if (r.closed && r.close + 2 < a.tokens.size() && (tok(r.close + 1) == "\xE2\x80\x95" || tok(r.close + 1) == "\xE2\x80\x94")) {
+                const uint32_t f = r.close + 2, n = uint32_t(a.tokens.size());
+                uint32_t e = f;
+                while (e < n && e - f < 6 && a.tokens[e].kind == TokenKind::Word && capitalised(e)) {
+                    ++e;
+                    if (e < n && a.slice(a.tokens[e - 1].end, a.tokens[e].start).find('\n') != std::string_view::npos) break;
+                }
+                const bool line_end = e == n || a.slice(a.tokens[e - 1].end, a.tokens[e].start).find('\n') != std::string_view::npos;
+                if (e > f && line_end) {
+                    sp.first = f; sp.last = e; sp.ok = true;
+                    cue = Cue{r.close + 1, r.close + 2, CueClass::Speech, false};
+                    found = true;
+                }
+            }
             // (a) after the closing mark: "“…,” X said" / "“…,” said X"
-            if (r.closed) {
+            if (r.closed && !found) {
                 uint32_t k = r.close + 1;
                 if (k < s1 && tok(k) == ",") ++k;
                 for (uint32_t m = k; m < s1 && m < k + 25 && !found; ++m) {
