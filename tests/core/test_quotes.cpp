@@ -354,3 +354,31 @@ TEST_CASE("content model: the decoder takes the best contiguous span on one side
     std::vector<float> none(10, -1.0f);
     CHECK(!quotes::decode_content(none, 10, 20, 13, 14, &b, &e));
 }
+
+TEST_CASE("quotes: a relative pronoun's source reaches back to the noun phrase it stands for") {
+    auto q = quotes_of("The crowd cheered for Hillary Clinton, who said that the plan would fail in the autumn.");
+    bool found = false;
+    for (const auto& x : q)
+        if (x.cue == "said") { found = true; CHECK(x.speaker.find("Clinton") != std::string::npos); }
+    CHECK(found);
+}
+
+TEST_CASE("quotes: words inside quote marks are never the source; a cue after a closing mark is inverted") {
+    auto q = quotes_of("“To be frank, the city will never go back, and this is a good thing,” said the Rev. Peter Wherry, of Mayfield Church.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "direct");
+    CHECK(q[0].speaker.find("Wherry") != std::string::npos);
+}
+
+TEST_CASE("quotes: a name with a party tag in parentheses before the cue is the source") {
+    auto q = quotes_of("In an interview, House Speaker Paul D. Ryan (R-Wis.) said the recent protests demand more listening.");
+    REQUIRE(q.size() >= 1);
+    CHECK(q[0].speaker.find("Ryan") != std::string::npos);
+}
+
+TEST_CASE("quotes: a signature line after a quote, a dash and a name, gives the speaker") {
+    auto q = quotes_of("Readers wrote to us.\n“He makes simple blanket statements about people he knows nothing about.” ― Pamela Padilla\n“I am so ashamed.” ― Sonya Herridge\n");
+    std::vector<std::string> speakers;
+    for (const auto& x : q) if (x.kind == "direct") speakers.push_back(x.speaker);
+    CHECK(speakers == std::vector<std::string>{"Pamela Padilla", "Sonya Herridge"});
+}

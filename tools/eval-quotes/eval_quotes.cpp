@@ -275,7 +275,14 @@ int main(int argc, char** argv) {
                 ++kp.spk_total;
                 if (!o.speaker_text.empty() && same_speaker(o.speaker_text, o.speaker, o.has_speaker, *best)) ++kp.spk_right;
                 ++spk_total;
-                if (o.speaker_text.empty()) ++spk_none;
+                if (o.speaker_text.empty()) {
+                    ++spk_none;
+                    if (errors_shown < show_errors) {
+                        ++errors_shown;
+                        std::printf("NO SPEAKER %s [%s] gold='%s' gold cue='%s'\n", base.c_str(), o.kind.c_str(),
+                                    best->source_text.c_str(), best->cue_text.c_str());
+                    }
+                }
                 else if (same_speaker(o.speaker_text, o.speaker, o.has_speaker, *best)) ++spk_right;
                 else if (errors_shown < show_errors) {
                     ++errors_shown;

@@ -210,13 +210,28 @@ struct Attributor {
             uint32_t c = k;
             while (c > lim && tok(c - 1) != "," && !is_double_mark(tok(c - 1))) --c;
             if (c > lim && tok(c - 1) == ",") {
-                NP inner = subject_left_plain(s0, c - 1);
+                NP inner = subject_left_paren(s0, c - 1);
                 if (inner.ok && capitalised(inner.last - 1) ) {
                     inner.has_role = true; inner.role_first = c; inner.role_last = k;
                     return inner;
                 }
             }
             return np;
+        }
+        return subject_left_paren(s0, j);
+    }
+    // "House Speaker Paul D. Ryan (R-Wis.) said": the name before a party tag, with it.
+    NP subject_left_paren(uint32_t s0, uint32_t j) {
+        if (j > s0 + 2 && tok(j - 1) == ")") {
+            uint32_t k = j - 1;
+            while (k > s0 && j - k < 8 && tok(k - 1) != "(" && tok(k - 1) != ")") --k;
+            // only a party tag: "(R-Wis.)", "(D)", "(I-Vt.)"
+            const std::string_view p = k < j - 1 ? tok(k) : std::string_view();
+            const bool party = !p.empty() && (p[0] == 'R' || p[0] == 'D' || p[0] == 'I') && (p.size() == 1 || p[1] == '-');
+            if (party && k > s0 + 1 && tok(k - 1) == "(") {
+                NP np = subject_left_plain(s0, k - 1);
+                if (np.ok && capitalised(np.last - 1)) { np.last = j; return np; }
+            }
         }
         return subject_left_plain(s0, j);
     }
@@ -247,6 +262,11 @@ struct Attributor {
             return np;
         np.first = b; np.last = j; np.ok = true;
         return np;
+    }
+    // Does the phrase hold a quote mark or words inside marks?
+    bool quoted_np(const NP& np) {
+        for (uint32_t k = np.first; k < np.last; ++k) if (in_quote[k] || is_double_mark(tok(k))) return true;
+        return false;
     }
     // Speaker after an inverted cue: "said Maria Chen, 54, who …" / "said the spokesman."
     NP subject_right(uint32_t from, uint32_t s_end) {
@@ -549,12 +569,23 @@ struct Attributor {
         int64_t subj = child(v, R_NSUBJ, s0, s1);
         if (subj < 0) subj = child(v, R_POSS, s0, s1);
         // "went on to say", "…, adding that": the subject of the verb the cue depends on
-        for (uint32_t u = v, steps = 0; subj < 0 && steps < 2; ++steps) {
+        uint32_t u = v;   // the verb whose subject subj is
+        for (uint32_t steps = 0; subj < 0 && steps < 2; ++steps) {
             if (rel[u] != R_XCOMP && rel[u] != R_CONJ && rel[u] != R_ADVCL) break;
             const int32_t h = a.tokens[u].head;
             if (h < 0 || uint32_t(h) < s0 || uint32_t(h) >= s1) break;
             u = uint32_t(h);
             subj = child(u, R_NSUBJ, s0, s1);
+        }
+        if (subj >= 0 && sub_lo[size_t(subj)] == sub_hi[size_t(subj)] && any_of(uint32_t(subj), {"who", "that", "which"}) &&
+            rel[u] == R_RELCL) {
+            // "Hillary Clinton, who said …": the source runs from the noun phrase the relative
+            // clause hangs from to the pronoun, so it names the person (and holds the pronoun)
+            const int32_t h = a.tokens[u].head;
+            if (h >= 0 && uint32_t(h) >= s0 && sub_lo[uint32_t(h)] < uint32_t(subj) && uint32_t(subj) - sub_lo[uint32_t(h)] <= 40) {
+                sp.first = sub_lo[uint32_t(h)]; sp.last = uint32_t(subj) + 1; sp.ok = true;
+                return sp;
+            }
         }
         if (subj >= 0) {
             sp.first = sub_lo[size_t(subj)]; sp.last = sub_hi[size_t(subj)] + 1; sp.ok = true;
@@ -654,6 +685,8 @@ struct Attributor {
                     else { cf = sp.last; cl = s1; }
                 } else {
                     sp = subject_left(s0, c.first);
+                    // words inside quote marks are never the source: "“…, and this is good,” said X"
+                    if (sp.ok && quoted_np(sp)) sp.ok = false;
                     uint32_t j = c.last;
                     // Forward: cue [object] [PP] that CONTENT
                     uint32_t that = 0;
@@ -665,7 +698,7 @@ struct Attributor {
                         if (is(k, "that")) { that = k; break; }
                     }
                     bool inverted = false;
-                    if (!sp.ok && i > s0 && tok(i - 1) == ",") {
+                    if (!sp.ok && i > s0 && (tok(i - 1) == "," || (is_double_mark(tok(i - 1)) && i > s0 + 1 && tok(i - 2) == ","))) {
                         // "CONTENT, said X." inverted
                         NP r = subject_right(c.last, s1);
                         if (r.ok) { sp = r; inverted = true; }
@@ -699,6 +732,9 @@ struct Attributor {
                             cf = s0; cl = np_start - 1;
                         } else if (inverted && tail <= 8 && i > s0 + 2) {
                             cf = s0; cl = i - 1;
+                        } else if (inverted && is_double_mark(tok(i - 1))) {
+                            // "“…,” said the Rev. X, of a long place name": the marked quote's, below
+                            continue;
                         } else {
                             if (parse_attribution(c, s0, s1, raws, true)) i = c.last - 1;
                             continue;
@@ -733,8 +769,23 @@ struct Attributor {
             bool starts_sentence = r.open == s0 || (r.open > s0 && (tok(r.open - 1) == ":" || tok(r.open - 1) == ","));
 
             Cue cue; NP sp; bool found = false;
+            // (0) a signature line: "“…” ― Pamela Padilla" (a dash, then only a name to the line's end)
+            if (r.closed && r.close + 2 < a.tokens.size() && (tok(r.close + 1) == "\xE2\x80\x95" || tok(r.close + 1) == "\xE2\x80\x94")) {
+                const uint32_t f = r.close + 2, n = uint32_t(a.tokens.size());
+                uint32_t e = f;
+                while (e < n && e - f < 6 && a.tokens[e].kind == TokenKind::Word && capitalised(e)) {
+                    ++e;
+                    if (e < n && a.slice(a.tokens[e - 1].end, a.tokens[e].start).find('\n') != std::string_view::npos) break;
+                }
+                const bool line_end = e == n || a.slice(a.tokens[e - 1].end, a.tokens[e].start).find('\n') != std::string_view::npos;
+                if (e > f && line_end) {
+                    sp.first = f; sp.last = e; sp.ok = true;
+                    cue = Cue{r.close + 1, r.close + 2, CueClass::Speech, false};
+                    found = true;
+                }
+            }
             // (a) after the closing mark: "“…,” X said" / "“…,” said X"
-            if (r.closed) {
+            if (r.closed && !found) {
                 uint32_t k = r.close + 1;
                 if (k < s1 && tok(k) == ",") ++k;
                 for (uint32_t m = k; m < s1 && m < k + 25 && !found; ++m) {
