@@ -77,6 +77,16 @@ struct PartSums {
     std::vector<std::array<int32_t, kNumActions>> sum;
     std::vector<uint8_t> done;
     void reset(size_t n) { sum.resize(n); done.assign(n, 0); }
+    // The sums at token `at`, from features(f) the first time.
+    template <class Features>
+    const std::array<int32_t, kNumActions>& at(const Model& model, size_t i, uint32_t* f, Features&& features) {
+        if (!done[i]) {
+            sum[i] = {0, 0, 0};
+            model.sum_actions(f, features(f), sum[i].data());
+            done[i] = 1;
+        }
+        return sum[i];
+    }
 };
 thread_local PartSums b0_sums, s0_sums;
 }  // namespace
@@ -127,14 +137,6 @@ void Parser::parse_beam(const Input& in, State& st, size_t width) const {
     uint32_t f[kMaxActionFeatures];
     b0_sums.reset(in.n + 1);
     s0_sums.reset(in.n + 1);
-    auto part = [&](PartSums& ps, size_t at, auto&& features) -> const std::array<int32_t, kNumActions>& {
-        if (!ps.done[at]) {
-            ps.sum[at] = {0, 0, 0};
-            model.sum_actions(f, features(f), ps.sum[at].data());
-            ps.done[at] = 1;
-        }
-        return ps.sum[at];
-    };
     for (size_t step = 0; step < 2 * in.n; ++step) {
         S.cands.clear();
         for (uint32_t i = 0; i < S.beam.size(); ++i) {
@@ -145,8 +147,8 @@ void Parser::parse_beam(const Input& in, State& st, size_t width) const {
             if (legal == 1) { S.cands.push_back({it.score, i, only}); continue; }
             const int b0 = c.b(0), s0 = c.s(0);
             int32_t acc[kNumActions];
-            const auto& pb = part(b0_sums, size_t(b0), [&](uint32_t* out) { return action_features_b0(in, b0, out); });
-            const auto& ps = part(s0_sums, s0 < 0 ? in.n : size_t(s0), [&](uint32_t* out) { return action_features_s0(in, s0, out); });
+            const auto& pb = b0_sums.at(model, size_t(b0), f, [&](uint32_t* out) { return action_features_b0(in, b0, out); });
+            const auto& ps = s0_sums.at(model, s0 < 0 ? in.n : size_t(s0), f, [&](uint32_t* out) { return action_features_s0(in, s0, out); });
             for (int a = 0; a < kNumActions; ++a) acc[a] = pb[size_t(a)] + ps[size_t(a)];
             model.sum_actions(f, action_features_rest(in, c, f), acc);
             for (int a = 0; a < kNumActions; ++a)
@@ -177,14 +179,6 @@ void Parser::parse_greedy(const Input& in, State& st) const {
     uint32_t f[kMaxActionFeatures > kMaxLabelFeatures ? kMaxActionFeatures : kMaxLabelFeatures];
     b0_sums.reset(in.n + 1);   // b0 in 0..n (n = ROOT)
     s0_sums.reset(in.n + 1);   // s0 in 0..n-1, or none (index n)
-    auto part = [&](PartSums& ps, size_t at, auto&& features) -> const std::array<int32_t, kNumActions>& {
-        if (!ps.done[at]) {
-            ps.sum[at] = {0, 0, 0};
-            model.sum_actions(f, features(f), ps.sum[at].data());
-            ps.done[at] = 1;
-        }
-        return ps.sum[at];
-    };
     while (!st.terminal()) {
         int legal = 0, only = -1;
         for (int a = 0; a < kNumActions; ++a) if (st.legal(a)) { ++legal; only = a; }
@@ -194,8 +188,8 @@ void Parser::parse_greedy(const Input& in, State& st) const {
         } else {
             const int b0 = st.b(0), s0 = st.s(0);
             int32_t acc[kNumActions];
-            const auto& pb = part(b0_sums, size_t(b0), [&](uint32_t* out) { return action_features_b0(in, b0, out); });
-            const auto& ps = part(s0_sums, s0 < 0 ? in.n : size_t(s0), [&](uint32_t* out) { return action_features_s0(in, s0, out); });
+            const auto& pb = b0_sums.at(model, size_t(b0), f, [&](uint32_t* out) { return action_features_b0(in, b0, out); });
+            const auto& ps = s0_sums.at(model, s0 < 0 ? in.n : size_t(s0), f, [&](uint32_t* out) { return action_features_s0(in, s0, out); });
             for (int a = 0; a < kNumActions; ++a) acc[a] = pb[size_t(a)] + ps[size_t(a)];
             model.sum_actions(f, action_features_rest(in, st, f), acc);
             float sc[kNumActions];
