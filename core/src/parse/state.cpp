@@ -178,11 +178,9 @@ size_t action_features_rest(const Input& in, const C& st, uint32_t* out) {
     out[k++] = K(29, v.shp(s0), v.shp(b0), v.shp(s1));
     // clusters of the stack against the buffer
     out[k++] = K(49, v.c(s0, 6), v.c(b0, 6));
-    // the second stack word, s0's valencies and label sets, the two outermost children of s0 and b0
+    // the second stack word and s0's label sets (feature set 6: set 5's valencies and outer
+    // children cost 17 % of the parse for 0.02 LAS on dev)
     out[k++] = K(53, v.w(s1) ^ (s1p * 31), s0p);
-    out[k++] = K(54, s0p, S0.nl, S0.nr);
-    out[k++] = K(55, s0p, v.p(S0.r1), v.p(S0.r2));
-    out[k++] = K(56, b0p, v.p(B0.l1), v.p(B0.l2));
     out[k++] = K(57, s0p, S0.lset, S0.rset);
     return k;
 }

@@ -23,7 +23,7 @@ constexpr int kNumActions = 3;
 constexpr size_t kMaxActionFeatures = 48;
 constexpr size_t kMaxLabelFeatures = 24;
 // Bump when templates change: a model trained for another feature set is refused.
-constexpr uint32_t kFeatureSet = 5;
+constexpr uint32_t kFeatureSet = 6;
 
 // Cheap feature hashing: template id + up to three 64-bit values -> 32-bit key (0 reserved).
 inline uint64_t fmix(uint64_t h) { h ^= h >> 31; h *= 0x7fb5d329728ea185ULL; h ^= h >> 27; return h; }
