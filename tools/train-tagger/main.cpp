@@ -144,13 +144,20 @@ Lexicon build_tagdict(const Sentences& tr, size_t min_count, double share, const
 
 Lexicon read_word_stats(const std::string& path, size_t max_words, size_t path_bits);
 
-// The words model --words-model reads or --words builds (kind "words": the "clusters" lexicon, no
-// weights); empty without either.
-LinearModel words_model(const Args& a) {
+// A words model (kind "words": no weights) holding `clusters` when given.
+LinearModel make_words_model(const Lexicon* clusters) {
     LinearModel w;
     w.kind = "words";
     w.feature_set = kWordsFeatureSet;
     w.classes = {"none"};
+    if (clusters) w.lexicons.push_back(*clusters);
+    w.index();
+    return w;
+}
+
+// The words model --words-model reads or --words builds (the "clusters" lexicon); empty without either.
+LinearModel words_model(const Args& a) {
+    LinearModel w = make_words_model(nullptr);
     if (a.kv.count("words-model")) {
         std::string bytes = read_file(a.get("words-model")), err;
         if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), w, &err) || w.kind != "words" || !w.lexicon("clusters")) {
@@ -159,9 +166,9 @@ LinearModel words_model(const Args& a) {
         }
         return w;
     }
-    if (a.kv.count("words")) w.lexicons.push_back(read_word_stats(a.get("words"), std::stoul(a.get("words-max", "1000000")), std::stoul(a.get("words-bits", "24"))));
-    w.index();
-    return w;
+    if (!a.kv.count("words")) return w;
+    const Lexicon clusters = read_word_stats(a.get("words"), std::stoul(a.get("words-max", "1000000")), std::stoul(a.get("words-bits", "24")));
+    return make_words_model(&clusters);
 }
 
 // A POS or NER model file, pointed at the words model it was trained with: the one --words
@@ -188,11 +195,7 @@ int write_words(const Args& a, const std::string& cmd) {
             std::fprintf(stderr, "train-tagger: %s: no word clusters in it%s%s\n", a.get("from").c_str(), err.empty() ? "" : ": ", err.c_str());
             return 1;
         }
-        w.kind = "words";
-        w.feature_set = kWordsFeatureSet;
-        w.classes = {"none"};
-        w.lexicons.push_back(*from.lexicon("clusters"));
-        w.index();
+        w = make_words_model(from.lexicon("clusters"));
     } else if (a.kv.count("words")) {
         w = words_model(a);
     } else {
