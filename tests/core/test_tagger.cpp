@@ -1,5 +1,6 @@
 // Tagging stage: the learner, feature extraction, the model format, and the embedded models
 // on the seed article.
+#include <cmath>
 #include <doctest/doctest.h>
 
 #include "article_explorer/analysis.h"
@@ -716,4 +717,32 @@ TEST_CASE("tagging: names of modern news (reported)") {
                       "where it was shared widely.", got)) return;
     CHECK(got.count("WikiLeaks") == 1);
     WARN(got.count("X") == 1);
+}
+
+TEST_CASE("tagging: integer scoring gives each row's scale x weight, packed or not") {
+    // Rows with scales on the log grid and int8 weights; score() sums mults x weights as integers
+    // and converts once: within a unit (largest scale / 32767) per row of the float sum.
+    for (size_t nc : {size_t(1), size_t(2), size_t(5), size_t(17), size_t(49)}) {
+        LinearModel m;
+        for (size_t c = 0; c < nc; ++c) m.classes.push_back("c" + std::to_string(c));
+        const uint32_t nrows = 40;
+        for (uint32_t r = 0; r < nrows; ++r) {
+            m.keys.push_back(1000 + 7 * r);
+            m.scales.push_back(scale_from_code(uint8_t(70 + (r * 13) % 40)));
+            for (size_t c = 0; c < nc; ++c) m.weights.push_back(int8_t(int((r * 31 + c * 17) % 255) - 127));
+        }
+        m.index();
+        std::vector<uint64_t> feats;
+        for (uint32_t r = 0; r < nrows; r += 3) feats.push_back(1000 + 7 * r);   // key32 of a small hash is itself
+        feats.push_back(999);                                                 // unknown: no row
+        std::vector<float> got(nc, 0.0f), cached(nc, 0.0f);
+        m.score(feats.data(), feats.size(), got.data());
+        m.score_word_first(feats.data(), feats.size(), 3, cached.data());
+        for (size_t c = 0; c < nc; ++c) {
+            double want = 0;
+            for (uint32_t r = 0; r < nrows; r += 3) want += double(m.scales[r]) * m.weights[r * nc + c];
+            CHECK(std::fabs(double(got[c]) - want) < 1e-3);
+            CHECK(got[c] == cached[c]);   // integer sums: exactly the same with the prefix cache
+        }
+    }
 }

@@ -78,8 +78,13 @@ struct LinearModel {
     std::vector<uint32_t> keys;     // ascending
     std::vector<float> scales;      // per row
     std::vector<int8_t> weights;    // rows x nclasses, dense in memory
+    // Built by index(): each row's scale as an integer multiple of one unit (the largest scale
+    // / 32767), so scoring sums exact integers (mults[r] * weights) and converts once.
+    std::vector<int16_t> mults;
+    float unit = 0;
     std::vector<Lexicon> lexicons;
-    KeyMap rows;                    // key -> row
+    KeyMap rows;                    // key -> row; with two classes or fewer, key -> packed row:
+                                    // mult << 16 | (uint8) w1 << 8 | (uint8) w0, one miss less
     uint64_t id = 0;                // set by index(): which model a per-thread prefix cache holds
     // Lexicons this model uses but does not store (the words model's clusters, shared by POS
     // and NER so the page ships them once): lexicon() looks here after its own. The file keeps
@@ -87,12 +92,16 @@ struct LinearModel {
     const LinearModel* shared = nullptr;
 
     size_t nclasses() const { return classes.size(); }
-    // Adds the weights of the given feature hashes to scores[0..nclasses).
+    // Adds the weights of the given feature hashes to scores[0..nclasses): their integer sum
+    // (at most kSumFeatures at a time) times unit, so the order of the features does not matter.
     void score(const uint64_t* feats, size_t n, float* scores) const;
+    static constexpr size_t kSumFeatures = 256;   // 256 x 127 x 32767 < 2^31
+    // acc[0..nclasses) += mults[r] * weights of the rows of feats[0..n), n <= kSumFeatures.
+    void sum(const uint64_t* feats, size_t n, int32_t* acc) const;
     // The same for scores that start at zero, when feats[0..k) depend only on the word being
     // tagged: their sum, a per-word constant, comes from a per-thread cache keyed by those k
     // hashes, so a word seen before costs one probe instead of k lookups. Bit-identical to
-    // score(): the prefix is summed first, from zero, in both.
+    // score(): integer sums do not depend on their order.
     void score_word_first(const uint64_t* feats, size_t n, size_t k, float* scores) const;
     const Lexicon* lexicon(std::string_view name) const;
     int class_index(std::string_view name) const;
