@@ -5,7 +5,8 @@
 //   * names: the gold person is the source's full name found in the document — the most
 //     frequent run of two or more capitalised words ending in the source's last word and
 //     containing all its words (titles such as `Mr.`/`Sen.`/`President` dropped); a source with
-//     an honorific but no fuller name in the text counts with its bare surname. Our entity is
+//     an honorific but no fuller name in the text counts with its bare surname; a parenthesis
+//     (`Sen. Lindsey Graham (R-S.C.)`) is neither part of a source's name nor of a run. Our entity is
 //     the one with a mention inside the source span; it is right when its canonical name has
 //     the gold name's first and last words (case-insensitive).
 //   * pronouns: PolNeAR has no coreference, so the gold person is a silver one: the person of
@@ -30,7 +31,9 @@
 
 namespace {
 
+// ASCII lowercase, with the curly apostrophe folded to ' (`O’Neill` is `O'Neill`)
 std::string lower(std::string s) {
+    for (size_t p; (p = s.find("\xE2\x80\x99")) != std::string::npos;) s.replace(p, 3, "'");
     for (char& c : s) if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
     return s;
 }
@@ -86,10 +89,20 @@ struct Titles {
                               "by", "from", "of", "to", "that", "this", "a", "an", "said", "says", "secretary", "state", "house",
                               "senate", "white", "dem", "mrs", "ms", "mr", "dr", "sen", "gov", "rep", "gen", "lt", "presidential",
                               "nominee", "candidate", "hillary’s", "meanwhile", "still", "yet", "now", "also", "even", "though",
-                              "although", "because", "since", "until", "here", "there", "it", "he", "she", "they", "we", "i"})
+                              "although", "because", "since", "until", "here", "there", "it", "he", "she", "they", "we", "i",
+                              // quantifiers, determiners, prepositions and verbs that open a sentence
+                              // before a name (`Many Democrats`, `Beyond Trump`, `Say Mexico`)
+                              "many", "some", "most", "few", "several", "all", "both", "other", "others", "another", "one",
+                              "only", "just", "every", "each", "no", "not", "or", "nor", "what", "who", "why", "how", "where",
+                              "which", "these", "those", "his", "her", "its", "their", "our", "my", "your", "beyond", "unlike",
+                              "like", "say", "despite", "during", "among", "against", "without", "about", "over", "under",
+                              "through", "across", "behind", "unless", "whether", "interim", "del", "del."})
             w.insert(x);
     }
-    bool has(const std::string& x) const { return w.count(lower(x)) > 0; }
+    bool has(const std::string& x) const {
+        const std::string l = lower(x);
+        return w.count(l) > 0 || (l.size() > 1 && l.back() == '.' && w.count(l.substr(0, l.size() - 1)) > 0);   // `Sen.`
+    }
 };
 
 const std::unordered_set<std::string>& org_words() {
@@ -186,10 +199,14 @@ int main(int argc, char** argv) {
                 std::string tok = text.substr(i, j - i);
                 i = j + 1;
                 if (tok.empty()) continue;
+                if (tok[0] == '(') { flush(); continue; }   // a parenthesis (`(D-Wis.)`) is not part of a name
                 std::vector<std::string> w = words(tok);
                 bool breaks_after = !tok.empty() && std::string(",.;:!?)\"").find(tok.back()) != std::string::npos;
                 if (tok.size() >= 3 && (unsigned char)tok[tok.size() - 3] == 0xE2) breaks_after = true;   // closing curly quote, dash
-                bool abbrev = tok.back() == '.' && tok.size() <= 4 && is_cap(tok);   // Mr. J.
+                if ((tok.size() >= 2 && tok.compare(tok.size() - 2, 2, "'s") == 0) ||
+                    (tok.size() >= 4 && tok.compare(tok.size() - 4, 4, "\xE2\x80\x99s") == 0)) breaks_after = true;   // `CNN’s Jake Tapper`
+                // Mr. J. (but `FBI.` ends its sentence)
+                bool abbrev = tok.back() == '.' && tok.size() <= 4 && is_cap(tok) && (tok.size() == 2 || titles.has(tok) || titles.has(tok.substr(0, tok.size() - 1)));
                 if (w.size() == 1 && is_cap(w[0]) && w[0].size() > 1) run.push_back(w[0]);
                 else flush();
                 if (breaks_after && !abbrev) flush();
@@ -219,7 +236,7 @@ int main(int argc, char** argv) {
         for (const Source& s : sources) {
             std::string st = lower(s.text);
             bool pronoun = st == "he" || st == "she";
-            std::vector<std::string> sw = words(s.text);
+            std::vector<std::string> sw = words(s.text.substr(0, s.text.find('(')));   // `Sen. X (R-S.C.)`: X
             bool honorific = false;
             while (!sw.empty() && titles.has(sw.front())) { honorific |= sw.front().find('.') != std::string::npos || lower(sw.front()) == "mr" || lower(sw.front()) == "ms"; sw.erase(sw.begin()); }
             bool name = !pronoun && !sw.empty() && sw.size() <= 4 && s.text.find(',') == std::string::npos &&
