@@ -742,3 +742,27 @@ TEST_CASE("pronoun model: the grouper reports each pronoun's candidates to the t
             if (m.kind == "pronoun" && a.slice(m.start, m.end) == "She") linked = e.canonical == "Mary Smith";
     CHECK(linked);
 }
+
+TEST_CASE("entities: a surname joins a full name that ends in Jr., unless its form of address says another gender") {
+    Analysis a = with_mentions("Joseph R. Biden Jr. spoke on Friday.\n\nBiden said the plan would pass.",
+                               {{"Joseph R. Biden Jr.", "PERSON"}, {"Biden", "PERSON"}});
+    group_entities(a);
+    const Entity* e = find(a, "Joseph R. Biden Jr.");
+    REQUIRE(e);
+    CHECK(texts(a, *e) == std::vector<std::string>{"Joseph R. Biden Jr.", "Biden"});
+
+    // "Mr. Clinton" is not Hillary Clinton (a woman's first name, first-names.txt)
+    Analysis b = with_mentions("Hillary Clinton spoke on Friday.\n\nMr. Clinton said the plan would pass.",
+                               {{"Hillary Clinton", "PERSON"}, {"Clinton", "PERSON"}});
+    group_entities(b);
+    const Entity* h = find(b, "Hillary Clinton");
+    REQUIRE(h);
+    CHECK(texts(b, *h) == std::vector<std::string>{"Hillary Clinton"});
+    CHECK(find(b, "Clinton"));
+    // without the form of address the surname joins her
+    Analysis c = with_mentions("Hillary Clinton spoke on Friday.\n\nClinton said the plan would pass.",
+                               {{"Hillary Clinton", "PERSON"}, {"Clinton", "PERSON"}});
+    group_entities(c);
+    REQUIRE(find(c, "Hillary Clinton"));
+    CHECK(texts(c, *find(c, "Hillary Clinton")) == std::vector<std::string>{"Hillary Clinton", "Clinton"});
+}

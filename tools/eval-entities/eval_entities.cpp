@@ -227,6 +227,8 @@ int main(int argc, char** argv) {
         auto canon_ok = [&](const std::string& canonical, const std::string& gold) {
             std::vector<std::string> cw = words(canonical), gw = words(gold);
             while (!cw.empty() && titles.has(cw.front()) && cw.size() > 1) cw.erase(cw.begin());
+            for (auto* v : {&cw, &gw})   // `Joseph R. Biden Jr.` is Biden
+                if (v->size() > 2 && (lower(v->back()) == "jr." || lower(v->back()) == "jr" || lower(v->back()) == "sr.")) v->pop_back();
             if (cw.empty() || gw.empty()) return false;
             if (gw.size() == 1) return lower(cw.back()) == lower(gw.back());
             return lower(cw.front()) == lower(gw.front()) && lower(cw.back()) == lower(gw.back());

@@ -674,8 +674,23 @@ private:
             if (gs_[g].ntok < 2 || !personish(gs_[g])) continue;
             const std::vector<std::string_view>& w = words_of[g];
             by_last[w.back()].push_back(int(g));
+            // "Joseph R. Biden Jr." is Biden's too
+            if (w.size() >= 3 && is_any(lower(w.back()), {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})) by_last[w[w.size() - 2]].push_back(int(g));
             by_first[w.front()].push_back(int(g));
         }
+        // The gender a group's own words say: a form of address before one of its mentions
+        // ("Mr. Obama"), else its first name's ("Michelle Obama"); '-' when neither does.
+        auto said_gender = [&](int g) {
+            for (int mi : gs_[size_t(g)].mentions) {
+                const M& m = ms_[size_t(mi)];
+                if (m.t0 == 0) continue;
+                const TitleWord* h = title_word(lw(m.t0 - 1));
+                if (h && (h->flags & TITLE_ADDRESS) && h->gender != '-') return h->gender;
+            }
+            if (gs_[size_t(g)].ntok < 2) return '-';
+            const entities::LexWord* x = W_.find(lower(words_of[size_t(g)].front()));
+            return x && x->first_gender != '-' && x->flags == 0 ? x->first_gender : '-';
+        };
         std::vector<int> order(gs_.size());
         for (size_t g = 0; g < gs_.size(); ++g) order[g] = int(g);
         std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return gs_[size_t(x)].ntok > gs_[size_t(y)].ntok; });
@@ -688,8 +703,10 @@ private:
             if (!person_vote && placeish) continue;
             const std::vector<std::string_view>& w = words_of[size_t(g)];
             std::vector<int> roots, cands;
+            const char gender = said_gender(g);
             auto consider = [&](int h) {
                 if (h == g || gs_[size_t(h)].ntok <= G.ntok) return;
+                if (gender != '-') { const char hg = said_gender(h); if (hg != '-' && hg != gender) return; }   // "Mr. Obama" is not Michelle
                 const std::vector<std::string_view>& hw = words_of[size_t(h)];
                 size_t k = 0;   // G's words in order inside h's
                 for (auto x : hw) if (k < w.size() && x == w[k]) ++k;
