@@ -10,6 +10,7 @@
 // is one gender. Learn from the training corpora only; judge it with eval-entities on PolNeAR dev.
 // usage: learn-genders [--min-count N] [--min-ratio R] FILE_OR_DIR... > assets/lexicons/first-names.txt
 #include "article_explorer/analysis.h"
+#include "corpus.h"   // news-stats' reader: .txt articles and .jsonl(.gz) corpora
 
 #include <algorithm>
 #include <cstdio>
@@ -24,13 +25,6 @@
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::string lower(std::string_view s) {
     std::string o(s);
@@ -118,7 +112,8 @@ int main(int argc, char** argv) {
         std::string arg = argv[i];
         if (arg == "-h" || arg == "--help") {
             std::printf("usage: learn-genders [--min-count N] [--min-ratio R] FILE_OR_DIR...\n"
-                        "  reads .txt articles (directories recursively), prints first-names.txt on stdout\n"
+                        "  reads .txt articles and .jsonl(.gz) corpora of {\"text\"} lines (directories\n"
+                        "  recursively), prints first-names.txt on stdout\n"
                         "  --min-count N  evidence a name needs (default 3)\n"
                         "  --min-ratio R  share of it that must be one gender (default 0.9)\n");
             return 0;
@@ -136,8 +131,12 @@ int main(int argc, char** argv) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
             for (auto& e : fs::recursive_directory_iterator(p, ec))
-                if (e.is_regular_file() && e.path().extension() == ".txt" && e.path().filename() != "README.txt" &&
-                    e.path().filename() != "LICENSE.txt") files.push_back(e.path());
+                if (e.is_regular_file() && ((e.path().extension() == ".txt" && e.path().filename() != "README.txt" &&
+                                             e.path().filename() != "LICENSE.txt") ||
+                                            e.path().extension() == ".jsonl" ||
+                                            (e.path().string().size() > 9 &&
+                                             e.path().string().compare(e.path().string().size() - 9, 9, ".jsonl.gz") == 0)))
+                    files.push_back(e.path());
         } else if (fs::is_regular_file(p, ec)) {
             files.push_back(p);
         } else {
@@ -146,12 +145,11 @@ int main(int argc, char** argv) {
         }
     }
     std::sort(files.begin(), files.end());
+    std::vector<std::string> names;
+    for (const fs::path& f : files) names.push_back(f.string());
     std::map<std::string, Counts> counts;
-    for (size_t i = 0; i < files.size(); ++i) {
-        learn(read_file(files[i]), counts);
-        if ((i + 1) % 200 == 0 || i + 1 == files.size()) std::fprintf(stderr, "\rlearn-genders: %zu/%zu articles", i + 1, files.size());
-    }
-    std::fprintf(stderr, "\n");
+    const long articles = newsstats::for_each_article(names, [&](std::string_view text) { learn(std::string(text), counts); }, "learn-genders");
+    if (articles < 0) return 1;
     std::vector<std::pair<long, std::string>> lines;
     size_t kept_m = 0, kept_f = 0;
     for (const auto& [name, k] : counts) {
@@ -165,11 +163,11 @@ int main(int argc, char** argv) {
         lines.push_back({-n, line});
     }
     std::sort(lines.begin(), lines.end());
-    std::printf("# First names and their gender, learned by tools/learn-genders from %zu news articles:\n"
+    std::printf("# First names and their gender, learned by tools/learn-genders from %ld news articles:\n"
                 "# honorifics before a person's mentions and He/She opening the sentence after one that\n"
                 "# names only that person; at least %ld pieces of evidence, %.0f%% of them one gender.\n"
                 "# Columns: lower-case first name, m|f, evidence for it/all. Regenerate, don't edit.\n",
-                files.size(), min_count, 100 * min_ratio);
+                articles, min_count, 100 * min_ratio);
     for (auto& l : lines) std::printf("%s\n", l.second.c_str());
     std::fprintf(stderr, "learn-genders: %zu names (%zu m, %zu f) of %zu seen\n", lines.size(), kept_m, kept_f, counts.size());
     return 0;

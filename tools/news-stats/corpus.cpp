@@ -137,7 +137,6 @@ bool json_text_field(std::string_view s, std::string_view key, std::string& out)
 long for_each_sentence(const std::vector<std::string>& files, const std::function<void(const SentenceView&)>& on_sentence) {
     long articles = 0;
     size_t tokens_seen = 0;
-    std::string data, text;
     std::vector<std::string_view> toks;
     ae::Analysis a;
     auto article = [&](std::string_view raw) {
@@ -161,9 +160,17 @@ long for_each_sentence(const std::vector<std::string>& files, const std::functio
         }
         ++articles;
     };
+    const long n = for_each_article(files, article);
+    std::fprintf(stderr, "news-stats: %.1f M tokens\n", double(tokens_seen) / 1e6);
+    return n;
+}
+
+long for_each_article(const std::vector<std::string>& files, const std::function<void(std::string_view)>& on_article, const char* tool) {
+    long articles = 0;
+    std::string data, text;
     for (size_t fi = 0; fi < files.size(); ++fi) {
         const std::string& f = files[fi];
-        if (!read_file(f, data)) { std::fprintf(stderr, "news-stats: cannot read %s\n", f.c_str()); return -1; }
+        if (!read_file(f, data)) { std::fprintf(stderr, "%s: cannot read %s\n", tool, f.c_str()); return -1; }
         const bool jsonl = ends_with(f, ".jsonl") || ends_with(f, ".jsonl.gz");
         if (jsonl) {
             size_t b = 0;
@@ -171,13 +178,14 @@ long for_each_sentence(const std::vector<std::string>& files, const std::functio
                 size_t e = data.find('\n', b);
                 if (e == std::string::npos) e = data.size();
                 std::string_view line(data.data() + b, e - b);
-                if (json_text_field(line, "text", text)) article(text);
+                if (json_text_field(line, "text", text)) { on_article(text); ++articles; }
                 b = e + 1;
             }
         } else {
-            article(data);
+            on_article(data);
+            ++articles;
         }
-        std::fprintf(stderr, "\rnews-stats: %zu/%zu files, %ld articles, %.1f M tokens   ", fi + 1, files.size(), articles, double(tokens_seen) / 1e6);
+        std::fprintf(stderr, "\r%s: %zu/%zu files, %ld articles   ", tool, fi + 1, files.size(), articles);
     }
     std::fprintf(stderr, "\n");
     return articles;

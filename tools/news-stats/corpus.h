@@ -20,6 +20,13 @@ struct SentenceView {
     size_t article;   // running article number
 };
 
+// Calls on_article with the text of every article in files, in order: *.jsonl / *.jsonl.gz
+// hold one JSON object per line, field "text"; any other file is one article. `tool` names the
+// caller in the progress line (files, articles) on stderr. Returns the number of articles, or -1
+// (and a message on stderr) when a file cannot be read.
+long for_each_article(const std::vector<std::string>& files, const std::function<void(std::string_view)>& on_article,
+                      const char* tool = "news-stats");
+
 // Calls on_sentence for every story sentence of every article in files, in order; progress
 // (files, articles, tokens) on stderr. *.jsonl / *.jsonl.gz: one JSON object per line, field
 // "text" (the title is not read: headlines are title-case); any other file is one article.
