@@ -10,7 +10,8 @@
 //     the one with a mention inside the source span; it is right when its canonical name has
 //     the gold name's first and last words (case-insensitive).
 //   * pronouns: PolNeAR has no coreference, so the gold person is a silver one: the person of
-//     the nearest earlier name Source in the same document (how news attributions chain). Our
+//     the nearest earlier name Source in the same document (how news attributions chain) whose
+//     gender (polnear::name_gender) does not contradict the pronoun's. Our
 //     entity is the one with the pronoun as a mention; unresolved counts as not right.
 //   Sources that end in an organisation word (`Post`, `Times`, `Committee`) are not people.
 // Prints counts and accuracies: names, pronouns, both. usage: eval-entities DIR [--errors N]
@@ -234,7 +235,7 @@ int main(int argc, char** argv) {
             return lower(cw.front()) == lower(gw.front()) && lower(cw.back()) == lower(gw.back());
         };
 
-        std::string last_person;   // gold person of the nearest earlier name source
+        std::vector<std::pair<std::string, char>> persons;   // gold person and gender of each earlier name source
         for (const Source& s : sources) {
             std::string st = lower(s.text);
             bool pronoun = st == "he" || st == "she";
@@ -250,10 +251,14 @@ int main(int argc, char** argv) {
                 if (gold.empty()) continue;   // not evidently a person (`Republicans`, `PolitiFact`)
                 static const std::unordered_set<std::string>& org_heads = org_words();
                 if (org_heads.count(lower(words(gold).back()))) continue;   // an organisation
-                last_person = gold;
+                const char g = polnear::name_gender(s.text);   // `Mr. Obama`, else the full name's first name
+                persons.push_back({gold, g != '-' ? g : polnear::name_gender(gold)});
             } else if (pronoun) {
-                if (last_person.empty()) continue;
-                gold = last_person;
+                // the nearest earlier name source whose gender does not contradict the pronoun's
+                const char pg = polnear::pronoun_gender(s.text);
+                for (size_t k = persons.size(); k-- > 0 && gold.empty();)
+                    if (persons[k].second == '-' || persons[k].second == pg) gold = persons[k].first;
+                if (gold.empty()) continue;
             } else {
                 continue;
             }
@@ -278,7 +283,7 @@ int main(int argc, char** argv) {
     auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
     std::printf("documents %zu\n", docs);
     std::printf("name sources    %4zu  right %4zu (%.1f %%)  no entity %zu\n", n_name, ok_name, pct(ok_name, n_name), none_name);
-    std::printf("pronoun sources %4zu  right %4zu (%.1f %%)  unresolved %zu  (silver gold: the nearest earlier name source)\n", n_pro,
+    std::printf("pronoun sources %4zu  right %4zu (%.1f %%)  unresolved %zu  (silver gold: the nearest earlier name source of a compatible gender)\n", n_pro,
                 ok_pro, pct(ok_pro, n_pro), none_pro);
     std::printf("speaker->entity accuracy (names + pronouns): %.1f %%\n", pct(ok_name + ok_pro, n_name + n_pro));
     return 0;
