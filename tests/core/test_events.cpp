@@ -325,6 +325,18 @@ TEST_CASE("events: predicates outside the taxonomy come out as Other.Action") {
     CHECK(s.count("patient") == 0);         // a reporting verb's clause is no object
 }
 
+TEST_CASE("events: a learned cue verb keeps the object the parse gives it; a reporting verb's clause subject is none") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Boeing unveiled a new version of its airliner on Tuesday. "
+                         "The minister said Mexican diplomats were safe.");
+    Ev u = find(a, "unveiled");
+    REQUIRE(u.e);
+    CHECK(u.arg("agent") == "Boeing");
+    CHECK(u.arg("patient").find("a new version") == 0);
+    Ev s = find(a, "said");
+    if (s.e) CHECK(s.count("patient") == 0);
+}
+
 TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regression)") {
     // libFuzzer found coordination reading the chunk after "…, and" when "and" was the last
     // token: a heap read one past the end (ASan, native-debug). Both must simply run.

@@ -119,6 +119,7 @@ void EventFinding::Impl::verb_event(int t, int s, int sf, int se) {
     int after = m.words ? m.end + 1 : t + 1;
     std::vector<int> subj = an.dependents(t, "nsubj");
     std::vector<int> obj = g.passive || m.words ? std::vector<int>() : an.dependents(t, "obj");
+    const bool parse_obj = !obj.empty();   // the parse's own object, not the chunk after the verb
     if (subj.empty()) subj = an.subject(t);
     if (obj.empty() && !g.passive) obj = an.object(t, after);
     // "The Dow fell 344 points": a measure after a change-of-state verb is its extent
@@ -132,7 +133,9 @@ void EventFinding::Impl::verb_event(int t, int s, int sf, int se) {
         if (detector) {
             if (!detected[t]) return;
             const CueLexicon::Entry* cue = d.lex[t]->cue;
-            if (cue && cue->cls == CueClass::Speech && !(speech_flags(d.low[t]) & SPEECH_ADDRESSEE)) obj.clear();
+            // "said Mexican diplomats were ...": the chunk after a reporting verb is its complement's
+            // subject, unless the parse makes it the verb's object ("unveiled a new version")
+            if (cue && cue->cls == CueClass::Speech && !(speech_flags(d.low[t]) & SPEECH_ADDRESSEE) && !parse_obj) obj.clear();
         } else if (!other_action(t, g, after, se, subj, obj)) return;
         type = "Other.Action";
     }
