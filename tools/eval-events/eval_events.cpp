@@ -10,7 +10,8 @@
 //   Arg0 accuracy    of the gold events that have an Arg0: our matched event has an `agent`
 //                    argument overlapping one of the Arg0 targets (unmatched events count wrong);
 //                    also given over matched events only
-//   Arg1 accuracy    the same with `patient`
+//   Arg1 accuracy    the same with `patient`; both also at the entity level, where any mention
+//                    of the participant's entity (MEANTIME's REFERS_TO coreference) counts
 //   combined F1      items = event triggers + (event, Arg0) + (event, Arg1) links; ours = our
 //                    events + their agent / patient roles (one per role and event); an item is
 //                    right when the trigger matches and, for a link, the argument overlaps
@@ -70,7 +71,11 @@ std::string unescape(const std::string& s) {
 
 constexpr int kFullSentences = 6;
 
-struct GoldEvent { std::vector<int> tokens; std::string pred, pos; std::vector<std::vector<int>> arg0, arg1; };
+struct GoldEvent {
+    std::vector<int> tokens; std::string pred, pos;
+    std::vector<std::vector<int>> arg0, arg1;
+    std::vector<std::vector<int>> arg0_ent, arg1_ent;   // ... and every mention coreferent with them (REFERS_TO)
+};
 
 struct Doc {
     std::string name, text, dct;
@@ -147,6 +152,28 @@ bool load(const fs::path& p, Doc& d) {
             d.events.push_back({toks, attr(tag, "pred"), attr(tag, "pos"), {}, {}});
         }
     }
+    // coreference: REFERS_TO groups entity mentions (sources) under one entity (target)
+    std::map<std::string, std::string> entity_of;             // mention m_id -> entity m_id
+    std::map<std::string, std::vector<std::string>> mentions_of;
+    for (size_t r = x.find("<REFERS_TO"); r != std::string::npos; r = x.find("<REFERS_TO", r + 1)) {
+        const size_t end = x.find("</REFERS_TO>", r);
+        const std::string block = x.substr(r, end - r);
+        const size_t t = block.find("<target");
+        if (t == std::string::npos) continue;
+        const std::string ent = attr(block.substr(t, block.find('>', t) - t), "m_id");
+        for (size_t k = block.find("<source"); k != std::string::npos; k = block.find("<source", k + 1)) {
+            const std::string m = attr(block.substr(k, block.find('>', k) - k), "m_id");
+            entity_of[m] = ent;
+            mentions_of[ent].push_back(m);
+        }
+    }
+    auto with_coreferent = [&](const std::string& m, std::vector<std::vector<int>>& out) {
+        out.push_back(markable[m]);
+        auto e = entity_of.find(m);
+        if (e == entity_of.end()) return;
+        for (const std::string& o : mentions_of[e->second])
+            if (o != m && markable.count(o) && !markable[o].empty()) out.push_back(markable[o]);
+    };
     // participants
     pos = x.find("<Relations>");
     while (pos != std::string::npos && (pos = x.find("<HAS_PARTICIPANT", pos)) != std::string::npos) {
@@ -161,8 +188,8 @@ bool load(const fs::path& p, Doc& d) {
         auto ev = event_of.find(src);
         auto tm = markable.find(tgt);
         if (ev == event_of.end() || tm == markable.end() || tm->second.empty()) continue;
-        if (role == "Arg0") d.events[ev->second].arg0.push_back(tm->second);
-        if (role == "Arg1") d.events[ev->second].arg1.push_back(tm->second);
+        if (role == "Arg0") { d.events[ev->second].arg0.push_back(tm->second); with_coreferent(tgt, d.events[ev->second].arg0_ent); }
+        if (role == "Arg1") { d.events[ev->second].arg1.push_back(tm->second); with_coreferent(tgt, d.events[ev->second].arg1_ent); }
     }
     if (d.dct.size() > 10) d.dct = d.dct.substr(0, 10);
     // fully annotated: the title, the date line and the first five sentences (MEANTIME sentences
@@ -206,7 +233,7 @@ int main(int argc, char** argv) {
     if (files.empty()) { std::cerr << "no MEANTIME XML under " << argv[1] << "\n"; return 1; }
 
     long gold = 0, ours = 0, matched = 0;
-    long g0 = 0, g1 = 0, ok0 = 0, ok1 = 0, m0 = 0, m1 = 0;
+    long g0 = 0, g1 = 0, ok0 = 0, ok1 = 0, m0 = 0, m1 = 0, ok0_ent = 0, ok1_ent = 0;
     long our_links = 0, ok_links = 0;
     std::map<std::string, std::pair<long, long>> by_type;   // type -> (ours, matched)
     std::map<std::string, long> missed, missed_pos, gold_pos, missed_arg0;
@@ -267,6 +294,8 @@ int main(int argc, char** argv) {
             };
             if (!G.arg0.empty()) { ++g0; bool k = check(G.arg0, "agent"); ok0 += k; m0 += ev != nullptr; ok_links += k; if (!k) report(G.arg0, "agent"); }
             if (!G.arg1.empty()) { ++g1; bool k = check(G.arg1, "patient"); ok1 += k; m1 += ev != nullptr; ok_links += k; if (!k) report(G.arg1, "patient"); }
+            if (!G.arg0.empty()) ok0_ent += check(G.arg0_ent, "agent");
+            if (!G.arg1.empty()) ok1_ent += check(G.arg1_ent, "patient");
         }
     }
     double P = ours ? double(matched) / ours : 0, R = gold ? double(matched) / gold : 0;
@@ -276,6 +305,8 @@ int main(int argc, char** argv) {
                 m0 ? 100.0 * ok0 / m0 : 0, m0);
     std::printf("Arg1       %.1f%% of %ld gold events with an Arg1 (%.1f%% of the %ld we found)\n", g1 ? 100.0 * ok1 / g1 : 0, g1,
                 m1 ? 100.0 * ok1 / m1 : 0, m1);
+    std::printf("entity level: Arg0 %.1f%%, Arg1 %.1f%% (the argument may be any mention of the gold participant's entity, "
+                "MEANTIME REFERS_TO: `Boeing` for `which`, `Apple` for `its`)\n", g0 ? 100.0 * ok0_ent / g0 : 0, g1 ? 100.0 * ok1_ent / g1 : 0);
     long gi = gold + g0 + g1, oi = ours + our_links, ci = matched + ok_links;
     double cp = oi ? double(ci) / oi : 0, cr = gi ? double(ci) / gi : 0;
     std::printf("combined   P %.1f  R %.1f  F1 %.1f  (triggers + Arg0 + Arg1 links)\n", 100 * cp, 100 * cr, 100 * f1(cp, cr));
