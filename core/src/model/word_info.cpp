@@ -170,9 +170,10 @@ static void compute_uncached(std::string_view tok, WordInfo& w, char* lower_out,
 
 // The POS tagger, the entity tagger and the parser each need the facts of every token, and news
 // repeats its words: a small per-thread cache of recent tokens (exact: the bytes are compared)
-// saves most of the work. Direct-mapped; long tokens bypass it.
+// saves most of the work. Direct-mapped, 8192 words (1.1 MB: a story and the words it shares
+// with the ones before); long tokens bypass it.
 namespace {
-constexpr size_t kCacheBits = 10, kCacheMaxLen = 30;
+constexpr size_t kCacheBits = 13, kCacheMaxLen = 30;
 struct CachedWord { uint8_t len = 0xFF; char bytes[kCacheMaxLen + 1]; WordInfo info; };
 thread_local CachedWord word_cache[size_t(1) << kCacheBits];
 }  // namespace
