@@ -337,6 +337,15 @@ TEST_CASE("events: a learned cue verb keeps the object the parse gives it; a rep
     if (s.e) CHECK(s.count("patient") == 0);
 }
 
+TEST_CASE("events: a nominal Other.Action acts on the of-phrase right after it") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Analysts welcomed the introduction of the device on Monday.");
+    Ev e = find(a, "introduction");
+    REQUIRE(e.e);
+    CHECK(e.e->type == "Other.Action");
+    CHECK(e.arg("patient") == "the device");
+}
+
 TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regression)") {
     // libFuzzer found coordination reading the chunk after "…, and" when "and" was the last
     // token: a heap read one past the end (ASan, native-debug). Both must simply run.

@@ -298,6 +298,8 @@ void EventFinding::Impl::noun_event(int t, int s, int sf, int se) {
         std::string_view prep = d.low[pp.prep];
         std::string_view role = b.pp_role(prep, type, pp.chunk, false);
         if (prep == "by" && lv < 0) role = "agent";
+        // a nominal Other.Action's `of` right after it is what it acts on ("the launch of the iPhone")
+        if (role.empty() && prep == "of" && type == "Other.Action" && pp.prep == k) role = "patient";
         if (role.empty()) continue;
         if (role == "patient" && prep == "of" && b.has_role(ev, "patient")) continue;
         if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
