@@ -414,7 +414,12 @@ TEST_CASE("trigger detector: decoding takes the EVENT class when it scores highe
     CHECK_FALSE(events::trigger_decision(o_wins));
     CHECK(events::trigger_decision(ev_wins));
     CHECK_FALSE(events::trigger_decision(tie));   // ties are not events
-    // A two-row model: the bias favours O, the word "arrested" favours EVENT.
+    // the events stage's decision lets EVENT fall short by less than kTriggerBias
+    float close[2] = {events::kTriggerBias - 0.5f, 0.0f}, far[2] = {events::kTriggerBias + 0.5f, 0.0f};
+    CHECK(events::trigger_detected(close));
+    CHECK_FALSE(events::trigger_detected(far));
+    // A two-row model: the bias favours O (6), the word "arrested" favours EVENT (3): with the
+    // stage's bias of 4, "arrested" is an event (3 + 4 > 6), "police" is not (0 + 4 < 6).
     std::vector<std::string_view> low = {"police", "arrested", "men"};
     std::vector<uint8_t> pos(3, 0);
     events::TriggerTokens s;
@@ -427,11 +432,11 @@ TEST_CASE("trigger detector: decoding takes the EVENT class when it scores highe
     uint32_t kb = model::key32(f[0]), kw = model::key32(f[1]);
     m.keys = {std::min(kb, kw), std::max(kb, kw)};
     m.scales = {1.0f, 1.0f};
-    int8_t bias[2] = {1, 0}, word[2] = {0, 3};
+    int8_t bias[2] = {6, 0}, word[2] = {0, 3};
     const int8_t* first = kb < kw ? bias : word;
     const int8_t* second = kb < kw ? word : bias;
     m.weights = {first[0], first[1], second[0], second[1]};
     m.index();
-    CHECK(events::detect_trigger(m, s, 1));        // "arrested": 3 > 1
+    CHECK(events::detect_trigger(m, s, 1));        // "arrested"
     CHECK_FALSE(events::detect_trigger(m, s, 0));  // "police": the bias alone
 }

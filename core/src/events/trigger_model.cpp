@@ -105,7 +105,7 @@ bool detect_trigger(const tagging::LinearModel& m, const TriggerTokens& s, size_
     size_t k = trigger_features(s, i, f);
     float scores[2] = {0, 0};
     m.score(f, k, scores);
-    return trigger_decision(scores);
+    return trigger_detected(scores);
 }
 
 const tagging::LinearModel* trigger_model() {
