@@ -13,6 +13,8 @@
 #include "article_explorer/parser.h"
 #include "quotes/content_model.h"
 #include "quotes/cue_model.h"
+#include "quotes/source_model.h"
+#include "model/hash.h"
 #include "text/word_table.h"
 
 #include <algorithm>
@@ -394,8 +396,194 @@ struct Attributor {
     uint32_t sentence_end_tok(uint32_t i) const { const Sentence& s = a.sentences[sent_of[i]]; return s.first_token + s.token_count; }
     uint32_t sentence_start_tok(uint32_t i) const { return a.sentences[sent_of[i]].first_token; }
 
+    // ---- the learned source ranker (quotes/source_model.h) ----
+    const tagging::LinearModel* source_lm = nullptr;
+    struct MentionTok { uint32_t first, last; uint8_t kind, type; };   // kind: 1 name, 2 pronoun, 3 nominal
+    std::vector<MentionTok> mention_toks;   // every entity mention as tokens, by first token
+    bool mention_toks_built = false;
+    struct SourceCand { uint32_t first, last; quotes::SourceCandidate c; };
+    std::vector<SourceCand> cands;
+    std::vector<uint16_t> mark_sum, comma_sum;
+    std::vector<uint64_t> rel_hash, pos_hash;   // per deprel id / POS id: the name's hash
+    std::vector<uint8_t> noun_tag;              // per POS id: 1 common noun, 2 proper noun
+
+    void build_mention_toks() {
+        mention_toks_built = true;
+        for (const Entity& e : a.entities) {
+            const uint8_t type = e.type == "PERSON" ? 1 : e.type == "ORGANIZATION" ? 2 : e.type == "LOCATION" ? 3 : 4;
+            for (const Mention& m : e.mentions) {
+                const uint32_t t0 = a.token_at_or_after(m.start), t1 = a.token_at_or_after(m.end);
+                if (t1 <= t0) continue;
+                const uint8_t kind = m.kind == "pronoun" ? 2 : m.kind == "nominal" ? 3 : 1;
+                mention_toks.push_back({t0, t1, kind, type});
+            }
+        }
+        std::sort(mention_toks.begin(), mention_toks.end(), [](const MentionTok& x, const MentionTok& y) {
+            return x.first != y.first ? x.first < y.first : x.last < y.last; });
+        for (const std::string& n : deprel_names()) rel_hash.push_back(model::hash_str(n, 11));
+        for (const std::string& n : pos_tag_names()) {
+            pos_hash.push_back(model::hash_str(n, 7));
+            noun_tag.push_back(n == "NN" || n == "NNS" ? 1 : n == "NNP" || n == "NNPS" ? 2 : 0);
+        }
+    }
+    // The token of [f, l) whose head lies outside it (the phrase's head), else l - 1.
+    uint32_t span_head(uint32_t f, uint32_t l) const {
+        for (uint32_t k = f; k < l; ++k) {
+            const int32_t h = a.tokens[k].head;
+            if (h < 0 || uint32_t(h) < f || uint32_t(h) >= l) return k;
+        }
+        return l - 1;
+    }
+    // The winner among the candidates around cue c for content [cf, cl): the rules' choice `rule`
+    // unless the ranker prefers another.
+    NP rank_source(const Cue& c, uint32_t cf, uint32_t cl, const NP& rule) {
+        void* hook_ctx = nullptr;
+        const quotes::SourceHook hook = quotes::source_hook(&hook_ctx);
+        if ((!source_lm && !hook) || !parsed || a.tokens[c.first].kind != TokenKind::Word || sent_of[c.first] < 0) return rule;
+        if (!mention_toks_built) build_mention_toks();
+        const uint32_t s = uint32_t(sent_of[c.first]);
+        const uint32_t s0 = a.sentences[s].first_token, s1 = s0 + a.sentences[s].token_count;
+        const uint32_t w0 = s > 0 ? a.sentences[s - 1].first_token : s0;
+        cands.clear();
+        auto add = [&](uint32_t f, uint32_t l, bool is_rule, bool is_subject, bool is_prev) {
+            if (l <= f) return;
+            if (!is_rule) {
+                if (l - f > 40 || (f < cl && cf < l) || (f < c.last && c.first < l)) return;
+                for (uint32_t k = f; k < l; ++k) if (in_quote[k] || is_double_mark(tok(k))) return;
+            }
+            for (SourceCand& x : cands)
+                if (x.first == f && x.last == l) {
+                    x.c.rule |= is_rule; x.c.parse_subject |= is_subject; x.c.previous_speaker |= is_prev;
+                    return;
+                }
+            SourceCand x{f, l, {}};
+            x.c.rule = is_rule; x.c.parse_subject = is_subject; x.c.previous_speaker = is_prev;
+            cands.push_back(x);
+        };
+        if (rule.ok) add(rule.first, rule.last, true, false, false);
+        if (const NP ps = parse_subject(c.first, s0, s1); ps.ok) add(ps.first, ps.last, false, true, false);
+        auto m = std::lower_bound(mention_toks.begin(), mention_toks.end(), w0, [](const MentionTok& x, uint32_t v) { return x.first < v; });
+        for (; m != mention_toks.end() && m->first < s1; ++m) add(m->first, std::min(m->last, s1), false, false, false);
+        for (uint32_t k = w0; k < s1; ++k) {
+            if (in_quote[k] || a.tokens[k].kind != TokenKind::Word) continue;
+            const bool subj = rel[k] == R_NSUBJ || rel[k] == R_NSUBJPASS;
+            const uint8_t noun = k < a.pos.size() && a.pos[k] < noun_tag.size() ? noun_tag[a.pos[k]] : 0;
+            if (any_of(k, {"he", "she", "i", "we", "they", "it"}) || (subj && any_of(k, {"who", "which", "that"}))) {
+                add(k, k + 1, false, false, false);
+            } else if (noun == 1 && (subj || (title_flags(low(k)) & TITLE_ROLE))) {
+                // the noun phrase it heads, when that stays short and off the cue
+                const uint32_t lo = sub_lo[k], hi = sub_hi[k] + 1;
+                if (hi - lo <= 12 && !(lo <= c.first && c.first < hi)) add(lo, hi, false, false, false);
+                else add(k, k + 1, false, false, false);
+            }
+        }
+        // the previous quote's speaker mention, a few quotes back
+        const uint32_t cue_byte = a.tokens[c.first].start;
+        for (size_t q = a.quotes.size(), steps = 0; q > 0 && steps < 4; ++steps) {
+            const Quote& pq = a.quotes[--q];
+            if (!pq.has_speaker_span || pq.speaker_span.end > cue_byte) continue;
+            const uint32_t f = a.token_at_or_after(pq.speaker_span.start), l = a.token_at_or_after(pq.speaker_span.end);
+            if (l > f && sent_of[f] >= 0 && uint32_t(sent_of[f]) + 3 >= s) add(f, l, false, false, true);
+            break;
+        }
+        if (cands.empty()) return rule;
+        // the nearest candidates when there are too many (the rules' choice always stays)
+        auto dist = [&](const SourceCand& x) { return x.last <= c.first ? c.first - x.last : x.first >= c.last ? x.first - c.last : 0u; };
+        if (cands.size() > quotes::kMaxSourceCandidates) {
+            std::stable_sort(cands.begin(), cands.end(), [&](const SourceCand& x, const SourceCand& y) {
+                return x.c.rule != y.c.rule ? x.c.rule : dist(x) < dist(y); });
+            cands.resize(quotes::kMaxSourceCandidates);
+        }
+        // quote marks and commas before each token of the window, to ask what lies between two tokens
+        mark_sum.assign(s1 - w0 + 1, 0);
+        comma_sum.assign(s1 - w0 + 1, 0);
+        for (uint32_t k = w0; k < s1; ++k) {
+            mark_sum[k - w0 + 1] = mark_sum[k - w0] + is_double_mark(tok(k));
+            comma_sum[k - w0 + 1] = comma_sum[k - w0] + (tok(k) == ",");
+        }
+        const uint64_t cue_word = model::hash_str(low(c.first));
+        const int32_t vh = a.tokens[c.first].head;
+        for (SourceCand& x : cands) {
+            quotes::SourceCandidate& f = x.c;
+            f.left = x.last <= c.first;
+            f.distance = dist(x);
+            f.sentences_back = sent_of[x.first] >= 0 && uint32_t(sent_of[x.first]) < s ? s - uint32_t(sent_of[x.first]) : 0;
+            f.candidates = uint32_t(cands.size());
+            f.length = x.last - x.first;
+            f.cue_word = cue_word;
+            const uint32_t h = span_head(x.first, x.last);
+            f.head_word = model::hash_str(low(h));
+            f.head_pos = h < a.pos.size() && a.pos[h] < pos_hash.size() ? pos_hash[a.pos[h]] : 0;
+            f.rel = a.tokens[h].deprel < rel_hash.size() ? rel_hash[a.tokens[h].deprel] : 0;
+            f.capitalised = capitalised(h);
+            f.sentence_initial = sent_of[x.first] >= 0 && x.first == a.sentences[size_t(sent_of[x.first])].first_token;
+            const int32_t hh = a.tokens[h].head;
+            if (sent_of[h] != int32_t(s)) f.path = 0;
+            else if (hh == int32_t(c.first)) f.path = 1;
+            else if (vh >= 0 && hh == vh) f.path = 2;
+            else if (vh == int32_t(h)) f.path = 3;
+            else {
+                int32_t u = vh;
+                for (int g = 0; u >= 0 && g < 3 && f.path == 0; ++g, u = a.tokens[uint32_t(u)].head) if (hh == u) f.path = 4;
+            }
+            // what the candidate is: a name, pronoun or nominal mention inside it, else its head word
+            f.kind = quotes::SRC_PHRASE;
+            auto mm = std::lower_bound(mention_toks.begin(), mention_toks.end(), x.first, [](const MentionTok& y, uint32_t v) { return y.first < v; });
+            uint8_t best = 0;
+            for (; mm != mention_toks.end() && mm->first < x.last; ++mm) {
+                if (mm->last > x.last) continue;
+                const uint8_t rankk = mm->kind == 1 ? 3 : mm->kind == 3 ? 2 : 1;
+                if (rankk > best) { best = rankk; f.entity_type = mm->type; }
+            }
+            if (best == 3) f.kind = quotes::SRC_NAME;
+            else if (any_of(h, {"he", "she", "i", "we"})) f.kind = quotes::SRC_PERSONAL;
+            else if (any_of(h, {"they", "it"})) f.kind = quotes::SRC_THEY;
+            else if (any_of(h, {"who", "which", "that"})) f.kind = quotes::SRC_RELATIVE;
+            else if (best == 2 || (title_flags(low(h)) & TITLE_ROLE)) f.kind = quotes::SRC_ROLE;
+            else if (h < a.pos.size() && a.pos[h] < noun_tag.size() && noun_tag[a.pos[h]]) f.kind = quotes::SRC_NOUN;
+            const uint32_t b0 = f.left ? x.last : c.last, b1 = f.left ? c.first : x.first;
+            if (b1 > b0 && b0 >= w0 && b1 <= s1) {
+                f.marks_between = mark_sum[b1 - w0] != mark_sum[b0 - w0];
+                f.comma_between = comma_sum[b1 - w0] != comma_sum[b0 - w0];
+            }
+            f.content_between = cl > cf && (f.left ? (cf >= x.last && cl <= c.first) : (cf >= c.last && cl <= x.first));
+        }
+        for (SourceCand& x : cands) {
+            uint32_t r = 0;
+            for (const SourceCand& y : cands) r += y.c.left == x.c.left && (dist(y) < dist(x) || (dist(y) == dist(x) && y.first < x.first));
+            x.c.rank = r;
+        }
+        uint64_t fs[quotes::kMaxSourceFeatures];
+        if (hook) {
+            quotes::SourceChoice ch;
+            ch.start = a.tokens[cf].start; ch.end = a.tokens[cl - 1].end;
+            for (size_t k = 0; k < cands.size(); ++k) {
+                const size_t n = quotes::source_features(cands[k].c, fs);
+                ch.features.emplace_back(fs, fs + n);
+                ch.spans.push_back({a.tokens[cands[k].first].start, a.tokens[cands[k].last - 1].end});
+                if (cands[k].c.rule) ch.rule = int(k);
+            }
+            hook(hook_ctx, ch);
+            return rule;
+        }
+        float margins[quotes::kMaxSourceCandidates];
+        for (size_t k = 0; k < cands.size(); ++k) {
+            const size_t n = quotes::source_features(cands[k].c, fs);
+            float sc[2] = {0, 0};
+            source_lm->score(fs, n, sc);
+            margins[k] = sc[1] - sc[0];
+        }
+        const int best = quotes::decide_source(margins, cands.size());
+        if (best < 0 || cands[size_t(best)].c.rule) return rule;
+        NP np;
+        np.first = cands[size_t(best)].first; np.last = cands[size_t(best)].last; np.ok = true;
+        return np;
+    }
+
     void add_quote(const char* kind, uint32_t cf, uint32_t cl, const Cue* cue, const NP* sp) {
         if (cl <= cf) return;
+        NP ranked;
+        if (cue) { ranked = rank_source(*cue, cf, cl, sp ? *sp : NP{}); sp = &ranked; }
         Quote q;
         q.kind = kind;
         q.start = a.tokens[cf].start; q.end = a.tokens[cl - 1].end;
@@ -642,6 +830,7 @@ struct Attributor {
         prepare_parse();
         cue_lm = quotes::cue_model();
         content_lm = quotes::content_model();
+        source_lm = quotes::source_model();
 
         // 2. Indirect quotes, sentence by sentence.
         for (uint32_t s = 0; s < a.sentences.size(); ++s) {
