@@ -449,3 +449,26 @@ TEST_CASE("source model: with the shipped model, an apposition's name and a pron
     CHECK(q[0].speaker == "Tom Reyes");
     CHECK(q[1].speaker == "Tom Reyes");
 }
+
+TEST_CASE("source model: a marked quote without a cue is reported too, its candidates around the quote") {
+    SourceLog log;
+    quotes::set_source_hook(&log_source, &log);
+    Analysis a = analyze("“We were not told,” said Maria Chen, a resident.\n\n“The council never asked us about any of it.”\n", {});
+    quotes::set_source_hook(nullptr, nullptr);
+    bool cueless = false, chen = false;
+    for (const auto& ch : log.choices) {
+        if (ch.cued) continue;
+        cueless = true;
+        for (const auto& sp : ch.spans) chen = chen || a.slice(sp.first, sp.second).find("Maria Chen") != std::string_view::npos;
+        CHECK(ch.rule >= 0);   // it continues the previous speaker: the rules' choice is that mention
+    }
+    CHECK(cueless);
+    CHECK(chen);
+}
+
+TEST_CASE("source model: a continuation keeps its speaker") {
+    auto q = quotes_of("“We were not told,” said Maria Chen, a resident.\n\n“The council never asked us about any of it.”\n");
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].speaker == "Maria Chen");
+    CHECK(q[1].speaker == "Maria Chen");
+}

@@ -90,7 +90,10 @@ struct Item {
     std::vector<std::vector<uint64_t>> feats;
     std::vector<int> gold;
     int rule = -1;
+    bool cued = true;
+    bool null_item = false;             // no gold Source: every candidate is wrong
     std::vector<std::string> texts;   // each candidate's words and the gold source's (for --errors)
+    bool rule_continues(int p) const { return p == rule; }
     std::string gold_text, doc;
 };
 
@@ -99,7 +102,7 @@ struct Collector {
     static void hook(void* c, const quotes::SourceChoice& ch) { static_cast<Collector*>(c)->choices.push_back(ch); }
 };
 
-void read_doc(const polnear::Document& pd, std::vector<Item>& items) {
+void read_doc(const polnear::Document& pd, std::vector<Item>& items, bool nulls) {
     const std::string text = polnear::read_file(pd.text_path);
     if (text.empty()) return;
     const std::vector<Gold> gold = gold_attributions(polnear::read_file(pd.ann_path));
@@ -121,27 +124,31 @@ void read_doc(const polnear::Document& pd, std::vector<Item>& items) {
             const uint32_t ov = std::min(q.e, g.content.e) - std::max(q.s, g.content.s);
             if (ov > best_ov) { best_ov = ov; best = &g; }
         }
-        if (!best || !best->has_source) continue;
+        // A marked quote with no cue and no gold Source (not an attribution, or one without a
+        // source) is kept with every candidate wrong: the ranker learns to leave it without a speaker.
+        const bool null_item = !best || !best->has_source;
+        if (null_item && (ch.cued || !nulls)) continue;
         Item it;
+        it.null_item = null_item;
         it.rule = ch.rule;
+        it.cued = ch.cued;
         it.doc = pd.name;
-        for (uint32_t b = 0, k = 0; b < text.size(); ++b)
-            if (cp[b] >= best->source.s && cp[b] < best->source.e && ((unsigned char)text[b] & 0xC0) != 0x80) { it.gold_text += text.substr(b, 1); k = b; }
-            else if (cp[b] >= best->source.s && cp[b] < best->source.e) it.gold_text += text[b];
+        for (uint32_t b = 0; b < text.size() && !null_item; ++b)
+            if (cp[b] >= best->source.s && cp[b] < best->source.e) it.gold_text += text[b];
         for (size_t k = 0; k < ch.features.size(); ++k) {
             it.texts.emplace_back(a.slice(ch.spans[k].first, ch.spans[k].second));
             it.feats.push_back(ch.features[k]);
-            it.gold.push_back(overlaps({conv(ch.spans[k].first), conv(ch.spans[k].second)}, best->source) ? 1 : 0);
+            it.gold.push_back(!null_item && overlaps({conv(ch.spans[k].first), conv(ch.spans[k].second)}, best->source) ? 1 : 0);
         }
         items.push_back(std::move(it));
     }
 }
 
-size_t read_split(const std::string& dir, size_t max_docs, std::vector<Item>& items) {
+size_t read_split(const std::string& dir, size_t max_docs, std::vector<Item>& items, bool nulls) {
     std::vector<polnear::Document> list;
     if (!polnear::list_documents(dir, list)) return 0;
     if (max_docs && list.size() > max_docs) list.resize(max_docs);
-    for (const auto& pd : list) read_doc(pd, items);
+    for (const auto& pd : list) read_doc(pd, items, nulls);
     return list.size();
 }
 
@@ -158,17 +165,29 @@ int pick(const Scorer& m, const Item& it) {
     return best >= 0 ? best : it.rule;
 }
 
-struct Accuracy { double model = 0, rules = 0, reachable = 0; };
+// model, rules, reachable: over every quote; cueless_*: over the marked quotes without a cue.
+// nulls: the cue-less quotes without a gold Source, null_given: the share the model gives a new speaker.
+struct Accuracy { double model = 0, rules = 0, reachable = 0, cueless_model = 0, cueless_rules = 0; size_t cueless = 0; double null_given = 0; size_t nulls = 0, scored = 0; };
 Accuracy accuracy(const LinearModel& m, const std::vector<Item>& items) {
-    size_t right = 0, rules = 0, reach = 0;
+    size_t right = 0, rules = 0, reach = 0, cl = 0, cl_right = 0, cl_rules = 0, nulls = 0, null_given = 0, scored = 0;
     for (const Item& it : items) {
         const int p = pick(m, it);
-        right += p >= 0 && it.gold[size_t(p)];
-        rules += it.rule >= 0 && it.gold[size_t(it.rule)];
+        if (it.null_item) { ++nulls; null_given += p >= 0 && !it.rule_continues(p); continue; }
+        ++scored;
+        const bool ok = p >= 0 && it.gold[size_t(p)], rule_ok = it.rule >= 0 && it.gold[size_t(it.rule)];
+        right += ok;
+        rules += rule_ok;
         reach += std::find(it.gold.begin(), it.gold.end(), 1) != it.gold.end();
+        if (!it.cued) { ++cl; cl_right += ok; cl_rules += rule_ok; }
     }
-    const double n = items.empty() ? 1.0 : double(items.size());
-    return {100.0 * double(right) / n, 100.0 * double(rules) / n, 100.0 * double(reach) / n};
+    auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
+    return {pct(right, scored), pct(rules, scored), pct(reach, scored), pct(cl_right, cl), pct(cl_rules, cl), cl, pct(null_given, nulls), nulls, scored};
+}
+void print_epoch(int ep, size_t errors, size_t n, size_t rows, const Accuracy& acc, size_t bytes) {
+    std::printf("epoch %2d: train errors %zu / %zu, rows %zu, dev source accuracy %.1f %% of %zu (rules %.1f %%, reachable %.1f %%; "
+                "without a cue %.1f %% of %zu, rules %.1f %%; %zu without a cue or gold source, %.1f %% given a new one) (%zu bytes)\n",
+                ep, errors, n, rows, acc.model, acc.scored, acc.rules, acc.reachable, acc.cueless_model, acc.cueless, acc.cueless_rules, acc.nulls,
+                acc.null_given, bytes);
 }
 
 // The ranking perceptron: on a wrong pick, the best-scoring right candidate up, the pick down;
@@ -193,9 +212,20 @@ bool train_rank(std::vector<Item>& items, const LinearModel& meta, const Average
                 margins[k] = s[1] - s[0];
                 if (it.gold[k] && (right < 0 || margins[k] > right_m)) { right = int(k); right_m = margins[k]; }
             }
+            const int best = quotes::decide_source(margins.data(), margins.size());
+            if (it.null_item) {
+                // no speaker is right: the best positive candidate, unless it is the rules', goes down
+                ++n;
+                if (best >= 0 && best != it.rule) {
+                    ++errors;
+                    const auto& fw = it.feats[size_t(best)];
+                    p.update(fw.data(), fw.size(), 0, 1);
+                }
+                p.tick();
+                continue;
+            }
             if (right < 0) continue;   // no candidate is right: nothing to learn here
             ++n;
-            const int best = quotes::decide_source(margins.data(), margins.size());
             const int chosen = best >= 0 ? best : it.rule;
             if (chosen < 0 || !it.gold[size_t(chosen)]) {
                 ++errors;
@@ -220,8 +250,7 @@ bool train_rank(std::vector<Item>& items, const LinearModel& meta, const Average
         }
         const Accuracy acc = accuracy(back, dev);
         *last = acc.model;
-        std::printf("epoch %2d: train errors %zu / %zu, rows %zu, dev source accuracy %.1f %% of %zu (rules %.1f %%, reachable %.1f %%) (%zu bytes)\n",
-                    ep, errors, n, back.keys.size(), acc.model, dev.size(), acc.rules, acc.reachable, bytes.size());
+        print_epoch(ep, errors, n, back.keys.size(), acc, bytes.size());
         std::fflush(stdout);
     }
     *out = meta;
@@ -235,15 +264,19 @@ int main(int argc, char** argv) {
     tool_options::Options o;
     int rc = 0;
     if (!tool_options::parse(argc, argv, "train-sources",
-                             "usage: train-sources --train POLNEAR_TRAIN --dev POLNEAR_DEV --out sources.bin [--epochs 5] [--seed 1] [--max-rows 4000] [--max-docs 0] [--learner rank|binary] [--errors N]\n",
+                             "usage: train-sources --train POLNEAR_TRAIN --dev POLNEAR_DEV --out sources.bin [--epochs 5] [--seed 1] [--max-rows 4000] [--max-docs 0] [--learner rank|binary] [--errors N] [--null-items 0|1]\n",
                              {"train", "dev", "out"}, o, &rc))
         return rc;
     const int epochs = std::stoi(o.get("epochs", "5"));
     const size_t max_docs = std::stoul(o.get("max-docs", "0"));
     const std::string learner = o.get("learner", "rank");
+    // --null-items 1 (tried, not kept): cue-less quotes without a gold Source train "no speaker";
+    // dev always keeps them, to count how many get a speaker anyway
+    const bool with_nulls = o.get("null-items", "0") == "1";
     if (learner != "rank" && learner != "binary") { std::fprintf(stderr, "train-sources: --learner is rank or binary\n"); return 2; }
     std::vector<Item> train, dev;
-    const size_t ntrain = read_split(o.get("train", ""), max_docs, train), ndev = read_split(o.get("dev", ""), max_docs, dev);
+    const size_t ntrain = read_split(o.get("train", ""), max_docs, train, with_nulls),
+                 ndev = read_split(o.get("dev", ""), max_docs, dev, true);
     if (!ntrain || !ndev) { std::fprintf(stderr, "train-sources: no documents (DIR/attributions and DIR/text)\n"); return 1; }
     std::printf("documents: %zu train (%zu quotes), %zu dev (%zu)\n", ntrain, train.size(), ndev, dev.size());
     LinearModel meta;
@@ -266,8 +299,7 @@ int main(int argc, char** argv) {
             [&](int ep, size_t errors, size_t n, const LinearModel& back, size_t bytes) {
                 const Accuracy acc = accuracy(back, dev);
                 last = acc.model;
-                std::printf("epoch %2d: train errors %zu / %zu, rows %zu, dev source accuracy %.1f %% of %zu (rules %.1f %%, reachable %.1f %%) (%zu bytes)\n",
-                            ep, errors, n, back.keys.size(), acc.model, dev.size(), acc.rules, acc.reachable, bytes);
+                print_epoch(ep, errors, n, back.keys.size(), acc, bytes);
             }, &m);
     }
     if (!ok) return 1;
@@ -275,7 +307,7 @@ int main(int argc, char** argv) {
     for (size_t i = 0, shown = 0, n = std::stoul(o.get("errors", "0")); i < dev.size() && shown < n; ++i) {
         const Item& it = dev[i];
         const int p = pick(m, it);
-        if ((p >= 0 && it.gold[size_t(p)]) || std::find(it.gold.begin(), it.gold.end(), 1) == it.gold.end()) continue;
+        if (it.null_item || (p >= 0 && it.gold[size_t(p)]) || std::find(it.gold.begin(), it.gold.end(), 1) == it.gold.end()) continue;
         ++shown;
         std::printf("WRONG %s picked '%s' (rules '%s') gold '%s' candidates:", it.doc.c_str(), p >= 0 ? it.texts[size_t(p)].c_str() : "-",
                     it.rule >= 0 ? it.texts[size_t(it.rule)].c_str() : "-", it.gold_text.c_str());

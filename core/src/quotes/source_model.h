@@ -40,9 +40,6 @@ struct SourceCandidate {
     bool left = true;              // before the cue
     uint32_t distance = 0;         // tokens between the candidate and the cue
     uint32_t sentences_back = 0;   // 0 = the cue's sentence
-    uint32_t rank = 0;             // 0 = the nearest candidate on its side
-    uint32_t candidates = 0;
-    uint32_t length = 1;           // tokens
     uint8_t path = 0;              // the head's place: 1 child of the cue, 2 sibling, 3 the cue hangs from it,
                                    // 4 child of the cue's ancestor, 0 other or another sentence
     uint64_t rel = 0;              // hash of the head's dependency relation
@@ -53,7 +50,7 @@ struct SourceCandidate {
     bool comma_between = false;
     bool content_between = false;  // the content lies between it and the cue
     bool sentence_initial = false; // opens its sentence
-    bool capitalised = false;      // its head is capitalised
+    bool cued = true;              // false: a marked quote without a cue, the distances to its marks
 };
 
 // The feature hashes of one candidate; returns how many were written (at most kMaxSourceFeatures).
@@ -66,12 +63,14 @@ int decide_source(const float* margins, size_t n);
 // The embedded model, or null when absent (quotes then keep the rules' sources).
 const tagging::LinearModel* source_model();
 
-// Training only (tools/train-sources): called for every quote with a word cue, with each
+// Training only (tools/train-sources): called for every quote with a word cue (and every marked
+// quote without one), with each
 // candidate's features and cleaned-text byte span; while a hook is set the rules' choice stays,
 // so training does not depend on a shipped model. Not thread-safe.
 struct SourceChoice {
     uint32_t start = 0, end = 0;   // the quote's content, cleaned-text bytes
     int rule = -1;                 // the rules' candidate, -1 none
+    bool cued = true;              // false: a marked quote without a cue
     std::vector<std::vector<uint64_t>> features;
     std::vector<std::pair<uint32_t, uint32_t>> spans;
 };
