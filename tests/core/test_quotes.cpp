@@ -472,3 +472,26 @@ TEST_CASE("source model: a continuation keeps its speaker") {
     CHECK(q[0].speaker == "Maria Chen");
     CHECK(q[1].speaker == "Maria Chen");
 }
+
+TEST_CASE("quotes: a speaker in apposition is linked to the name before the comma, not a name inside the apposition") {
+    auto q = quotes_of("Roy Asher, chief investment officer of Hibernian Investment Managers, said the market would rise this year.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Roy Asher");
+}
+
+TEST_CASE("quotes: a he/she speaker linked to a person is a mention of an entity") {
+    const std::string text =
+        "Trade minister Kamal Nath said the move would bring jobs. Anil Kumar, managing director of a property company, "
+        "told reporters this was \"a big positive step.\" However, Chittabrata Majumdar, general secretary of the Centre of "
+        "Indian Trade Unions, said the move hurts the country. He said, \"No country can develop with foreign money alone.\"";
+    Analysis a = analyze(text, {});
+    for (const auto& q : a.quotes) {
+        if (!q.has_speaker_span || q.speaker.empty()) continue;
+        const std::string_view w = a.slice(q.speaker_span.start, q.speaker_span.end);
+        if (w != "He" && w != "he" && w != "She" && w != "she") continue;
+        bool mention = false;
+        for (const auto& e : a.entities)
+            for (const auto& m : e.mentions) mention = mention || (m.start == q.speaker_span.start && m.end == q.speaker_span.end);
+        CHECK(mention);
+    }
+}

@@ -617,7 +617,11 @@ struct Attributor {
         const int best = quotes::decide_source(margins, cands.size());
         if (best < 0 || cands[size_t(best)].c.rule) return rule;
         NP np;
-        np.first = cands[size_t(best)].first; np.last = cands[size_t(best)].last; np.ok = true;
+        np.first = cands[size_t(best)].first; np.last = cands[size_t(best)].last;
+        // a subtree's edge punctuation is no part of the mention: ", an analyst at X"
+        while (np.first + 1 < np.last && punct(np.first)) ++np.first;
+        while (np.last > np.first + 1 && punct(np.last - 1)) --np.last;
+        np.ok = true;
         return np;
     }
 
@@ -1185,10 +1189,23 @@ struct Attributor {
                     q.speaker = id;
                     auto f = by_id.find(id);
                     if (f != by_id.end()) q.speaker_text = a.entities[f->second].canonical;
+                    if (f != by_id.end() && mention_in(q.speaker_span.start, q.speaker_span.end) < 0) {
+                        // a pronoun speaker the entity stage left unresolved: a mention of the speaker's entity
+                        auto& ms = a.entities[f->second].mentions;
+                        Mention m; m.start = q.speaker_span.start; m.end = q.speaker_span.end; m.kind = "pronoun";
+                        auto at = std::upper_bound(ms.begin(), ms.end(), m.start, [](uint32_t v, const Mention& x) { return v < x.start; });
+                        // quotes sharing one speaker mention ("“A,” she said. “B”") add it once
+                        if (at == ms.begin() || (at - 1)->start != m.start) ms.insert(at, m);
+                    }
                 }
                 continue;
             }
-            int64_t e = mention_in(q.speaker_span.start, q.speaker_span.end);
+            // "Roy Asher, chief investment officer of Hibernian,": an apposition's head before its
+            // comma is the speaker, not a name inside the apposition
+            if (const size_t comma = sw.find(','); comma != std::string_view::npos && comma > 0 &&
+                mention_in(q.speaker_span.start, q.speaker_span.start + uint32_t(comma)) >= 0)
+                sw = sw.substr(0, comma);
+            int64_t e = mention_in(q.speaker_span.start, q.speaker_span.start + uint32_t(sw.size()));
             if (e >= 0) {
                 q.speaker = a.entities[size_t(e)].id;
                 q.speaker_text = a.entities[size_t(e)].canonical;
