@@ -309,7 +309,7 @@ int main(int argc, char** argv) {
         const int p = pick(m, it);
         if (it.null_item || (p >= 0 && it.gold[size_t(p)]) || std::find(it.gold.begin(), it.gold.end(), 1) == it.gold.end()) continue;
         ++shown;
-        std::printf("WRONG %s picked '%s' (rules '%s') gold '%s' candidates:", it.doc.c_str(), p >= 0 ? it.texts[size_t(p)].c_str() : "-",
+        std::printf("WRONG%s %s picked '%s' (rules '%s') gold '%s' candidates:", it.cued ? "" : " (no cue)", it.doc.c_str(), p >= 0 ? it.texts[size_t(p)].c_str() : "-",
                     it.rule >= 0 ? it.texts[size_t(it.rule)].c_str() : "-", it.gold_text.c_str());
         for (size_t k = 0; k < it.texts.size(); ++k) std::printf(" |%s%s", it.gold[k] ? "*" : "", it.texts[k].c_str());
         std::printf("\n");
