@@ -382,3 +382,116 @@ TEST_CASE("quotes: a signature line after a quote, a dash and a name, gives the 
     for (const auto& x : q) if (x.kind == "direct") speakers.push_back(x.speaker);
     CHECK(speakers == std::vector<std::string>{"Pamela Padilla", "Sonya Herridge"});
 }
+
+// ---- the learned source ranker (quotes/source_model.h) ----
+#include "quotes/source_model.h"
+
+TEST_CASE("source model: features are a pure function of the candidate's facts") {
+    quotes::SourceCandidate a, b;
+    a.kind = quotes::SRC_NAME; a.entity_type = 1; a.parse_subject = true; a.distance = 2; a.rel = 7; a.head_word = 11; a.cue_word = 13;
+    b = a;
+    uint64_t fa[quotes::kMaxSourceFeatures], fa2[quotes::kMaxSourceFeatures], fb[quotes::kMaxSourceFeatures];
+    const size_t na = quotes::source_features(a, fa), na2 = quotes::source_features(a, fa2);
+    CHECK(na <= quotes::kMaxSourceFeatures);
+    CHECK(std::vector<uint64_t>(fa, fa + na) == std::vector<uint64_t>(fa2, fa2 + na2));
+    b.left = false;   // the other side of the cue
+    const size_t nb = quotes::source_features(b, fb);
+    CHECK(na == nb);
+    CHECK(std::vector<uint64_t>(fa, fa + na) != std::vector<uint64_t>(fb, fb + nb));
+    b = a; b.distance = 3;   // 3 to 5 tokens share a bucket
+    quotes::source_features(b, fb);
+    b.distance = 5;
+    uint64_t fc[quotes::kMaxSourceFeatures];
+    quotes::source_features(b, fc);
+    CHECK(std::vector<uint64_t>(fb, fb + nb) == std::vector<uint64_t>(fc, fc + nb));
+}
+
+TEST_CASE("source model: the decoder takes the best positive candidate, else none (the rules' choice stays)") {
+    const float m1[] = {-1.0f, 2.0f, 0.5f};
+    CHECK(quotes::decide_source(m1, 3) == 1);
+    const float m2[] = {-1.0f, -0.5f, 0.0f};
+    CHECK(quotes::decide_source(m2, 3) == -1);
+    const float m3[] = {1.5f, 1.5f};
+    CHECK(quotes::decide_source(m3, 2) == 0);   // ties: the earlier
+    CHECK(quotes::decide_source(m1, 0) == -1);
+}
+
+namespace {
+struct SourceLog { std::vector<quotes::SourceChoice> choices; };
+void log_source(void* c, const quotes::SourceChoice& ch) { static_cast<SourceLog*>(c)->choices.push_back(ch); }
+}  // namespace
+
+TEST_CASE("source model: the attributor reports each cued quote's candidates to the training hook") {
+    SourceLog log;
+    quotes::set_source_hook(&log_source, &log);
+    Analysis a = analyze("Tom Reyes, a council member, said the vote was rushed. The plan would cost too much, he argued.", {});
+    quotes::set_source_hook(nullptr, nullptr);
+    REQUIRE(log.choices.size() >= 2);
+    bool reyes = false, he = false;
+    for (const auto& ch : log.choices) {
+        CHECK(ch.features.size() == ch.spans.size());
+        CHECK(ch.features.size() <= quotes::kMaxSourceCandidates);
+        for (size_t k = 0; k < ch.spans.size(); ++k) {
+            const std::string_view w = a.slice(ch.spans[k].first, ch.spans[k].second);
+            CHECK((ch.spans[k].second <= ch.start || ch.spans[k].first >= ch.end || int(k) == ch.rule));   // never inside the content
+            reyes = reyes || w == "Tom Reyes";
+            he = he || w == "he";
+        }
+    }
+    CHECK(reyes);
+    CHECK(he);
+}
+
+TEST_CASE("source model: with the shipped model, an apposition's name and a pronoun after the content are the sources") {
+    if (!quotes::source_model()) return;   // built without sources.bin: the rules alone
+    auto q = quotes_of("Tom Reyes, a council member, said the vote was rushed. The plan would cost too much, he argued.");
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].speaker == "Tom Reyes");
+    CHECK(q[1].speaker == "Tom Reyes");
+}
+
+TEST_CASE("source model: a marked quote without a cue is reported too, its candidates around the quote") {
+    SourceLog log;
+    quotes::set_source_hook(&log_source, &log);
+    Analysis a = analyze("“We were not told,” said Maria Chen, a resident.\n\n“The council never asked us about any of it.”\n", {});
+    quotes::set_source_hook(nullptr, nullptr);
+    bool cueless = false, chen = false;
+    for (const auto& ch : log.choices) {
+        if (ch.cued) continue;
+        cueless = true;
+        for (const auto& sp : ch.spans) chen = chen || a.slice(sp.first, sp.second).find("Maria Chen") != std::string_view::npos;
+        CHECK(ch.rule >= 0);   // it continues the previous speaker: the rules' choice is that mention
+    }
+    CHECK(cueless);
+    CHECK(chen);
+}
+
+TEST_CASE("source model: a continuation keeps its speaker") {
+    auto q = quotes_of("“We were not told,” said Maria Chen, a resident.\n\n“The council never asked us about any of it.”\n");
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].speaker == "Maria Chen");
+    CHECK(q[1].speaker == "Maria Chen");
+}
+
+TEST_CASE("quotes: a speaker in apposition is linked to the name before the comma, not a name inside the apposition") {
+    auto q = quotes_of("Roy Asher, chief investment officer of Hibernian Investment Managers, said the market would rise this year.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Roy Asher");
+}
+
+TEST_CASE("quotes: a he/she speaker linked to a person is a mention of an entity") {
+    const std::string text =
+        "Trade minister Kamal Nath said the move would bring jobs. Anil Kumar, managing director of a property company, "
+        "told reporters this was \"a big positive step.\" However, Chittabrata Majumdar, general secretary of the Centre of "
+        "Indian Trade Unions, said the move hurts the country. He said, \"No country can develop with foreign money alone.\"";
+    Analysis a = analyze(text, {});
+    for (const auto& q : a.quotes) {
+        if (!q.has_speaker_span || q.speaker.empty()) continue;
+        const std::string_view w = a.slice(q.speaker_span.start, q.speaker_span.end);
+        if (w != "He" && w != "he" && w != "She" && w != "she") continue;
+        bool mention = false;
+        for (const auto& e : a.entities)
+            for (const auto& m : e.mentions) mention = mention || (m.start == q.speaker_span.start && m.end == q.speaker_span.end);
+        CHECK(mention);
+    }
+}

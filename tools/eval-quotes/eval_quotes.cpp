@@ -286,8 +286,11 @@ int main(int argc, char** argv) {
                 else if (same_speaker(o.speaker_text, o.speaker, o.has_speaker, *best)) ++spk_right;
                 else if (errors_shown < show_errors) {
                     ++errors_shown;
-                    std::printf("SPEAKER %s [%s%s] ours='%s' gold='%s' gold cue='%s'\n", base.c_str(), o.kind.c_str(), o.has_speaker ? "" : ", no span",
-                                o.speaker_text.c_str(), best->source_text.c_str(), best->cue_text.c_str());
+                    std::string mention;
+                    for (uint32_t k = o.speaker.s; o.has_speaker && k < o.speaker.e && k < u.size(); ++k) ae::utf8_append(mention, uint32_t(u[k]));
+                    std::printf("SPEAKER %s [%s%s] ours='%s' (mention '%s') gold='%s' gold cue='%s'\n", base.c_str(), o.kind.c_str(),
+                                o.has_speaker ? "" : ", no span", o.speaker_text.c_str(), mention.c_str(), best->source_text.c_str(),
+                                best->cue_text.c_str());
                 }
             }
         }

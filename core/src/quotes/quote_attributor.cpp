@@ -13,6 +13,8 @@
 #include "article_explorer/parser.h"
 #include "quotes/content_model.h"
 #include "quotes/cue_model.h"
+#include "quotes/source_model.h"
+#include "model/hash.h"
 #include "text/word_table.h"
 
 #include <algorithm>
@@ -394,8 +396,239 @@ struct Attributor {
     uint32_t sentence_end_tok(uint32_t i) const { const Sentence& s = a.sentences[sent_of[i]]; return s.first_token + s.token_count; }
     uint32_t sentence_start_tok(uint32_t i) const { return a.sentences[sent_of[i]].first_token; }
 
+    // ---- the learned source ranker (quotes/source_model.h) ----
+    const tagging::LinearModel* source_lm = nullptr;
+    struct MentionTok { uint32_t first, last; uint8_t kind, type; };   // kind: 1 name, 2 pronoun, 3 nominal
+    std::vector<MentionTok> mention_toks;   // every entity mention as tokens, by first token
+    bool mention_toks_built = false;
+    struct SourceCand { uint32_t first, last; quotes::SourceCandidate c; };
+    std::vector<SourceCand> cands;
+    enum : uint8_t { P_OTHER, P_NOUN, P_PROPER };
+    struct SourceTables { std::vector<uint64_t> rel_hash, pos_hash; std::vector<uint8_t> pos_class; };   // per deprel / POS id
+    static const SourceTables& source_tables() {
+        static const SourceTables t = [] {
+            SourceTables x;
+            for (const std::string& n : deprel_names()) x.rel_hash.push_back(model::hash_str(n, 11));
+            for (const std::string& n : pos_tag_names()) {
+                x.pos_hash.push_back(model::hash_str(n, 7));
+                x.pos_class.push_back(n == "NN" || n == "NNS" ? P_NOUN : n == "NNP" || n == "NNPS" ? P_PROPER : P_OTHER);
+            }
+            return x;
+        }();
+        return t;
+    }
+    const std::vector<uint64_t>& rel_hash = source_tables().rel_hash;
+    const std::vector<uint64_t>& pos_hash = source_tables().pos_hash;
+    const std::vector<uint8_t>& pos_class = source_tables().pos_class;
+    std::vector<uint32_t> mark_pre, comma_pre;  // double quote marks / commas before each token
+    uint8_t pos_class_of(uint32_t k) const { return k < a.pos.size() && a.pos[k] < pos_class.size() ? pos_class[a.pos[k]] : P_OTHER; }
+
+    void build_mention_toks() {
+        mention_toks_built = true;
+        for (const Entity& e : a.entities) {
+            const uint8_t type = e.type == "PERSON" ? 1 : e.type == "ORGANIZATION" ? 2 : e.type == "LOCATION" ? 3 : 4;
+            for (const Mention& m : e.mentions) {
+                const uint32_t t0 = a.token_at_or_after(m.start), t1 = a.token_at_or_after(m.end);
+                if (t1 <= t0) continue;
+                // pronoun, nominal, name|alias (told apart by their first letter and length)
+                const uint8_t kind = m.kind[0] == 'p' ? 2 : m.kind[0] == 'n' && m.kind.size() == 7 ? 3 : 1;
+                mention_toks.push_back({t0, t1, kind, type});
+            }
+        }
+        std::sort(mention_toks.begin(), mention_toks.end(), [](const MentionTok& x, const MentionTok& y) {
+            return x.first != y.first ? x.first < y.first : x.last < y.last; });
+        const uint32_t n = uint32_t(a.tokens.size());
+        mark_pre.assign(n + 1, 0);
+        comma_pre.assign(n + 1, 0);
+        for (uint32_t k = 0; k < n; ++k) {
+            const TokenKind kind = a.tokens[k].kind;
+            const bool p = kind == TokenKind::Punct || kind == TokenKind::Quote;
+            mark_pre[k + 1] = mark_pre[k] + (p && is_double_mark(tok(k)));
+            comma_pre[k + 1] = comma_pre[k] + (p && tok(k) == ",");
+        }
+    }
+    // he, she, I, we, they, it
+    bool subject_pronoun(uint32_t k) const {
+        const std::string_view l = low(k);
+        switch (l.size()) {
+            case 1: return l[0] == 'i';
+            case 2: return l == "he" || l == "we" || l == "it";
+            case 3: return l == "she";
+            case 4: return l == "they";
+            default: return false;
+        }
+    }
+    // The token of [f, l) whose head lies outside it (the phrase's head), else l - 1.
+    uint32_t span_head(uint32_t f, uint32_t l) const {
+        for (uint32_t k = f; k < l; ++k) {
+            const int32_t h = a.tokens[k].head;
+            if (h < 0 || uint32_t(h) < f || uint32_t(h) >= l) return k;
+        }
+        return l - 1;
+    }
+    // The winner among the candidates around cue c for content [cf, cl): the rules' choice `rule`
+    // unless the ranker prefers another.
+    NP rank_source(const Cue& c, uint32_t cf, uint32_t cl, const NP& rule) {
+        if (a.tokens[c.first].kind != TokenKind::Word || sent_of[c.first] < 0) return rule;
+        const uint32_t s = uint32_t(sent_of[c.first]);
+        return rank_candidates(c.first, c.last, true, s, s, cf, cl, rule, -1);
+    }
+    // The same for a marked quote with no cue (tokens [open, close] with its marks): the candidates
+    // around the quote, from the sentence before it to the one after; `rule` is the previous
+    // speaker's mention when the quote continues it. quote_index: the quote in a.quotes.
+    NP rank_cueless(uint32_t open, uint32_t close, uint32_t cf, uint32_t cl, const NP& rule, size_t quote_index) {
+        const uint32_t last = std::min<uint32_t>(close, uint32_t(a.tokens.size() - 1));
+        if (sent_of[open] < 0 && sent_of[cf] < 0) return rule;
+        const uint32_t so = uint32_t(sent_of[open] >= 0 ? sent_of[open] : sent_of[cf]);
+        const uint32_t sc = sent_of[last] >= 0 ? std::max(uint32_t(sent_of[last]), so) : so;
+        return rank_candidates(open, last + 1, false, so, sc, cf, cl, rule, int64_t(quote_index));
+    }
+    // Candidates around the anchor [af, al) (a cue, or a cue-less quote with its marks) in sentences
+    // [s_first - 1, s_last] (cued) or [s_first - 1, s_last + 1] (cue-less), outside the content [cf, cl).
+    NP rank_candidates(uint32_t af, uint32_t al, bool cued, uint32_t s_first, uint32_t s_last, uint32_t cf, uint32_t cl,
+                       const NP& rule, int64_t quote_index) {
+        void* hook_ctx = nullptr;
+        const quotes::SourceHook hook = quotes::source_hook(&hook_ctx);
+        if ((!source_lm && !hook) || !parsed) return rule;
+        if (!mention_toks_built) build_mention_toks();
+        const uint32_t s_end = cued ? s_last : std::min<uint32_t>(s_last + 1, uint32_t(a.sentences.size() - 1));
+        const uint32_t s0 = a.sentences[s_first].first_token, s1 = a.sentences[s_end].first_token + a.sentences[s_end].token_count;
+        const uint32_t w0 = s_first > 0 ? a.sentences[s_first - 1].first_token : s0;
+        if (s1 - w0 > 400) return rule;   // a very long quote: the rules' choice
+        cands.clear();
+        auto add = [&](uint32_t f, uint32_t l, bool is_rule, bool is_subject, bool is_prev) {
+            if (l <= f) return;
+            if (!is_rule) {
+                if (l - f > 40 || (f < cl && cf < l) || (f < al && af < l)) return;
+                for (uint32_t k = f; k < l; ++k) if (in_quote[k] || is_double_mark(tok(k))) return;
+            }
+            for (SourceCand& x : cands)
+                if (x.first == f && x.last == l) {
+                    x.c.rule |= is_rule; x.c.parse_subject |= is_subject; x.c.previous_speaker |= is_prev;
+                    return;
+                }
+            SourceCand x{f, l, {}};
+            x.c.rule = is_rule; x.c.parse_subject = is_subject; x.c.previous_speaker = is_prev;
+            cands.push_back(x);
+        };
+        if (rule.ok) add(rule.first, rule.last, true, false, false);
+        if (cued)
+            if (const NP ps = parse_subject(af, s0, s1); ps.ok) add(ps.first, ps.last, false, true, false);
+        auto m = std::lower_bound(mention_toks.begin(), mention_toks.end(), w0, [](const MentionTok& x, uint32_t v) { return x.first < v; });
+        for (; m != mention_toks.end() && m->first < s1; ++m) add(m->first, std::min(m->last, s1), false, false, false);
+        for (uint32_t k = w0; k < s1; ++k) {
+            if (in_quote[k] || a.tokens[k].kind != TokenKind::Word) continue;
+            const bool subj = rel[k] == R_NSUBJ || rel[k] == R_NSUBJPASS;
+            const uint8_t pc = pos_class_of(k);
+            if (subject_pronoun(k) ||
+                (subj && any_of(k, {"who", "which", "that"}))) {
+                add(k, k + 1, false, false, false);
+            } else if (pc == P_NOUN && (subj || (title_flags(low(k)) & TITLE_ROLE))) {
+                // the noun phrase it heads, when that stays short and off the anchor
+                const uint32_t lo = sub_lo[k], hi = sub_hi[k] + 1;
+                if (hi - lo <= 12 && !(lo < al && af < hi)) add(lo, hi, false, false, false);
+                else add(k, k + 1, false, false, false);
+            }
+        }
+        // the previous quote's speaker mention, a few quotes back
+        const uint32_t anchor_byte = a.tokens[af].start;
+        for (size_t q = quote_index >= 0 ? size_t(quote_index) : a.quotes.size(), steps = 0; q > 0 && steps < 4; ++steps) {
+            const Quote& pq = a.quotes[--q];
+            if (!pq.has_speaker_span || pq.speaker_span.end > anchor_byte) continue;
+            const uint32_t f = a.token_at_or_after(pq.speaker_span.start), l = a.token_at_or_after(pq.speaker_span.end);
+            if (l > f && sent_of[f] >= 0 && uint32_t(sent_of[f]) + 3 >= s_first) add(f, l, false, false, true);
+            break;
+        }
+        if (cands.empty()) return rule;
+        // the nearest candidates when there are too many (the rules' choice always stays)
+        auto dist = [&](const SourceCand& x) { return x.last <= af ? af - x.last : x.first >= al ? x.first - al : 0u; };
+        if (cands.size() > quotes::kMaxSourceCandidates) {
+            std::stable_sort(cands.begin(), cands.end(), [&](const SourceCand& x, const SourceCand& y) {
+                return x.c.rule != y.c.rule ? x.c.rule : dist(x) < dist(y); });
+            cands.resize(quotes::kMaxSourceCandidates);
+        }
+        const uint64_t cue_word = cued ? model::hash_str(low(af)) : 0;
+        const int32_t vh = cued ? a.tokens[af].head : -1;
+        for (SourceCand& x : cands) {
+            quotes::SourceCandidate& f = x.c;
+            f.cued = cued;
+            f.left = x.last <= af;
+            f.distance = dist(x);
+            f.sentences_back = sent_of[x.first] >= 0 && uint32_t(sent_of[x.first]) < s_first ? s_first - uint32_t(sent_of[x.first]) : 0;
+            f.cue_word = cue_word;
+            const uint32_t h = span_head(x.first, x.last);
+            f.head_word = model::hash_str(low(h));
+            f.head_pos = h < a.pos.size() && a.pos[h] < pos_hash.size() ? pos_hash[a.pos[h]] : 0;
+            f.rel = a.tokens[h].deprel < rel_hash.size() ? rel_hash[a.tokens[h].deprel] : 0;
+            f.sentence_initial = sent_of[x.first] >= 0 && x.first == a.sentences[size_t(sent_of[x.first])].first_token;
+            const int32_t hh = a.tokens[h].head;
+            if (!cued || sent_of[h] != int32_t(s_first)) f.path = 0;
+            else if (hh == int32_t(af)) f.path = 1;
+            else if (vh >= 0 && hh == vh) f.path = 2;
+            else if (vh == int32_t(h)) f.path = 3;
+            else {
+                int32_t u = vh;
+                for (int g = 0; u >= 0 && g < 3 && f.path == 0; ++g, u = a.tokens[uint32_t(u)].head) if (hh == u) f.path = 4;
+            }
+            // what the candidate is: a name, pronoun or nominal mention inside it, else its head word
+            f.kind = quotes::SRC_PHRASE;
+            auto mm = std::lower_bound(mention_toks.begin(), mention_toks.end(), x.first, [](const MentionTok& y, uint32_t v) { return y.first < v; });
+            uint8_t best = 0;
+            for (; mm != mention_toks.end() && mm->first < x.last; ++mm) {
+                if (mm->last > x.last) continue;
+                const uint8_t rankk = mm->kind == 1 ? 3 : mm->kind == 3 ? 2 : 1;
+                if (rankk > best) { best = rankk; f.entity_type = mm->type; }
+            }
+            const uint8_t pc = pos_class_of(h);
+            if (best == 3) f.kind = quotes::SRC_NAME;
+            else if (any_of(h, {"he", "she", "i", "we"})) f.kind = quotes::SRC_PERSONAL;
+            else if (any_of(h, {"they", "it"})) f.kind = quotes::SRC_THEY;
+            else if (any_of(h, {"who", "which", "that"})) f.kind = quotes::SRC_RELATIVE;
+            else if (best == 2 || (title_flags(low(h)) & TITLE_ROLE)) f.kind = quotes::SRC_ROLE;
+            else if (pc == P_NOUN || pc == P_PROPER) f.kind = quotes::SRC_NOUN;
+            const uint32_t b0 = f.left ? x.last : al, b1 = f.left ? af : x.first;
+            if (b1 > b0 && b0 >= w0 && b1 <= s1) {
+                f.marks_between = mark_pre[b1] != mark_pre[b0];
+                f.comma_between = comma_pre[b1] != comma_pre[b0];
+            }
+            f.content_between = cl > cf && (f.left ? (cf >= x.last && cl <= af) : (cf >= al && cl <= x.first));
+        }
+        uint64_t fs[quotes::kMaxSourceFeatures];
+        if (hook) {
+            quotes::SourceChoice ch;
+            ch.start = a.tokens[cf].start; ch.end = a.tokens[cl - 1].end;
+            ch.cued = cued;
+            for (size_t k = 0; k < cands.size(); ++k) {
+                const size_t n = quotes::source_features(cands[k].c, fs);
+                ch.features.emplace_back(fs, fs + n);
+                ch.spans.push_back({a.tokens[cands[k].first].start, a.tokens[cands[k].last - 1].end});
+                if (cands[k].c.rule) ch.rule = int(k);
+            }
+            hook(hook_ctx, ch);
+            return rule;
+        }
+        float margins[quotes::kMaxSourceCandidates];
+        for (size_t k = 0; k < cands.size(); ++k) {
+            const size_t n = quotes::source_features(cands[k].c, fs);
+            float sc[2] = {0, 0};
+            source_lm->score(fs, n, sc);
+            margins[k] = sc[1] - sc[0];
+        }
+        const int best = quotes::decide_source(margins, cands.size());
+        if (best < 0 || cands[size_t(best)].c.rule) return rule;
+        NP np;
+        np.first = cands[size_t(best)].first; np.last = cands[size_t(best)].last;
+        // a subtree's edge punctuation is no part of the mention: ", an analyst at X"
+        while (np.first + 1 < np.last && punct(np.first)) ++np.first;
+        while (np.last > np.first + 1 && punct(np.last - 1)) --np.last;
+        np.ok = true;
+        return np;
+    }
+
     void add_quote(const char* kind, uint32_t cf, uint32_t cl, const Cue* cue, const NP* sp) {
         if (cl <= cf) return;
+        NP ranked;
+        if (cue) { ranked = rank_source(*cue, cf, cl, sp ? *sp : NP{}); sp = &ranked; }
         Quote q;
         q.kind = kind;
         q.start = a.tokens[cf].start; q.end = a.tokens[cl - 1].end;
@@ -642,6 +875,7 @@ struct Attributor {
         prepare_parse();
         cue_lm = quotes::cue_model();
         content_lm = quotes::content_model();
+        source_lm = quotes::source_model();
 
         // 2. Indirect quotes, sentence by sentence.
         for (uint32_t s = 0; s < a.sentences.size(); ++s) {
@@ -854,6 +1088,31 @@ struct Attributor {
                     continuation_of.push_back({a.quotes.size() - 1, size_t(prev_speaker_quote)});
                 }
             }
+            if (!found && std::string_view(kind) == "direct" && !q.has_cue) {
+                // No cue: the ranker may prefer a mention around the quote to the previous speaker.
+                const bool continues = !continuation_of.empty() && continuation_of.back().first == a.quotes.size() - 1;
+                NP prev;
+                if (continues) {
+                    const Quote& pq = a.quotes[continuation_of.back().second];
+                    if (pq.has_speaker_span) {
+                        prev.first = a.token_at_or_after(pq.speaker_span.start); prev.last = a.token_at_or_after(pq.speaker_span.end);
+                        prev.ok = prev.last > prev.first;
+                    }
+                }
+                // (one or two words alone, `“Urban”`, are terms more often than words said: no new
+                // speaker; the trainer still sees them)
+                void* hook_ctx = nullptr;
+                const bool training = quotes::source_hook(&hook_ctx) != nullptr;
+                const NP w = continues || words >= 3 || training ? rank_cueless(r.open, r.close, cf, cl, prev, a.quotes.size() - 1) : prev;
+                if (w.ok && !(prev.ok && w.first == prev.first && w.last == prev.last)) {
+                    Quote& cq = a.quotes.back();
+                    cq.has_speaker_span = true;
+                    cq.speaker_span = {a.tokens[w.first].start, a.tokens[w.last - 1].end};
+                    cq.speaker_text = std::string(a.slice(cq.speaker_span.start, cq.speaker_span.end));
+                    cq.speaker.clear();
+                    if (continues) continuation_of.pop_back();
+                }
+            }
             if (!q.speaker_text.empty()) { prev_speaker_quote = int64_t(a.quotes.size() - 1); prev_close = std::min<uint32_t>(r.close, uint32_t(a.tokens.size() - 1)); }
         }
         for (const auto& [qi, pi] : continuation_of) continued_from.emplace(a.quotes[qi].start, a.quotes[pi].start);
@@ -930,10 +1189,23 @@ struct Attributor {
                     q.speaker = id;
                     auto f = by_id.find(id);
                     if (f != by_id.end()) q.speaker_text = a.entities[f->second].canonical;
+                    if (f != by_id.end() && mention_in(q.speaker_span.start, q.speaker_span.end) < 0) {
+                        // a pronoun speaker the entity stage left unresolved: a mention of the speaker's entity
+                        auto& ms = a.entities[f->second].mentions;
+                        Mention m; m.start = q.speaker_span.start; m.end = q.speaker_span.end; m.kind = "pronoun";
+                        auto at = std::upper_bound(ms.begin(), ms.end(), m.start, [](uint32_t v, const Mention& x) { return v < x.start; });
+                        // quotes sharing one speaker mention ("“A,” she said. “B”") add it once
+                        if (at == ms.begin() || (at - 1)->start != m.start) ms.insert(at, m);
+                    }
                 }
                 continue;
             }
-            int64_t e = mention_in(q.speaker_span.start, q.speaker_span.end);
+            // "Roy Asher, chief investment officer of Hibernian,": an apposition's head before its
+            // comma is the speaker, not a name inside the apposition
+            if (const size_t comma = sw.find(','); comma != std::string_view::npos && comma > 0 &&
+                mention_in(q.speaker_span.start, q.speaker_span.start + uint32_t(comma)) >= 0)
+                sw = sw.substr(0, comma);
+            int64_t e = mention_in(q.speaker_span.start, q.speaker_span.start + uint32_t(sw.size()));
             if (e >= 0) {
                 q.speaker = a.entities[size_t(e)].id;
                 q.speaker_text = a.entities[size_t(e)].canonical;
