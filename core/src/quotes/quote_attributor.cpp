@@ -421,7 +421,7 @@ struct Attributor {
     const std::vector<uint64_t>& pos_hash = source_tables().pos_hash;
     const std::vector<uint8_t>& pos_class = source_tables().pos_class;
     std::vector<uint32_t> mark_pre, comma_pre;  // double quote marks / commas before each token
-    uint8_t pos_class_of(uint32_t k) const { return k < a.pos.size() && a.pos[k] < pos_class.size() ? pos_class[a.pos[k]] : P_OTHER; }
+    uint8_t pos_class_of(uint32_t k) const { return k < a.pos.size() && a.pos[k] < pos_class.size() ? pos_class[a.pos[k]] : uint8_t(P_OTHER); }
 
     void build_mention_toks() {
         mention_toks_built = true;
