@@ -135,11 +135,18 @@ Score evaluate(const LinearModel& m, const std::vector<const Doc*>& docs, bool c
 int main(int argc, char** argv) {
     tool_options::Options o;
     int rc = 0;
-    if (!tool_options::parse(argc, argv, "train-triggers", "usage: train-triggers --data TBAQ_DIR --out triggers.bin [--epochs 8] [--seed 1] [--heldout-every 5] [--max-rows 10000] [--min-q 0] [--max-docs 0]\n", {"data", "out"}, o, &rc)) return rc;
+    bool scoring = false;   // --score MODEL: the held-out figures of a written model, no training
+    for (int i = 1; i < argc; ++i) scoring |= std::string(argv[i]) == "--score";
+    const char* usage = "usage: train-triggers --data TBAQ_DIR --out triggers.bin [--epochs 8] [--seed 1] [--heldout-every 5] [--max-rows 10000] [--min-q 0] [--max-docs 0]\n"
+                        "       train-triggers --data TBAQ_DIR --score triggers.bin [--heldout-every 5]   (a written model on the held-out documents)\n";
+    if (!(scoring ? tool_options::parse(argc, argv, "train-triggers", usage, {"data", "score"}, o, &rc)
+                  : tool_options::parse(argc, argv, "train-triggers", usage, {"data", "out"}, o, &rc))) return rc;
     const fs::path root = o.get("data", "");
     const int epochs = std::stoi(o.get("epochs", "8"));
     const size_t every = std::stoul(o.get("heldout-every", "5"));
     const size_t max_docs = std::stoul(o.get("max-docs", "0"));
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) { std::fprintf(stderr, "train-triggers: %s: not a directory\n", root.string().c_str()); return 1; }
     std::vector<std::string> names;
     std::vector<fs::path> dirs;
     for (const char* sub : {"TimeBank", "AQUAINT"}) if (fs::is_directory(root / sub)) dirs.push_back(root / sub);
@@ -158,6 +165,22 @@ int main(int argc, char** argv) {
     for (auto* d : held) held_events += d->events;
     std::printf("documents: %zu train (%zu events), %zu held out (%zu events; every %zu-th by sorted path)\n",
                 train.size(), train_events, held.size(), held_events, every);
+    if (scoring) {
+        const std::string path = o.get("score", "");
+        std::ifstream in(path, std::ios::binary);
+        if (!in) { std::fprintf(stderr, "train-triggers: cannot read %s\n", path.c_str()); return 1; }
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        LinearModel m;
+        std::string err;
+        if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), m, &err)) {
+            std::fprintf(stderr, "train-triggers: %s: %s\n", path.c_str(), err.c_str());
+            return 1;
+        }
+        const Score plain = evaluate(m, held), biased = evaluate(m, held, true);
+        std::printf("%s held out: P %.1f R %.1f F1 %.1f; at the events stage's bias (%.0f): P %.1f R %.1f F1 %.1f\n", path.c_str(),
+                    plain.p, plain.r, plain.f1, double(events::kTriggerBias), biased.p, biased.r, biased.f1);
+        return 0;
+    }
 
     std::vector<binary_trainer::Instance> inst;
     for (auto* d : train) for (size_t i = 0; i < d->feats.size(); ++i) inst.push_back({&d->feats[i], d->gold[i]});
