@@ -17,6 +17,22 @@ namespace binary_trainer {
 
 struct Instance { const std::vector<uint64_t>* feats; int gold; };   // gold: 1 = the class, 0 = not
 
+// The model as it ships: p exported into a copy of meta (quantised, pruned), serialised into
+// *bytes and read back into *back; false (and a message naming `tool`) when the round trip fails.
+inline bool read_back(const ae::tagging::AveragedPerceptron& p, const ae::tagging::LinearModel& meta,
+                      const ae::tagging::AveragedPerceptron::Export& ex, const char* tool,
+                      ae::tagging::LinearModel* back, std::string* bytes) {
+    ae::tagging::LinearModel m = meta;
+    p.export_model(m, ex);
+    *bytes = serialize(m);
+    std::string err;
+    if (!deserialize(reinterpret_cast<const uint8_t*>(bytes->data()), bytes->size(), *back, &err)) {
+        std::fprintf(stderr, "%s: round trip failed: %s\n", tool, err.c_str());
+        return false;
+    }
+    return true;
+}
+
 // decide(scores[2]) -> bool: the core's decision rule. after_epoch(epoch, errors, instances,
 // const LinearModel& read_back, size_t bytes) prints the epoch's line. On success *out is the
 // model of the last epoch (without its note).
@@ -38,15 +54,9 @@ bool train(std::vector<Instance>& inst, const ae::tagging::LinearModel& meta,
             if (guess != x.gold) { p.update(f.data(), f.size(), x.gold, guess); ++errors; }
             p.tick();
         }
-        LinearModel m = meta;
-        p.export_model(m, ex);
-        const std::string bytes = serialize(m);
         LinearModel back;
-        std::string err;
-        if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), back, &err)) {
-            std::fprintf(stderr, "%s: round trip failed: %s\n", tool, err.c_str());
-            return false;
-        }
+        std::string bytes;
+        if (!read_back(p, meta, ex, tool, &back, &bytes)) return false;
         after_epoch(ep, errors, inst.size(), back, bytes.size());
         std::fflush(stdout);
     }

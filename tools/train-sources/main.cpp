@@ -239,15 +239,9 @@ bool train_rank(std::vector<Item>& items, const LinearModel& meta, const Average
             }
             p.tick();
         }
-        LinearModel m = meta;
-        p.export_model(m, ex);
-        const std::string bytes = serialize(m);
         LinearModel back;
-        std::string err;
-        if (!deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), back, &err)) {
-            std::fprintf(stderr, "train-sources: round trip failed: %s\n", err.c_str());
-            return false;
-        }
+        std::string bytes;
+        if (!binary_trainer::read_back(p, meta, ex, "train-sources", &back, &bytes)) return false;
         const Accuracy acc = accuracy(back, dev);
         *last = acc.model;
         print_epoch(ep, errors, n, back.keys.size(), acc, bytes.size());
