@@ -64,9 +64,14 @@ struct EventFinding::Impl {
     std::vector<int> ev_tok;              // trigger token of each event
     std::vector<char> consumed;           // tokens inside a multi-word trigger
     const tagging::LinearModel* detector = nullptr;   // the learned trigger detector (null: rules alone)
-    std::vector<char> detected;           // per token: the detector calls it an event mention
     std::vector<char> quote_cue;          // per token: inside the cue of a direct quote (`said` after it)
-    events::TriggerTokens tt;             // the detector's per-sentence buffer
+    events::TriggerTokens tt;             // the detector's per-sentence buffer, from token tt_first
+    int tt_first = 0;
+    // Does the detector call token t (of tt's sentence) an event mention? Asked only where the
+    // trigger lexicon does not type the word, so most tokens are never scored.
+    bool detects(int t) const {
+        return detector && tt.candidate[size_t(t - tt_first)] && events::detect_trigger(*detector, tt, size_t(t - tt_first));
+    }
 
     explicit Impl(Analysis& a_);
 

@@ -80,7 +80,6 @@ EventFinding::Impl::Impl(Analysis& a_)
     }
     consumed.assign(d.n, 0);
     detector = trigger_model();
-    detected.assign(d.n, 0);
     quote_cue.assign(d.n, 0);
     for (const Quote& q : a.quotes) {
         if (!q.has_cue || q.kind != "direct") continue;
@@ -94,11 +93,7 @@ void EventFinding::Impl::find(size_t first_sentence, size_t end_sentence) {
         const Sentence& S = a.sentences[s];
         int sf = int(S.first_token), se = int(S.first_token + S.token_count);
         if (S.paragraph < a.paragraphs.size() && a.paragraphs[S.paragraph].boilerplate) continue;
-        if (detector) {
-            tt.fill(d.low.data(), a.pos.data(), size_t(sf), size_t(se));
-            for (int t = sf; t < se; ++t)
-                if (tt.candidate[t - sf]) detected[t] = detect_trigger(*detector, tt, size_t(t - sf));
-        }
+        if (detector) { tt.fill(d.low.data(), a.pos.data(), size_t(sf), size_t(se)); tt_first = sf; }
         for (int t = sf; t < se; ++t) {
             if (consumed[t]) continue;
             if (d.verb(t) && an.is_group_head(t)) verb_event(t, int(s), sf, se);
@@ -131,7 +126,7 @@ void EventFinding::Impl::verb_event(int t, int s, int sf, int se) {
     if (type.empty()) {
         // outside the lexicon: an event mention by the learned detector (the rules without a model)
         if (detector) {
-            if (!detected[t]) return;
+            if (!detects(t)) return;
             const CueLexicon::Entry* cue = d.lex[t]->cue;
             // "said Mexican diplomats were ...": the chunk after a reporting verb is its complement's
             // subject, unless the parse makes it the verb's object ("unveiled a new version")
@@ -264,7 +259,7 @@ void EventFinding::Impl::noun_event(int t, int s, int sf, int se) {
     if (d.lex[t]->noun_ids) m = best_entry(d, *d.lex[t]->noun_ids, t, sf, se);
     std::string_view type;
     if (m.entry >= 0) type = L.entries[m.entry].type;
-    else if (detected[t]) type = "Other.Action";   // a nominal event the lexicon does not type
+    else if (detects(t)) type = "Other.Action";   // a nominal event the lexicon does not type
     else return;
     std::string_view cls = type_class(type);
     const Chunk& C = d.chunks[d.chunk[t]];
