@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
 #include <random>
 #include <string>
 #include <utility>
@@ -30,6 +31,17 @@ inline bool read_back(const ae::tagging::AveragedPerceptron& p, const ae::taggin
         std::fprintf(stderr, "%s: round trip failed: %s\n", tool, err.c_str());
         return false;
     }
+    return true;
+}
+
+// Writes the model to `path`; *bytes gets its serialised size. False (and a message naming
+// `tool`) when the file cannot be written.
+inline bool write_model(const ae::tagging::LinearModel& m, const std::string& path, const char* tool, size_t* bytes) {
+    const std::string data = serialize(m);
+    std::ofstream out(path, std::ios::binary);
+    out.write(data.data(), std::streamsize(data.size()));
+    if (!out) { std::fprintf(stderr, "%s: cannot write %s\n", tool, path.c_str()); return false; }
+    *bytes = data.size();
     return true;
 }
 

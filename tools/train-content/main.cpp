@@ -221,11 +221,9 @@ int main(int argc, char** argv) {
     std::snprintf(note, sizeof note, "train-content | PolNeAR %zu train docs, %zu dev | epochs %d | dev token F1 %.1f, span exact %.1f %% (quantised)",
                   train.size(), dev.size(), epochs, f1(last), pct(last.exact, last.spans));
     m.note = note;
-    const std::string bytes = serialize(m);
-    std::ofstream out(o.get("out", ""), std::ios::binary);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) { std::fprintf(stderr, "train-content: cannot write %s\n", o.get("out", "").c_str()); return 1; }
-    std::printf("wrote %s: %zu bytes, %zu rows; dev token F1 %.1f, span exact %.1f %%\n", o.get("out", "").c_str(), bytes.size(), m.keys.size(), f1(last),
+    size_t bytes = 0;
+    if (!binary_trainer::write_model(m, o.get("out", ""), "train-content", &bytes)) return 1;
+    std::printf("wrote %s: %zu bytes, %zu rows; dev token F1 %.1f, span exact %.1f %%\n", o.get("out", "").c_str(), bytes, m.keys.size(), f1(last),
                 pct(last.exact, last.spans));
     return 0;
 }

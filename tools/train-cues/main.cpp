@@ -166,10 +166,8 @@ int main(int argc, char** argv) {
     std::snprintf(note, sizeof note, "train-cues | PolNeAR %zu train docs, %zu dev | epochs %d | dev cue P %.1f R %.1f F1 %.1f (quantised)",
                   train.size(), dev.size(), epochs, last.p, last.r, last.f1);
     m.note = note;
-    const std::string bytes = serialize(m);
-    std::ofstream out(o.get("out", ""), std::ios::binary);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) { std::fprintf(stderr, "train-cues: cannot write %s\n", o.get("out", "").c_str()); return 1; }
-    std::printf("wrote %s: %zu bytes, %zu rows; dev cue P %.1f R %.1f F1 %.1f\n", o.get("out", "").c_str(), bytes.size(), m.keys.size(), last.p, last.r, last.f1);
+    size_t bytes = 0;
+    if (!binary_trainer::write_model(m, o.get("out", ""), "train-cues", &bytes)) return 1;
+    std::printf("wrote %s: %zu bytes, %zu rows; dev cue P %.1f R %.1f F1 %.1f\n", o.get("out", "").c_str(), bytes, m.keys.size(), last.p, last.r, last.f1);
     return 0;
 }

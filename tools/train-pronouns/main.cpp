@@ -166,10 +166,8 @@ int main(int argc, char** argv) {
     std::snprintf(note, sizeof note, "train-pronouns | PolNeAR %zu train docs, %zu dev | epochs %d | dev pronoun accuracy %.1f %% (quantised)",
                   ntrain, ndev, epochs, last);
     m.note = note;
-    const std::string bytes = serialize(m);
-    std::ofstream out(o.get("out", ""), std::ios::binary);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) { std::fprintf(stderr, "train-pronouns: cannot write %s\n", o.get("out", "").c_str()); return 1; }
-    std::printf("wrote %s: %zu bytes, %zu rows; dev pronoun accuracy %.1f %%\n", o.get("out", "").c_str(), bytes.size(), m.keys.size(), last);
+    size_t bytes = 0;
+    if (!binary_trainer::write_model(m, o.get("out", ""), "train-pronouns", &bytes)) return 1;
+    std::printf("wrote %s: %zu bytes, %zu rows; dev pronoun accuracy %.1f %%\n", o.get("out", "").c_str(), bytes, m.keys.size(), last);
     return 0;
 }

@@ -206,11 +206,9 @@ int main(int argc, char** argv) {
     std::snprintf(note, sizeof note, "train-triggers | %zu train docs, %zu held out (every %zu-th) | epochs %d | held-out P %.1f R %.1f F1 %.1f (quantised)",
                   train.size(), held.size(), every, epochs, last.p, last.r, last.f1);
     m.note = note;
-    const std::string bytes = serialize(m);
-    std::ofstream out(o.get("out", ""), std::ios::binary);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) { std::fprintf(stderr, "train-triggers: cannot write %s\n", o.get("out", "").c_str()); return 1; }
-    std::printf("wrote %s: %zu bytes, %zu rows; held-out trigger P %.1f R %.1f F1 %.1f\n", o.get("out", "").c_str(), bytes.size(), m.keys.size(), last.p, last.r, last.f1);
+    size_t bytes = 0;
+    if (!binary_trainer::write_model(m, o.get("out", ""), "train-triggers", &bytes)) return 1;
+    std::printf("wrote %s: %zu bytes, %zu rows; held-out trigger P %.1f R %.1f F1 %.1f\n", o.get("out", "").c_str(), bytes, m.keys.size(), last.p, last.r, last.f1);
     const Score biased = evaluate(m, held, true);
     std::printf("held-out at the events stage's bias (%.0f, events/trigger_model.h): P %.1f R %.1f F1 %.1f\n",
                 double(events::kTriggerBias), biased.p, biased.r, biased.f1);
