@@ -11,13 +11,15 @@
 //     the gold name's first and last words (case-insensitive).
 //   * pronouns: PolNeAR has no coreference, so the gold person is a silver one: the person of
 //     the nearest earlier name Source in the same document (how news attributions chain) whose
-//     gender (polnear::name_gender) does not contradict the pronoun's. Our
+//     gender (name_gender below) does not contradict the pronoun's. Our
 //     entity is the one with the pronoun as a mention; unresolved counts as not right.
 //   Sources that end in an organisation word (`Post`, `Times`, `Committee`) are not people.
 // Prints counts and accuracies: names, pronouns, both. usage: eval-entities DIR [--errors N]
 #include "article_explorer/analysis.h"
 #include "../common/polnear.h"
 #include "article_explorer/entities.h"
+#include "article_explorer/lexicon.h"
+#include "entities/lexicons.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -113,6 +115,21 @@ const std::unordered_set<std::string>& org_words() {
         "network", "press", "magazine", "tribune", "observer", "herald", "review", "poll", "court", "commission",
         "administration", "group", "inc.", "corp.", "company", "fund", "project", "report", "today", "street", "state"};
     return w;
+}
+
+// The gender a name Source's own words give, 'm' | 'f' | '-': a form of address (person-roles.txt:
+// `Mr. Obama`, `Mrs. Clinton`), else its first word as a first name in first-names.txt (`Hillary
+// Clinton`). The silver person of a he/she Source is the nearest earlier name Source whose gender
+// does not contradict the pronoun's: `she` is not Donald Trump.
+char name_gender(const std::string& text) {
+    std::string w;
+    std::istringstream ss(text);
+    if (!(ss >> w)) return '-';
+    w = lower(w);
+    const ae::TitleWord* t = ae::title_word(w);
+    if (t && (t->flags & ae::TITLE_ADDRESS) && t->gender != '-') return t->gender;
+    const ae::entities::LexWord* x = ae::entities::lexicon_words().find(w);
+    return x ? x->first_gender : '-';
 }
 
 struct Source { uint32_t s = 0, e = 0; std::string text; };
@@ -251,11 +268,11 @@ int main(int argc, char** argv) {
                 if (gold.empty()) continue;   // not evidently a person (`Republicans`, `PolitiFact`)
                 static const std::unordered_set<std::string>& org_heads = org_words();
                 if (org_heads.count(lower(words(gold).back()))) continue;   // an organisation
-                const char g = polnear::name_gender(s.text);   // `Mr. Obama`, else the full name's first name
-                persons.push_back({gold, g != '-' ? g : polnear::name_gender(gold)});
+                const char g = name_gender(s.text);   // `Mr. Obama`, else the full name's first name
+                persons.push_back({gold, g != '-' ? g : name_gender(gold)});
             } else if (pronoun) {
                 // the nearest earlier name source whose gender does not contradict the pronoun's
-                const char pg = polnear::pronoun_gender(s.text);
+                const char pg = ae::pronoun_gender(lower(s.text));
                 for (size_t k = persons.size(); k-- > 0 && gold.empty();)
                     if (persons[k].second == '-' || persons[k].second == pg) gold = persons[k].first;
                 if (gold.empty()) continue;
