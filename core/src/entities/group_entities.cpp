@@ -646,6 +646,19 @@ private:
         return r.size() >= 2 ? r : std::string();
     }
 
+    // The gender a form of address right before a mention gives ("Mr. Obama"), '-' without one.
+    char address_gender(const M& m) const {
+        if (m.t0 == 0) return '-';
+        const TitleWord* h = title_word(lw(m.t0 - 1));
+        return h && (h->flags & TITLE_ADDRESS) ? h->gender : '-';
+    }
+    // A first name's gender (first-names.txt), unless the word is also a role, a nationality, a
+    // place or an organisation word ("MP Jane Smith", "German Chancellor").
+    char first_name_gender(std::string_view word) const {
+        const entities::LexWord* x = W_.find(lower(word));
+        return x && x->first_gender != '-' && x->flags == 0 ? x->first_gender : '-';
+    }
+
     void group_names() {
         std::unordered_map<std::string, int> by_key;
         for (size_t i = 0; i < ms_.size(); ++i) {
@@ -681,15 +694,9 @@ private:
         // The gender a group's own words say: a form of address before one of its mentions
         // ("Mr. Obama"), else its first name's ("Michelle Obama"); '-' when neither does.
         auto said_gender = [&](int g) {
-            for (int mi : gs_[size_t(g)].mentions) {
-                const M& m = ms_[size_t(mi)];
-                if (m.t0 == 0) continue;
-                const TitleWord* h = title_word(lw(m.t0 - 1));
-                if (h && (h->flags & TITLE_ADDRESS) && h->gender != '-') return h->gender;
-            }
-            if (gs_[size_t(g)].ntok < 2) return '-';
-            const entities::LexWord* x = W_.find(lower(words_of[size_t(g)].front()));
-            return x && x->first_gender != '-' && x->flags == 0 ? x->first_gender : '-';
+            for (int mi : gs_[size_t(g)].mentions)
+                if (const char a = address_gender(ms_[size_t(mi)]); a != '-') return a;
+            return gs_[size_t(g)].ntok < 2 ? '-' : first_name_gender(words_of[size_t(g)].front());
         };
         std::vector<int> order(gs_.size());
         for (size_t g = 0; g < gs_.size(); ++g) order[g] = int(g);
@@ -1003,10 +1010,7 @@ private:
             for (int mi : G.mentions) {
                 const M& m = ms_[size_t(mi)];
                 if (m.kind == "nominal") continue;
-                if (m.t0 > 0) {   // forms of address
-                    const TitleWord* h = title_word(lw(m.t0 - 1));
-                    if (h && (h->flags & TITLE_ADDRESS) && h->gender != '-') G.gender = h->gender;
-                }
+                if (const char a = address_gender(m); a != '-') G.gender = a;   // forms of address
                 char gr = '-';
                 if (G.role.empty()) {
                     std::string r = role_before(m.t0, gr);
@@ -1014,13 +1018,9 @@ private:
                     if (!r.empty()) { G.role = r; if (G.gender == '-') G.gender = gr; }
                 }
             }
-            // else the first name's ("Hillary Clinton"), unless that word is also a role, a
-            // nationality, a place or an organisation word ("MP Jane Smith", "German Chancellor")
+            // else the first name's ("Hillary Clinton")
             const size_t sp = G.canonical.find(' ');
-            if (G.gender == '-' && sp != std::string::npos) {
-                const entities::LexWord* x = W_.find(lower(std::string_view(G.canonical).substr(0, sp)));
-                if (x && x->first_gender != '-' && x->flags == 0) G.gender = x->first_gender;
-            }
+            if (G.gender == '-' && sp != std::string::npos) G.gender = first_name_gender(std::string_view(G.canonical).substr(0, sp));
         }
     }
 

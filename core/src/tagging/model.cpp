@@ -33,7 +33,7 @@ uint32_t Lexicon::find(uint64_t hash, uint32_t missing) const { return map.find(
 namespace {
 
 // acc[c] += mults[r] * w[r][c] for the given rows. In wasm, 16 classes at a time with the
-// sums kept in registers across rows; natively the plain loop, which the compiler vectorises.
+// sums kept in registers across rows; natively the plain loop.
 inline void add_rows(int32_t* acc, const uint32_t* rows, size_t nr, const int8_t* W, const int16_t* M, size_t nc) {
     size_t c = 0;
 #if defined(__wasm_simd128__)
