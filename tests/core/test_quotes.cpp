@@ -338,20 +338,34 @@ TEST_CASE("content model: the place of a token relative to the cue in the parse"
     CHECK(f1[0] != f3[0]);   // the side of the cue
 }
 
-TEST_CASE("content model: the decoder takes the best contiguous span on one side of the cue") {
-    // tokens 10..19, cue at 13; margins favour 15..17 on the right
-    std::vector<float> m = {-1, 0.5f, -1, 9, -0.5f, 2, 1, 3, -4, 1};
+TEST_CASE("content model: the decoder takes the best first-inside-last span on one side of the cue") {
+    // tokens 10..19, cue at 13; a span scores its first token's first margin, its inner tokens'
+    // inside margins and its last token's last margin (a one-token span its unit margin)
+    quotes::ContentScores m;
+    m.assign(10);
+    m.first = {-1, -1, -1, 9, -1, 2, -1, -1, -1, -1};
+    m.in = {-1, -1, -1, 9, -1, -1, 1, -1, -4, 1};
+    m.last = {-1, -1, -1, 9, -1, -1, -1, 3, -1, 1};
     uint32_t b = 0, e = 0;
     REQUIRE(quotes::decode_content(m, 10, 20, 13, 14, &b, &e));
     CHECK(b == 15);
-    CHECK(e == 18);   // the cue's own large margin is never taken, and 19's +1 does not pay for 18's -4
-    // a stronger left side wins
-    std::vector<float> l = {4, 3, -1, 0, -1, 1, -2, -2, -2, -2};
-    REQUIRE(quotes::decode_content(l, 10, 20, 13, 14, &b, &e));
-    CHECK(b == 10);
+    CHECK(e == 18);   // 2 + 1 + 3; the cue's own large margins are never taken, and 19 does not pay for 18's -4
+    // a one-token content wins when its unit margin is larger
+    m.unit[1] = 7;
+    REQUIRE(quotes::decode_content(m, 10, 20, 13, 14, &b, &e));
+    CHECK(b == 11);
     CHECK(e == 12);
+    // a first margin alone is no span: a span ends on a last (or is a unit)
+    quotes::ContentScores f;
+    f.assign(10);
+    for (auto* v : {&f.in, &f.unit}) v->assign(10, -1.0f);
+    f.last.assign(10, -9.0f);
+    f.first[16 - 10] = 5;
+    CHECK(!quotes::decode_content(f, 10, 20, 13, 14, &b, &e));
     // nothing positive: no content
-    std::vector<float> none(10, -1.0f);
+    quotes::ContentScores none;
+    none.assign(10);
+    for (auto* v : {&none.first, &none.in, &none.last, &none.unit}) v->assign(10, -1.0f);
     CHECK(!quotes::decode_content(none, 10, 20, 13, 14, &b, &e));
 }
 

@@ -5,12 +5,15 @@
 //                 [--max-rows 15000] [--min-q 0] [--max-docs 0]
 //
 // Each document's text goes through the whole core (tokens, POS, parse), so the features are
-// the ones the core computes. For every gold attribution with a cue, each token of the cue's
-// sentence (the cue's own tokens aside) is an instance: IN when it overlaps a fragment of the
-// gold content. Each epoch prints, on dev, the model exactly as it ships (quantised, pruned,
-// serialised and read back): token P/R/F1, and how often decode_content's span equals the gold
-// content's part in the cue's sentence (edge punctuation and a leading "that" aside). The last
-// epoch's model is written (dev is reported, not used to choose). Same data + seed = same bytes.
+// the ones the core computes. For every gold attribution with a cue, the tokens of the cue's
+// sentence (the cue's own tokens aside) are labelled outside / first / inside / last / one-token
+// from the gold content's runs, and a structured perceptron learns them through the core's own
+// decoder: each sentence is decoded with the current weights, and every token whose decoded class
+// differs from the gold one is updated. Each epoch prints, on dev, the model exactly as it ships
+// (quantised, pruned, serialised and read back): token P/R/F1 of the decoded spans, and how often
+// decode_content's span equals the gold content's part in the cue's sentence (edge punctuation
+// and a leading "that" aside). The last epoch's model is written (dev is reported, not used to
+// choose). Same data + seed = same bytes.
 #include "article_explorer/analysis.h"
 #include "../common/polnear.h"
 #include "../common/binary_trainer.h"
@@ -23,6 +26,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -86,10 +90,41 @@ struct Item {                    // one gold attribution: the instances of its c
     uint32_t s0 = 0, s1 = 0, cf = 0, cl = 0;
     std::vector<std::vector<uint64_t>> feats;   // per token of [s0, s1) outside the cue
     std::vector<uint32_t> token;
-    std::vector<int> gold;
-    std::vector<float> scratch;
+    std::vector<int> gold;        // the token's ContentClass
 };
 struct Doc { Analysis a; quotes::CueTokens t; quotes::ContentTokens ct; std::vector<Item> items; std::vector<uint8_t> punct; };
+
+// In/out per instance -> the classes of the content's runs (the cue's tokens break a run).
+void classes_from_runs(Item& it) {
+    std::vector<int> in(it.s1 - it.s0, 0);
+    std::vector<size_t> at(it.s1 - it.s0, SIZE_MAX);
+    for (size_t i = 0; i < it.token.size(); ++i) { in[it.token[i] - it.s0] = it.gold[i]; at[it.token[i] - it.s0] = i; }
+    for (uint32_t k = 0; k < in.size(); ++k) {
+        if (at[k] == SIZE_MAX || !in[k]) continue;
+        const bool starts = k == 0 || !in[k - 1], ends = k + 1 == in.size() || !in[k + 1];
+        it.gold[at[k]] = starts && ends ? quotes::kContentUnit : starts ? quotes::kContentFirst : ends ? quotes::kContentLast : quotes::kContentIn;
+    }
+}
+
+// The decoded span's class of each instance (outside when nothing is decoded).
+template <class ScoreFn>
+bool decode_item(const Item& it, ScoreFn score, quotes::ContentScores& m, std::vector<int>& cls, uint32_t* b, uint32_t* e) {
+    m.assign(it.s1 - it.s0);
+    for (size_t i = 0; i < it.feats.size(); ++i) {
+        float s[quotes::kContentClasses] = {};
+        score(it.feats[i].data(), it.feats[i].size(), s);
+        m.set(it.token[i] - it.s0, s);
+    }
+    const bool found = quotes::decode_content(m, it.s0, it.s1, it.cf, it.cl, b, e);
+    cls.assign(it.token.size(), quotes::kContentOut);
+    if (!found) return false;
+    for (size_t i = 0; i < it.token.size(); ++i) {
+        const uint32_t k = it.token[i];
+        if (k < *b || k >= *e) continue;
+        cls[i] = *e - *b == 1 ? quotes::kContentUnit : k == *b ? quotes::kContentFirst : k + 1 == *e ? quotes::kContentLast : quotes::kContentIn;
+    }
+    return true;
+}
 
 void read_doc(const polnear::Document& pd, Doc& d) {
     const std::string text = polnear::read_file(pd.text_path);
@@ -134,6 +169,7 @@ void read_doc(const polnear::Document& pd, Doc& d) {
         for (uint32_t j = it.cl; j < it.s1; ++j) { add(j, commas, marks); commas += is_comma(j); marks += a.tokens[j].kind == TokenKind::Quote; }
         commas = marks = 0;
         for (uint32_t j = it.cf; j-- > it.s0;) { add(j, commas, marks); commas += is_comma(j); marks += a.tokens[j].kind == TokenKind::Quote; }
+        classes_from_runs(it);
         d.items.push_back(std::move(it));
     }
 }
@@ -142,24 +178,21 @@ struct Score { size_t tp = 0, fp = 0, fn = 0, spans = 0, exact = 0; };
 
 Score evaluate(const LinearModel& m, std::vector<Doc>& docs) {
     Score sc;
+    quotes::ContentScores margins;
+    std::vector<int> cls;
     for (Doc& d : docs)
         for (Item& it : d.items) {
-            it.scratch.assign(it.s1 - it.s0, 0.0f);
-            std::vector<uint8_t> gold_in(it.s1 - it.s0, 0);
-            for (size_t i = 0; i < it.feats.size(); ++i) {
-                float s[2] = {0, 0};
-                m.score(it.feats[i].data(), it.feats[i].size(), s);
-                it.scratch[it.token[i] - it.s0] = s[1] - s[0];
-                gold_in[it.token[i] - it.s0] = uint8_t(it.gold[i]);
-                const bool p = s[1] > s[0];
-                sc.tp += p && it.gold[i]; sc.fp += p && !it.gold[i]; sc.fn += !p && it.gold[i];
-            }
+            uint32_t b = 0, e = 0;
+            const bool found = decode_item(it, [&](const uint64_t* f, size_t n, float* s) { m.score(f, n, s); }, margins, cls, &b, &e);
             uint32_t gb = it.s1, ge = it.s0;
-            for (uint32_t k = it.s0; k < it.s1; ++k) if (gold_in[k - it.s0]) { gb = std::min(gb, k); ge = k + 1; }
+            for (size_t i = 0; i < it.token.size(); ++i) {
+                const bool g = it.gold[i] != quotes::kContentOut, p = cls[i] != quotes::kContentOut;
+                sc.tp += p && g; sc.fp += p && !g; sc.fn += !p && g;
+                if (g) { gb = std::min(gb, it.token[i]); ge = std::max(ge, it.token[i] + 1); }
+            }
             if (gb >= ge) continue;   // the content lies outside the cue's sentence
             ++sc.spans;
-            uint32_t b = 0, e = 0;
-            if (!quotes::decode_content(it.scratch, it.s0, it.s1, it.cf, it.cl, &b, &e)) continue;
+            if (!found) continue;
             auto trim = [&](uint32_t& x, uint32_t& y) {
                 while (x < y && d.punct[x]) ++x;
                 while (y > x && d.punct[y - 1] && d.t.low[y - 1] != "that") --y;
@@ -193,30 +226,47 @@ int main(int argc, char** argv) {
     if (train.empty() || dev.empty()) { std::fprintf(stderr, "train-content: no documents (DIR/attributions and DIR/text)\n"); return 1; }
     std::printf("documents: %zu train (%zu cued attributions), %zu dev (%zu)\n", train.size(), train_items, dev.size(), dev_items);
 
-    std::vector<binary_trainer::Instance> inst;
-    for (const Doc& d : train)
-        for (const Item& it : d.items)
-            for (size_t i = 0; i < it.feats.size(); ++i) inst.push_back({&it.feats[i], it.gold[i]});
+    std::vector<Item*> items;
+    for (Doc& d : train) for (Item& it : d.items) items.push_back(&it);
     LinearModel meta;
     meta.kind = "content";
     meta.feature_set = quotes::kContentFeatureSet;
-    meta.classes = {"O", "IN"};
+    meta.classes = {"O", "FIRST", "IN", "LAST", "UNIT"};
     AveragedPerceptron::Export ex;
     ex.max_rows = std::stoul(o.get("max-rows", "15000"));
     ex.min_q = std::stoi(o.get("min-q", "0"));
     Score last;
-    LinearModel m;
     auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
     auto f1 = [&](const Score& s) { const double p = pct(s.tp, s.tp + s.fp), r = pct(s.tp, s.tp + s.fn); return p + r > 0 ? 2 * p * r / (p + r) : 0.0; };
-    const bool ok = binary_trainer::train(inst, meta, ex, epochs, std::stoull(o.get("seed", "1")), "train-content",
-        [](const float* s) { return s[1] > s[0]; },
-        [&](int ep, size_t errors, size_t n, const LinearModel& back, size_t bytes) {
-            last = evaluate(back, dev);
-            std::printf("epoch %2d: train errors %zu / %zu, rows %zu, dev token P %.1f R %.1f F1 %.1f, span exact %.1f %% of %zu (%zu bytes)\n",
-                        ep, errors, n, back.keys.size(), pct(last.tp, last.tp + last.fp), pct(last.tp, last.tp + last.fn), f1(last),
-                        pct(last.exact, last.spans), last.spans, bytes);
-        }, &m);
-    if (!ok) return 1;
+    // The structured perceptron: decode each sentence with the current weights, update where the
+    // decoded classes differ from the gold ones.
+    AveragedPerceptron p(quotes::kContentClasses);
+    std::mt19937_64 rng(std::stoull(o.get("seed", "1")));
+    quotes::ContentScores margins;
+    std::vector<int> cls;
+    for (int ep = 1; ep <= epochs; ++ep) {
+        for (size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[size_t(rng() % i)]);
+        size_t errors = 0;
+        for (const Item* it : items) {
+            uint32_t b = 0, e = 0;
+            decode_item(*it, [&](const uint64_t* f, size_t n, float* s) { p.score(f, n, s); }, margins, cls, &b, &e);
+            bool wrong = false;
+            for (size_t i = 0; i < it->token.size(); ++i)
+                if (cls[i] != it->gold[i]) { p.update(it->feats[i].data(), it->feats[i].size(), it->gold[i], cls[i]); wrong = true; }
+            errors += wrong;
+            p.tick();
+        }
+        LinearModel back;
+        std::string bytes;
+        if (!binary_trainer::read_back(p, meta, ex, "train-content", &back, &bytes)) return 1;
+        last = evaluate(back, dev);
+        std::printf("epoch %2d: train sentences wrong %zu / %zu, rows %zu, dev token P %.1f R %.1f F1 %.1f, span exact %.1f %% of %zu (%zu bytes)\n",
+                    ep, errors, items.size(), back.keys.size(), pct(last.tp, last.tp + last.fp), pct(last.tp, last.tp + last.fn), f1(last),
+                    pct(last.exact, last.spans), last.spans, bytes.size());
+        std::fflush(stdout);
+    }
+    LinearModel m = meta;
+    p.export_model(m, ex);
     char note[512];
     std::snprintf(note, sizeof note, "train-content | PolNeAR %zu train docs, %zu dev | epochs %d | dev token F1 %.1f, span exact %.1f %% (quantised)",
                   train.size(), dev.size(), epochs, f1(last), pct(last.exact, last.spans));

@@ -108,7 +108,7 @@ uint32_t bucket(uint32_t d) { return d <= 3 ? d : d <= 5 ? 4 : d <= 8 ? 5 : d <=
 size_t content_features(const Analysis& a, const CueTokens& t, const ContentTokens& ct, uint32_t cf, uint32_t cl,
                         uint32_t j, uint32_t commas, uint32_t marks, uint64_t* out) {
     const Sentence& S = a.sentences[size_t(t.sent[cf])];
-    const uint32_t s1 = S.first_token + S.token_count;
+    const uint32_t s0 = S.first_token, s1 = S.first_token + S.token_count;
     const bool right = j >= cl;
     const uint32_t side = right ? 1 : 0;
     const uint32_t dist = bucket(right ? j - cl + 1 : cf - j);
@@ -116,10 +116,17 @@ size_t content_features(const Analysis& a, const CueTokens& t, const ContentToke
     const uint32_t place = place_from(a, ct, cf, j, top);
     const uint64_t w = t.word[j], p = t.pos[j], cw = t.word[cf];
     const uint64_t np = j + 1 < s1 ? t.pos[j + 1] : model::kPadAfter;
+    const uint64_t pp = j > s0 ? t.pos[j - 1] : model::kPadBefore;
+    const uint64_t pw = j > s0 ? t.word[j - 1] : model::kPadBefore, nw = j + 1 < s1 ? t.word[j + 1] : model::kPadAfter;
     const uint32_t r = ct.urel[j];
     const uint32_t cm = std::min<uint32_t>(commas, 3), qm = std::min<uint32_t>(marks, 3);
     const uint32_t top_rel = top >= 0 ? ct.urel[uint32_t(top)] : 31;
     const uint32_t edge = top >= 0 ? (j == ct.lo[uint32_t(top)] ? 1 : 0) | (j == ct.hi[uint32_t(top)] ? 2 : 0) : 3;
+    // where j stands in its own head's subtree: a boundary there is a boundary of a phrase
+    const int32_t h = a.tokens[j].head;
+    const uint32_t hedge = h >= 0 && uint32_t(h) < ct.lo.size()
+        ? (j == ct.lo[uint32_t(h)] ? 1u : 0u) | (j == ct.hi[uint32_t(h)] ? 2u : 0u) | (j == ct.lo[j] ? 4u : 0u) | (j == ct.hi[j] ? 8u : 0u)
+        : 16u;
     size_t k = 0;
     out[k++] = feat(1, side);
     out[k++] = feat(2, side, dist);
@@ -138,12 +145,16 @@ size_t content_features(const Analysis& a, const CueTokens& t, const ContentToke
     out[k++] = feat(20, side, place, t.kids[cf] & 0x1FF);
     out[k++] = feat(25, side, top_rel, edge);
     out[k++] = feat(26, side, top_rel * 4 + edge, p);
+    out[k++] = feat(30, side, pw);
+    out[k++] = feat(31, side, nw);
+    out[k++] = feat(32, side, pp, p);
+    out[k++] = feat(33, side, hedge, r);
     return k;
 }
 
 void content_margins(const tagging::LinearModel& m, const Analysis& a, const CueTokens& t, const ContentTokens& ct,
-                     uint32_t cf, uint32_t cl, uint32_t s0, uint32_t s1, std::vector<float>& margin, bool left, bool right) {
-    margin.assign(s1 - s0, 0.0f);
+                     uint32_t cf, uint32_t cl, uint32_t s0, uint32_t s1, ContentScores& margin, bool left, bool right) {
+    margin.assign(s1 - s0);
     uint64_t f[kMaxContentFeatures];
     auto is_comma = [&](uint32_t k) { return t.low[k] == "," || t.low[k] == ";"; };
     auto is_mark = [&](uint32_t k) { return a.tokens[k].kind == TokenKind::Quote; };
@@ -151,32 +162,36 @@ void content_margins(const tagging::LinearModel& m, const Analysis& a, const Cue
     uint32_t commas = 0, marks = 0;
     for (uint32_t j = cl; right && j < s1; ++j) {
         const size_t n = content_features(a, t, ct, cf, cl, j, commas, marks, f);
-        float s[2] = {0, 0};
+        float s[kContentClasses] = {};
         m.score(f, n, s);
-        margin[j - s0] = s[1] - s[0];
+        margin.set(j - s0, s);
         commas += is_comma(j); marks += is_mark(j);
     }
     commas = marks = 0;
     for (uint32_t j = cf; left && j-- > s0;) {
         const size_t n = content_features(a, t, ct, cf, cl, j, commas, marks, f);
-        float s[2] = {0, 0};
+        float s[kContentClasses] = {};
         m.score(f, n, s);
-        margin[j - s0] = s[1] - s[0];
+        margin.set(j - s0, s);
         commas += is_comma(j); marks += is_mark(j);
     }
 }
 
-bool decode_content(const std::vector<float>& margin, uint32_t s0, uint32_t s1, uint32_t cf, uint32_t cl,
+bool decode_content(const ContentScores& margin, uint32_t s0, uint32_t s1, uint32_t cf, uint32_t cl,
                     uint32_t* b, uint32_t* e) {
     float best = 0;
     bool found = false;
-    auto scan = [&](uint32_t from, uint32_t to) {   // max-sum subarray of [from, to)
-        float run = 0;
+    // open: the best span begun at `start` (first) and running inside up to the token before k
+    auto scan = [&](uint32_t from, uint32_t to) {
+        float open = 0;
         uint32_t start = from;
+        bool is_open = false;
         for (uint32_t k = from; k < to; ++k) {
-            if (run <= 0) { run = 0; start = k; }
-            run += margin[k - s0];
-            if (run > best) { best = run; *b = start; *e = k + 1; found = true; }
+            const size_t i = k - s0;
+            if (margin.unit[i] > best) { best = margin.unit[i]; *b = k; *e = k + 1; found = true; }
+            if (is_open && open + margin.last[i] > best) { best = open + margin.last[i]; *b = start; *e = k + 1; found = true; }
+            if (!is_open || margin.first[i] > open + margin.in[i]) { open = margin.first[i]; start = k; is_open = true; }
+            else open += margin.in[i];
         }
     };
     scan(s0, std::min(cf, s1));
@@ -185,7 +200,7 @@ bool decode_content(const std::vector<float>& margin, uint32_t s0, uint32_t s1, 
 }
 
 const tagging::LinearModel* content_model() {
-    static const model::Loaded<tagging::LinearModel> lm = tagging::load_linear_model("content", "content", kContentFeatureSet, 2);
+    static const model::Loaded<tagging::LinearModel> lm = tagging::load_linear_model("content", "content", kContentFeatureSet, kContentClasses);
     return lm.ok ? &lm.model : nullptr;
 }
 
