@@ -260,7 +260,16 @@ int main(int argc, char** argv) {
             Range on = normalise(u, o.content), gn = normalise(u, best->content);
             bool frag_match = false;
             for (const Range& fr : best->fragments) { Range fn = normalise(u, fr); frag_match = frag_match || (fn.s == on.s && fn.e == on.e); }
-            if ((on.s == gn.s && on.e == gn.e) || frag_match) { ++ours_exact; ++by_kind_parts[o.kind].exact; }
+            // Exact when it equals the content (or a fragment) of any gold attribution it overlaps: a
+            // nested attribution's content lies inside the outer one's, which overlaps it more.
+            bool other_match = false;
+            for (const auto& g : gold) {
+                if (&g == best || !overlaps(o.content, g.content)) continue;
+                const Range x = normalise(u, g.content);
+                other_match = other_match || (x.s == on.s && x.e == on.e);
+                for (const Range& fr : g.fragments) { const Range fn = normalise(u, fr); other_match = other_match || (fn.s == on.s && fn.e == on.e); }
+            }
+            if ((on.s == gn.s && on.e == gn.e) || frag_match || other_match) { ++ours_exact; ++by_kind_parts[o.kind].exact; }
             else if (errors_shown < show_errors && std::getenv("AE_SHOW_INEXACT")) {
                 ++errors_shown;
                 auto str = [&](Range r) { std::string c; for (uint32_t k = r.s; k < r.e && k < u.size(); ++k) ae::utf8_append(c, uint32_t(u[k])); return c; };

@@ -775,8 +775,7 @@ struct Attributor {
         const bool has_source = kr & ((1u << R_NSUBJ) | (1u << R_POSS)) ||
                                 rel[i] == R_XCOMP || rel[i] == R_CONJ || rel[i] == R_ADVCL;
         const bool has_content = kr & ((1u << R_CCOMP) | (1u << R_XCOMP) | (1u << R_OBJ) | (1u << R_ACL)) || rel[i] == R_PARATAXIS;
-        static const bool relax = std::getenv("AE_RELAX") != nullptr;
-        if ((!has_source && !relax) || (!has_content && !content_lm)) return false;
+        if (!has_source || (!has_content && !content_lm)) return false;
         if (!cue_tokens_filled) { cue_tokens.fill(a); cue_tokens_filled = true; }
         if (!quotes::cue_candidate(a, cue_tokens, i)) return false;
         uint64_t f[quotes::kMaxCueFeatures];
@@ -898,7 +897,7 @@ struct Attributor {
                     // A cue the learned detector finds outside the lexicon: its attribution from the parse.
                     if (learned_cue_at(i)) {
                         Cue lc{i, i + 1, CueClass::Speech, false};
-                        if (parse_attribution(lc, s0, s1, raws, std::getenv("AE_RELAX") == nullptr)) i = lc.last - 1;
+                        if (parse_attribution(lc, s0, s1, raws, true)) i = lc.last - 1;
                     }
                     continue;
                 }
