@@ -9,7 +9,7 @@
 # This file is also its own generator script (cmake -P models.cmake -DAE_MODEL_OUT=... ...).
 
 # A new model plugs in here: its name, then model::load_embedded("<name>", its reader) in its stage.
-set(AE_MODEL_NAMES words pos ner parser triggers cues content pronouns sources)
+set(AE_MODEL_NAMES words pos ner parser triggers cues content pronouns sources attributions)
 
 if(CMAKE_SCRIPT_MODE_FILE)
   # --- generator: AE_MODELS_DIR, AE_MODEL_OUT --------------------------------------------

@@ -28,7 +28,7 @@ suite "python: the module == CLI on every shared article; batch on dask-schedule
 # The same unit, golden and CLI tests under AddressSanitizer + UBSan (the corpus run is left to
 # the release build: it is a speed/linearity check and ASan slows it tenfold).
 step "configure native-debug (ASan + UBSan)" cmake --preset native-debug
-step "build native-debug" cmake --build --preset native-debug -j "$JOBS" --target core-tests article-explorer learn-genders train-tagger news-stats train-triggers train-cues train-content train-pronouns train-sources train-parser
+step "build native-debug" cmake --build --preset native-debug -j "$JOBS" --target core-tests article-explorer learn-genders train-tagger news-stats train-triggers train-cues train-content train-pronouns train-sources train-attributions train-parser
 suite "ctest (native-debug, ASan + UBSan)" ctest --preset native-debug -E corpus
 # A short libFuzzer run over the whole core (long runs: docs/robustness.md).
 if command -v clang++ >/dev/null; then

@@ -509,3 +509,56 @@ TEST_CASE("quotes: a he/she speaker linked to a person is a mention of an entity
         CHECK(mention);
     }
 }
+
+// ---- the learned attribution filter (quotes/attribution_model.h) ----
+#include "quotes/attribution_model.h"
+
+TEST_CASE("attribution model: features are a pure function of the proposal's facts") {
+    quotes::AttributionCandidate a;
+    a.cue_word = 17; a.cue_pos = 3; a.cue_lex = 1; a.cue_subject = true; a.length = 9; a.first_word = 23; a.finite = true; a.speaker = 2;
+    uint64_t fa[quotes::kMaxAttributionFeatures], fa2[quotes::kMaxAttributionFeatures], fb[quotes::kMaxAttributionFeatures];
+    const size_t na = quotes::attribution_features(a, fa), na2 = quotes::attribution_features(a, fa2);
+    CHECK(na <= quotes::kMaxAttributionFeatures);
+    CHECK(std::vector<uint64_t>(fa, fa + na) == std::vector<uint64_t>(fa2, fa2 + na2));
+    quotes::AttributionCandidate b = a;
+    b.cue_subject = false;   // a learned cue with no subject in the parse reads differently
+    const size_t nb = quotes::attribution_features(b, fb);
+    CHECK(nb == na);
+    CHECK(std::vector<uint64_t>(fa, fa + na) != std::vector<uint64_t>(fb, fb + nb));
+    b = a; b.length = 10;   // 9 to 16 tokens share a bucket
+    quotes::attribution_features(b, fb);
+    CHECK(std::vector<uint64_t>(fa, fa + na) == std::vector<uint64_t>(fb, fb + nb));
+    // the decision: KEEP must beat DROP by more than the bias
+    const float keep[2] = {0.0f, quotes::kAttributionBias + 1.0f}, tie[2] = {0.0f, quotes::kAttributionBias};
+    CHECK(quotes::attribution_kept(keep));
+    CHECK(!quotes::attribution_kept(tie));
+}
+
+namespace {
+struct AttributionLog { std::vector<std::pair<uint32_t, uint32_t>> spans; size_t features = 0; };
+void log_attribution(void* c, const uint64_t*, size_t n, uint32_t start, uint32_t end) {
+    auto* log = static_cast<AttributionLog*>(c);
+    log->spans.push_back({start, end});
+    log->features = std::max(log->features, n);
+}
+}  // namespace
+
+TEST_CASE("attribution model: indirect proposals reach the training hook, marked quotes do not") {
+    AttributionLog log;
+    quotes::set_attribution_hook(&log_attribution, &log);
+    Analysis a = analyze("The mayor said the bridge would close on Monday. \"It is a disgrace,\" said Tom Reyes.", {});
+    quotes::set_attribution_hook(nullptr, nullptr);
+    REQUIRE(log.spans.size() == 1);
+    CHECK(a.slice(log.spans[0].first, log.spans[0].second) == "the bridge would close on Monday");
+    CHECK(log.features > 0);
+    CHECK(log.features <= quotes::kMaxAttributionFeatures);
+    // with the hook set every proposal stays: both quotes are there
+    CHECK(a.quotes.size() == 2);
+}
+
+TEST_CASE("attribution model: a learned cue with no subject inside another attribution's content is part of it") {
+    // "is expected to begin …, according to …": one attribution, not a second one for "expected"
+    auto q = quotes_of("Construction is expected to begin in the spring and to take about 18 months, according to the city's engineering department.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].text == "Construction is expected to begin in the spring and to take about 18 months");
+}

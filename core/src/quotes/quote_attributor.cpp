@@ -11,6 +11,7 @@
 #include "article_explorer/tagger.h"
 #include "article_explorer/tokens.h"
 #include "article_explorer/parser.h"
+#include "quotes/attribution_model.h"
 #include "quotes/content_model.h"
 #include "quotes/cue_model.h"
 #include "quotes/source_model.h"
@@ -341,15 +342,16 @@ struct Attributor {
         return true;
     }
 
+    bool content_learned = false;   // the last add_indirect's content is the labeller's span
     bool add_indirect(uint32_t cf, uint32_t cl, const Cue& c, const NP& sp, std::vector<Raw>& raws) {
-        learned_content(c, cf, cl);
+        content_learned = learned_content(c, cf, cl);
         bool all_quoted = true, has_quoted = false;
         for (uint32_t k = cf; k < cl; ++k) {
             if (in_quote[k] || is_double_mark(tok(k))) has_quoted = true; else all_quoted = false;
         }
         if (all_quoted) return false;
         if (has_quoted && is_double_mark(tok(cf)) && cl > 0 && is_double_mark(tok(cl - 1))) return false;
-        add_quote(has_quoted ? "mixed" : "indirect", cf, cl, &c, &sp);
+        if (!add_quote(has_quoted ? "mixed" : "indirect", cf, cl, &c, &sp, true)) return false;
         if (has_quoted) {
             // raws are in text order: only those starting inside [cf, cl) can be consumed
             auto it = std::lower_bound(raws.begin(), raws.end(), cf, [](const Raw& r, uint32_t v) { return r.open < v; });
@@ -392,6 +394,24 @@ struct Attributor {
         return a.pos[i] < finite_tag.size() && finite_tag[a.pos[i]];
     }
     std::vector<uint8_t> finite_tag;   // POS tag id -> a finite verb or modal
+    bool verb_or_noun(uint32_t i) {
+        if (a.pos.size() != a.tokens.size()) return false;
+        if (verb_noun_tag.empty())
+            for (const std::string& t : pos_tag_names()) verb_noun_tag.push_back(t.rfind("VB", 0) == 0 || t == "NN" || t == "NNS");
+        return a.pos[i] < verb_noun_tag.size() && verb_noun_tag[a.pos[i]];
+    }
+    std::vector<uint8_t> verb_noun_tag;   // POS tag id -> a verb or a common noun
+    // A form of be, have or do: the auxiliary of a cue ("is expected") is not the cue.
+    bool auxiliary(uint32_t i) const {
+        static const WordTable<uint8_t> aux = [] {
+            WordTable<uint8_t> t;
+            for (const char* w : {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "has", "have",
+                                  "had", "having", "do", "does", "did"})
+                t[w] = 1;
+            return t;
+        }();
+        return aux.find(low(i)) != nullptr;
+    }
 
     uint32_t sentence_end_tok(uint32_t i) const { const Sentence& s = a.sentences[sent_of[i]]; return s.first_token + s.token_count; }
     uint32_t sentence_start_tok(uint32_t i) const { return a.sentences[sent_of[i]].first_token; }
@@ -625,10 +645,12 @@ struct Attributor {
         return np;
     }
 
-    void add_quote(const char* kind, uint32_t cf, uint32_t cl, const Cue* cue, const NP* sp) {
-        if (cl <= cf) return;
+    // Adds a quote; with `filter`, an attribution the learned filter drops is not added (false).
+    bool add_quote(const char* kind, uint32_t cf, uint32_t cl, const Cue* cue, const NP* sp, bool filter = false) {
+        if (cl <= cf) return false;
         NP ranked;
         if (cue) { ranked = rank_source(*cue, cf, cl, sp ? *sp : NP{}); sp = &ranked; }
+        if (filter && cue && !keep_attribution(*cue, cf, cl, sp)) return false;
         Quote q;
         q.kind = kind;
         q.start = a.tokens[cf].start; q.end = a.tokens[cl - 1].end;
@@ -639,6 +661,58 @@ struct Attributor {
             q.speaker_text = std::string(a.slice(q.speaker_span.start, q.speaker_span.end));
         }
         a.quotes.push_back(std::move(q));
+        return true;
+    }
+
+    // ---- the learned attribution filter (quotes/attribution_model.h) ----
+    const tagging::LinearModel* attribution_lm = nullptr;
+    bool attribution_on = false;   // a model or the trainer's hook: learned cues need no subject
+    bool keep_attribution(const Cue& c, uint32_t cf, uint32_t cl, const NP* sp) {
+        void* hook_ctx = nullptr;
+        const quotes::AttributionHook hook = quotes::attribution_hook(&hook_ctx);
+        if ((!attribution_lm && !hook) || !parsed || a.tokens[c.first].kind != TokenKind::Word) return true;
+        if (!cue_tokens_filled) { cue_tokens.fill(a); cue_tokens_filled = true; }
+        quotes::AttributionCandidate x;
+        const uint32_t v = c.first;
+        x.cue_word = cue_tokens.word[v];
+        x.cue_pos = cue_tokens.pos[v];
+        x.cue_rel = rel[v];
+        x.cue_lex = cue_tokens.lex[v] & 0x7F;
+        x.cue_subject = kid_rels[v] & ((1u << R_NSUBJ) | (1u << R_POSS));
+        x.cue_passive = kid_rels[v] & (1u << R_NSUBJPASS);
+        x.content_right = cf >= c.last;
+        x.gap = x.content_right ? cf - c.last : (c.first >= cl ? c.first - cl : 0);
+        x.length = cl - cf;
+        x.first_word = cue_tokens.word[cf];
+        x.first_pos = cue_tokens.pos[cf];
+        x.last_pos = cue_tokens.pos[cl - 1];
+        x.before_word = cf > 0 ? cue_tokens.word[cf - 1] : 0;
+        const uint32_t h = span_head(cf, cl);
+        x.head_rel = rel[h];
+        x.head_on_cue = a.tokens[h].head >= int32_t(c.first) && a.tokens[h].head < int32_t(c.last);
+        for (uint32_t k = cf; k < cl; ++k) {
+            x.finite = x.finite || finite_verb(k);
+            x.marks = x.marks || is_double_mark(tok(k));
+        }
+        if (sp && sp->ok) {
+            const uint32_t sh = span_head(sp->first, sp->last);
+            const uint8_t pc = pos_class_of(sh);
+            x.speaker = subject_pronoun(sh) ? 1 : pc == P_PROPER ? 2 : 3;
+        }
+        x.content_learned = content_learned;
+        if (cue_lm && quotes::cue_candidate(a, cue_tokens, v)) {
+            uint64_t cfe[quotes::kMaxCueFeatures];
+            float cs[2] = {0, 0};
+            cue_lm->score(cfe, quotes::cue_features(a, cue_tokens, v, cfe), cs);
+            const float m = cs[1] - cs[0];
+            x.cue_margin = m < -8 ? 1 : m < -2 ? 2 : m < 0 ? 3 : m < 2 ? 4 : m < 8 ? 5 : m < 16 ? 6 : 7;
+        }
+        uint64_t f[quotes::kMaxAttributionFeatures];
+        const size_t n = quotes::attribution_features(x, f);
+        if (hook) { hook(hook_ctx, f, n, a.tokens[cf].start, a.tokens[cl - 1].end); return true; }
+        float sc[2] = {0, 0};
+        attribution_lm->score(f, n, sc);
+        return quotes::attribution_kept(sc);
     }
 
     // Trim a content token range: leading "that", trailing sentence punctuation.
@@ -769,13 +843,39 @@ struct Attributor {
     bool cue_tokens_filled = false;
     quotes::CueTokens cue_tokens;
     std::vector<uint32_t> kid_rels;   // per token: bit (1 << Rel) of each child's relation
+    // Has token i a subject or owner in the parse, or a verb it hangs from that may have one?
+    bool parse_source_at(uint32_t i) const {
+        return kid_rels[i] & ((1u << R_NSUBJ) | (1u << R_POSS)) || rel[i] == R_XCOMP || rel[i] == R_CONJ || rel[i] == R_ADVCL;
+    }
+    // Quotes of learned cues with no subject in the parse (a.quotes indices, ascending).
+    std::vector<size_t> weak_quotes;
+    // Such a quote whose content lies inside another quote's is part of that one ("X is expected
+    // to begin, according to …"): dropped.
+    void drop_nested_weak_quotes() {
+        if (weak_quotes.empty()) return;
+        std::vector<uint8_t> drop(a.quotes.size(), 0);
+        for (size_t w : weak_quotes)
+            for (size_t k = 0; k < a.quotes.size() && !drop[w]; ++k)
+                if (k != w && !drop[k] && a.quotes[k].start <= a.quotes[w].start && a.quotes[w].end <= a.quotes[k].end) drop[w] = 1;
+        size_t out = 0;
+        for (size_t k = 0; k < a.quotes.size(); ++k) {
+            if (drop[k]) continue;
+            if (out != k) a.quotes[out] = std::move(a.quotes[k]);
+            ++out;
+        }
+        a.quotes.resize(out);
+        weak_quotes.clear();
+    }
     bool learned_cue_at(uint32_t i) {
         if (!cue_lm || !parsed || in_quote[i] || a.tokens[i].kind != TokenKind::Word) return false;
         const uint32_t kr = kid_rels[i];
-        const bool has_source = kr & ((1u << R_NSUBJ) | (1u << R_POSS)) ||
-                                rel[i] == R_XCOMP || rel[i] == R_CONJ || rel[i] == R_ADVCL;
+        const bool has_source = parse_source_at(i);
         const bool has_content = kr & ((1u << R_CCOMP) | (1u << R_XCOMP) | (1u << R_OBJ) | (1u << R_ACL)) || rel[i] == R_PARATAXIS;
-        if (!has_source || (!has_content && !content_lm)) return false;
+        if (!has_content && !content_lm) return false;
+        // With the attribution filter a cue needs no subject in the parse; then only verbs and
+        // common nouns are asked (the detector marks little else, and each question costs), never
+        // an auxiliary ("is expected") nor a passive, whose subject would become the content.
+        if (!has_source && (!attribution_on || !verb_or_noun(i) || auxiliary(i) || (kr & (1u << R_NSUBJPASS)))) return false;
         if (!cue_tokens_filled) { cue_tokens.fill(a); cue_tokens_filled = true; }
         if (!quotes::cue_candidate(a, cue_tokens, i)) return false;
         uint64_t f[quotes::kMaxCueFeatures];
@@ -876,6 +976,11 @@ struct Attributor {
         cue_lm = quotes::cue_model();
         content_lm = quotes::content_model();
         source_lm = quotes::source_model();
+        attribution_lm = quotes::attribution_model();
+        {
+            void* ctx = nullptr;
+            attribution_on = attribution_lm || quotes::attribution_hook(&ctx);
+        }
 
         // 2. Indirect quotes, sentence by sentence.
         for (uint32_t s = 0; s < a.sentences.size(); ++s) {
@@ -897,7 +1002,9 @@ struct Attributor {
                     // A cue the learned detector finds outside the lexicon: its attribution from the parse.
                     if (learned_cue_at(i)) {
                         Cue lc{i, i + 1, CueClass::Speech, false};
-                        if (parse_attribution(lc, s0, s1, raws, true)) i = lc.last - 1;
+                        const size_t before = a.quotes.size();
+                        if (parse_attribution(lc, s0, s1, raws, !attribution_on)) i = lc.last - 1;
+                        if (a.quotes.size() > before && !parse_source_at(lc.first)) weak_quotes.push_back(a.quotes.size() - 1);
                     }
                     continue;
                 }
@@ -983,6 +1090,8 @@ struct Attributor {
                 i = c.last - 1;
             }
         }
+
+        drop_nested_weak_quotes();
 
         // 3. Marked quotes.
         int64_t prev_speaker_quote = -1;   // index into a.quotes of the last marked quote with a speaker
