@@ -176,7 +176,8 @@ void read_doc(const polnear::Document& pd, Doc& d) {
 
 struct Score { size_t tp = 0, fp = 0, fn = 0, spans = 0, exact = 0; };
 
-Score evaluate(const LinearModel& m, std::vector<Doc>& docs) {
+// show_errors > 0: prints that many dev spans the decoder gets wrong (cue, ours, gold).
+Score evaluate(const LinearModel& m, std::vector<Doc>& docs, size_t show_errors = 0) {
     Score sc;
     quotes::ContentScores margins;
     std::vector<int> cls;
@@ -199,6 +200,15 @@ Score evaluate(const LinearModel& m, std::vector<Doc>& docs) {
             };
             trim(b, e); trim(gb, ge);
             sc.exact += b == gb && e == ge;
+            if ((b != gb || e != ge) && show_errors > 0) {
+                --show_errors;
+                auto words = [&](uint32_t x, uint32_t y) {
+                    std::string o;
+                    for (uint32_t k = x; k < y; ++k) { if (!o.empty()) o += ' '; o += d.a.slice(d.a.tokens[k].start, d.a.tokens[k].end); }
+                    return o;
+                };
+                std::printf("WRONG cue '%s'\n  ours: %s\n  gold: %s\n", words(it.cf, it.cl).c_str(), words(b, e).c_str(), words(gb, ge).c_str());
+            }
         }
     return sc;
 }
@@ -216,7 +226,7 @@ void read_split(const std::string& dir, size_t max_docs, std::vector<Doc>& out, 
 int main(int argc, char** argv) {
     tool_options::Options o;
     int rc = 0;
-    if (!tool_options::parse(argc, argv, "train-content", "usage: train-content --train POLNEAR_TRAIN --dev POLNEAR_DEV --out content.bin [--epochs 5] [--seed 1] [--max-rows 15000] [--min-q 0] [--max-docs 0]\n", {"train", "dev", "out"}, o, &rc)) return rc;
+    if (!tool_options::parse(argc, argv, "train-content", "usage: train-content --train POLNEAR_TRAIN --dev POLNEAR_DEV --out content.bin [--epochs 5] [--seed 1] [--max-rows 15000] [--min-q 0] [--max-docs 0] [--errors N]\n", {"train", "dev", "out"}, o, &rc)) return rc;
     const int epochs = std::stoi(o.get("epochs", "5"));
     const size_t max_docs = std::stoul(o.get("max-docs", "0"));
     size_t train_items = 0, dev_items = 0;
@@ -267,6 +277,7 @@ int main(int argc, char** argv) {
     }
     LinearModel m = meta;
     p.export_model(m, ex);
+    if (const size_t n = std::stoul(o.get("errors", "0"))) evaluate(m, dev, n);
     char note[512];
     std::snprintf(note, sizeof note, "train-content | PolNeAR %zu train docs, %zu dev | epochs %d | dev token F1 %.1f, span exact %.1f %% (quantised)",
                   train.size(), dev.size(), epochs, f1(last), pct(last.exact, last.spans));
