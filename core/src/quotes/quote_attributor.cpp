@@ -344,7 +344,10 @@ struct Attributor {
 
     bool content_learned = false;   // the last add_indirect's content is the labeller's span
     bool add_indirect(uint32_t cf, uint32_t cl, const Cue& c, const NP& sp, std::vector<Raw>& raws) {
-        content_learned = learned_content(c, cf, cl);
+        // the labeller's span, unless it runs over the source ("… sell more handsets, research suggests")
+        uint32_t lf = cf, ll = cl;
+        content_learned = learned_content(c, lf, ll) && !(sp.ok && sp.first < ll && lf < sp.last);
+        if (content_learned) { cf = lf; cl = ll; }
         bool all_quoted = true, has_quoted = false;
         for (uint32_t k = cf; k < cl; ++k) {
             if (in_quote[k] || is_double_mark(tok(k))) has_quoted = true; else all_quoted = false;
