@@ -404,6 +404,12 @@ struct Attributor {
         return a.pos[i] < verb_noun_tag.size() && verb_noun_tag[a.pos[i]];
     }
     std::vector<uint8_t> verb_noun_tag;   // POS tag id -> a verb or a common noun
+    bool preposition(uint32_t i) {
+        if (a.pos.size() != a.tokens.size()) return false;
+        if (in_tag.empty()) for (const std::string& t : pos_tag_names()) in_tag.push_back(t == "IN");
+        return a.pos[i] < in_tag.size() && in_tag[a.pos[i]];
+    }
+    std::vector<uint8_t> in_tag;   // POS tag id -> IN (a preposition or subordinator)
     // A form of be, have or do: the auxiliary of a cue ("is expected") is not the cue.
     bool auxiliary(uint32_t i) const {
         static const WordTable<uint8_t> aux = [] {
@@ -558,6 +564,8 @@ struct Attributor {
         for (size_t q = quote_index >= 0 ? size_t(quote_index) : a.quotes.size(), steps = 0; q > 0 && steps < 4; ++steps) {
             const Quote& pq = a.quotes[--q];
             if (!pq.has_speaker_span || pq.speaker_span.end > anchor_byte) continue;
+            // a learned cue's quote with no subject in the parse is no speaker to continue
+            if (std::find(weak_quotes.begin(), weak_quotes.end(), q) != weak_quotes.end()) continue;
             const uint32_t f = a.token_at_or_after(pq.speaker_span.start), l = a.token_at_or_after(pq.speaker_span.end);
             if (l > f && sent_of[f] >= 0 && uint32_t(sent_of[f]) + 3 >= s_first) add(f, l, false, false, true);
             break;
@@ -710,6 +718,9 @@ struct Attributor {
             const float m = cs[1] - cs[0];
             x.cue_margin = m < -8 ? 1 : m < -2 ? 2 : m < 0 ? 3 : m < 2 ? 4 : m < 8 ? 5 : m < 16 ? 6 : 7;
         }
+        // A learned cue with no subject and a content that is only a prepositional phrase
+        // ("more allegations against him") is no attribution a reader would see.
+        if (!hook && x.cue_lex == 0 && !parse_source_at(v) && !x.finite && preposition(cf)) return false;
         uint64_t f[quotes::kMaxAttributionFeatures];
         const size_t n = quotes::attribution_features(x, f);
         if (hook) { hook(hook_ctx, f, n, a.tokens[cf].start, a.tokens[cl - 1].end); return true; }
@@ -853,13 +864,16 @@ struct Attributor {
     // Quotes of learned cues with no subject in the parse (a.quotes indices, ascending).
     std::vector<size_t> weak_quotes;
     // Such a quote whose content lies inside another quote's is part of that one ("X is expected
-    // to begin, according to …"): dropped.
+    // to begin, according to …"), and one whose content holds another quote is a weaker reading
+    // of that one ("made statements that Ecuador considered “very unfortunate”"): dropped.
     void drop_nested_weak_quotes() {
         if (weak_quotes.empty()) return;
         std::vector<uint8_t> drop(a.quotes.size(), 0);
         for (size_t w : weak_quotes)
             for (size_t k = 0; k < a.quotes.size() && !drop[w]; ++k)
-                if (k != w && !drop[k] && a.quotes[k].start <= a.quotes[w].start && a.quotes[w].end <= a.quotes[k].end) drop[w] = 1;
+                if (k != w && !drop[k] && ((a.quotes[k].start <= a.quotes[w].start && a.quotes[w].end <= a.quotes[k].end) ||
+                                           (a.quotes[w].start <= a.quotes[k].start && a.quotes[k].end <= a.quotes[w].end)))
+                    drop[w] = 1;
         size_t out = 0;
         for (size_t k = 0; k < a.quotes.size(); ++k) {
             if (drop[k]) continue;
