@@ -346,6 +346,26 @@ TEST_CASE("events: a nominal Other.Action acts on the of-phrase right after it")
     CHECK(e.arg("patient") == "the device");
 }
 
+TEST_CASE("events: a nominal event's PP right after it: for, on, a change noun's in; an of-phrase before the verb") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Boeing has secured two large orders for new aircraft. "
+                         "The company reported heavy declines in revenues in Detroit. "
+                         "Analysts expect a large impact on the music industry. "
+                         "The White House says that the collapse of the automakers would be a terrible setback.");
+    Ev o = find(a, "orders");
+    REQUIRE(o.e);
+    CHECK(o.arg("patient") == "new aircraft");
+    Ev d = find(a, "declines");
+    REQUIRE(d.e);
+    CHECK(d.arg("patient") == "revenues");
+    Ev i = find(a, "impact");
+    REQUIRE(i.e);
+    CHECK(i.arg("patient") == "the music industry");
+    Ev c = find(a, "collapse");   // the PP is no clause's subject: `of` opens no clause
+    REQUIRE(c.e);
+    CHECK(c.arg("patient") == "the automakers");
+}
+
 TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regression)") {
     // libFuzzer found coordination reading the chunk after "…, and" when "and" was the last
     // token: a heap read one past the end (ASan, native-debug). Both must simply run.

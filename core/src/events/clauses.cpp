@@ -187,8 +187,10 @@ std::vector<Clause::PP> Analyzer::pps(int from, int e) const {
             int c = d_.chunk[j];
             const Chunk& C = d_.chunks[c];
             int after = C.last + 1;
-            if (after < e && (d_.finite(after) || (d_.verb(after) && d_.vt[after] != V_VBN && d_.vt[after] != V_VBG)))
-                break;   // "after police raided": a clause, not a PP
+            // "after police raided": a clause, not a PP; only a word that opens clauses opens one
+            // ("the collapse of the automakers would be": the PP ends before the verb)
+            if ((d_.wb[k] & W_SUBORDINATOR) && after < e && (d_.finite(after) || (d_.verb(after) && d_.vt[after] != V_VBN && d_.vt[after] != V_VBG)))
+                break;
             if (C.head >= 0) out.push_back({k, c});
             k = after;
             // "of" complements belong to the chunk: skip them

@@ -295,6 +295,17 @@ void EventFinding::Impl::noun_event(int t, int s, int sf, int se) {
         if (prep == "by" && lv < 0) role = "agent";
         // a nominal Other.Action's `of` right after it is what it acts on ("the launch of the iPhone")
         if (role.empty() && prep == "of" && type == "Other.Action" && pp.prep == k) role = "patient";
+        // the PP right after a nominal event, not yet with a patient, names what it is about when it
+        // is no place or date: `orders for new aircraft`, `discussions on the bailout`, and a change
+        // noun's in-phrase (`declines in revenues`, not the `in` of a place)
+        if (pp.prep == k && !b.has_role(ev, "patient")) {
+            const int h = d.chunks[pp.chunk].head;
+            const bool place = d.ent[h] >= 0 && a.entities[d.ent[h]].type == "LOCATION";
+            if (!place && d.value[h] < 0) {
+                if (prep == "for" && role.empty()) role = "patient";
+                if (prep == "on" || (prep == "in" && is_unaccusative(d.low[t]))) role = "patient";
+            }
+        }
         if (role.empty()) continue;
         if (role == "patient" && prep == "of" && b.has_role(ev, "patient")) continue;
         if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
