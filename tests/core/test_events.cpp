@@ -366,6 +366,21 @@ TEST_CASE("events: a nominal event's PP right after it: for, on, a change noun's
     CHECK(c.arg("patient") == "the automakers");
 }
 
+TEST_CASE("events: a nominal event's possessive pronoun is its possessor argument") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("John Smith praised the workers. His speech lasted an hour. Ford said that its sales fell in March.");
+    Ev s = find(a, "speech");
+    REQUIRE(s.e);
+    CHECK(s.arg("agent") == "His");
+    bool person = false;   // "his" takes the person before it
+    for (const auto& x : s.e->arguments)
+        if (x.role == "agent" && !x.entity.empty()) person = true;
+    CHECK(person);
+    Ev f = find(a, "sales");
+    REQUIRE(f.e);
+    CHECK(f.arg("agent") == "its");
+}
+
 TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regression)") {
     // libFuzzer found coordination reading the chunk after "…, and" when "and" was the last
     // token: a heap read one past the end (ASan, native-debug). Both must simply run.

@@ -17,7 +17,7 @@ EventArgument Builder::arg_from(const Chunk& C, std::string_view role) const {
         r.entity = a.entities[d.ent[h]].id;
         r.start = a.tokens[d.ment_first[h]].start;
         r.end = a.tokens[d.ment_last[h]].end;
-    } else if ((d.f[h] & F_PRON) && (d.wb[h] & (W_PERSONAL_PRONOUN))) {
+    } else if ((d.f[h] & (F_PRON | F_PRPS)) && (d.wb[h] & (W_PERSONAL_PRONOUN))) {
         // the previous person, but not the speaker of the quote the pronoun is in
         std::string speaker = d.quote_of[h] >= 0 ? a.quotes[d.quote_of[h]].speaker : std::string();
         auto it = std::lower_bound(person_mentions.begin(), person_mentions.end(), h);

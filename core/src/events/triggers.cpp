@@ -327,8 +327,8 @@ int EventFinding::Impl::light_verb(const Chunk& C, int sf, int se) const {
     return -1;
 }
 
-// A noun event's possessor ("Glas's arrest": patient for Justice, Life, Movement, Personnel,
-// agent otherwise) and the names before it ("Ecuadorian police raid": agent).
+// A noun event's possessor ("Glas's arrest", "its sales": patient for Justice, Life, Movement,
+// Personnel, agent otherwise) and the names before it ("Ecuadorian police raid": agent).
 void EventFinding::Impl::noun_modifiers(Event& ev, const Chunk& C, int t, std::string_view cls) {
     bool patient_poss = cls == "Justice" || cls == "Life" || cls == "Movement" || cls == "Personnel";
     for (int k = C.first; k < t; ++k) {
@@ -344,8 +344,10 @@ void EventFinding::Impl::noun_modifiers(Event& ev, const Chunk& C, int t, std::s
                 } else { r.start = a.tokens[C.first].start; r.end = a.tokens[pk].end; }
                 b.add(ev, r);
             }
-        } else if ((d.f[k] & F_PRPS) && (d.wb[k] & (W_PERSONAL_PRONOUN))) {
-            // "his arrest": a possessive pronoun gives no argument here
+        } else if (d.f[k] & F_PRPS) {
+            // "its sales", "his speech": the possessive pronoun, in the possessor's role ("his"
+            // and "her" take the person arg_from finds for them)
+            b.add(ev, b.arg_from(Chunk{k, k, k}, patient_poss ? "patient" : "agent"));
         } else if (d.ent[k] >= 0 && d.ment_last[k] < t && k == d.ment_first[k]) {
             bool poss = false;
             for (int x = k; x <= d.ment_last[k] + 1 && x < t; ++x) if (d.f[x] & F_POS) poss = true;
