@@ -381,6 +381,23 @@ TEST_CASE("events: a nominal event's possessive pronoun is its possessor argumen
     CHECK(f.arg("agent") == "its");
 }
 
+TEST_CASE("events: an object relative clause's verb acts on the noun the clause hangs on") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("GM asked for more than the $13.4 billion that it has already received. "
+                         "Police recovered the car which the thieves had stolen. "
+                         "Critics say the music it sells is overpriced.");
+    Ev r = find(a, "received");
+    REQUIRE(r.e);
+    CHECK(r.arg("agent") == "it");
+    CHECK(r.arg("patient") == "the $13.4 billion");
+    Ev s = find(a, "stolen");
+    REQUIRE(s.e);
+    CHECK(s.arg("patient") == "the car");
+    Ev m = find(a, "sells");   // no relative pronoun: a pronoun subject right after the noun
+    REQUIRE(m.e);
+    CHECK(m.arg("patient") == "the music");
+}
+
 TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regression)") {
     // libFuzzer found coordination reading the chunk after "…, and" when "and" was the last
     // token: a heap read one past the end (ASan, native-debug). Both must simply run.

@@ -141,6 +141,10 @@ void EventFinding::Impl::verb_event(int t, int s, int sf, int se) {
     Event ev = b.make(type, t, last, s);
     for (int k = t + 1; k <= last; ++k) consumed[k] = 1;
     verb_arguments(ev, t, sf, se, g, type, after, subj, obj, mid);
+    if (obj.empty() && mid.empty() && !m.words && !b.has_role(ev, "patient")) {
+        int gap = relative_gap(t, g, sf, se, subj);
+        if (gap >= 0) b.add(ev, b.arg_from_chunk(gap, "patient"));
+    }
     b.set_modality(ev, t, &g);
     events.push_back(std::move(ev));
     ev_tok.push_back(t);
@@ -247,6 +251,29 @@ void EventFinding::Impl::verb_arguments(Event& ev, int t, int sf, int se, const 
             if (!(x.role == "patient" && !obj.empty() && x.start == b.arg_from_chunk(obj[0], "patient").start)) keep.push_back(x);
         ev.arguments = keep;
     }
+}
+
+// An object relative clause's verb acts on the noun the clause hangs on: "the four billion (that)
+// it has already received", "the music it sells". The clause's subject is right before the verb
+// group and right after the noun (and `that` / `which` / `whom`; with none, the subject must be a
+// pronoun), and nothing after the verb could be its object. -1 when there is no such noun.
+int EventFinding::Impl::relative_gap(int t, const VGroup& g, int sf, int se, const std::vector<int>& subj) const {
+    if (g.passive || g.infinitive || subj.size() != 1) return -1;
+    const Chunk& S = d.chunks[subj[0]];
+    if (S.last != g.start - 1 || S.head < 0) return -1;
+    int k = t + 1;
+    while (k < se && (d.f[k] & (F_RB | F_RP))) ++k;
+    if (k < se && !(d.punct(k) || (d.f[k] & (F_IN | F_CC)) || d.finite(k))) return -1;
+    if (k < se && (d.f[k] & F_IN) && (d.wb[k] & W_SUBORDINATOR)) return -1;   // "said that"
+    if (is_unaccusative(d.low[t]) || b.speech_cue[t]) return -1;
+    int p = S.first - 1;
+    const bool rel = p >= sf && in(d.low[p], {"that", "which", "whom"});
+    if (rel) --p;
+    if (!rel && !(d.f[S.head] & F_PRON)) return -1;
+    if (p < sf || d.chunk[p] < 0) return -1;
+    const Chunk& A = d.chunks[d.chunk[p]];
+    if (A.last != p || A.head < 0 || d.value[A.head] >= 0) return -1;
+    return d.chunk[p];
 }
 
 // ---- 4. noun triggers ---------------------------------------------------------------------------
