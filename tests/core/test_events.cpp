@@ -398,6 +398,22 @@ TEST_CASE("events: an object relative clause's verb acts on the noun the clause 
     CHECK(m.arg("patient") == "the music");
 }
 
+TEST_CASE("events: verbs of existence, appearance, continuing and recovery undergo their subject") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Car sales rebounded in March. Ford expects to continue.");
+    Ev r = find(a, "rebounded");
+    REQUIRE(r.e);
+    CHECK(r.arg("patient") == "Car sales");
+    CHECK(r.count("agent") == 0);
+    Ev c = find(a, "continue");
+    REQUIRE(c.e);
+    CHECK(c.arg("patient") == "Ford");
+    Ev e = find(a, "expects");   // the controlled verb's patient is not lent back to its own agent
+    REQUIRE(e.e);
+    CHECK(e.arg("agent") == "Ford");
+    CHECK(e.count("patient") == 0);
+}
+
 TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regression)") {
     // libFuzzer found coordination reading the chunk after "…, and" when "and" was the last
     // token: a heap read one past the end (ASan, native-debug). Both must simply run.
