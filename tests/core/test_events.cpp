@@ -414,6 +414,19 @@ TEST_CASE("events: verbs of existence, appearance, continuing and recovery under
     CHECK(e.count("patient") == 0);
 }
 
+TEST_CASE("events: a clear transitive clause is an Other.Action even where the trigger detector says no") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Apple unveils iPod nano\n\nThe new player includes a colour screen.");
+    Ev u = find(a, "unveils");
+    REQUIRE(u.e);
+    CHECK(u.e->type == "Other.Action");
+    CHECK(u.arg("agent") == "Apple");
+    CHECK(u.arg("patient") == "iPod nano");
+    Ev i = find(a, "includes");
+    REQUIRE(i.e);
+    CHECK(i.arg("patient") == "a colour screen");
+}
+
 TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regression)") {
     // libFuzzer found coordination reading the chunk after "…, and" when "and" was the last
     // token: a heap read one past the end (ASan, native-debug). Both must simply run.

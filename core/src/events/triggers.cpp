@@ -126,7 +126,13 @@ void EventFinding::Impl::verb_event(int t, int s, int sf, int se) {
     if (type.empty()) {
         // outside the lexicon: an event mention by the learned detector (the rules without a model)
         if (detector) {
-            if (!detects(t)) return;
+            // the detector's no does not overrule a clear who-did-what-to-whom: a subject, the
+            // parse's own object and the rules' Other.Action ("Apple unveils iPod nano", present
+            // tenses the detector's TimeML training seldom marks)
+            if (!detects(t)) {
+                std::vector<int> rule_obj = obj;
+                if (!parse_obj || subj.empty() || !other_action(t, g, after, se, subj, rule_obj)) return;
+            }
             const CueLexicon::Entry* cue = d.lex[t]->cue;
             // "said Mexican diplomats were ...": the chunk after a reporting verb is its complement's
             // subject, unless the parse makes it the verb's object ("unveiled a new version")
