@@ -302,7 +302,7 @@ TEST_CASE("events: an amount is an object, a score is not") {
     Analysis a = analyze("The council reviewed the budget on Monday. The carmaker received $13.4 billion in loans last year.");
     Ev r = find(a, "received");
     REQUIRE(r.e);
-    CHECK(r.arg("patient") == "$13.4 billion");
+    CHECK(r.arg("patient") == "$13.4 billion in loans");   // an amount runs through its in-phrase
 }
 
 TEST_CASE("events: predicates outside the taxonomy come out as Other.Action") {
@@ -425,6 +425,18 @@ TEST_CASE("events: a clear transitive clause is an Other.Action even where the t
     Ev i = find(a, "includes");
     REQUIRE(i.e);
     CHECK(i.arg("patient") == "a colour screen");
+}
+
+TEST_CASE("events: an amount's argument runs through its in-phrase; US$ is no name") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("Air Canada has ordered US$6 billion in new airliners. GM lost US$6 billion last year.");
+    Ev o = find(a, "ordered");
+    REQUIRE(o.e);
+    CHECK(o.arg("patient") == "US$6 billion in new airliners");
+    CHECK(o.count("place") == 0);
+    Ev l = find(a, "lost");
+    REQUIRE(l.e);
+    CHECK(l.arg("patient") == "US$6 billion");
 }
 
 TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regression)") {

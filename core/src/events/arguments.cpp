@@ -1,6 +1,6 @@
 // The events stage's arguments (see events/finding.h): an argument from a noun chunk (its entity,
-// a pronoun's person, a quantity's of-phrase, a role description's person), the role of a
-// prepositional phrase by event type, polarity and modality.
+// a pronoun's person, a quantity's of-phrase, an amount's in-phrase, a role description's person),
+// the role of a prepositional phrase by event type, polarity and modality.
 #include "events/finding.h"
 
 #include <algorithm>
@@ -34,6 +34,15 @@ EventArgument Builder::arg_from(const Chunk& C, std::string_view role) const {
         const Chunk& O = d.chunks[d.chunk[C.last + 2]];
         r.end = a.tokens[O.last].end;
         if (O.head >= 0 && d.ent[O.head] >= 0) r.entity = a.entities[d.ent[O.head]].id;
+    } else if ((d.f[h] & F_NUM) && C.last + 2 < int(d.n) && d.low[C.last + 1] == "in" && d.chunk[C.last + 2] >= 0) {
+        // "US$6 billion in new airliners": an amount's argument runs through what it is in (not a
+        // place or date)
+        bool amount = false;
+        for (int k = C.first; k <= C.last; ++k) amount |= d.low[k] == "$";
+        if (amount) {
+            const Chunk& O = d.chunks[d.chunk[C.last + 2]];
+            if (O.head >= 0 && d.value[O.head] < 0 && !(d.ent[O.head] >= 0 && a.entities[d.ent[O.head]].type == "LOCATION")) r.end = a.tokens[O.last].end;
+        }
     } else if (d.f[h] & F_NOUN) {
         // a role description: "Mexico's president" / "the Mexican president" -> the one person
         // whose role is "<Mexican> President" (the modifier is a mention of the same entity)

@@ -241,6 +241,9 @@ void EventFinding::Impl::verb_arguments(Event& ev, int t, int sf, int se, const 
     if (!obj.empty()) {
         for (int c : obj) b.add(ev, b.arg_from_chunk(c, "patient"));
         pp_from = d.chunks[obj.back()].last + 1;
+        // an object that runs through its PP ("US$6 billion in new airliners"): the PPs start after it
+        const uint32_t end = b.arg_from_chunk(obj.back(), "patient").end;
+        while (pp_from < se && a.tokens[pp_from].start < end) ++pp_from;
     }
     auto pps = an.pps(pp_from, se);
     bool against = false;
