@@ -439,6 +439,18 @@ TEST_CASE("events: an amount's argument runs through its in-phrase; US$ is no na
     CHECK(l.arg("patient") == "US$6 billion");
 }
 
+TEST_CASE("events: a passive infinitive right after a noun: the noun undergoes it") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("The plane is the first model to be built out of plastic. "
+                         "The company wants the plant to be closed.");
+    Ev b = find(a, "built");
+    REQUIRE(b.e);
+    CHECK(b.arg("patient") == "the first model");
+    Ev c = find(a, "closed");
+    REQUIRE(c.e);
+    CHECK(c.arg("patient") == "the plant");
+}
+
 TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regression)") {
     // libFuzzer found coordination reading the chunk after "…, and" when "and" was the last
     // token: a heap read one past the end (ASan, native-debug). Both must simply run.

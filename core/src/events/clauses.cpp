@@ -223,6 +223,14 @@ std::vector<int> Analyzer::subject_impl(int v) {
     // infinitive: controlled by "for X", the matrix object (urge X to) or the matrix subject
     if (g.infinitive && g.to >= 0) {
         int b = g.to - 1;
+        // a passive infinitive right after a noun undergoes it: "the first model to be built",
+        // "Ford Taurus to be revived", "Lion, to be released in 2011"
+        if (g.passive) {
+            int c = b >= sf && d_.low[b] == "," ? b - 1 : b;
+            if (c >= sf && d_.chunk[c] >= 0 && d_.chunks[d_.chunk[c]].last == c && d_.chunks[d_.chunk[c]].head >= 0 &&
+                d_.value[d_.chunks[d_.chunk[c]].head] < 0)
+                return {d_.chunk[c]};
+        }
         if (b >= sf && d_.chunk[b] >= 0) {
             int c = d_.chunk[b];
             int pre = d_.chunks[c].first - 1;
