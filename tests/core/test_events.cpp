@@ -451,6 +451,16 @@ TEST_CASE("events: a passive infinitive right after a noun: the noun undergoes i
     CHECK(c.arg("patient") == "the plant");
 }
 
+TEST_CASE("events: a passive Other.Action takes its by-phrase as agent") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("The plan was rejected by the Senate on Thursday.");
+    Ev r = find(a, "rejected");
+    REQUIRE(r.e);
+    CHECK(r.e->type == "Other.Action");
+    CHECK(r.arg("patient") == "The plan");
+    CHECK(r.arg("agent").find("Senate") != std::string::npos);
+}
+
 TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regression)") {
     // libFuzzer found coordination reading the chunk after "…, and" when "and" was the last
     // token: a heap read one past the end (ASan, native-debug). Both must simply run.

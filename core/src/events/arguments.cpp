@@ -72,7 +72,10 @@ std::string_view Builder::pp_role(std::string_view prep, std::string_view type, 
     std::string_view cls = type_class(type);
     const Chunk& C = d.chunks[c];
     if (d.value[C.head] >= 0) return "";
-    if (type == "Other.Action") return in(prep, {"to", "with", "against"}) ? "patient" : "";
+    if (type == "Other.Action") {
+        if (prep == "by") return passive ? "agent" : "";   // "is made by Apple Computer"
+        return in(prep, {"to", "with", "against"}) ? "patient" : "";
+    }
     if (prep == "by") return passive || d.f[C.head] & (F_PROPN) || d.ent[C.head] >= 0 ? "agent" : "";
     if (prep == "against") return "patient";
     if (prep == "with") {
