@@ -461,6 +461,15 @@ TEST_CASE("events: a passive Other.Action takes its by-phrase as agent") {
     CHECK(r.arg("agent").find("Senate") != std::string::npos);
 }
 
+TEST_CASE("events: a nominal event's between-phrase gives its two sides") {
+    if (!have_models()) { MESSAGE("skipped: no POS model"); return; }
+    Analysis a = analyze("The show had been dominated by a state aid dispute between Airbus and Boeing.");
+    Ev e = find(a, "dispute");
+    REQUIRE(e.e);
+    CHECK(e.arg("agent") == "Airbus");
+    CHECK(e.arg("patient") == "Boeing");
+}
+
 TEST_CASE("events: a conjunction that ends the text after a comma (fuzz regression)") {
     // libFuzzer found coordination reading the chunk after "…, and" when "and" was the last
     // token: a heap read one past the end (ASan, native-debug). Both must simply run.

@@ -327,6 +327,12 @@ void EventFinding::Impl::noun_event(int t, int s, int sf, int se) {
     for (int x = t + 1; x <= last; ++x) consumed[x] = 1;
     for (auto& pp : an.pps(k, se)) {
         std::string_view prep = d.low[pp.prep];
+        // a reciprocal nominal's two sides, "a dispute between Airbus and Boeing": agent and patient
+        if (prep == "between" && pp.prep == k && !b.has_role(ev, "agent") && !b.has_role(ev, "patient")) {
+            std::vector<int> both = an.coordinated(pp.chunk, se);
+            if (both.size() == 2) { b.add(ev, b.arg_from_chunk(both[0], "agent")); b.add(ev, b.arg_from_chunk(both[1], "patient")); }
+            continue;
+        }
         std::string_view role = b.pp_role(prep, type, pp.chunk, false);
         if (prep == "by" && lv < 0) role = "agent";
         // a nominal Other.Action's `of` right after it is what it acts on ("the launch of the iPhone")
