@@ -24,8 +24,10 @@
 // bounded by that choice; `--all` also prints per-type precision and the most frequent missed
 // gold predicates.
 //
-// Usage: eval-events MEANTIME_DIR [--all] [--errors N]   (--errors: the first N argument misses on
-//   matched events: trigger, gold Arg0/Arg1 spans, ours)
+// Usage: eval-events MEANTIME_DIR [--all] [--errors N] [--role agent|patient] [--context]
+//   (--errors: the first N argument misses on matched events: trigger, gold Arg0/Arg1 spans, ours;
+//   --role: only the misses of that role; --context: each miss's sentence and the gold event's
+//   part of speech, and also the misses on gold events we did not find, marked `unmatched`)
 //   e.g. build/native/eval-events ../shared/data/meantime
 #include "article_explorer/analysis.h"
 
@@ -214,14 +216,17 @@ double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
 int main(int argc, char** argv) {
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
-        (argc < 2 ? std::cerr : std::cout) << "usage: eval-events MEANTIME_DIR [--all] [--errors N]\n";
+        (argc < 2 ? std::cerr : std::cout) << "usage: eval-events MEANTIME_DIR [--all] [--errors N] [--role agent|patient] [--context]\n";
         return argc < 2 ? 2 : 0;
     }
-    bool all = false;
+    bool all = false, context = false;
     int show = 0;   // --errors N: the first N argument misses on matched events
+    std::string only_role;   // --role agent|patient: only that role's misses
     for (int i = 2; i < argc; ++i) {
         if (std::string(argv[i]) == "--all") all = true;
+        if (std::string(argv[i]) == "--context") context = true;
         if (std::string(argv[i]) == "--errors" && i + 1 < argc) show = std::atoi(argv[++i]);
+        if (std::string(argv[i]) == "--role" && i + 1 < argc) only_role = argv[++i];
     }
     int shown = 0;
     std::vector<fs::path> files;
@@ -284,13 +289,20 @@ int main(int argc, char** argv) {
                 return t;
             };
             auto report = [&](const std::vector<std::vector<int>>& targets, const char* role) {
-                if (!ev || shown >= show) return;
+                if ((!ev && !context) || shown >= show || (!only_role.empty() && only_role != role)) return;
                 ++shown;
                 std::string gold_args, ours_args;
                 for (const auto& t : targets) gold_args += "[" + span_text(t) + "] ";
-                for (const auto& x : ev->arguments) if (x.role == role) ours_args += "[" + std::string(a.slice(x.start, x.end)) + "] ";
-                std::printf("%s  %s %s: gold %s ours %s\n", d.name.c_str(), role, std::string(a.slice(ev->trigger.start, ev->trigger.end)).c_str(),
-                            gold_args.c_str(), ours_args.empty() ? "-" : ours_args.c_str());
+                if (ev) for (const auto& x : ev->arguments) if (x.role == role) ours_args += "[" + std::string(a.slice(x.start, x.end)) + "] ";
+                std::string trig = ev ? std::string(a.slice(ev->trigger.start, ev->trigger.end)) : "(unmatched) " + span_text(G.tokens);
+                std::printf("%s  %s %s: gold %s ours %s\n", d.name.c_str(), role, trig.c_str(), gold_args.c_str(), ours_args.empty() ? "-" : ours_args.c_str());
+                if (context) {
+                    // the gold event's paragraph (one sentence per paragraph) and part of speech
+                    uint32_t s0 = d.tok[size_t(G.tokens[0])].first;
+                    size_t b = d.text.rfind("\n\n", s0), e = d.text.find("\n\n", s0);
+                    b = b == std::string::npos ? 0 : b + 2;
+                    std::printf("    %s | %s\n", G.pos.c_str(), d.text.substr(b, (e == std::string::npos ? d.text.size() : e) - b).c_str());
+                }
             };
             if (!G.arg0.empty()) { ++g0; bool k = check(G.arg0, "agent"); ok0 += k; m0 += ev != nullptr; ok_links += k; if (!k) report(G.arg0, "agent"); }
             if (!G.arg1.empty()) { ++g1; bool k = check(G.arg1, "patient"); ok1 += k; m1 += ev != nullptr; ok_links += k; if (!k) report(G.arg1, "patient"); }

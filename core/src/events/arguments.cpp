@@ -1,6 +1,6 @@
 // The events stage's arguments (see events/finding.h): an argument from a noun chunk (its entity,
-// a pronoun's person, a quantity's of-phrase, a role description's person), the role of a
-// prepositional phrase by event type, polarity and modality.
+// a pronoun's person, a quantity's of-phrase, an amount's in-phrase, a role description's person),
+// the role of a prepositional phrase by event type, polarity and modality.
 #include "events/finding.h"
 
 #include <algorithm>
@@ -17,7 +17,7 @@ EventArgument Builder::arg_from(const Chunk& C, std::string_view role) const {
         r.entity = a.entities[d.ent[h]].id;
         r.start = a.tokens[d.ment_first[h]].start;
         r.end = a.tokens[d.ment_last[h]].end;
-    } else if ((d.f[h] & F_PRON) && (d.wb[h] & (W_PERSONAL_PRONOUN))) {
+    } else if ((d.f[h] & (F_PRON | F_PRPS)) && (d.wb[h] & (W_PERSONAL_PRONOUN))) {
         // the previous person, but not the speaker of the quote the pronoun is in
         std::string speaker = d.quote_of[h] >= 0 ? a.quotes[d.quote_of[h]].speaker : std::string();
         auto it = std::lower_bound(person_mentions.begin(), person_mentions.end(), h);
@@ -34,6 +34,15 @@ EventArgument Builder::arg_from(const Chunk& C, std::string_view role) const {
         const Chunk& O = d.chunks[d.chunk[C.last + 2]];
         r.end = a.tokens[O.last].end;
         if (O.head >= 0 && d.ent[O.head] >= 0) r.entity = a.entities[d.ent[O.head]].id;
+    } else if ((d.f[h] & F_NUM) && C.last + 2 < int(d.n) && d.low[C.last + 1] == "in" && d.chunk[C.last + 2] >= 0) {
+        // "US$6 billion in new airliners": an amount's argument runs through what it is in (not a
+        // place or date)
+        bool amount = false;
+        for (int k = C.first; k <= C.last; ++k) amount |= d.low[k] == "$";
+        if (amount) {
+            const Chunk& O = d.chunks[d.chunk[C.last + 2]];
+            if (O.head >= 0 && d.value[O.head] < 0 && !(d.ent[O.head] >= 0 && a.entities[d.ent[O.head]].type == "LOCATION")) r.end = a.tokens[O.last].end;
+        }
     } else if (d.f[h] & F_NOUN) {
         // a role description: "Mexico's president" / "the Mexican president" -> the one person
         // whose role is "<Mexican> President" (the modifier is a mention of the same entity)
@@ -63,7 +72,10 @@ std::string_view Builder::pp_role(std::string_view prep, std::string_view type, 
     std::string_view cls = type_class(type);
     const Chunk& C = d.chunks[c];
     if (d.value[C.head] >= 0) return "";
-    if (type == "Other.Action") return in(prep, {"to", "with", "against"}) ? "patient" : "";
+    if (type == "Other.Action") {
+        if (prep == "by") return passive ? "agent" : "";   // "is made by Apple Computer"
+        return in(prep, {"to", "with", "against"}) ? "patient" : "";
+    }
     if (prep == "by") return passive || d.f[C.head] & (F_PROPN) || d.ent[C.head] >= 0 ? "agent" : "";
     if (prep == "against") return "patient";
     if (prep == "with") {

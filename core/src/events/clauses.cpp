@@ -187,8 +187,10 @@ std::vector<Clause::PP> Analyzer::pps(int from, int e) const {
             int c = d_.chunk[j];
             const Chunk& C = d_.chunks[c];
             int after = C.last + 1;
-            if (after < e && (d_.finite(after) || (d_.verb(after) && d_.vt[after] != V_VBN && d_.vt[after] != V_VBG)))
-                break;   // "after police raided": a clause, not a PP
+            // "after police raided": a clause, not a PP; only a word that opens clauses opens one
+            // ("the collapse of the automakers would be": the PP ends before the verb)
+            if ((d_.wb[k] & W_SUBORDINATOR) && after < e && (d_.finite(after) || (d_.verb(after) && d_.vt[after] != V_VBN && d_.vt[after] != V_VBG)))
+                break;
             if (C.head >= 0) out.push_back({k, c});
             k = after;
             // "of" complements belong to the chunk: skip them
@@ -221,6 +223,14 @@ std::vector<int> Analyzer::subject_impl(int v) {
     // infinitive: controlled by "for X", the matrix object (urge X to) or the matrix subject
     if (g.infinitive && g.to >= 0) {
         int b = g.to - 1;
+        // a passive infinitive right after a noun undergoes it: "the first model to be built",
+        // "Ford Taurus to be revived", "Lion, to be released in 2011"
+        if (g.passive) {
+            int c = b >= sf && d_.low[b] == "," ? b - 1 : b;
+            if (c >= sf && d_.chunk[c] >= 0 && d_.chunks[d_.chunk[c]].last == c && d_.chunks[d_.chunk[c]].head >= 0 &&
+                d_.value[d_.chunks[d_.chunk[c]].head] < 0)
+                return {d_.chunk[c]};
+        }
         if (b >= sf && d_.chunk[b] >= 0) {
             int c = d_.chunk[b];
             int pre = d_.chunks[c].first - 1;

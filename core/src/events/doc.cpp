@@ -194,6 +194,8 @@ void build_doc(Doc& d) {
                 // the last noun is the head ("iPhone 4" -> iPhone); a number only without one ("7-2")
                 for (int k = j; k >= i; --k)
                     if (d.f[k] & (F_NOUN | F_PROPN | F_PRON)) { c.head = k; break; }
+                // "US$700 billion": a name before the currency sign is the amount's prefix, not its head
+                if (c.head >= 0 && c.head < j && d.low[c.head + 1] == "$" && !a.tokens[c.head + 1].space_before) c.head = -1;
                 if (c.head < 0)
                     for (int k = j; k >= i; --k)
                         if (d.f[k] & F_NUM) { c.head = k; break; }

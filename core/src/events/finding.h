@@ -82,6 +82,7 @@ struct EventFinding::Impl {
     bool other_action(int t, const events::VGroup& g, int after, int se, const std::vector<int>& subj, std::vector<int>& obj);
     void verb_arguments(Event& ev, int t, int sf, int se, const events::VGroup& g, std::string_view type, int after,
                         const std::vector<int>& subj, const std::vector<int>& obj, const std::vector<events::Chunk>& mid);
+    int relative_gap(int t, const events::VGroup& g, int sf, int se, const std::vector<int>& subj) const;
     void noun_event(int t, int s, int sf, int se);
     int light_verb(const events::Chunk& C, int sf, int se) const;
     void noun_modifiers(Event& ev, const events::Chunk& C, int t, std::string_view cls);

@@ -25,6 +25,12 @@ void EventFinding::Impl::finish() {
 // An event without a patient takes the patient of a purpose infinitive right after it
 // ("take the case to the ICJ to denounce Ecuador's responsibility").
 void EventFinding::Impl::purpose_patients() {
+    // "Ford expects to continue": a controlled infinitive's patient may be the event's own agent
+    auto own_agent = [](const Event& ev, const EventArgument& x) {
+        for (const auto& y : ev.arguments)
+            if (y.role == "agent" && y.start < x.end && x.start < y.end) return true;
+        return false;
+    };
     for (size_t e = 0; e < events.size(); ++e) {
         if (b.has_role(events[e], "patient")) continue;
         int t = ev_tok[e];
@@ -37,7 +43,7 @@ void EventFinding::Impl::purpose_patients() {
             for (int k = t + 1; k < u; ++k) if (d.low[k] == "," || d.low[k] == ";") comma = true;
             if (comma) break;
             for (const auto& x : events[f].arguments)
-                if (x.role == "patient") {
+                if (x.role == "patient" && !own_agent(events[e], x)) {
                     EventArgument y = x;
                     // "Ecuador's responsibility": the possessor entity is the one meant
                     int pt = token_at(a, x.start);

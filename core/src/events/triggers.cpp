@@ -126,7 +126,13 @@ void EventFinding::Impl::verb_event(int t, int s, int sf, int se) {
     if (type.empty()) {
         // outside the lexicon: an event mention by the learned detector (the rules without a model)
         if (detector) {
-            if (!detects(t)) return;
+            // the detector's no does not overrule a clear who-did-what-to-whom: a subject, the
+            // parse's own object and the rules' Other.Action ("Apple unveils iPod nano", present
+            // tenses the detector's TimeML training seldom marks)
+            if (!detects(t)) {
+                std::vector<int> rule_obj = obj;
+                if (!parse_obj || subj.empty() || !other_action(t, g, after, se, subj, rule_obj)) return;
+            }
             const CueLexicon::Entry* cue = d.lex[t]->cue;
             // "said Mexican diplomats were ...": the chunk after a reporting verb is its complement's
             // subject, unless the parse makes it the verb's object ("unveiled a new version")
@@ -141,6 +147,10 @@ void EventFinding::Impl::verb_event(int t, int s, int sf, int se) {
     Event ev = b.make(type, t, last, s);
     for (int k = t + 1; k <= last; ++k) consumed[k] = 1;
     verb_arguments(ev, t, sf, se, g, type, after, subj, obj, mid);
+    if (obj.empty() && mid.empty() && !m.words && !b.has_role(ev, "patient")) {
+        int gap = relative_gap(t, g, sf, se, subj);
+        if (gap >= 0) b.add(ev, b.arg_from_chunk(gap, "patient"));
+    }
     b.set_modality(ev, t, &g);
     events.push_back(std::move(ev));
     ev_tok.push_back(t);
@@ -231,6 +241,9 @@ void EventFinding::Impl::verb_arguments(Event& ev, int t, int sf, int se, const 
     if (!obj.empty()) {
         for (int c : obj) b.add(ev, b.arg_from_chunk(c, "patient"));
         pp_from = d.chunks[obj.back()].last + 1;
+        // an object that runs through its PP ("US$6 billion in new airliners"): the PPs start after it
+        const uint32_t end = b.arg_from_chunk(obj.back(), "patient").end;
+        while (pp_from < se && a.tokens[pp_from].start < end) ++pp_from;
     }
     auto pps = an.pps(pp_from, se);
     bool against = false;
@@ -247,6 +260,29 @@ void EventFinding::Impl::verb_arguments(Event& ev, int t, int sf, int se, const 
             if (!(x.role == "patient" && !obj.empty() && x.start == b.arg_from_chunk(obj[0], "patient").start)) keep.push_back(x);
         ev.arguments = keep;
     }
+}
+
+// An object relative clause's verb acts on the noun the clause hangs on: "the four billion (that)
+// it has already received", "the music it sells". The clause's subject is right before the verb
+// group and right after the noun (and `that` / `which` / `whom`; with none, the subject must be a
+// pronoun), and nothing after the verb could be its object. -1 when there is no such noun.
+int EventFinding::Impl::relative_gap(int t, const VGroup& g, int sf, int se, const std::vector<int>& subj) const {
+    if (g.passive || g.infinitive || subj.size() != 1) return -1;
+    const Chunk& S = d.chunks[subj[0]];
+    if (S.last != g.start - 1 || S.head < 0) return -1;
+    int k = t + 1;
+    while (k < se && (d.f[k] & (F_RB | F_RP))) ++k;
+    if (k < se && !(d.punct(k) || (d.f[k] & (F_IN | F_CC)) || d.finite(k))) return -1;
+    if (k < se && (d.f[k] & F_IN) && (d.wb[k] & W_SUBORDINATOR)) return -1;   // "said that"
+    if (is_unaccusative(d.low[t]) || b.speech_cue[t]) return -1;
+    int p = S.first - 1;
+    const bool rel = p >= sf && in(d.low[p], {"that", "which", "whom"});
+    if (rel) --p;
+    if (!rel && !(d.f[S.head] & F_PRON)) return -1;
+    if (p < sf || d.chunk[p] < 0) return -1;
+    const Chunk& A = d.chunks[d.chunk[p]];
+    if (A.last != p || A.head < 0 || d.value[A.head] >= 0) return -1;
+    return d.chunk[p];
 }
 
 // ---- 4. noun triggers ---------------------------------------------------------------------------
@@ -291,10 +327,27 @@ void EventFinding::Impl::noun_event(int t, int s, int sf, int se) {
     for (int x = t + 1; x <= last; ++x) consumed[x] = 1;
     for (auto& pp : an.pps(k, se)) {
         std::string_view prep = d.low[pp.prep];
+        // a reciprocal nominal's two sides, "a dispute between Airbus and Boeing": agent and patient
+        if (prep == "between" && pp.prep == k && !b.has_role(ev, "agent") && !b.has_role(ev, "patient")) {
+            std::vector<int> both = an.coordinated(pp.chunk, se);
+            if (both.size() == 2) { b.add(ev, b.arg_from_chunk(both[0], "agent")); b.add(ev, b.arg_from_chunk(both[1], "patient")); }
+            continue;
+        }
         std::string_view role = b.pp_role(prep, type, pp.chunk, false);
         if (prep == "by" && lv < 0) role = "agent";
         // a nominal Other.Action's `of` right after it is what it acts on ("the launch of the iPhone")
         if (role.empty() && prep == "of" && type == "Other.Action" && pp.prep == k) role = "patient";
+        // the PP right after a nominal event, not yet with a patient, names what it is about when it
+        // is no place or date: `orders for new aircraft`, `discussions on the bailout`, and a change
+        // noun's in-phrase (`declines in revenues`, not the `in` of a place)
+        if (pp.prep == k && !b.has_role(ev, "patient")) {
+            const int h = d.chunks[pp.chunk].head;
+            const bool place = d.ent[h] >= 0 && a.entities[d.ent[h]].type == "LOCATION";
+            if (!place && d.value[h] < 0) {
+                if (prep == "for" && role.empty()) role = "patient";
+                if (prep == "on" || (prep == "in" && is_unaccusative(d.low[t]))) role = "patient";
+            }
+        }
         if (role.empty()) continue;
         if (role == "patient" && prep == "of" && b.has_role(ev, "patient")) continue;
         if (role == "place" && cls != "Movement" && b.has_role(ev, "place")) continue;
@@ -316,8 +369,8 @@ int EventFinding::Impl::light_verb(const Chunk& C, int sf, int se) const {
     return -1;
 }
 
-// A noun event's possessor ("Glas's arrest": patient for Justice, Life, Movement, Personnel,
-// agent otherwise) and the names before it ("Ecuadorian police raid": agent).
+// A noun event's possessor ("Glas's arrest", "its sales": patient for Justice, Life, Movement,
+// Personnel, agent otherwise) and the names before it ("Ecuadorian police raid": agent).
 void EventFinding::Impl::noun_modifiers(Event& ev, const Chunk& C, int t, std::string_view cls) {
     bool patient_poss = cls == "Justice" || cls == "Life" || cls == "Movement" || cls == "Personnel";
     for (int k = C.first; k < t; ++k) {
@@ -333,8 +386,10 @@ void EventFinding::Impl::noun_modifiers(Event& ev, const Chunk& C, int t, std::s
                 } else { r.start = a.tokens[C.first].start; r.end = a.tokens[pk].end; }
                 b.add(ev, r);
             }
-        } else if ((d.f[k] & F_PRPS) && (d.wb[k] & (W_PERSONAL_PRONOUN))) {
-            // "his arrest": a possessive pronoun gives no argument here
+        } else if (d.f[k] & F_PRPS) {
+            // "its sales", "his speech": the possessive pronoun, in the possessor's role ("his"
+            // and "her" take the person arg_from finds for them)
+            b.add(ev, b.arg_from(Chunk{k, k, k}, patient_poss ? "patient" : "agent"));
         } else if (d.ent[k] >= 0 && d.ment_last[k] < t && k == d.ment_first[k]) {
             bool poss = false;
             for (int x = k; x <= d.ment_last[k] + 1 && x < t; ++x) if (d.f[x] & F_POS) poss = true;
