@@ -1,5 +1,6 @@
-// The files of a PolNeAR split, shared by the tools that read it (eval-quotes, eval-entities,
-// learn-cues): DIR/attributions/NAME_XXXX.ann (brat, one annotator) beside DIR/text/NAME.txt.
+// The files of a PolNeAR split, shared by the tools that read it (the evaluators, learn-cues and
+// the attribution trainers): DIR/attributions/NAME_XXXX.ann (brat, one annotator) beside
+// DIR/text/NAME.txt.
 #pragma once
 #include <algorithm>
 #include <dirent.h>
@@ -15,6 +16,16 @@ inline std::string read_file(const std::string& path) {
     std::stringstream ss;
     ss << f.rdbuf();
     return ss.str();
+}
+
+// brat offsets count code points: cp[byte] is the code point a UTF-8 byte offset starts, and
+// cp[text.size()] the text's length in code points.
+inline std::vector<uint32_t> code_points(const std::string& text) {
+    std::vector<uint32_t> cp(text.size() + 1);
+    uint32_t c = 0;
+    for (size_t i = 0; i < text.size(); ++i) { cp[i] = c; if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++c; }
+    cp[text.size()] = c;
+    return cp;
 }
 
 struct Document { std::string name, ann_path, text_path; };

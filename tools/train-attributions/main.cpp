@@ -72,10 +72,7 @@ size_t read_split(const std::string& dir, size_t max_docs, std::vector<Item>& it
         const std::string text = polnear::read_file(pd.text_path);
         if (text.empty()) continue;
         const std::vector<Span> gold = gold_contents(polnear::read_file(pd.ann_path));
-        std::vector<uint32_t> cp(text.size() + 1);
-        uint32_t c = 0;
-        for (size_t i = 0; i < text.size(); ++i) { cp[i] = c; if (((unsigned char)text[i] & 0xC0) != 0x80) ++c; }
-        cp[text.size()] = c;
+        const std::vector<uint32_t> cp = polnear::code_points(text);
         Collector col;
         quotes::set_attribution_hook(&Collector::hook, &col);
         const Analysis a = analyze(text, {});

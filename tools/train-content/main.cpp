@@ -130,10 +130,7 @@ void read_doc(const polnear::Document& pd, Doc& d) {
     const std::string text = polnear::read_file(pd.text_path);
     if (text.empty()) return;
     const std::vector<Attr> gold = gold_attributions(polnear::read_file(pd.ann_path));
-    std::vector<uint32_t> cp(text.size() + 1);
-    uint32_t c = 0;
-    for (size_t i = 0; i < text.size(); ++i) { cp[i] = c; if (((unsigned char)text[i] & 0xC0) != 0x80) ++c; }
-    cp[text.size()] = c;
+    const std::vector<uint32_t> cp = polnear::code_points(text);
     d.a = analyze(text, {});
     const Analysis& a = d.a;
     d.t.fill(a);

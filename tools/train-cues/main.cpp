@@ -66,10 +66,7 @@ Doc read_doc(const polnear::Document& pd) {
     std::string text = polnear::read_file(pd.text_path);
     if (text.empty()) return d;
     d.cues = gold_cues(polnear::read_file(pd.ann_path));
-    std::vector<uint32_t> cp(text.size() + 1);
-    uint32_t c = 0;
-    for (size_t i = 0; i < text.size(); ++i) { cp[i] = c; if (((unsigned char)text[i] & 0xC0) != 0x80) ++c; }
-    cp[text.size()] = c;
+    const std::vector<uint32_t> cp = polnear::code_points(text);
     Analysis a = analyze(text, {});
     quotes::CueTokens t;
     t.fill(a);

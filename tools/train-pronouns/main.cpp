@@ -76,10 +76,7 @@ void read_doc(const polnear::Document& pd, std::vector<Item>& items) {
     const std::string text = polnear::read_file(pd.text_path);
     if (text.empty()) return;
     const std::vector<Source> sources = gold_sources(polnear::read_file(pd.ann_path));
-    std::vector<uint32_t> cp(text.size() + 1);
-    uint32_t c = 0;
-    for (size_t i = 0; i < text.size(); ++i) { cp[i] = c; if (((unsigned char)text[i] & 0xC0) != 0x80) ++c; }
-    cp[text.size()] = c;
+    const std::vector<uint32_t> cp = polnear::code_points(text);
     Collector col;
     entities::set_pronoun_hook(&Collector::hook, &col);
     Analysis a = analyze(text, {});
