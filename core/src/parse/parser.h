@@ -44,6 +44,7 @@ struct Parser {
     Model model;
     std::vector<uint8_t> class_deprel;   // label class -> deprel id (0 = unknown name)
     int root_class = -1;
+    std::vector<uint8_t> label_classes;  // the classes an arc may get: not root, a known deprel
     uint8_t punct_deprel = 0;            // the label punctuation tags get without scoring
     uint64_t punct_tags[8] = {};         // tag hashes of . , : `` '' -LRB- -RRB- HYPH
     const tagging::Lexicon* clusters = nullptr;   // the word clusters its features read (Sentence::set)
