@@ -307,11 +307,15 @@ void parse_dependencies(Analysis& a, size_t first_sentence, size_t end_sentence)
         add_diagnostic(a, DiagnosticCode::ModelMissing, "dependency parser needs POS tags: no POS model");
         return;
     }
-    std::vector<uint64_t> tag_hashes(tag_names.size());
-    for (size_t i = 0; i < tag_names.size(); ++i) tag_hashes[i] = parse::tag_hash(tag_names[i]);
-    const uint64_t unknown_tag = parse::tag_hash("");
-    parse::Sentence in;
-    parse::State st;
+    // Once, and per thread: the pipeline parses 8 sentences per call.
+    static const std::vector<uint64_t> tag_hashes = [&] {
+        std::vector<uint64_t> h(tag_names.size());
+        for (size_t i = 0; i < tag_names.size(); ++i) h[i] = parse::tag_hash(tag_names[i]);
+        return h;
+    }();
+    static const uint64_t unknown_tag = parse::tag_hash("");
+    thread_local parse::Sentence in;
+    thread_local parse::State st;
     end_sentence = std::min(end_sentence, a.sentences.size());
     for (size_t si = first_sentence; si < end_sentence; ++si) {
         const Sentence& s = a.sentences[si];
