@@ -1,3 +1,12 @@
+// The result JSON (tens of KB) as a string: its end by the typed array's native search and one
+// TextDecoder call, where UTF8ToString looks for the end byte by byte in JavaScript.
+var resultDecoder = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : null;
+function resultString(p) {
+  if (!resultDecoder) return Module['UTF8ToString'](p);
+  var heap = Module['HEAPU8'];
+  return resultDecoder.decode(heap.subarray(p, heap.indexOf(0, p)));
+}
+
 // m.analyze(text, optionsJson?) -> JSON string. Text goes through _malloc + stringToUTF8, never
 // through ccall's 'string' (that copies onto the 5 MB stack and breaks on big articles).
 Module['analyze'] = function (text, options) {
@@ -13,7 +22,7 @@ Module['analyze'] = function (text, options) {
     Module['stringToUTF8'](options, op, m + 1);
     var rp = Module['_ae_analyze'](tp, n, op, m);
     if (!rp) throw new Error('article-explorer: out of memory');
-    try { return Module['UTF8ToString'](rp); } finally { Module['_ae_free'](rp); }
+    try { return resultString(rp); } finally { Module['_ae_free'](rp); }
   } finally {
     Module['_free'](tp);
     Module['_free'](op);
