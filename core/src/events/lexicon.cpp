@@ -131,6 +131,7 @@ uint32_t word_bits(std::string_view w) {
 bool is_unaccusative(std::string_view w) {
     for (std::string_view st : event_words().unaccusative) {
         size_t n = st.size();
+        if (n && (w.empty() || w[0] != st[0])) continue;   // most stems differ in their first letter
         if (w.size() >= n && w.compare(0, n, st) == 0 && w.size() <= n + 3) return true;
     }
     return false;

@@ -34,6 +34,20 @@ inline uint64_t feat(uint32_t tmpl, uint64_t a) { return mix64(feat(tmpl) ^ (a +
 inline uint64_t feat(uint32_t tmpl, uint64_t a, uint64_t b) { return mix64(feat(tmpl, a) ^ (b * 0x9E3779B97F4A7C15ULL + 1)); }
 inline uint64_t feat(uint32_t tmpl, uint64_t a, uint64_t b, uint64_t c) { return mix64(feat(tmpl, a, b) ^ (c * 0xC2B2AE3D27D4EB4FULL + 7)); }
 
+// Whether two byte ranges of length n are equal, 8 bytes at a time: the lexicons compare short
+// words, for which memcmp is a call (in wasm a byte loop).
+inline bool same_bytes(const char* a, const char* b, size_t n) {
+    for (; n >= 8; a += 8, b += 8, n -= 8) {
+        uint64_t x, y;
+        std::memcpy(&x, a, 8);
+        std::memcpy(&y, b, 8);
+        if (x != y) return false;
+    }
+    for (; n; --n) if (*a++ != *b++) return false;
+    return true;
+}
+inline bool same_text(std::string_view a, std::string_view b) { return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size()); }
+
 // The 32-bit key a feature or lexicon entry is stored under in a model (0 is reserved).
 inline uint32_t key32(uint64_t h) {
     uint32_t k = uint32_t(h >> 32) ^ uint32_t(h);

@@ -183,7 +183,7 @@ void compute_word_info(std::string_view tok, WordInfo& w, char* lower_out, size_
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ tok.size();
     for (unsigned char c : tok) h = (h ^ c) * 0x100000001B3ULL;
     CachedWord& e = word_cache[(h ^ (h >> 29)) & ((size_t(1) << kCacheBits) - 1)];
-    if (e.len == tok.size() && std::memcmp(e.bytes, tok.data(), tok.size()) == 0) { w = e.info; return; }
+    if (e.len == tok.size() && same_bytes(e.bytes, tok.data(), tok.size())) { w = e.info; return; }
     compute_uncached(tok, w, nullptr, nullptr);
     e.len = uint8_t(tok.size());
     std::memcpy(e.bytes, tok.data(), tok.size());

@@ -267,7 +267,7 @@ void Model::sum_actions(const uint32_t* keys, size_t n, int32_t acc[kNumActions]
     acc[2] += a2;
 }
 
-void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
+void Model::sum_labels(const uint32_t* keys, size_t n, int32_t* acc) const {
     if (lbuckets_.empty()) return;
     const LBucket* bk[kMaxLabelFeatures];
     n = std::min(n, kMaxLabelFeatures);
@@ -276,9 +276,6 @@ void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
         bk[f] = &lbuckets_[bucket_of(keys[f], lnb_)];
         if (f < kAhead) model::prefetch_line(bk[f]);
     }
-    int32_t acc[256];
-    const size_t nl = labels_.size();
-    std::fill(acc, acc + nl, 0);
     // Two passes, so the misses on the rows' entries overlap too: find every row (starting the
     // load of its entries), then add them.
     uint32_t rows[kMaxLabelFeatures];
@@ -305,7 +302,6 @@ void Model::score_labels(const uint32_t* keys, size_t n, float* scores) const {
         const uint32_t count = rows[r] & 0xFF;
         for (uint32_t j = 0; j < count; ++j) acc[e[j].label] += e[j].w;
     }
-    for (size_t c = 0; c < nl; ++c) scores[c] += lscale_ * float(acc[c]);
 }
 
 std::string Model::serialize() const {
@@ -351,6 +347,7 @@ bool Model::load(const uint8_t* data, size_t n, std::string* error) {
     for (uint32_t i = 0; i < nl; ++i) m.labels_.push_back(r.str());
     m.ascale_ = r.f32();
     m.lscale_ = r.f32();
+    if (r.ok && !(m.lscale_ > 0)) return fail("bad label scale");   // label_of compares the integer sums
     m.anb_ = r.u32();
     m.lnb_ = r.u32();
     const uint32_t na = r.u32();

@@ -94,8 +94,9 @@ public:
     // decoder may cache some; action_score turns a total into a score.
     void sum_actions(const uint32_t* keys, size_t n, int32_t acc[kNumActions]) const;
     float action_score(int32_t total) const { return ascale_ * float(total); }
-    // scores[0..nlabels) += weights of the features.
-    void score_labels(const uint32_t* keys, size_t n, float* scores) const;
+    // acc[0..nlabels) += quantised weights of the features. Scores are label_scale times these
+    // (positive, and exact in float below 2^24), so the best label is the largest sum.
+    void sum_labels(const uint32_t* keys, size_t n, int32_t* acc) const;
 
 private:
     // Lookup tables: one 64-byte bucket per hash value, searched without branches; a row

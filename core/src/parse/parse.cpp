@@ -60,6 +60,16 @@ bool Parser::load(const uint8_t* data, size_t n, std::string* error, const taggi
         if (model.labels()[c] == "root") root_class = int(c);
     }
     if (root_class < 0) return fail("parser model has no root label");
+    for (int l = 0; l < 256; ++l) {
+        const uint32_t keys[3] = {key_s0_r1_label(uint8_t(l)), key_b0_l1_label(uint8_t(l)), key_s1_l1_label(uint8_t(l))};
+        s0_r1_label_sums[size_t(l)] = b0_l1_label_sums[size_t(l)] = s1_l1_label_sums[size_t(l)] = {0, 0, 0};
+        model.sum_actions(keys + 0, 1, s0_r1_label_sums[size_t(l)].data());
+        model.sum_actions(keys + 1, 1, b0_l1_label_sums[size_t(l)].data());
+        model.sum_actions(keys + 2, 1, s1_l1_label_sums[size_t(l)].data());
+    }
+    label_classes.clear();
+    for (size_t c = 0; c < model.nlabels(); ++c)
+        if (int(c) != root_class && class_deprel[c] != 0) label_classes.push_back(uint8_t(c));
     // Punctuation tags are "punct" 99.6 % of the time in UD EWT train (the rest: "," as cc):
     // their arcs are labelled without scoring.
     punct_deprel = 0;
@@ -89,6 +99,9 @@ struct PartSums {
     }
 };
 thread_local PartSums b0_sums, s0_sums;
+// The same for the rest's templates that read one token (action_features_rest's singles): s2's
+// tag and b0's two leftmost children, at index token + 1 (0 = none).
+thread_local PartSums s2_sums, b0_l1_sums, b0_l2_sums;
 }  // namespace
 
 void Parser::parse(const Input& in, State& st) const {
@@ -105,15 +118,11 @@ uint8_t Parser::label_of(const Input& in, const C& c, int a) const {
         for (uint64_t p : punct_tags) if (t == p) return punct_deprel;
     }
     uint32_t f[kMaxLabelFeatures];
-    float lscores[256];
-    const size_t nl = model.nlabels();
-    std::fill(lscores, lscores + nl, 0.0f);
-    model.score_labels(f, label_features(in, c, a, f), lscores);
+    int32_t acc[64] = {};   // Model::load allows at most 64 labels
+    model.sum_labels(f, label_features(in, c, a, f), acc);
+    // the largest integer sum is the best score (Model::sum_labels)
     int bc = -1;
-    for (size_t k = 0; k < nl; ++k) {
-        if (int(k) == root_class || class_deprel[k] == 0) continue;
-        if (bc < 0 || lscores[k] > lscores[bc]) bc = int(k);
-    }
+    for (uint8_t k : label_classes) if (bc < 0 || acc[k] > acc[bc]) bc = k;
     return bc < 0 ? 0 : class_deprel[size_t(bc)];
 }
 template uint8_t Parser::label_of<State>(const Input&, const State&, int) const;
@@ -179,6 +188,9 @@ void Parser::parse_greedy(const Input& in, State& st) const {
     uint32_t f[kMaxActionFeatures > kMaxLabelFeatures ? kMaxActionFeatures : kMaxLabelFeatures];
     b0_sums.reset(in.n + 1);   // b0 in 0..n (n = ROOT)
     s0_sums.reset(in.n + 1);   // s0 in 0..n-1, or none (index n)
+    s2_sums.reset(in.n + 1);
+    b0_l1_sums.reset(in.n + 1);
+    b0_l2_sums.reset(in.n + 1);
     while (!st.terminal()) {
         int legal = 0, only = -1;
         for (int a = 0; a < kNumActions; ++a) if (st.legal(a)) { ++legal; only = a; }
@@ -190,8 +202,16 @@ void Parser::parse_greedy(const Input& in, State& st) const {
             int32_t acc[kNumActions];
             const auto& pb = b0_sums.at(model, size_t(b0), f, [&](uint32_t* out) { return action_features_b0(in, b0, out); });
             const auto& ps = s0_sums.at(model, s0 < 0 ? in.n : size_t(s0), f, [&](uint32_t* out) { return action_features_s0(in, s0, out); });
-            for (int a = 0; a < kNumActions; ++a) acc[a] = pb[size_t(a)] + ps[size_t(a)];
-            model.sum_actions(f, action_features_rest(in, st, f), acc);
+            const int s2 = st.s(2), b0l1 = st.bnode().l1, b0l2 = st.bnode().l2;
+            const auto& p2 = s2_sums.at(model, size_t(s2 + 1), f, [&](uint32_t* out) { out[0] = key_s2_tag(in, s2); return size_t(1); });
+            const auto& pl1 = b0_l1_sums.at(model, size_t(b0l1 + 1), f, [&](uint32_t* out) { out[0] = key_b0_l1_word(in, b0l1); return size_t(1); });
+            const auto& pl2 = b0_l2_sums.at(model, size_t(b0l2 + 1), f, [&](uint32_t* out) { out[0] = key_b0_l2_tag(in, b0l2); return size_t(1); });
+            const auto& ls0 = s0_r1_label_sums[st.snode(0).lr1];
+            const auto& lb0 = b0_l1_label_sums[st.bnode().ll1];
+            const auto& ls1 = s1_l1_label_sums[st.snode(1).ll1];
+            for (int a = 0; a < kNumActions; ++a)
+                acc[a] = pb[size_t(a)] + ps[size_t(a)] + p2[size_t(a)] + pl1[size_t(a)] + pl2[size_t(a)] + ls0[size_t(a)] + lb0[size_t(a)] + ls1[size_t(a)];
+            model.sum_actions(f, action_features_rest(in, st, f, false), acc);
             float sc[kNumActions];
             for (int a = 0; a < kNumActions; ++a) sc[a] = model.action_score(acc[a]);
             for (int a = 0; a < kNumActions; ++a)
@@ -287,11 +307,15 @@ void parse_dependencies(Analysis& a, size_t first_sentence, size_t end_sentence)
         add_diagnostic(a, DiagnosticCode::ModelMissing, "dependency parser needs POS tags: no POS model");
         return;
     }
-    std::vector<uint64_t> tag_hashes(tag_names.size());
-    for (size_t i = 0; i < tag_names.size(); ++i) tag_hashes[i] = parse::tag_hash(tag_names[i]);
-    const uint64_t unknown_tag = parse::tag_hash("");
-    parse::Sentence in;
-    parse::State st;
+    // Once, and per thread: the pipeline parses 8 sentences per call.
+    static const std::vector<uint64_t> tag_hashes = [&] {
+        std::vector<uint64_t> h(tag_names.size());
+        for (size_t i = 0; i < tag_names.size(); ++i) h[i] = parse::tag_hash(tag_names[i]);
+        return h;
+    }();
+    static const uint64_t unknown_tag = parse::tag_hash("");
+    thread_local parse::Sentence in;
+    thread_local parse::State st;
     end_sentence = std::min(end_sentence, a.sentences.size());
     for (size_t si = first_sentence; si < end_sentence; ++si) {
         const Sentence& s = a.sentences[si];

@@ -4,6 +4,7 @@
 #include "model/registry.h"
 #include "state.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -44,9 +45,13 @@ struct Parser {
     Model model;
     std::vector<uint8_t> class_deprel;   // label class -> deprel id (0 = unknown name)
     int root_class = -1;
+    std::vector<uint8_t> label_classes;  // the classes an arc may get: not root, a known deprel
     uint8_t punct_deprel = 0;            // the label punctuation tags get without scoring
     uint64_t punct_tags[8] = {};         // tag hashes of . , : `` '' -LRB- -RRB- HYPH
     const tagging::Lexicon* clusters = nullptr;   // the word clusters its features read (Sentence::set)
+    // The action weights of the three label-valued templates (key_s0_r1_label, key_b0_l1_label,
+    // key_s1_l1_label) for every label value, looked up once at load.
+    std::array<std::array<int32_t, kNumActions>, 256> s0_r1_label_sums{}, b0_l1_label_sums{}, s1_l1_label_sums{};
 
     // Reads a parser model file; false with *error set when it is unusable. A model trained
     // with word clusters needs the same clusters lexicon (the words model's) passed here.

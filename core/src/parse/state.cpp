@@ -141,10 +141,17 @@ size_t action_features_s0(const Input& in, int s0, uint32_t* out) {
     return 6;
 }
 
+uint32_t key_s2_tag(const Input& in, int s2) { return K(6, View{in, nullptr}.p(s2)); }
+uint32_t key_b0_l1_word(const Input& in, int b0l1) { return K(19, View{in, nullptr}.w(b0l1)); }
+uint32_t key_b0_l2_tag(const Input& in, int b0l2) { return K(22, View{in, nullptr}.p(b0l2)); }
+uint32_t key_s0_r1_label(uint8_t label) { return K(18, label); }
+uint32_t key_b0_l1_label(uint8_t label) { return K(20, label); }
+uint32_t key_s1_l1_label(uint8_t label) { return K(21, label); }
+
 template <class C>
-size_t action_features_rest(const Input& in, const C& st, uint32_t* out) {
+size_t action_features_rest(const Input& in, const C& st, uint32_t* out, bool singles) {
     const View v{in, nullptr};
-    const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
+    const int s0 = st.s(0), s1 = st.s(1);
     const int b0 = st.b(0), b1 = st.b(1);
     const Node &S0 = st.snode(0), &S1 = st.snode(1), &B0 = st.bnode();
     const uint64_t s0p = v.p(s0), s1p = v.p(s1), b0w = v.w(b0), b0p = v.p(b0), b1p = v.p(b1);
@@ -153,7 +160,7 @@ size_t action_features_rest(const Input& in, const C& st, uint32_t* out) {
     const uint64_t b0lp = v.p(b0l), b0ll = B0.ll1;
     size_t k = 0;
     // the stack, and POS triples
-    out[k++] = K(6, v.p(s2));
+    if (singles) out[k++] = key_s2_tag(in, st.s(2));
     out[k++] = K(7, s0wp, b0p);
     out[k++] = K(10, s0p, b0p, b1p);
     out[k++] = K(11, s0p, b0p, b0lp);
@@ -165,11 +172,13 @@ size_t action_features_rest(const Input& in, const C& st, uint32_t* out) {
     out[k++] = K(16, b0w, B0.nl);
     out[k++] = K(17, b0p, B0.nl);
     // children and their labels
-    out[k++] = K(18, S0.lr1);
-    out[k++] = K(19, v.w(b0l));
-    out[k++] = K(20, b0ll);
-    out[k++] = K(21, S1.ll1);
-    out[k++] = K(22, v.p(B0.l2));
+    if (singles) {
+        out[k++] = key_s0_r1_label(S0.lr1);
+        out[k++] = key_b0_l1_word(in, b0l);
+        out[k++] = key_b0_l1_label(B0.ll1);
+        out[k++] = key_s1_l1_label(S1.ll1);
+        out[k++] = key_b0_l2_tag(in, B0.l2);
+    }
     out[k++] = K(23, b0w, B0.lset);
     out[k++] = K(24, s1p, S1.rset);
     out[k++] = K(25, b0p, b0ll, s0p);
@@ -220,8 +229,8 @@ size_t label_features(const Input& in, const C& st, int a, uint32_t* out) {
     return k;
 }
 
-template size_t action_features_rest<State>(const Input&, const State&, uint32_t*);
-template size_t action_features_rest<BeamConfig>(const Input&, const BeamConfig&, uint32_t*);
+template size_t action_features_rest<State>(const Input&, const State&, uint32_t*, bool);
+template size_t action_features_rest<BeamConfig>(const Input&, const BeamConfig&, uint32_t*, bool);
 template size_t action_features<State>(const Input&, const State&, uint32_t*);
 template size_t action_features<BeamConfig>(const Input&, const BeamConfig&, uint32_t*);
 template size_t label_features<State>(const Input&, const State&, int, uint32_t*);

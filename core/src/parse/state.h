@@ -161,7 +161,15 @@ struct BeamConfig {
 template <class C> size_t action_features(const Input& in, const C& st, uint32_t* out);
 size_t action_features_b0(const Input& in, int b0, uint32_t* out);   // 14 features
 size_t action_features_s0(const Input& in, int s0, uint32_t* out);   // 6 features
-template <class C> size_t action_features_rest(const Input& in, const C& st, uint32_t* out);
+// With singles = false, the rest without its six templates that read one token or one label
+// (below): a greedy decoder keeps their weights per token and per label value instead.
+template <class C> size_t action_features_rest(const Input& in, const C& st, uint32_t* out, bool singles = true);
+uint32_t key_s2_tag(const Input& in, int s2);          // s2's tag
+uint32_t key_b0_l1_word(const Input& in, int b0l1);    // the word of b0's leftmost child
+uint32_t key_b0_l2_tag(const Input& in, int b0l2);     // the tag of b0's second leftmost child
+uint32_t key_s0_r1_label(uint8_t label);               // the label of s0's rightmost child
+uint32_t key_b0_l1_label(uint8_t label);               // the label of b0's leftmost child
+uint32_t key_s1_l1_label(uint8_t label);               // the label of s1's leftmost child
 // Features for the label of the arc head -> dep that action `a` is about to add.
 template <class C> size_t label_features(const Input& in, const C& st, int a, uint32_t* out);
 

@@ -73,9 +73,10 @@ void tag_pos(Analysis& a, size_t first_sentence, size_t end_sentence) {
     const Models& m = models();
     if (a.pos.size() != a.tokens.size()) a.pos.assign(a.tokens.size(), 0);
     if (!m.pos.ok) { add_diagnostic(a, DiagnosticCode::ModelMissing, "POS tagger unavailable: " + m.pos.error); return; }
-    PosScratch scratch;
-    std::vector<std::string_view> toks;
-    std::vector<int> out;
+    // Per thread, not per call: the pipeline tags 8 sentences per call.
+    thread_local PosScratch scratch;
+    thread_local std::vector<std::string_view> toks;
+    thread_local std::vector<int> out;
     end_sentence = std::min(end_sentence, a.sentences.size());
     for (size_t si = first_sentence; si < end_sentence; ++si) {
         const Sentence& s = a.sentences[si];
@@ -132,12 +133,16 @@ void EntityTagging::tag(Analysis& a, size_t first_sentence, size_t end_sentence)
     std::vector<int>& labels = impl_->labels;
     size_t next_id = a.entities.size() + 1;
     end_sentence = std::min(end_sentence, doc.sentence_count());
-    const std::vector<std::string>& pos_names = pos_tag_names();
     // Tags a one-token name never has: interjections ("Hello."), possessive pronouns and
     // determiners ("Our members...", "This..."), capitalised like names at a sentence start.
-    std::vector<bool> never_alone(pos_names.size(), false);
-    for (size_t i = 0; i < pos_names.size(); ++i)
-        never_alone[i] = pos_names[i] == "UH" || pos_names[i] == "PRP$" || pos_names[i] == "WP$" || pos_names[i] == "DT";
+    // Once: the pipeline tags 8 sentences per call.
+    static const std::vector<bool> never_alone = [] {
+        const std::vector<std::string>& pos_names = pos_tag_names();
+        std::vector<bool> v(pos_names.size(), false);
+        for (size_t i = 0; i < pos_names.size(); ++i)
+            v[i] = pos_names[i] == "UH" || pos_names[i] == "PRP$" || pos_names[i] == "WP$" || pos_names[i] == "DT";
+        return v;
+    }();
     for (size_t s = first_sentence; s < end_sentence; ++s) {
         const size_t b = doc.sentence_start[s], e = doc.sentence_end(s);
         labels.resize(e - b);

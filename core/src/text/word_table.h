@@ -33,7 +33,7 @@ struct WordTable {
         uint32_t tag = tag_of(h);
         for (size_t i = h & mask;; i = (i + 1) & mask) {
             if (!tags[i]) { tags[i] = tag; slots[i].key = key; ++count; return slots[i].value; }
-            if (tags[i] == tag && slots[i].key == key) return slots[i].value;
+            if (tags[i] == tag && model::same_text(slots[i].key, key)) return slots[i].value;
         }
     }
 
@@ -43,7 +43,7 @@ struct WordTable {
         uint32_t tag = tag_of(h);
         for (size_t i = h & mask;; i = (i + 1) & mask) {
             if (!tags[i]) return nullptr;
-            if (tags[i] == tag && slots[i].key == key) return &slots[i].value;
+            if (tags[i] == tag && model::same_text(slots[i].key, key)) return &slots[i].value;
         }
     }
 

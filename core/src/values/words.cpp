@@ -208,7 +208,7 @@ int scale_power(std::string_view s) { const ValueWord* v = value_word(s); return
 Num parse_number(const std::vector<Word>& w, int i, int n, bool allow_article, bool allow_scale) {
     Num r;
     if (i >= n) return r;
-    const std::string& s = w[size_t(i)].low;
+    const std::string_view s = w[size_t(i)].low;   // compared with many literals: no strlen each time
     if (w[size_t(i)].digit) {
         // digits, maybe with letters attached (`5bn`, `300km`, `5pm`)
         size_t k = 0;
@@ -226,8 +226,9 @@ Num parse_number(const std::vector<Word>& w, int i, int n, bool allow_article, b
             return r;
         }
         if (allow_scale && i + 1 < n) {
-            int p = scale_power(w[size_t(i) + 1].low);
-            if (p >= 2 && w[size_t(i) + 1].low != "b" && w[size_t(i) + 1].low != "m" && w[size_t(i) + 1].low != "k") {
+            const std::string_view next = w[size_t(i) + 1].low;
+            int p = scale_power(next);
+            if (p >= 2 && next != "b" && next != "m" && next != "k") {
                 r.dec = shift_decimal(r.dec, p);
                 r.len = 2;
                 r.scaled = true;
