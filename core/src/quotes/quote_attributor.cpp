@@ -894,6 +894,11 @@ struct Attributor {
         // an auxiliary ("is expected") nor a passive, whose subject would become the content.
         if (!has_source && (!attribution_on || !verb_or_noun(i) || auxiliary(i) || (kr & (1u << R_NSUBJPASS)))) return false;
         if (!cue_tokens_filled) { cue_tokens.fill(a); cue_tokens_filled = true; }
+        // ... and, outside the cue lexicons, only a word with a dependent that could hold its
+        // content (the detector's question costs; the others gave nothing on dev)
+        if (!has_source && !(cue_tokens.lex[i] & 0x7F) && !has_content &&
+            !(kr & ((1u << R_NMOD) | (1u << R_OBL) | (1u << R_ADVCL) | (1u << R_ACL) | (1u << R_RELCL))))
+            return false;
         if (!quotes::cue_candidate(a, cue_tokens, i)) return false;
         uint64_t f[quotes::kMaxCueFeatures];
         const size_t k = quotes::cue_features(a, cue_tokens, i, f);
