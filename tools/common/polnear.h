@@ -3,6 +3,8 @@
 // DIR/text/NAME.txt.
 #pragma once
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <dirent.h>
 #include <fstream>
 #include <sstream>
@@ -26,6 +28,27 @@ inline std::vector<uint32_t> code_points(const std::string& text) {
     for (size_t i = 0; i < text.size(); ++i) { cp[i] = c; if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++c; }
     cp[text.size()] = c;
     return cp;
+}
+
+// The fragments of every text-bound annotation with this label ("T2\tCue 113 119;130 134\tsaid in"),
+// as code-point [start, end) pairs in file order.
+inline std::vector<std::pair<uint32_t, uint32_t>> fragments(const std::string& ann, const std::string& label) {
+    std::vector<std::pair<uint32_t, uint32_t>> out;
+    std::stringstream in(ann);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] != 'T') continue;
+        const size_t t1 = line.find('\t');
+        if (t1 == std::string::npos || line.compare(t1 + 1, label.size() + 1, label + " ") != 0) continue;
+        const size_t t2 = line.find('\t', t1 + 1), from = t1 + 2 + label.size();
+        std::stringstream parts(line.substr(from, t2 == std::string::npos ? std::string::npos : t2 - from));
+        std::string part;
+        while (std::getline(parts, part, ';')) {
+            unsigned s, e;
+            if (std::sscanf(part.c_str(), "%u %u", &s, &e) == 2) out.push_back({s, e});
+        }
+    }
+    return out;
 }
 
 struct Document { std::string name, ann_path, text_path; };

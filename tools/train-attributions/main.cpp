@@ -33,24 +33,10 @@ namespace {
 struct Span { uint32_t s = 0, e = 0; };
 bool overlaps(Span a, Span b) { return a.s < b.e && b.s < a.e; }
 
-// The Content span of every attribution ("T3\tContent 120 180;190 200\t..." in code points).
+// The Content fragments of every attribution, in code points.
 std::vector<Span> gold_contents(const std::string& ann) {
     std::vector<Span> out;
-    std::stringstream in(ann);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] != 'T') continue;
-        const size_t t1 = line.find('\t');
-        if (t1 == std::string::npos) continue;
-        const std::string rest = line.substr(t1 + 1), head = rest.substr(0, rest.find('\t'));
-        if (head.rfind("Content ", 0) != 0) continue;
-        std::stringstream parts(head.substr(8));
-        std::string part;
-        while (std::getline(parts, part, ';')) {
-            unsigned s, e;
-            if (std::sscanf(part.c_str(), "%u %u", &s, &e) == 2) out.push_back({s, e});
-        }
-    }
+    for (const auto& [s, e] : polnear::fragments(ann, "Content")) out.push_back({s, e});
     return out;
 }
 

@@ -44,20 +44,7 @@ struct Doc {
 // Every Cue text-bound annotation's fragments ("T2\tCue 113 119;130 134\tsaid in").
 std::vector<Span> gold_cues(const std::string& ann) {
     std::vector<Span> out;
-    std::stringstream ss(ann);
-    std::string line;
-    while (std::getline(ss, line)) {
-        if (line.empty() || line[0] != 'T') continue;
-        size_t t1 = line.find('\t');
-        if (t1 == std::string::npos || line.compare(t1 + 1, 4, "Cue ") != 0) continue;
-        size_t t2 = line.find('\t', t1 + 1);
-        std::stringstream parts(line.substr(t1 + 5, t2 == std::string::npos ? std::string::npos : t2 - t1 - 5));
-        std::string part;
-        while (std::getline(parts, part, ';')) {
-            unsigned s, e;
-            if (std::sscanf(part.c_str(), "%u %u", &s, &e) == 2) out.push_back({s, e});
-        }
-    }
+    for (const auto& [s, e] : polnear::fragments(ann, "Cue")) out.push_back({s, e});
     return out;
 }
 
