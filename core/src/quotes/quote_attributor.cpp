@@ -390,26 +390,25 @@ struct Attributor {
         for (uint32_t k = colon + 1; k < s1; ++k) if (finite_verb(k) || a.tokens[k].kind == TokenKind::Quote) return colon;
         return 0;
     }
-    bool finite_verb(uint32_t i) {
-        if (a.pos.size() != a.tokens.size()) return false;
-        if (finite_tag.empty())
-            for (const std::string& t : pos_tag_names()) finite_tag.push_back(t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD");
-        return a.pos[i] < finite_tag.size() && finite_tag[a.pos[i]];
+    // What a POS tag is, as bits, per tag id: built once for every analysis.
+    enum : uint8_t { TAG_FINITE = 1, TAG_VERB_OR_NOUN = 2, TAG_PREPOSITION = 4 };
+    static const std::vector<uint8_t>& tag_bits() {
+        static const std::vector<uint8_t> t = [] {
+            std::vector<uint8_t> b;
+            for (const std::string& n : pos_tag_names())
+                b.push_back(uint8_t((n == "VBD" || n == "VBZ" || n == "VBP" || n == "MD" ? TAG_FINITE : 0) |
+                                    (n.rfind("VB", 0) == 0 || n == "NN" || n == "NNS" ? TAG_VERB_OR_NOUN : 0) |
+                                    (n == "IN" ? TAG_PREPOSITION : 0)));
+            return b;
+        }();
+        return t;
     }
-    std::vector<uint8_t> finite_tag;   // POS tag id -> a finite verb or modal
-    bool verb_or_noun(uint32_t i) {
-        if (a.pos.size() != a.tokens.size()) return false;
-        if (verb_noun_tag.empty())
-            for (const std::string& t : pos_tag_names()) verb_noun_tag.push_back(t.rfind("VB", 0) == 0 || t == "NN" || t == "NNS");
-        return a.pos[i] < verb_noun_tag.size() && verb_noun_tag[a.pos[i]];
+    bool tag_is(uint32_t i, uint8_t bit) const {
+        return a.pos.size() == a.tokens.size() && a.pos[i] < tag_bits().size() && (tag_bits()[a.pos[i]] & bit);
     }
-    std::vector<uint8_t> verb_noun_tag;   // POS tag id -> a verb or a common noun
-    bool preposition(uint32_t i) {
-        if (a.pos.size() != a.tokens.size()) return false;
-        if (in_tag.empty()) for (const std::string& t : pos_tag_names()) in_tag.push_back(t == "IN");
-        return a.pos[i] < in_tag.size() && in_tag[a.pos[i]];
-    }
-    std::vector<uint8_t> in_tag;   // POS tag id -> IN (a preposition or subordinator)
+    bool finite_verb(uint32_t i) const { return tag_is(i, TAG_FINITE); }           // a finite verb or a modal
+    bool verb_or_noun(uint32_t i) const { return tag_is(i, TAG_VERB_OR_NOUN); }    // a verb or a common noun
+    bool preposition(uint32_t i) const { return tag_is(i, TAG_PREPOSITION); }      // IN: a preposition or subordinator
     // A form of be, have or do: the auxiliary of a cue ("is expected") is not the cue.
     bool auxiliary(uint32_t i) const {
         static const WordTable<uint8_t> aux = [] {
@@ -705,6 +704,9 @@ struct Attributor {
             x.finite = x.finite || finite_verb(k);
             x.marks = x.marks || is_double_mark(tok(k));
         }
+        // A learned cue with no subject and a content that is only a prepositional phrase
+        // ("more allegations against him") is no attribution a reader would see.
+        if (!hook && x.cue_lex == 0 && !parse_source_at(v) && !x.finite && preposition(cf)) return false;
         if (sp && sp->ok) {
             const uint32_t sh = span_head(sp->first, sp->last);
             const uint8_t pc = pos_class_of(sh);
@@ -718,9 +720,6 @@ struct Attributor {
             const float m = cs[1] - cs[0];
             x.cue_margin = m < -8 ? 1 : m < -2 ? 2 : m < 0 ? 3 : m < 2 ? 4 : m < 8 ? 5 : m < 16 ? 6 : 7;
         }
-        // A learned cue with no subject and a content that is only a prepositional phrase
-        // ("more allegations against him") is no attribution a reader would see.
-        if (!hook && x.cue_lex == 0 && !parse_source_at(v) && !x.finite && preposition(cf)) return false;
         uint64_t f[quotes::kMaxAttributionFeatures];
         const size_t n = quotes::attribution_features(x, f);
         if (hook) { hook(hook_ctx, f, n, a.tokens[cf].start, a.tokens[cl - 1].end); return true; }
