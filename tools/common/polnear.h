@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <dirent.h>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -30,23 +31,82 @@ inline std::vector<uint32_t> code_points(const std::string& text) {
     return cp;
 }
 
-// The fragments of every text-bound annotation with this label ("T2\tCue 113 119;130 134\tsaid in"),
-// as code-point [start, end) pairs in file order.
+// One text-bound annotation ("T2\tCue 113 119;130 134\tsaid in"): its label, its fragments as
+// code-point [start, end) pairs, its text.
+struct Part {
+    bool ok = false;
+    std::string label, text;
+    std::vector<std::pair<uint32_t, uint32_t>> fragments;
+    // The covering range; (0, 0) when no fragment parsed.
+    uint32_t start() const { uint32_t r = UINT32_MAX; for (const auto& f : fragments) r = std::min(r, f.first); return fragments.empty() ? 0 : r; }
+    uint32_t end() const { uint32_t r = 0; for (const auto& f : fragments) r = std::max(r, f.second); return r; }
+};
+
+// Reads one T line into *id and *part; false for other lines.
+inline bool text_bound(const std::string& line, std::string* id, Part* part) {
+    if (line.empty() || line[0] != 'T') return false;
+    const size_t t1 = line.find('\t');
+    if (t1 == std::string::npos) return false;
+    const size_t t2 = line.find('\t', t1 + 1);
+    const std::string head = line.substr(t1 + 1, t2 == std::string::npos ? std::string::npos : t2 - t1 - 1);
+    const size_t sp = head.find(' ');
+    if (sp == std::string::npos) return false;
+    *id = line.substr(0, t1);
+    *part = Part{};
+    part->ok = true;
+    part->label = head.substr(0, sp);
+    if (t2 != std::string::npos) part->text = line.substr(t2 + 1);
+    std::stringstream parts(head.substr(sp + 1));
+    std::string one;
+    while (std::getline(parts, one, ';')) {
+        unsigned s, e;
+        if (std::sscanf(one.c_str(), "%u %u", &s, &e) == 2) part->fragments.push_back({s, e});
+    }
+    return true;
+}
+
+// The fragments of every text-bound annotation with this label, in file order.
 inline std::vector<std::pair<uint32_t, uint32_t>> fragments(const std::string& ann, const std::string& label) {
     std::vector<std::pair<uint32_t, uint32_t>> out;
     std::stringstream in(ann);
-    std::string line;
+    std::string line, id;
+    Part p;
+    while (std::getline(in, line))
+        if (text_bound(line, &id, &p) && p.label == label) out.insert(out.end(), p.fragments.begin(), p.fragments.end());
+    return out;
+}
+
+// An attribution event ("E1\tAttribution:T1 Cue:T2 Content:T3 Source:T4"): its parts (ok when
+// the event names that role and the annotation exists).
+struct Attribution { Part cue, content, source; };
+
+// Every attribution whose Content exists, in file order.
+inline std::vector<Attribution> attributions(const std::string& ann) {
+    std::map<std::string, Part> parts;
+    std::vector<std::map<std::string, std::string>> events;
+    std::stringstream in(ann);
+    std::string line, id;
+    Part p;
     while (std::getline(in, line)) {
-        if (line.empty() || line[0] != 'T') continue;
+        if (text_bound(line, &id, &p)) { parts[id] = p; continue; }
         const size_t t1 = line.find('\t');
-        if (t1 == std::string::npos || line.compare(t1 + 1, label.size() + 1, label + " ") != 0) continue;
-        const size_t t2 = line.find('\t', t1 + 1), from = t1 + 2 + label.size();
-        std::stringstream parts(line.substr(from, t2 == std::string::npos ? std::string::npos : t2 - from));
-        std::string part;
-        while (std::getline(parts, part, ';')) {
-            unsigned s, e;
-            if (std::sscanf(part.c_str(), "%u %u", &s, &e) == 2) out.push_back({s, e});
-        }
+        if (line.empty() || line[0] != 'E' || t1 == std::string::npos) continue;
+        std::map<std::string, std::string> roles;
+        std::stringstream rs(line.substr(t1 + 1));
+        std::string kv;
+        while (rs >> kv) { const size_t c = kv.find(':'); if (c != std::string::npos) roles[kv.substr(0, c)] = kv.substr(c + 1); }
+        events.push_back(roles);
+    }
+    auto part = [&](const std::map<std::string, std::string>& roles, const char* role) {
+        const auto r = roles.find(role);
+        if (r == roles.end()) return Part{};
+        const auto t = parts.find(r->second);
+        return t == parts.end() ? Part{} : t->second;
+    };
+    std::vector<Attribution> out;
+    for (const auto& roles : events) {
+        Attribution a{part(roles, "Cue"), part(roles, "Content"), part(roles, "Source")};
+        if (a.content.ok) out.push_back(std::move(a));
     }
     return out;
 }

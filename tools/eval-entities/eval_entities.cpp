@@ -180,10 +180,8 @@ int main(int argc, char** argv) {
         std::vector<Source> sources = parse_sources(doc.ann_path);
         ae::Analysis a = ae::analyze(text, {});
         // code point -> input byte, and input byte -> code point
-        std::vector<uint32_t> cp_of(text.size() + 1);
-        uint32_t cp = 0;
-        for (size_t i = 0; i < text.size(); ++i) { cp_of[i] = cp; if (((unsigned char)text[i] & 0xC0) != 0x80) ++cp; }
-        cp_of[text.size()] = cp;
+        const std::vector<uint32_t> cp_of = polnear::code_points(text);
+        const uint32_t cp = cp_of.back();
         std::vector<uint32_t> byte_of(cp + 1, uint32_t(text.size()));
         for (size_t i = text.size() + 1; i-- > 0;) byte_of[cp_of[i]] = uint32_t(i);
         auto conv = [&](uint32_t clean) { return cp_of[std::min<size_t>(a.offsets.to_input(clean), text.size())]; };

@@ -29,64 +29,15 @@ namespace {
 struct Range { uint32_t s = 0, e = 0; };
 struct Gold { Range content, cue, source; std::vector<Range> fragments; bool has_cue = false, has_source = false; std::string source_text, cue_text; };
 
-// code-point offset of every byte offset (size n+1)
-std::vector<uint32_t> cp_index(const std::string& t) {
-    std::vector<uint32_t> m(t.size() + 1);
-    uint32_t cp = 0;
-    for (size_t i = 0; i < t.size(); ++i) { m[i] = cp; if (((unsigned char)t[i] & 0xC0) != 0x80) ++cp; }
-    m[t.size()] = cp;
-    // continuation bytes map to the code point they belong to
-    return m;
-}
-
-Range parse_spans(const std::string& spec, std::vector<Range>* frags = nullptr) {   // "s e;s e" -> covering range
-    Range r{UINT32_MAX, 0};
-    std::stringstream ss(spec);
-    std::string part;
-    while (std::getline(ss, part, ';')) {
-        unsigned s, e;
-        if (std::sscanf(part.c_str(), "%u %u", &s, &e) == 2) {
-            r.s = std::min(r.s, s); r.e = std::max(r.e, e);
-            if (frags) frags->push_back({s, e});
-        }
-    }
-    if (r.s == UINT32_MAX) r.s = 0;
-    return r;
-}
-
 std::vector<Gold> parse_ann(const std::string& path) {
-    std::ifstream f(path);
-    std::string line;
-    struct T { std::string type; Range r; std::string text; std::vector<Range> frags; };
-    std::map<std::string, T> ts;
-    std::vector<std::map<std::string, std::string>> es;
-    while (std::getline(f, line)) {
-        if (line.empty()) continue;
-        auto tab1 = line.find('\t');
-        if (tab1 == std::string::npos) continue;
-        std::string id = line.substr(0, tab1);
-        std::string rest = line.substr(tab1 + 1);
-        if (id[0] == 'T') {
-            auto tab2 = rest.find('\t');
-            std::string head = rest.substr(0, tab2);
-            auto sp = head.find(' ');
-            T t; t.type = head.substr(0, sp); t.r = parse_spans(head.substr(sp + 1), &t.frags);
-            if (tab2 != std::string::npos) t.text = rest.substr(tab2 + 1);
-            ts[id] = t;
-        } else if (id[0] == 'E') {
-            std::map<std::string, std::string> roles;
-            std::stringstream ss(rest);
-            std::string kv;
-            while (ss >> kv) { auto c = kv.find(':'); if (c != std::string::npos) roles[kv.substr(0, c)] = kv.substr(c + 1); }
-            es.push_back(roles);
-        }
-    }
     std::vector<Gold> out;
-    for (auto& roles : es) {
-        if (!roles.count("Content") || !ts.count(roles["Content"])) continue;
-        Gold g; g.content = ts[roles["Content"]].r; g.fragments = ts[roles["Content"]].frags;
-        if (roles.count("Cue") && ts.count(roles["Cue"])) { g.cue = ts[roles["Cue"]].r; g.has_cue = true; g.cue_text = ts[roles["Cue"]].text; }
-        if (roles.count("Source") && ts.count(roles["Source"])) { g.source = ts[roles["Source"]].r; g.has_source = true; g.source_text = ts[roles["Source"]].text; }
+    auto range = [](const polnear::Part& p) { return Range{p.start(), p.end()}; };
+    for (const polnear::Attribution& at : polnear::attributions(polnear::read_file(path))) {
+        Gold g;
+        g.content = range(at.content);
+        for (const auto& [s, e] : at.content.fragments) g.fragments.push_back({s, e});
+        if (at.cue.ok) { g.cue = range(at.cue); g.has_cue = true; g.cue_text = at.cue.text; }
+        if (at.source.ok) { g.source = range(at.source); g.has_source = true; g.source_text = at.source.text; }
         out.push_back(g);
     }
     return out;
@@ -174,7 +125,7 @@ int main(int argc, char** argv) {
         if (text.empty()) continue;
         std::vector<Gold> gold = parse_ann(doc.ann_path);
         ae::Analysis a = ae::analyze(text, {});
-        std::vector<uint32_t> cp = cp_index(text);
+        const std::vector<uint32_t> cp = polnear::code_points(text);
         std::u32string u = to_u32(text);
         auto conv = [&](uint32_t clean) { return cp[std::min<size_t>(a.offsets.to_input(clean), text.size())]; };
         struct Ours { Range content, cue, speaker; bool has_cue, has_speaker; std::string speaker_text, kind; };
@@ -258,18 +209,16 @@ int main(int argc, char** argv) {
             ++bk.second;
             ++ours_overlap;
             Range on = normalise(u, o.content), gn = normalise(u, best->content);
-            bool frag_match = false;
-            for (const Range& fr : best->fragments) { Range fn = normalise(u, fr); frag_match = frag_match || (fn.s == on.s && fn.e == on.e); }
-            // Exact when it equals the content (or a fragment) of any gold attribution it overlaps: a
-            // nested attribution's content lies inside the outer one's, which overlaps it more.
-            bool other_match = false;
+            // Exact when it equals the content (or a fragment) of any gold attribution it overlaps,
+            // the best one or another: a nested attribution's content lies inside the outer one's.
+            bool exact = false;
             for (const auto& g : gold) {
-                if (&g == best || !overlaps(o.content, g.content)) continue;
+                if (!overlaps(o.content, g.content)) continue;
                 const Range x = normalise(u, g.content);
-                other_match = other_match || (x.s == on.s && x.e == on.e);
-                for (const Range& fr : g.fragments) { const Range fn = normalise(u, fr); other_match = other_match || (fn.s == on.s && fn.e == on.e); }
+                exact = exact || (x.s == on.s && x.e == on.e);
+                for (const Range& fr : g.fragments) { const Range fn = normalise(u, fr); exact = exact || (fn.s == on.s && fn.e == on.e); }
             }
-            if ((on.s == gn.s && on.e == gn.e) || frag_match || other_match) { ++ours_exact; ++by_kind_parts[o.kind].exact; }
+            if (exact) { ++ours_exact; ++by_kind_parts[o.kind].exact; }
             else if (errors_shown < show_errors && std::getenv("AE_SHOW_INEXACT")) {
                 ++errors_shown;
                 auto str = [&](Range r) { std::string c; for (uint32_t k = r.s; k < r.e && k < u.size(); ++k) ae::utf8_append(c, uint32_t(u[k])); return c; };

@@ -39,45 +39,16 @@ namespace {
 struct Span { uint32_t s = 0, e = 0; };
 struct Attr { std::vector<Span> cue, content; };
 
-std::vector<Span> spans_of(const std::string& spec) {
-    std::vector<Span> out;
-    std::stringstream parts(spec);
-    std::string part;
-    while (std::getline(parts, part, ';')) {
-        unsigned s, e;
-        if (std::sscanf(part.c_str(), "%u %u", &s, &e) == 2) out.push_back({s, e});
-    }
-    return out;
-}
-
-// Attributions with both a Cue and a Content ("E1\tAttribution:T1 Cue:T2 Content:T3 ...").
+// Attributions with both a Cue and a Content, as their fragments.
 std::vector<Attr> gold_attributions(const std::string& ann) {
-    std::map<std::string, std::vector<Span>> ts;
+    auto spans = [](const polnear::Part& p) {
+        std::vector<Span> v;
+        for (const auto& [s, e] : p.fragments) v.push_back({s, e});
+        return v;
+    };
     std::vector<Attr> out;
-    std::vector<std::map<std::string, std::string>> events;
-    std::stringstream ss(ann);
-    std::string line;
-    while (std::getline(ss, line)) {
-        const size_t t1 = line.find('\t');
-        if (line.empty() || t1 == std::string::npos) continue;
-        const std::string id = line.substr(0, t1), rest = line.substr(t1 + 1);
-        if (id[0] == 'T') {
-            const size_t t2 = rest.find('\t');
-            const std::string head = rest.substr(0, t2);
-            const size_t sp = head.find(' ');
-            if (sp != std::string::npos) ts[id] = spans_of(head.substr(sp + 1));
-        } else if (id[0] == 'E') {
-            std::map<std::string, std::string> roles;
-            std::stringstream rs(rest);
-            std::string kv;
-            while (rs >> kv) { const size_t c = kv.find(':'); if (c != std::string::npos) roles[kv.substr(0, c)] = kv.substr(c + 1); }
-            events.push_back(roles);
-        }
-    }
-    for (auto& r : events) {
-        if (!r.count("Cue") || !r.count("Content") || !ts.count(r["Cue"]) || !ts.count(r["Content"])) continue;
-        out.push_back({ts[r["Cue"]], ts[r["Content"]]});
-    }
+    for (const polnear::Attribution& at : polnear::attributions(ann))
+        if (at.cue.ok) out.push_back({spans(at.cue), spans(at.content)});
     return out;
 }
 

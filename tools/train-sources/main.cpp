@@ -41,48 +41,11 @@ struct Span { uint32_t s = 0, e = 0; };
 bool overlaps(Span a, Span b) { return a.s < b.e && b.s < a.e; }
 struct Gold { Span content, source; bool has_source = false; };
 
-Span covering(const std::string& spec) {   // "s e;s e" -> the covering range
-    Span r{UINT32_MAX, 0};
-    std::stringstream ss(spec);
-    std::string part;
-    while (std::getline(ss, part, ';')) {
-        unsigned s, e;
-        if (std::sscanf(part.c_str(), "%u %u", &s, &e) == 2) { r.s = std::min(r.s, s); r.e = std::max(r.e, e); }
-    }
-    if (r.s == UINT32_MAX) r.s = 0;
-    return r;
-}
-
-// Every attribution event with its Content and, when present, its Source.
+// Every attribution event with its Content and, when present, its Source (covering ranges).
 std::vector<Gold> gold_attributions(const std::string& ann) {
-    std::map<std::string, Span> spans;
-    std::vector<std::map<std::string, std::string>> events;
-    std::stringstream in(ann);
-    std::string line;
-    while (std::getline(in, line)) {
-        const size_t t1 = line.find('\t');
-        if (line.empty() || t1 == std::string::npos) continue;
-        const std::string id = line.substr(0, t1), rest = line.substr(t1 + 1);
-        if (id[0] == 'T') {
-            const std::string head = rest.substr(0, rest.find('\t'));
-            const size_t sp = head.find(' ');
-            if (sp != std::string::npos) spans[id] = covering(head.substr(sp + 1));
-        } else if (id[0] == 'E') {
-            std::map<std::string, std::string> roles;
-            std::stringstream ss(rest);
-            std::string kv;
-            while (ss >> kv) { const size_t c = kv.find(':'); if (c != std::string::npos) roles[kv.substr(0, c)] = kv.substr(c + 1); }
-            events.push_back(roles);
-        }
-    }
     std::vector<Gold> out;
-    for (auto& r : events) {
-        if (!r.count("Content") || !spans.count(r["Content"])) continue;
-        Gold g;
-        g.content = spans[r["Content"]];
-        if (r.count("Source") && spans.count(r["Source"])) { g.source = spans[r["Source"]]; g.has_source = true; }
-        out.push_back(g);
-    }
+    for (const polnear::Attribution& at : polnear::attributions(ann))
+        out.push_back({{at.content.start(), at.content.end()}, {at.source.start(), at.source.end()}, at.source.ok});
     return out;
 }
 
