@@ -209,6 +209,34 @@ TEST_CASE("quotes: a participle cue takes the speaker of the verb before it") {
     CHECK(seen);
 }
 
+TEST_CASE("quotes: a question's cue after the closing mark, an inverted cue before a colon, a participle with no cue before it") {
+    // the sentence splitter ends the sentence at "?", so the cue stands in the next sentence
+    auto q = quotes_of("\xE2\x80\x9CHow many times do we have to see this?\xE2\x80\x9D Clinton said.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].cue == "said");
+    CHECK(q[0].speaker == "Clinton");
+    q = quotes_of("Said Ellis: \xE2\x80\x9CI don\xE2\x80\x99t get the sense she is interested in tax reform.\xE2\x80\x9D");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].cue == "Said");
+    CHECK(q[0].speaker == "Ellis");
+    q = quotes_of("Trump attacked Clinton for her support of military action in Libya, saying, "
+                  "\"She is trigger-happy and very unstable.\"");
+    REQUIRE(!q.empty());
+    CHECK(q.back().cue == "saying");
+    CHECK(q.back().speaker == "Trump");
+}
+
+TEST_CASE("quotes: 'called for X': the preposition goes to the cue, not the content") {
+    auto q = quotes_of("Trump has long called for steep new tariffs on goods from China and Mexico.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].cue == "called for");
+    CHECK(q[0].text == "steep new tariffs on goods from China and Mexico");
+    q = quotes_of("The union complained about a lack of passion for Hillary Clinton among young black voters.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].cue == "complained about");
+    CHECK(q[0].text == "a lack of passion for Hillary Clinton among young black voters");
+}
+
 TEST_CASE("quotes: a cue before a colon introduces the quote after it") {
     // "Liam Fox said:" in the sentence after a quote is not that quote's attribution
     auto q = quotes_of("Charles Kennedy spoke. He said: \"Your vote was wasted\" and Liam Fox said: "

@@ -98,6 +98,14 @@ TEST_CASE("sentences: plain breaks and abbreviations") {
     CHECK(sents("Prices rose 2.5 percent. Markets fell.") == V{"Prices rose 2.5 percent.", "Markets fell."});
 }
 
+TEST_CASE("sentences: a title that is a word too ends no sentence before a name") {
+    CHECK(sents("Rep. John Mica (R-Fla.) said it. Reps. Jordan and Cummings agreed.") ==
+          V{"Rep. John Mica (R-Fla.) said it.", "Reps. Jordan and Cummings agreed."});
+    CHECK(sents("State Del. Marcia Price spoke.") == V{"State Del. Marcia Price spoke."});
+    CHECK(sents("He is a sales rep. He sells cars.") == V{"He is a sales rep.", "He sells cars."});   // lower case: a word
+    CHECK(sents("He met the Rep. The talk was short.") == V{"He met the Rep.", "The talk was short."});   // a sentence opener follows
+}
+
 TEST_CASE("sentences: never inside a quote; closing marks stay with their sentence") {
     CHECK(sents("“This is not possible. It cannot be,” he said. Then he left.") ==
           V{"“This is not possible. It cannot be,” he said.", "Then he left."});

@@ -47,11 +47,12 @@ inline bool write_model(const ae::tagging::LinearModel& m, const std::string& pa
 
 // decide(scores[2]) -> bool: the core's decision rule. after_epoch(epoch, errors, instances,
 // const LinearModel& read_back, size_t bytes) prints the epoch's line. On success *out is the
-// model of the last epoch (without its note).
+// model of the last epoch (without its note). passive_aggressive: update whenever the truth wins
+// by less than a margin of 1, by just enough (as the taggers' --learner pa), not only on mistakes.
 template <class Decide, class AfterEpoch>
 bool train(std::vector<Instance>& inst, const ae::tagging::LinearModel& meta,
            const ae::tagging::AveragedPerceptron::Export& ex, int epochs, uint64_t seed, const char* tool,
-           Decide decide, AfterEpoch after_epoch, ae::tagging::LinearModel* out) {
+           Decide decide, AfterEpoch after_epoch, ae::tagging::LinearModel* out, bool passive_aggressive = false) {
     using namespace ae::tagging;
     AveragedPerceptron p(2);
     std::mt19937_64 rng(seed);
@@ -63,7 +64,13 @@ bool train(std::vector<Instance>& inst, const ae::tagging::LinearModel& meta,
             float s[2] = {0, 0};
             p.score(f.data(), f.size(), s);
             const int guess = decide(s) ? 1 : 0;
-            if (guess != x.gold) { p.update(f.data(), f.size(), x.gold, guess); ++errors; }
+            errors += guess != x.gold;
+            if (!passive_aggressive) {
+                if (guess != x.gold) p.update(f.data(), f.size(), x.gold, guess);
+            } else {
+                const float gap = s[x.gold] - s[1 - x.gold];
+                if (gap < 1.0f) p.update(f.data(), f.size(), x.gold, 1 - x.gold, (1.0f - gap) / float(2 * f.size()));
+            }
             p.tick();
         }
         LinearModel back;

@@ -2,7 +2,7 @@
 // brat attributions mark each attribution's Cue span (`said`, `according to`, `statement`).
 //
 //   train-cues --train DIR --dev DIR --out assets/models/cues.bin [--epochs 8] [--seed 1]
-//              [--max-rows 20000] [--min-q 0] [--max-docs 0]
+//              [--max-rows 20000] [--min-q 0] [--max-docs 0] [--learner perceptron|pa]
 //
 // Each document's text goes through the whole core (tokens, POS, parse), so the features are
 // the ones the core computes; a candidate token (a word or a colon of a story sentence) is a cue
@@ -117,7 +117,7 @@ std::vector<Doc> read_split(const std::string& dir, size_t max_docs, size_t& cue
 int main(int argc, char** argv) {
     tool_options::Options o;
     int rc = 0;
-    if (!tool_options::parse(argc, argv, "train-cues", "usage: train-cues --train POLNEAR_TRAIN --dev POLNEAR_DEV --out cues.bin [--epochs 8] [--seed 1] [--max-rows 20000] [--min-q 0] [--max-docs 0]\n", {"train", "dev", "out"}, o, &rc)) return rc;
+    if (!tool_options::parse(argc, argv, "train-cues", "usage: train-cues --train POLNEAR_TRAIN --dev POLNEAR_DEV --out cues.bin [--epochs 8] [--seed 1] [--max-rows 20000] [--min-q 0] [--max-docs 0] [--learner perceptron|pa]\n", {"train", "dev", "out"}, o, &rc)) return rc;
     const int epochs = std::stoi(o.get("epochs", "8"));
     const size_t max_docs = std::stoul(o.get("max-docs", "0"));
     size_t train_cues = 0, dev_cues = 0;
@@ -143,7 +143,7 @@ int main(int argc, char** argv) {
             last = evaluate(back, dev);
             std::printf("epoch %2d: train errors %zu / %zu, rows %zu, dev cue P %.1f R %.1f F1 %.1f (%zu bytes)\n",
                         ep, errors, n, back.keys.size(), last.p, last.r, last.f1, bytes);
-        }, &m);
+        }, &m, o.get("learner", "perceptron") == "pa");
     if (!ok) return 1;
     // The training record: command, data and dev figure, in the model itself.
     char note[512];

@@ -72,7 +72,7 @@ const TitleWord* title_word(std::string_view lower);
 inline uint16_t title_flags(std::string_view lower) { const TitleWord* t = title_word(lower); return t ? t->flags : 0; }
 
 // abbreviations.txt, and calendar.txt's short forms: where a word's final period stays on it.
-enum : uint8_t { ABBR_TOKENS = 1, ABBR_NUMBER = 2, ABBR_VALUES = 4 };
+enum : uint8_t { ABBR_TOKENS = 1, ABBR_NUMBER = 2, ABBR_VALUES = 4, ABBR_TITLE = 8 };
 uint8_t abbreviation_flags(std::string_view lower);   // word without its period
 
 // speech-cues.txt's flags beside the cue classes (which CueLexicon::parse reads, quotes.h).

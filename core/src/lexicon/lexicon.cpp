@@ -66,7 +66,7 @@ const WordTable<uint8_t>& abbreviation_table() {
             uint8_t& v = m[c[0]];
             if (c.size() > 1)
                 for_each_flag(c[1], [&](std::string_view f) {
-                    v |= f == "tokens" ? ABBR_TOKENS : f == "number" ? ABBR_NUMBER : f == "values" ? ABBR_VALUES : 0;
+                    v |= f == "tokens" ? ABBR_TOKENS : f == "number" ? ABBR_NUMBER : f == "values" ? ABBR_VALUES : f == "title" ? ABBR_TITLE : 0;
                 });
         });
         // a month's or weekday's short form keeps its period in both stages, but in the

@@ -107,6 +107,16 @@ bool known_abbreviation(std::string_view t, size_t a, size_t b) {
 
 bool number_abbreviation(std::string_view t, size_t a, size_t b) { return abbreviation_at(t, a, b) & ABBR_NUMBER; }
 
+// A title that is an ordinary word too ("Rep. John Mica" but "a sales rep."): it keeps its
+// period when written with a capital and followed by a capitalised word.
+bool title_abbreviation(std::string_view t, size_t a, size_t b, size_t end) {
+    if (!std::isupper((unsigned char)t[a]) || !(abbreviation_at(t, a, b) & ABBR_TITLE)) return false;
+    size_t i = b + 1;
+    if (i >= end || t[i] != ' ') return false;
+    while (i < end && t[i] == ' ') ++i;
+    return i < end && std::isupper((unsigned char)t[i]);
+}
+
 }  // namespace
 
 bool is_abbreviation(std::string_view tok) {
@@ -114,7 +124,8 @@ bool is_abbreviation(std::string_view tok) {
     std::string_view body = tok.substr(0, tok.size() - 1);
     if (body.find('.') != std::string_view::npos) return true;      // U.S., a.m.
     if (body.size() == 1 && std::isalpha((unsigned char)body[0])) return true;  // initials
-    return known_abbreviation(body, 0, body.size()) || number_abbreviation(body, 0, body.size());
+    return known_abbreviation(body, 0, body.size()) || number_abbreviation(body, 0, body.size()) ||
+           (std::isupper((unsigned char)body[0]) && (abbreviation_at(body, 0, body.size()) & ABBR_TITLE));
 }
 
 void tokenize(std::string_view text, uint32_t start, uint32_t end, uint32_t paragraph, std::vector<Token>& out) {
@@ -218,7 +229,7 @@ void tokenize(std::string_view text, uint32_t start, uint32_t end, uint32_t para
                     // A known abbreviation or a single-letter initial keeps its period.
                     bool initial = (j - i == 1) && std::isupper((unsigned char)text[i]);
                     bool before_number = next_is_digit(text, j + 1, end) && number_abbreviation(text, i, j);
-                    if (initial || before_number || known_abbreviation(text, i, j)) {
+                    if (initial || before_number || known_abbreviation(text, i, j) || title_abbreviation(text, i, j, end)) {
                         emit(i, j + 1, TokenKind::Word);
                         i = j + 1;
                         continue;
