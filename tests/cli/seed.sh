@@ -28,7 +28,7 @@ assert not any("Credit: AP" in s for s in sents)
 assert len(sents) == 19, len(sents)
 print("seed: reference_date, 3 boilerplate paragraphs, 19 sentences: ok")
 ' "$SEED"
-# The quotes a careful reader marks (the seed's expected.json): each found with its speaker, and
+# The quotes a careful reader marks (the seed's expected.json): each found with its kind and speaker, and
 # few others (a quote split in two, a partial kept apart, a scare quote are fine; junk is not).
 "$CLI" analyze "$SEED" | python3 -c '
 import json, sys
@@ -42,10 +42,10 @@ for x in exp:
     t = x["text"].strip(" .,")
     got = [q for q in d["quotes"] if t in q["text"] or q["text"].strip(" .,") in t]
     want = x["speaker"]
-    good = [q for q in got if (want is None and not q.get("speaker_text")) or
-            (want is not None and (name(q) == want or (len(name(q)) > 4 and want.startswith(name(q)))))]
-    if not good: bad.append((x["text"][:60], want, [(q["text"][:40], name(q)) for q in got]))
+    good = [q for q in got if q["kind"] == x["kind"] and ((want is None and not q.get("speaker_text")) or
+            (want is not None and (name(q) == want or (len(name(q)) > 4 and want.startswith(name(q))))))]
+    if not good: bad.append((x["text"][:60], x["kind"], want, [(q["text"][:40], q["kind"], name(q)) for q in got]))
 assert not bad, bad
 assert len(d["quotes"]) <= len(exp) + 3, [q["text"][:40] for q in d["quotes"]]
-print("seed: %d/%d expected quotes with their speakers (%d quotes): ok" % (len(exp), len(exp), len(d["quotes"])))
+print("seed: %d/%d expected quotes with their kinds and speakers (%d quotes): ok" % (len(exp), len(exp), len(d["quotes"])))
 ' "${SEED%.txt}.expected.json"

@@ -226,6 +226,20 @@ TEST_CASE("quotes: a question's cue after the closing mark, an inverted cue befo
     CHECK(q.back().speaker == "Trump");
 }
 
+TEST_CASE("quotes: a few marked words right after a cue are a partial quote, not the start of a longer content") {
+    auto q = quotes_of("The talks escalated after the minister made statements that Peru considered \xE2\x80\x9C"
+                       "deeply offensive\xE2\x80\x9D about the vote.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "partial");
+    CHECK(q[0].text == "deeply offensive");
+    CHECK(q[0].cue == "considered");
+    CHECK(q[0].speaker == "Peru");
+    q = quotes_of("Supporters who had gathered outside the court yelled \xE2\x80\x9C" "freedom\xE2\x80\x9D as the buses began to leave.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "partial");
+    CHECK(q[0].text == "freedom");
+}
+
 TEST_CASE("quotes: 'called for X': the preposition goes to the cue, not the content") {
     auto q = quotes_of("Trump has long called for steep new tariffs on goods from China and Mexico.");
     REQUIRE(q.size() == 1);

@@ -354,6 +354,18 @@ struct Attributor {
         }
         if (all_quoted) return false;
         if (has_quoted && is_double_mark(tok(cf)) && cl > 0 && is_double_mark(tok(cl - 1))) return false;
+        // "yelled “strength” as the vehicles began to move": a few marked words right after the
+        // cue are what was said (a partial quote, below); the words after them are the reporter's
+        if (has_quoted && is_double_mark(tok(cf))) {
+            uint32_t close = cf + 1;
+            while (close < cl && !is_double_mark(tok(close))) ++close;
+            if (close + 1 < cl && close - cf <= 5 && cf == c.last) {
+                if (!add_quote("partial", cf + 1, close, &c, &sp, true)) return false;
+                auto it = std::lower_bound(raws.begin(), raws.end(), cf, [](const Raw& r, uint32_t v) { return r.open < v; });
+                if (it != raws.end() && it->open == cf) it->consumed = true;
+                return true;
+            }
+        }
         if (!add_quote(has_quoted ? "mixed" : "indirect", cf, cl, &c, &sp, true)) return false;
         if (has_quoted) {
             // raws are in text order: only those starting inside [cf, cl) can be consumed
