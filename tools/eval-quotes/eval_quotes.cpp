@@ -1,7 +1,7 @@
 // eval-quotes: scores our quotes against PolNeAR-style annotations (text/*.txt + brat
 // attributions/*.ann with Source / Cue / Content spans in code-point offsets).
 //   content span overlap P/R/F1, exact P/R/F1 (strict, and after trimming quote marks, edge
-//   punctuation and a leading "that"; a discontinuous gold content — “A,” said X. “B” — is matched
+//   punctuation and a leading "that" (or "that,"); a discontinuous gold content — “A,” said X. “B” — is matched
 //   exactly by quotes equal to its fragments), cue P/R/F1, speaker accuracy on matched quotes.
 // Each part is also reported on its own, so the next person sees where the errors are:
 //   cue spans alone (ours vs gold, whatever the content), content recall by the gold's form
@@ -45,7 +45,7 @@ std::vector<Gold> parse_ann(const std::string& path) {
 
 bool overlaps(Range a, Range b) { return a.s < b.e && b.s < a.e; }
 
-// Trim quote marks, spaces, edge punctuation and a leading "that" (code-point range over text).
+// Trim quote marks, spaces, edge punctuation and a leading "that" or "that," (code-point range over text).
 Range normalise(const std::u32string& t, Range r) {
     auto junk = [](char32_t c) {
         return c == ' ' || c == '\n' || c == '\t' || c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
@@ -55,7 +55,8 @@ Range normalise(const std::u32string& t, Range r) {
     for (int pass = 0; pass < 2; ++pass) {
         while (r.s < r.e && junk(t[r.s])) ++r.s;
         while (r.e > r.s && junk(t[r.e - 1])) --r.e;
-        if (r.e - r.s > 5 && (t[r.s] == 't' || t[r.s] == 'T') && t[r.s + 1] == 'h' && t[r.s + 2] == 'a' && t[r.s + 3] == 't' && t[r.s + 4] == ' ') r.s += 5;
+        if (r.e - r.s > 5 && (t[r.s] == 't' || t[r.s] == 'T') && t[r.s + 1] == 'h' && t[r.s + 2] == 'a' && t[r.s + 3] == 't' &&
+            (t[r.s + 4] == ' ' || t[r.s + 4] == ',')) r.s += 5;
     }
     return r;
 }
