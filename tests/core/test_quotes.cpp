@@ -240,6 +240,18 @@ TEST_CASE("quotes: a few marked words right after a cue are a partial quote, not
     CHECK(q[0].text == "freedom");
 }
 
+TEST_CASE("quotes: a pronoun 'that' is no complementizer; a name in apposition is the source; a clause after the cue is no inverted speaker") {
+    auto q = quotes_of("Experts said the latest nuclear test could change that.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].text == "the latest nuclear test could change that");
+    CHECK(q[0].speaker == "Experts");
+    q = quotes_of("The attorney, Justin Bamberg, said the police lied.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Justin Bamberg");
+    CHECK(q[0].text == "the police lied");
+    for (const Q& x : quotes_of("The company, which makes phones, said profits fell.")) CHECK(x.speaker != "profits fell");
+}
+
 TEST_CASE("quotes: 'called for X': the preposition goes to the cue, not the content") {
     auto q = quotes_of("Trump has long called for steep new tariffs on goods from China and Mexico.");
     REQUIRE(q.size() == 1);

@@ -218,6 +218,17 @@ struct Attributor {
                     inner.has_role = true; inner.role_first = c; inner.role_last = k;
                     return inner;
                 }
+                // "The family's attorney, Justin Bamberg, said": the name is the apposition
+                if (inner.ok && k > c && k - c <= 5 && capitalised(c) && capitalised(k - 1)) {
+                    bool name = true;
+                    for (uint32_t t = c; t < k && name; ++t) name = a.tokens[t].kind == TokenKind::Word && !in_quote[t];
+                    if (name) {
+                        NP ap;
+                        ap.first = c; ap.last = k; ap.ok = true;
+                        ap.has_role = true; ap.role_first = inner.first; ap.role_last = inner.last;
+                        return ap;
+                    }
+                }
             }
             return np;
         }
@@ -1081,12 +1092,21 @@ struct Attributor {
                     const bool subject_follows = c.bare && j < s1 && any_of(j, {"he", "she", "they", "we", "i"});
                     for (uint32_t k = j; k < s1 && k < j + 10 && !subject_follows; ++k) {
                         if (in_quote[k] || tok(k) == ":" || is_double_mark(tok(k))) break;
-                        if (is(k, "that")) { that = k; break; }
+                        // a complementizer, not the pronoun of "could change that." nor a determiner
+                        if (is(k, "that")) {
+                            if (parsed && deprel_name(a.tokens[k].deprel) != "mark") break;
+                            if (k + 1 >= s1 || a.tokens[k + 1].kind == TokenKind::Punct) break;
+                            that = k; break;
+                        }
                     }
                     bool inverted = false;
                     if (!sp.ok && i > s0 && (tok(i - 1) == "," || (is_double_mark(tok(i - 1)) && i > s0 + 1 && tok(i - 2) == ","))) {
                         // "CONTENT, said X." inverted
                         NP r = subject_right(c.last, s1);
+                        // "The company, which makes phones, said profits fell": a clause after the
+                        // cue is its content, not an inverted speaker
+                        for (uint32_t k = r.first; r.ok && k < r.last; ++k) r.ok = !finite_verb(k);
+                        if (r.ok && parsed) { const int64_t ns = child(c.first, R_NSUBJ, s0, s1); r.ok = ns < 0 || uint32_t(ns) > c.first; }
                         if (r.ok) { sp = r; inverted = true; }
                     }
                     // No subject before the cue ("…, adding that", long appositions): the parse's.
