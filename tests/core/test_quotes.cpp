@@ -252,6 +252,14 @@ TEST_CASE("quotes: a pronoun 'that' is no complementizer; a name in apposition i
     for (const Q& x : quotes_of("The company, which makes phones, said profits fell.")) CHECK(x.speaker != "profits fell");
 }
 
+TEST_CASE("quotes: no content of auxiliaries and adverbs alone; a participle after a comma is not an inverted cue") {
+    for (const Q& x : quotes_of("Greene was killed in an insider attack that was later claimed by the Taliban in August 2014."))
+        CHECK(x.text != "was later");
+    for (const Q& x : quotes_of("The talks had gone on for a year when President Donald Trump abruptly declared the process "
+                                "\"dead\", citing continuing Taliban violence."))
+        CHECK(x.speaker != "continuing Taliban violence");
+}
+
 TEST_CASE("quotes: 'called for X': the preposition goes to the cue, not the content") {
     auto q = quotes_of("Trump has long called for steep new tariffs on goods from China and Mexico.");
     REQUIRE(q.size() == 1);

@@ -414,14 +414,16 @@ struct Attributor {
         return 0;
     }
     // What a POS tag is, as bits, per tag id: built once for every analysis.
-    enum : uint8_t { TAG_FINITE = 1, TAG_VERB_OR_NOUN = 2, TAG_PREPOSITION = 4 };
+    enum : uint8_t { TAG_FINITE = 1, TAG_VERB_OR_NOUN = 2, TAG_PREPOSITION = 4, TAG_CONTENT = 8 };
     static const std::vector<uint8_t>& tag_bits() {
         static const std::vector<uint8_t> t = [] {
             std::vector<uint8_t> b;
             for (const std::string& n : pos_tag_names())
                 b.push_back(uint8_t((n == "VBD" || n == "VBZ" || n == "VBP" || n == "MD" ? TAG_FINITE : 0) |
                                     (n.rfind("VB", 0) == 0 || n == "NN" || n == "NNS" ? TAG_VERB_OR_NOUN : 0) |
-                                    (n == "IN" ? TAG_PREPOSITION : 0)));
+                                    (n == "IN" ? TAG_PREPOSITION : 0) |
+                                    (n.rfind("VB", 0) == 0 || n.rfind("NN", 0) == 0 || n.rfind("PRP", 0) == 0 || n.rfind("JJ", 0) == 0 ||
+                                     n == "CD" || n == "FW" ? TAG_CONTENT : 0)));
             return b;
         }();
         return t;
@@ -683,16 +685,23 @@ struct Attributor {
         if (cl <= cf) return false;
         NP ranked;
         if (cue) { ranked = rank_source(*cue, cf, cl, sp ? *sp : NP{}); sp = &ranked; }
+        // "an attack that was later claimed by the Taliban": no content of "was later"
+        if (std::string_view(kind) == "indirect" && a.pos.size() == a.tokens.size()) {
+            bool words = false;
+            for (uint32_t k = cf; k < cl && !words; ++k) words = tag_is(k, TAG_CONTENT) && !auxiliary(k);
+            if (!words) return false;
+        }
         if (filter && cue && !keep_attribution(*cue, cf, cl, sp)) return false;
         // "called for X", "talked about X": the preposition belongs to the cue, not the content
         // (PolNeAR train: 53 contents open with `for`, 480 cues end with it)
         Cue moved;
-        if (cue && std::string_view(kind) != "direct" && cf >= cue->last && cf - cue->last <= 2 && cl - cf >= 2 &&
+        // (not after a bare speech verb: "said on ABC's “This Week” that …" is an adjunct)
+        if (cue && std::string_view(kind) != "direct" && !cue->bare && cf >= cue->last && cf - cue->last <= 2 && cl - cf >= 2 &&
             any_of(cf, {"for", "about", "of", "on", "against", "with", "over", "at"}) &&
             a.tokens[cf + 1].kind == TokenKind::Word) {
             if (cf == cue->last) { moved = *cue; moved.last = cf + 1; cue = &moved; }
             ++cf;
-        } else if (cue && std::string_view(kind) != "direct" && cf == cue->last + 1 &&
+        } else if (cue && std::string_view(kind) != "direct" && !cue->bare && cf == cue->last + 1 &&
                    any_of(cue->last, {"for", "about", "of", "on", "against", "with", "over", "at"})) {
             moved = *cue; moved.last = cf; cue = &moved;
         }
@@ -1107,6 +1116,8 @@ struct Attributor {
                         // cue is its content, not an inverted speaker
                         for (uint32_t k = r.first; r.ok && k < r.last; ++k) r.ok = !finite_verb(k);
                         if (r.ok && parsed) { const int64_t ns = child(c.first, R_NSUBJ, s0, s1); r.ok = ns < 0 || uint32_t(ns) > c.first; }
+                        // "…, citing continuing violence": a participle is never inverted
+                        if (r.ok && low(c.first).size() > 4 && low(c.first).substr(low(c.first).size() - 3) == "ing") r.ok = false;
                         if (r.ok) { sp = r; inverted = true; }
                     }
                     // No subject before the cue ("…, adding that", long appositions): the parse's.
