@@ -663,6 +663,30 @@ TEST_CASE("tagging: passive-aggressive updates reach a margin in one step") {
     CHECK(correct == 5);
 }
 
+TEST_CASE("tagging: the POS trainer honours passive-aggressive updates") {
+    // One sentence, one epoch: the perceptron updates only on mistakes (by 1), passive-aggressive
+    // also where the truth wins by less than 1 (by just enough), so the weights differ.
+    const std::vector<std::string_view> toks = {"The", "dog", "barks", "."};
+    const int gold[] = {1, 2, 3, 4};
+    PosScratch sc;
+    int out[4];
+    auto train = [&](bool pa) {
+        AveragedPerceptron p(5);
+        p.passive_aggressive = pa;
+        for (int ep = 0; ep < 3; ++ep) pos_tag_sentence(p, toks.data(), toks.size(), out, sc, gold, &p);
+        uint64_t f[kPosMaxFeatures];
+        pos_prepare(toks.data(), toks.size(), sc, nullptr);
+        const size_t nf = pos_features(sc, 1, 1, -1, f);
+        std::vector<float> s(5, 0.0f);
+        p.score(f, nf, s.data());
+        return s;
+    };
+    const std::vector<float> perceptron = train(false), pa = train(true);
+    CHECK(pa[2] > pa[0]);            // both learn the word
+    CHECK(perceptron[2] > perceptron[0]);
+    CHECK(pa[2] != doctest::Approx(perceptron[2]));
+}
+
 TEST_CASE("tagging: name runs and their head words are NER features") {
     // "Vienna" opens a five-word run joined by "on"; its block ends at "Convention", the run at
     // "Relations". The same word before a lowercase word opens no run.

@@ -64,7 +64,18 @@ size_t pos_tag_sentence(const Scorer& scorer, const std::string_view* tokens, si
         for (size_t c = 1; c < nc; ++c) if (s.scores[c] > s.scores[size_t(best)]) best = int(c);
         if (gold) {
             correct += best == gold[i];
-            if (learner) { learner->update(f, nf, gold[i], best); learner->tick(); }
+            if (learner) {
+                if (!learner->passive_aggressive) learner->update(f, nf, gold[i], best);
+                else {
+                    // whenever the truth wins by less than a margin of 1, by just enough (as NER's)
+                    int rival = -1;
+                    for (size_t c = 0; c < nc; ++c)
+                        if (int(c) != gold[i] && (rival < 0 || s.scores[c] > s.scores[size_t(rival)])) rival = int(c);
+                    const float gap = rival < 0 ? 1.0f : s.scores[size_t(gold[i])] - s.scores[size_t(rival)];
+                    if (gap < 1.0f) learner->update(f, nf, gold[i], rival, (1.0f - gap) / float(2 * nf));
+                }
+                learner->tick();
+            }
         }
         out[i] = best;
         p2 = p1; p1 = best;
