@@ -765,4 +765,11 @@ TEST_CASE("entities: a surname joins a full name that ends in Jr., unless its fo
     group_entities(c);
     REQUIRE(find(c, "Hillary Clinton"));
     CHECK(texts(c, *find(c, "Hillary Clinton")) == std::vector<std::string>{"Hillary Clinton", "Clinton"});
+    // a first name the lexicon does not know takes the gender of the role beside it: "Mr. Obama"
+    // is not "the first lady, Michelle Obama"
+    Analysis d = with_mentions("Mr. Obama spoke on Friday.\n\nThe campaign will use the first lady, Michelle Obama, in Ohio.",
+                               {{"Michelle Obama", "PERSON"}, {"Obama", "PERSON"}});
+    group_entities(d);
+    REQUIRE(find(d, "Michelle Obama"));
+    CHECK(texts(d, *find(d, "Michelle Obama")) == std::vector<std::string>{"Michelle Obama"});
 }

@@ -696,6 +696,14 @@ private:
         auto said_gender = [&](int g) {
             for (int mi : gs_[size_t(g)].mentions)
                 if (const char a = address_gender(ms_[size_t(mi)]); a != '-') return a;
+            // a role word right before a mention, or before a comma: "the first lady, Michelle Obama"
+            for (int mi : gs_[size_t(g)].mentions) {
+                const uint32_t t0 = ms_[size_t(mi)].t0;
+                char gr = '-';
+                if (!role_before(t0, gr).empty() && gr != '-') return gr;
+                if (t0 >= 2 && tx(t0 - 1) == "," && sent_[t0 - 2] == sent_[t0] && role_word(t0 - 2))
+                    if (const char rg = role_gender(t0 - 2); rg != '-') return rg;
+            }
             return gs_[size_t(g)].ntok < 2 ? '-' : first_name_gender(words_of[size_t(g)].front());
         };
         std::vector<int> order(gs_.size());
