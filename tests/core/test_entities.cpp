@@ -695,6 +695,16 @@ TEST_CASE("entities: a rank only persons hold makes one name word a person ('Bar
     CHECK_FALSE(find(c, "Jones"));
 }
 
+TEST_CASE("entities: a person's span that took in its title keeps the name, the title becomes the role") {
+    Analysis a = with_mentions("Manhattan Supreme Court Justice Frank Nervo ruled on Friday.\n\nNervo said the case was closed.",
+                               {{"Manhattan Supreme Court Justice Frank Nervo", "PERSON"}, {"Nervo", "PERSON"}});
+    group_entities(a);
+    const Entity* e = find(a, "Frank Nervo");
+    REQUIRE(e);
+    CHECK(e->role == "Manhattan Supreme Court Justice");
+    CHECK(texts(a, *e) == std::vector<std::string>{"Frank Nervo", "Nervo"});
+}
+
 TEST_CASE("entities: Labour is a party, whatever the tagger typed it") {
     Analysis a = with_mentions("Labour had abused the public's trust, Mr Kennedy said.",
                                {{"Labour", "PERSON"}, {"Kennedy", "PERSON"}});

@@ -405,7 +405,8 @@ private:
     // title; the name becomes a person's mention (its title is read as the role later).
     void split_titled_person(int mi) {
         const M& m = ms_[size_t(mi)];
-        if (m.type != "ORGANIZATION" && m.type != "MISC") return;
+        const bool person = m.type == "PERSON";
+        if (m.type != "ORGANIZATION" && m.type != "MISC" && !person) return;
         uint32_t t0 = m.t0, t1 = m.t1, k = t0;
         while (k < t1 && !(person_title(k) && cap(k))) ++k;
         if (k > t0 && is_any(lw(k - 1), {"of", "for", "and", "the", "&"})) return;   // "Association of Chief Police Officers"
@@ -415,6 +416,9 @@ private:
         const bool rank = k == t0 && r == k + 1 && (title_flags(lw(k)) & TITLE_RANK);
         if (k == t1 || t1 - r < (rank ? 1u : 2u) || t1 - r > 3 || org_headed(r, t1)) return;
         for (uint32_t t = r; t < t1; ++t) if (!name_word(t)) return;
+        // a person's span that took in its title ("Manhattan Supreme Court Justice Frank Nervo"):
+        // the name alone; the words before it are read as the role
+        if (person) { if (r > t0) set_span(mi, r, t1); return; }
         if (k == t0) {   // nothing before the title: the whole mention is the person
             ms_[size_t(mi)].type = "PERSON";
             set_span(mi, r, t1);
