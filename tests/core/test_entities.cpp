@@ -705,6 +705,14 @@ TEST_CASE("entities: a person's span that took in its title keeps the name, the 
     CHECK(texts(a, *e) == std::vector<std::string>{"Frank Nervo", "Nervo"});
 }
 
+TEST_CASE("entities: no person's name ends in a weekday") {
+    Analysis a = with_mentions("Even Friday, he claimed that Hillary Clinton started it.",
+                               {{"Even Friday", "PERSON"}, {"Hillary Clinton", "PERSON"}});
+    group_entities(a);
+    CHECK_FALSE(find(a, "Even Friday"));
+    CHECK(find(a, "Hillary Clinton"));
+}
+
 TEST_CASE("entities: Labour is a party, whatever the tagger typed it") {
     Analysis a = with_mentions("Labour had abused the public's trust, Mr Kennedy said.",
                                {{"Labour", "PERSON"}, {"Kennedy", "PERSON"}});

@@ -528,6 +528,11 @@ private:
                 drop_mention(mi);
                 continue;
             }
+            // "Even Friday, he claimed …": no person's name ends in a weekday
+            if (ms_[i].type == "PERSON" && is_any(lw(ms_[i].t1 - 1), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})) {
+                drop_mention(mi);
+                continue;
+            }
             split_titled_person(mi);
             const std::string type = ms_[i].type;
             uint32_t t0 = ms_[i].t0, t1 = ms_[i].t1;
