@@ -1103,7 +1103,11 @@ struct Attributor {
                         if (in_quote[k] || tok(k) == ":" || is_double_mark(tok(k))) break;
                         // a complementizer, not the pronoun of "could change that." nor a determiner
                         if (is(k, "that")) {
-                            if (parsed && deprel_name(a.tokens[k].deprel) != "mark") break;
+                            // (a determiner may be the parser's misreading: "told the council that crime had fallen")
+                            if (parsed) {
+                                const std::string_view d = deprel_name(a.tokens[k].deprel);
+                                if (d == "obj" || d == "nsubj" || d == "obl" || d == "iobj" || d == "nsubj:pass") break;
+                            }
                             if (k + 1 >= s1 || a.tokens[k + 1].kind == TokenKind::Punct) break;
                             that = k; break;
                         }
