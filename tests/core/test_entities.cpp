@@ -705,6 +705,14 @@ TEST_CASE("entities: a person's span that took in its title keeps the name, the 
     CHECK(texts(a, *e) == std::vector<std::string>{"Frank Nervo", "Nervo"});
 }
 
+TEST_CASE("entities: no name runs over a colon or a quote mark") {
+    Analysis a = with_mentions("Said Ellis: \xE2\x80\x9CI do not get the sense she is interested.\xE2\x80\x9D",
+                               {{"Ellis: \xE2\x80\x9CI", "PERSON"}});
+    group_entities(a);
+    CHECK(find(a, "Ellis"));
+    CHECK_FALSE(find(a, "Ellis: \xE2\x80\x9CI"));
+}
+
 TEST_CASE("entities: no person's name ends in a weekday") {
     Analysis a = with_mentions("Even Friday, he claimed that Hillary Clinton started it.",
                                {{"Even Friday", "PERSON"}, {"Hillary Clinton", "PERSON"}});

@@ -260,6 +260,18 @@ TEST_CASE("quotes: no content of auxiliaries and adverbs alone; a participle aft
         CHECK(x.speaker != "continuing Taliban violence");
 }
 
+TEST_CASE("quotes: speaker words that stop inside a name the cast found take the whole name") {
+    // "Will" read as a modal cuts the speaker words to "George"; the entity stage found "George Will"
+    Analysis a = analyze("George Will said Mr. Romney should release more tax returns.", {});
+    REQUIRE(a.quotes.size() == 1);
+    const Quote& q = a.quotes[0];
+    if (!a.entities.empty() && a.entities[0].canonical == "George Will") {   // (the NER model's call)
+        CHECK(q.speaker_text == "George Will");
+        CHECK(q.speaker == a.entities[0].id);
+        CHECK(a.slice(q.speaker_span.start, q.speaker_span.end) == "George Will");
+    }
+}
+
 TEST_CASE("quotes: 'called for X': the preposition goes to the cue, not the content") {
     auto q = quotes_of("Trump has long called for steep new tariffs on goods from China and Mexico.");
     REQUIRE(q.size() == 1);

@@ -438,6 +438,16 @@ private:
     void trim_and_split(int mi, const std::unordered_map<std::string, std::string>& named) {
         uint32_t t0 = ms_[size_t(mi)].t0, t1 = ms_[size_t(mi)].t1;
         auto lower_word = [&](uint32_t t) { return word(t) && !tx(t).empty() && tx(t)[0] >= 'a' && tx(t)[0] <= 'z'; };
+        // no name runs over a colon or a quote mark: "Said Ellis: “I don't …" is Ellis
+        for (uint32_t k = t0 + 1; k < t1; ++k)
+            if (tx(k) == ":" || a_.tokens[k].kind == TokenKind::Quote) {
+                uint32_t e = k;
+                while (e > t0 && !word(e - 1)) --e;
+                if (e == t0) { drop_mention(mi); return; }
+                t1 = e;
+                set_span(mi, t0, t1);
+                break;
+            }
         // a name's lower-case words only join its capitalised ones ("Bank of England", "Isle of
         // Man"); "Lib Dem officials say Mr Oaten" is a name and then a clause
         if (ms_[size_t(mi)].type != "MISC")

@@ -1409,6 +1409,25 @@ struct Attributor {
                 mention_in(q.speaker_span.start, q.speaker_span.start + uint32_t(comma)) >= 0)
                 sw = sw.substr(0, comma);
             int64_t e = mention_in(q.speaker_span.start, q.speaker_span.start + uint32_t(sw.size()));
+            if (e < 0) {
+                // "George Will said": the speaker words stop inside a person's or an organisation's
+                // name the entity stage found (the tagger read "Will" as a modal); the name is the speaker
+                const uint32_t s0 = q.speaker_span.start, s1 = q.speaker_span.start + uint32_t(sw.size());
+                auto it = std::upper_bound(mentions.begin(), mentions.end(), s0, [](uint32_t v, const M& m) { return v < m.start; });
+                for (int steps = 0; it != mentions.begin() && steps < 8 && e < 0; ++steps) {
+                    --it;
+                    const std::string& ty = a.entities[it->entity].type;
+                    // (only a name's own words: letters, spaces, hyphens, periods, apostrophes)
+                    bool name = it->start <= s0 && it->end >= s1 && it->end > s0 && (ty == "PERSON" || ty == "ORGANIZATION");
+                    for (char ch : name ? a.slice(it->start, it->end) : std::string_view())
+                        name = name && (std::isalpha((unsigned char)ch) || (ch & 0x80) || ch == ' ' || ch == '-' || ch == '.' || ch == '\'');
+                    if (name) {
+                        e = int64_t(it->entity);
+                        q.speaker_span = {it->start, it->end};
+                        sw = a.slice(it->start, it->end);
+                    }
+                }
+            }
             if (e >= 0) {
                 q.speaker = a.entities[size_t(e)].id;
                 q.speaker_text = a.entities[size_t(e)].canonical;
