@@ -272,6 +272,13 @@ TEST_CASE("quotes: speaker words that stop inside a name the cast found take the
     }
 }
 
+TEST_CASE("quotes: a passive's by-phrase and a participle describing a noun cue are no content") {
+    for (const Q& x : quotes_of("Roy Moore sexual assault allegations condemned by growing number of Republicans")) {
+        CHECK(x.text != "growing number of Republicans");
+        CHECK(x.text != "condemned by growing number of Republicans");
+    }
+}
+
 TEST_CASE("quotes: 'called for X': the preposition goes to the cue, not the content") {
     auto q = quotes_of("Trump has long called for steep new tariffs on goods from China and Mexico.");
     REQUIRE(q.size() == 1);
