@@ -705,6 +705,23 @@ TEST_CASE("entities: a person's span that took in its title keeps the name, the 
     CHECK(texts(a, *e) == std::vector<std::string>{"Frank Nervo", "Nervo"});
 }
 
+TEST_CASE("entities: a surname the story used in two sentences before a full name first appears is someone else") {
+    Analysis a = with_mentions("President Trump endorsed the candidate.\n\nTrump said the candidate would win.\n\n"
+                               "Trump repeated the claim on Friday.\n\nIvanka Trump said she doubted it.",
+                               {{"Ivanka Trump", "PERSON"}, {"Trump", "PERSON"}});
+    group_entities(a);
+    const Entity* i = find(a, "Ivanka Trump");
+    REQUIRE(i);
+    CHECK(texts(a, *i).front() == "Ivanka Trump");
+    CHECK(find(a, "Trump"));
+    // introduced first by the full name, the surname joins it as before
+    Analysis b = with_mentions("Ivanka Trump spoke on Friday.\n\nTrump said she doubted it.\n\nTrump left.",
+                               {{"Ivanka Trump", "PERSON"}, {"Trump", "PERSON"}});
+    group_entities(b);
+    REQUIRE(find(b, "Ivanka Trump"));
+    CHECK(texts(b, *find(b, "Ivanka Trump")).size() >= 3);
+}
+
 TEST_CASE("entities: no name runs over a colon or a quote mark") {
     Analysis a = with_mentions("Said Ellis: \xE2\x80\x9CI do not get the sense she is interested.\xE2\x80\x9D",
                                {{"Ellis: \xE2\x80\x9CI", "PERSON"}});

@@ -740,7 +740,20 @@ private:
             const char gender = said_gender(g);
             auto consider = [&](int h) {
                 if (h == g || gs_[size_t(h)].ntok <= G.ntok) return;
-                if (gender != '-') { const char hg = said_gender(h); if (hg != '-' && hg != gender) return; }   // "Mr. Obama" is not Michelle
+                const char hg = said_gender(h);
+                if (gender != '-' && hg != '-' && hg != gender) return;   // "Mr. Obama" is not Michelle
+                // "Trump" named in two sentences before "Ivanka Trump" first appears is someone the
+                // story already knew: a full name whose gender nothing says is a relative
+                if (hg == '-') {
+                    int32_t first_long = INT32_MAX;
+                    for (int mi : gs_[size_t(h)].mentions) first_long = std::min(first_long, sent_[ms_[size_t(mi)].t0]);
+                    int32_t before = -1, sentences = 0;
+                    for (int mi : G.mentions) {
+                        const int32_t sm = sent_[ms_[size_t(mi)].t0];
+                        if (sm >= 0 && sm + 1 < first_long && sm != before) { ++sentences; before = sm; }
+                    }
+                    if (sentences >= 2) return;
+                }
                 const std::vector<std::string_view>& hw = words_of[size_t(h)];
                 size_t k = 0;   // G's words in order inside h's
                 for (auto x : hw) if (k < w.size() && x == w[k]) ++k;
