@@ -730,6 +730,15 @@ TEST_CASE("entities: no name runs over a colon or a quote mark") {
     CHECK_FALSE(find(a, "Ellis: \xE2\x80\x9CI"));
 }
 
+TEST_CASE("entities: a party-and-state tag is no entity") {
+    Analysis a = with_mentions("The bill of Joe Manchin, D-W.Va., and Pat Toomey, R-Pa., failed.",
+                               {{"Joe Manchin", "PERSON"}, {"D-W.Va.", "LOCATION"}, {"Pat Toomey", "PERSON"}, {"R-Pa.", "MISC"}});
+    group_entities(a);
+    CHECK(find(a, "Joe Manchin"));
+    CHECK_FALSE(find(a, "D-W.Va."));
+    CHECK_FALSE(find(a, "R-Pa."));
+}
+
 TEST_CASE("entities: no person's name ends in a weekday") {
     Analysis a = with_mentions("Even Friday, he claimed that Hillary Clinton started it.",
                                {{"Even Friday", "PERSON"}, {"Hillary Clinton", "PERSON"}});

@@ -102,6 +102,7 @@ TEST_CASE("sentences: a title that is a word too ends no sentence before a name"
     CHECK(sents("Rep. John Mica (R-Fla.) said it. Reps. Jordan and Cummings agreed.") ==
           V{"Rep. John Mica (R-Fla.) said it.", "Reps. Jordan and Cummings agreed."});
     CHECK(sents("State Del. Marcia Price spoke.") == V{"State Del. Marcia Price spoke."});
+    CHECK(sents("Sens. Joe Manchin and Pat Toomey spoke.") == V{"Sens. Joe Manchin and Pat Toomey spoke."});
     CHECK(sents("He is a sales rep. He sells cars.") == V{"He is a sales rep.", "He sells cars."});   // lower case: a word
     CHECK(sents("He met the Rep. The talk was short.") == V{"He met the Rep.", "The talk was short."});   // a sentence opener follows
 }

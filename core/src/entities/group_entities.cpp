@@ -538,6 +538,14 @@ private:
                 drop_mention(mi);
                 continue;
             }
+            // "Joe Manchin, D-W.Va., and …": a party-and-state tag is no entity
+            {
+                const std::string_view w = a_.slice(ms_[i].start, ms_[i].end);
+                bool tag = w.size() >= 3 && w.size() <= 10 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' &&
+                           std::isupper((unsigned char)w[2]);
+                for (size_t k = 3; tag && k < w.size(); ++k) tag = std::isalpha((unsigned char)w[k]) || w[k] == '.';
+                if (tag) { drop_mention(mi); continue; }
+            }
             // "Even Friday, he claimed …": no person's name ends in a weekday
             if (ms_[i].type == "PERSON" && is_any(lw(ms_[i].t1 - 1), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})) {
                 drop_mention(mi);
