@@ -272,6 +272,15 @@ TEST_CASE("quotes: speaker words that stop inside a name the cast found take the
     }
 }
 
+TEST_CASE("quotes: no content opens with and/or; no speaker opens with including") {
+    auto q = quotes_of("Many gun buyers, including those purchasing firearms at shows said the rule was unfair.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "those purchasing firearms at shows");
+    // "shows" read as a verb: "and on the Internet said the report" was its content
+    for (const Q& x : quotes_of("He bought rifles at gun shows and on the Internet said the report."))
+        CHECK(x.text.rfind("and ", 0) != 0);
+}
+
 TEST_CASE("quotes: a passive's by-phrase and a participle describing a noun cue are no content") {
     for (const Q& x : quotes_of("Roy Moore sexual assault allegations condemned by growing number of Republicans")) {
         CHECK(x.text != "growing number of Republicans");

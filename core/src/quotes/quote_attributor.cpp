@@ -146,7 +146,7 @@ struct Attributor {
             return t != "'s" && t != "'" && t != "\xE2\x80\x99";
         }
         return any_of(i, {"that", "which", "when", "while", "after", "before", "because", "as", "if", "but",
-                          "although", "though", "since", "until", "where", "so", "whether", "than"});
+                          "although", "though", "since", "until", "where", "so", "whether", "than", "including"});
     }
 
     bool lex_learned(const Cue& c) {
@@ -690,6 +690,9 @@ struct Attributor {
             bool words = false;
             for (uint32_t k = cf; k < cl && !words; ++k) words = tag_is(k, TAG_CONTENT) && !auxiliary(k);
             if (!words) return false;
+            // "… at gun shows and on the Internet, got …": no content opens with and/or (18 of
+            // PolNeAR train's 22,525 do)
+            if (is(cf, "and") || is(cf, "or")) return false;
             // "… condemned by growing number of Republicans": a by-phrase is who acted, not what
             // was said (10 of PolNeAR train's 22,525 contents open with `by`)
             if (is(cf, "by") || (cue && cf > cue->last && cf - 1 - cue->last <= 1 && is(cf - 1, "by"))) return false;
