@@ -288,6 +288,15 @@ TEST_CASE("quotes: a passive's by-phrase and a participle describing a noun cue 
     }
 }
 
+TEST_CASE("quotes: a speaker that is the role in apposition after a person's name is that person") {
+    Analysis a = analyze("\"We were glad to see the committee hold firm,\" Elizabeth Beavers, foreign policy manager at the "
+                         "liberal group Indivisible, said in a statement.", {});
+    REQUIRE(a.quotes.size() == 1);
+    bool person = false;
+    for (const Entity& e : a.entities) person = person || (e.canonical == "Elizabeth Beavers" && e.type == "PERSON");
+    if (person) CHECK(a.quotes[0].speaker_text == "Elizabeth Beavers");   // (the NER model's call)
+}
+
 TEST_CASE("quotes: 'called for X': the preposition goes to the cue, not the content") {
     auto q = quotes_of("Trump has long called for steep new tariffs on goods from China and Mexico.");
     REQUIRE(q.size() == 1);

@@ -1422,6 +1422,30 @@ struct Attributor {
                 mention_in(q.speaker_span.start, q.speaker_span.start + uint32_t(comma)) >= 0)
                 sw = sw.substr(0, comma);
             int64_t e = mention_in(q.speaker_span.start, q.speaker_span.start + uint32_t(sw.size()));
+            // "Elizabeth Beavers, foreign policy manager at the liberal group Indivisible, said": a
+            // speaker that is the apposition after a person's name is that person
+            if (e < 0 || a.entities[size_t(e)].type != "PERSON") {
+                const uint32_t t = a.token_at_or_after(q.speaker_span.start);
+                // (a bare role: lower case, no article, pronoun or relative word, two words or more)
+                const bool role = t + 1 < a.tokens.size() && a.tokens[t + 1].start < q.speaker_span.end && !sw.empty() &&
+                                  std::islower((unsigned char)sw[0]) &&
+                                  !any_of(t, {"the", "a", "an", "who", "which", "that", "he", "she", "they", "it", "his", "her", "their", "its"});
+                if (role && t >= 2 && t < a.tokens.size() && tok(t - 1) == ",") {
+                    const uint32_t name_end = a.tokens[t - 2].end;
+                    auto it = std::upper_bound(mentions.begin(), mentions.end(), name_end, [](uint32_t v, const M& m) { return v < m.start; });
+                    for (int steps = 0; it != mentions.begin() && steps < 4; ++steps) {
+                        --it;
+                        const std::string_view nm = a.slice(it->start, it->end);
+                        if (it->end == name_end && a.entities[it->entity].type == "PERSON" && nm.find(',') == std::string_view::npos &&
+                            nm.find(' ') != std::string_view::npos && std::isupper((unsigned char)nm[0])) {   // a name, not "her"
+                            e = int64_t(it->entity);
+                            q.speaker_span = {it->start, it->end};
+                            sw = a.slice(it->start, it->end);
+                            break;
+                        }
+                    }
+                }
+            }
             if (e < 0) {
                 // "George Will said": the speaker words stop inside a person's or an organisation's
                 // name the entity stage found (the tagger read "Will" as a modal); the name is the speaker
