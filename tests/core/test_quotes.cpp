@@ -297,6 +297,15 @@ TEST_CASE("quotes: a speaker that is the role in apposition after a person's nam
     if (person) CHECK(a.quotes[0].speaker_text == "Elizabeth Beavers");   // (the NER model's call)
 }
 
+TEST_CASE("quotes: an auxiliary's clitic is no part of the speaker; a person's spokesman stays the speaker") {
+    auto q = quotes_of("They\xE2\x80\x99re saying the plan will fail.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "They");
+    q = quotes_of("Trump\xE2\x80\x99s spokesman said the plan will fail.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Trump\xE2\x80\x99s spokesman");
+}
+
 TEST_CASE("quotes: 'called for X': the preposition goes to the cue, not the content") {
     auto q = quotes_of("Trump has long called for steep new tariffs on goods from China and Mexico.");
     REQUIRE(q.size() == 1);

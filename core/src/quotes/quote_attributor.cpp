@@ -251,6 +251,10 @@ struct Attributor {
     }
     NP subject_left_plain(uint32_t s0, uint32_t j, bool outer = true) {
         NP np;
+        // "They’re saying", "We’ve said": an auxiliary's clitic right before the cue is no part of its subject
+        while (j > s0 + 1 && !a.tokens[j - 1].space_before &&
+               any_of(j - 1, {"'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m", "'s", "’s"}))
+            --j;
         uint32_t b = j;
         while (b > s0 && j - b < 12 && !np_boundary(b - 1)) {
             // "and" joins names ("Smith and Jones said"), otherwise it ends the phrase.
@@ -1474,7 +1478,14 @@ struct Attributor {
                     // "Ecuador's presidency": the speaker is the phrase, the entity its owner
                     if (sw.size() > a.entities[size_t(e)].canonical.size() + 4) q.speaker_text = std::string(sw);
                 }
-                if (a.entities[size_t(e)].type == "PERSON") { last_person = q.speaker; last_person_text = q.speaker_text; }
+                // "Trump's spokesman said": the spokesman spoke; the phrase stays the speaker, its
+                // owner the entity (as "Ecuador's presidency")
+                bool owner = false;
+                if (a.entities[size_t(e)].type == "PERSON") {
+                    owner = sw.find("'s ") != std::string_view::npos || sw.find("\xE2\x80\x99s ") != std::string_view::npos;
+                    if (owner) q.speaker_text = std::string(sw);
+                }
+                if (a.entities[size_t(e)].type == "PERSON" && !owner) { last_person = q.speaker; last_person_text = q.speaker_text; }
             }
         }
     }
