@@ -68,8 +68,7 @@ bool train(std::vector<Instance>& inst, const ae::tagging::LinearModel& meta,
             if (!passive_aggressive) {
                 if (guess != x.gold) p.update(f.data(), f.size(), x.gold, guess);
             } else {
-                const float gap = s[x.gold] - s[1 - x.gold];
-                if (gap < 1.0f) p.update(f.data(), f.size(), x.gold, 1 - x.gold, (1.0f - gap) / float(2 * f.size()));
+                p.update_to_margin(f.data(), f.size(), x.gold, 1 - x.gold, s[x.gold] - s[1 - x.gold]);
             }
             p.tick();
         }

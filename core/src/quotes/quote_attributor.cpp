@@ -418,7 +418,7 @@ struct Attributor {
         return 0;
     }
     // What a POS tag is, as bits, per tag id: built once for every analysis.
-    enum : uint8_t { TAG_FINITE = 1, TAG_VERB_OR_NOUN = 2, TAG_PREPOSITION = 4, TAG_CONTENT = 8 };
+    enum : uint8_t { TAG_FINITE = 1, TAG_VERB_OR_NOUN = 2, TAG_PREPOSITION = 4, TAG_CONTENT = 8, TAG_PAST_PARTICIPLE = 16 };
     static const std::vector<uint8_t>& tag_bits() {
         static const std::vector<uint8_t> t = [] {
             std::vector<uint8_t> b;
@@ -427,7 +427,8 @@ struct Attributor {
                                     (n.rfind("VB", 0) == 0 || n == "NN" || n == "NNS" ? TAG_VERB_OR_NOUN : 0) |
                                     (n == "IN" ? TAG_PREPOSITION : 0) |
                                     (n.rfind("VB", 0) == 0 || n.rfind("NN", 0) == 0 || n.rfind("PRP", 0) == 0 || n.rfind("JJ", 0) == 0 ||
-                                     n == "CD" || n == "FW" ? TAG_CONTENT : 0)));
+                                     n == "CD" || n == "FW" ? TAG_CONTENT : 0) |
+                                    (n == "VBN" ? TAG_PAST_PARTICIPLE : 0)));
             return b;
         }();
         return t;
@@ -704,7 +705,7 @@ struct Attributor {
             if (cue && parsed) {
                 const uint32_t h = span_head(cf, cl);
                 if (rel[h] == R_ACL && a.tokens[h].head >= int32_t(cue->first) && a.tokens[h].head < int32_t(cue->last) &&
-                    a.pos.size() == a.tokens.size() && pos_tag_name(a.pos[h]) == "VBN")
+                    tag_is(h, TAG_PAST_PARTICIPLE))
                     return false;
             }
         }

@@ -167,7 +167,7 @@ size_t ner_tag_sentence(const Scorer& scorer, NerFeaturizer& fz, const NerDocume
                     for (size_t c = 0; c < nc; ++c)
                         if (int(c) != g && ner_allowed(p1, int(c), last) && (rival < 0 || sc.scores[c] > sc.scores[size_t(rival)])) rival = int(c);
                     const float gap = rival < 0 ? 1.0f : sc.scores[size_t(g)] - sc.scores[size_t(rival)];
-                    if (gap < 1.0f) learner->update(f, nf, g, rival, (1.0f - gap) / float(2 * nf));
+                    learner->update_to_margin(f, nf, g, rival, gap);
                 }
                 learner->tick();
             }

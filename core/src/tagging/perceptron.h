@@ -44,6 +44,11 @@ public:
     void update(const uint64_t* feats, size_t n, int truth, int guess) { update(feats, n, truth, guess, 1.0f); }
     // The same by `step` instead of 1 (passive-aggressive updates).
     void update(const uint64_t* feats, size_t n, int truth, int guess, float step);
+    // Passive-aggressive (Crammer et al. 2006): when the truth wins over `rival` by `gap` < 1,
+    // move both by just enough to reach a margin of 1; no-op otherwise.
+    void update_to_margin(const uint64_t* feats, size_t n, int truth, int rival, float gap) {
+        if (gap < 1.0f) update(feats, n, truth, rival, (1.0f - gap) / float(2 * n));
+    }
     // Advances the averaging clock; call once per training instance (token).
     void tick() { ++clock_; }
 

@@ -72,7 +72,7 @@ size_t pos_tag_sentence(const Scorer& scorer, const std::string_view* tokens, si
                     for (size_t c = 0; c < nc; ++c)
                         if (int(c) != gold[i] && (rival < 0 || s.scores[c] > s.scores[size_t(rival)])) rival = int(c);
                     const float gap = rival < 0 ? 1.0f : s.scores[size_t(gold[i])] - s.scores[size_t(rival)];
-                    if (gap < 1.0f) learner->update(f, nf, gold[i], rival, (1.0f - gap) / float(2 * nf));
+                    learner->update_to_margin(f, nf, gold[i], rival, gap);
                 }
                 learner->tick();
             }
