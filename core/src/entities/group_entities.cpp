@@ -733,6 +733,13 @@ private:
             }
             return gs_[size_t(g)].ntok < 2 ? '-' : first_name_gender(words_of[size_t(g)].front());
         };
+        // each group's gender and first sentence, once: joining below only sets parents
+        std::vector<char> gender_of(gs_.size());
+        std::vector<int32_t> first_sentence_of(gs_.size(), INT32_MAX);
+        for (size_t g = 0; g < gs_.size(); ++g) {
+            gender_of[g] = said_gender(int(g));
+            for (int mi : gs_[g].mentions) first_sentence_of[g] = std::min(first_sentence_of[g], sent_[ms_[size_t(mi)].t0]);
+        }
         std::vector<int> order(gs_.size());
         for (size_t g = 0; g < gs_.size(); ++g) order[g] = int(g);
         std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return gs_[size_t(x)].ntok > gs_[size_t(y)].ntok; });
@@ -745,16 +752,15 @@ private:
             if (!person_vote && placeish) continue;
             const std::vector<std::string_view>& w = words_of[size_t(g)];
             std::vector<int> roots, cands;
-            const char gender = said_gender(g);
+            const char gender = gender_of[size_t(g)];
             auto consider = [&](int h) {
                 if (h == g || gs_[size_t(h)].ntok <= G.ntok) return;
-                const char hg = said_gender(h);
+                const char hg = gender_of[size_t(h)];
                 if (gender != '-' && hg != '-' && hg != gender) return;   // "Mr. Obama" is not Michelle
                 // "Trump" named in two sentences before "Ivanka Trump" first appears is someone the
                 // story already knew: a full name whose gender nothing says is a relative
                 if (hg == '-') {
-                    int32_t first_long = INT32_MAX;
-                    for (int mi : gs_[size_t(h)].mentions) first_long = std::min(first_long, sent_[ms_[size_t(mi)].t0]);
+                    const int32_t first_long = first_sentence_of[size_t(h)];
                     int32_t before = -1, sentences = 0;
                     for (int mi : G.mentions) {
                         const int32_t sm = sent_[ms_[size_t(mi)].t0];
