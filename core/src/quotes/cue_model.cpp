@@ -210,14 +210,6 @@ size_t cue_features(const Analysis& a, const CueTokens& t, uint32_t i, uint64_t*
     return k;
 }
 
-bool detect_cue(const tagging::LinearModel& m, const Analysis& a, const CueTokens& t, uint32_t i) {
-    uint64_t f[kMaxCueFeatures];
-    size_t k = cue_features(a, t, i, f);
-    float scores[2] = {0, 0};
-    m.score(f, k, scores);
-    return cue_decision(scores);
-}
-
 const tagging::LinearModel* cue_model() {
     static const model::Loaded<tagging::LinearModel> lm = tagging::load_linear_model("cues", "cues", kCueFeatureSet, 2);
     return lm.ok ? &lm.model : nullptr;

@@ -48,8 +48,6 @@ size_t cue_features(const Analysis& a, const CueTokens& t, uint32_t i, uint64_t*
 // The model's decision from its two class scores ("O", "CUE"): a cue when CUE wins.
 inline bool cue_decision(const float* scores) { return scores[1] > scores[0]; }
 
-// Is token i a cue under model m?
-bool detect_cue(const tagging::LinearModel& m, const Analysis& a, const CueTokens& t, uint32_t i);
 
 // The embedded model, or null when absent (quotes then keep the lexicon alone).
 const tagging::LinearModel* cue_model();

@@ -727,6 +727,14 @@ struct Attributor {
         q.kind = kind;
         q.start = a.tokens[cf].start; q.end = a.tokens[cl - 1].end;
         if (cue) { q.has_cue = true; q.cue = {a.tokens[cue->first].start, a.tokens[cue->last - 1].end}; }
+        NP trimmed;
+        if (sp && sp->ok) {
+            // "…, the association (NAAMSA) said": no speaker opens or closes on a comma or dash
+            trimmed = *sp;
+            while (trimmed.first + 1 < trimmed.last && any_of(trimmed.first, {",", "-", "\xE2\x80\x94", "\xE2\x80\x93", ";", ":"})) ++trimmed.first;
+            while (trimmed.last > trimmed.first + 1 && any_of(trimmed.last - 1, {",", "-", "\xE2\x80\x94", "\xE2\x80\x93", ";", ":"})) --trimmed.last;
+            sp = &trimmed;
+        }
         if (sp && sp->ok) {
             q.has_speaker_span = true;
             q.speaker_span = {a.tokens[sp->first].start, a.tokens[sp->last - 1].end};
@@ -1015,6 +1023,8 @@ struct Attributor {
         uint32_t cf = 0, cl = 0;
         int64_t comp = -1;
         for (Rel r : {R_CCOMP, R_XCOMP, R_OBJ, R_ACL}) if ((comp = child(v, r, s0, s1)) >= 0) break;
+        // "… told a news conference.": tell's object is who was told, not what
+        if (comp >= 0 && rel[size_t(comp)] == R_OBJ && any_of(v, {"told", "tell", "tells", "telling"})) return false;
         if (comp >= 0) {
             cf = sub_lo[size_t(comp)]; cl = sub_hi[size_t(comp)] + 1;
         } else if (rel[v] == R_PARATAXIS) {
@@ -1137,7 +1147,18 @@ struct Attributor {
                         // "The company, which makes phones, said profits fell": a clause after the
                         // cue is its content, not an inverted speaker
                         for (uint32_t k = r.first; r.ok && k < r.last; ++k) r.ok = !finite_verb(k);
-                        if (r.ok && parsed) { const int64_t ns = child(c.first, R_NSUBJ, s0, s1); r.ok = ns < 0 || uint32_t(ns) > c.first; }
+                        // (a subject inside quote marks is the words said: "“…,” said Fatos Nano")
+                        if (r.ok && parsed) {
+                            const int64_t ns = child(c.first, R_NSUBJ, s0, s1);
+                            r.ok = ns < 0 || uint32_t(ns) > c.first || in_quote[size_t(ns)];
+                            // ... or one the parser misread: a plain subject is never cut from its verb
+                            // by a lone comma ("… into the same space, said Mr Trainor"); an apposition or
+                            // a relative clause has a comma of its own ("The company, which …, said")
+                            if (!r.ok && i > s0 + 1 && tok(i - 1) == ",") {
+                                r.ok = true;
+                                for (uint32_t k = sub_lo[size_t(ns)]; k + 1 < i && r.ok; ++k) r.ok = tok(k) != ",";
+                            }
+                        }
                         // "…, citing continuing violence": a participle is never inverted
                         if (r.ok && low(c.first).size() > 4 && low(c.first).substr(low(c.first).size() - 3) == "ing") r.ok = false;
                         if (r.ok) { sp = r; inverted = true; }
@@ -1145,7 +1166,7 @@ struct Attributor {
                     // No subject before the cue ("…, adding that", long appositions): the parse's.
                     if (!sp.ok) {
                         NP ps = parse_subject(c.first, s0, s1);
-                        if (ps.ok && ps.last <= c.first) sp = ps;
+                        if (ps.ok && ps.last <= c.first && !quoted_np(ps)) sp = ps;
                     }
                     if (!sp.ok) {
                         if (c.cls != CueClass::Label && parse_attribution(c, s0, s1, raws, true)) i = c.last - 1;
@@ -1169,7 +1190,9 @@ struct Attributor {
                             cf = s0; cl = s1;
                         } else if (np_start > s0 + 2 && tok(np_start - 1) == "," && tail <= 6) {
                             cf = s0; cl = np_start - 1;
-                        } else if (inverted && tail <= 8 && i > s0 + 2) {
+                        } else if (inverted && i > s0 + 2 && (tail <= 8 || (sp.last < s1 && tok(sp.last) == ","))) {
+                            // (a long tail after the speaker's comma is the reporter's: "…, said the
+                            // MDA, with forecasts suggesting …")
                             cf = s0; cl = i - 1;
                         } else if (inverted && is_double_mark(tok(i - 1))) {
                             // "“…,” said the Rev. X, of a long place name": the marked quote's, below
