@@ -115,6 +115,8 @@ struct Attributor {
         for (std::string_view w : ws) if (l == w) return true;
         return false;
     }
+    // An -ing form by its spelling ("saying", "citing"; not "king"): a participle whatever its tag.
+    static bool ing_form(std::string_view w) { return w.size() > 4 && w.substr(w.size() - 3) == "ing"; }
     bool capitalised(uint32_t i) const {
         std::string_view t = tok(i);
         return !t.empty() && (std::isupper((unsigned char)t[0]) || (unsigned char)t[0] >= 0xC3);
@@ -1045,7 +1047,7 @@ struct Attributor {
         if (cf > v)
             for (uint32_t k = v + 1; k <= cf && k < cl; ++k) if (tok(k) == "," && k + 1 < cl) {
                 const std::string_view w = low(k + 1);
-                if (w.size() > 4 && w.substr(w.size() - 3) == "ing") return false;
+                if (ing_form(w)) return false;
             }
         // the content never holds the cue or the source
         if (cf <= v && v < cl) return false;
@@ -1160,7 +1162,7 @@ struct Attributor {
                             }
                         }
                         // "…, citing continuing violence": a participle is never inverted
-                        if (r.ok && low(c.first).size() > 4 && low(c.first).substr(low(c.first).size() - 3) == "ing") r.ok = false;
+                        if (r.ok && ing_form(low(c.first))) r.ok = false;
                         if (r.ok) { sp = r; inverted = true; }
                     }
                     // No subject before the cue ("…, adding that", long appositions): the parse's.
@@ -1282,7 +1284,7 @@ struct Attributor {
                     NP s2 = subject_left(s0, m);
                     if (!s2.ok && m > s0 && tok(m - 1) == ",") {
                         const std::string_view w = low(m);
-                        if (!after_participle && w.size() > 4 && w.substr(w.size() - 3) == "ing") {
+                        if (!after_participle && ing_form(w)) {
                             participle = c;
                             after_participle = true;
                             continue;
@@ -1450,6 +1452,8 @@ struct Attributor {
                 mention_in(q.speaker_span.start, q.speaker_span.start + uint32_t(comma)) >= 0)
                 sw = sw.substr(0, comma);
             int64_t e = mention_in(q.speaker_span.start, q.speaker_span.start + uint32_t(sw.size()));
+            // the speaker becomes mention m: its entity, its span and words
+            auto take = [&](const M& m) { e = int64_t(m.entity); q.speaker_span = {m.start, m.end}; sw = a.slice(m.start, m.end); };
             // "Elizabeth Beavers, foreign policy manager at the liberal group Indivisible, said": a
             // speaker that is the apposition after a person's name is that person
             if (e < 0 || a.entities[size_t(e)].type != "PERSON") {
@@ -1466,9 +1470,7 @@ struct Attributor {
                         const std::string_view nm = a.slice(it->start, it->end);
                         if (it->end == name_end && a.entities[it->entity].type == "PERSON" && nm.find(',') == std::string_view::npos &&
                             nm.find(' ') != std::string_view::npos && std::isupper((unsigned char)nm[0])) {   // a name, not "her"
-                            e = int64_t(it->entity);
-                            q.speaker_span = {it->start, it->end};
-                            sw = a.slice(it->start, it->end);
+                            take(*it);
                             break;
                         }
                     }
@@ -1486,11 +1488,7 @@ struct Attributor {
                     bool name = it->start <= s0 && it->end >= s1 && it->end > s0 && (ty == "PERSON" || ty == "ORGANIZATION");
                     for (char ch : name ? a.slice(it->start, it->end) : std::string_view())
                         name = name && (std::isalpha((unsigned char)ch) || (ch & 0x80) || ch == ' ' || ch == '-' || ch == '.' || ch == '\'');
-                    if (name) {
-                        e = int64_t(it->entity);
-                        q.speaker_span = {it->start, it->end};
-                        sw = a.slice(it->start, it->end);
-                    }
+                    if (name) take(*it);
                 }
             }
             if (e >= 0) {
