@@ -240,6 +240,26 @@ TEST_CASE("quotes: a few marked words right after a cue are a partial quote, not
     CHECK(q[0].text == "freedom");
 }
 
+TEST_CASE("quotes: a title in quote marks after a preposition, possessive or determiner is no one's words") {
+    auto q = quotes_of("In an interview on CBS's \"Face the Nation,\" House Speaker Paul Ryan said the deal was bad.");
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].kind == "scare");
+    CHECK(q[0].speaker.empty());
+    CHECK(q[1].kind == "indirect");
+    CHECK(q[1].text == "the deal was bad");
+    q = quotes_of("Sharpton took calls from listeners to his \"Keepin' It Real\" radio program.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "scare");
+    // a label after its object, and a chant, stay partial quotes: no title position
+    q = quotes_of("Trump called her \"Crooked Hillary\" again.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "partial");
+    CHECK(q[0].speaker == "Trump");
+    q = quotes_of("The crowd chanted \"Lock Her Up\" as he spoke.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "partial");
+}
+
 TEST_CASE("quotes: a pronoun 'that' is no complementizer; a name in apposition is the source; a clause after the cue is no inverted speaker") {
     auto q = quotes_of("Experts said the latest nuclear test could change that.");
     REQUIRE(q.size() == 1);

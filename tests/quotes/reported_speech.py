@@ -74,12 +74,14 @@ CASES = [
     ('"We have no choice," a senior official, who spoke on condition of anonymity, told Reuters.', "a senior official", "We have no choice"),
     ('"That is false," the company said in a statement, adding that it would cooperate.', "the company", "That is false"),
     ('"It was terrifying," said Maria Gonzalez, 34, who lives nearby. "The whole house shook."', "Maria Gonzalez", "It was terrifying"),
+    ('Trump called her "Crooked Hillary" again.', "Trump", "Crooked Hillary"),
     ('Said Ellis: "I do not get the sense she is interested in tax reform."', "Ellis", "I do not get the sense she is interested in tax reform"),
     ('"This is one of the most important projects for the region," said Albanian Prime Minister Fatos Nano.', "Albanian Prime Minister Fatos Nano", "This is one of the most important projects for the region"),
 ]
 
-# (sentence, a content no quote may have): what was said is never who heard it
+# (sentence, a content no quote may have): what was said is never who heard it, nor a show's title
 NOT_CONTENT = [
+    ('In an interview on CBS\'s "Face the Nation," House Speaker Paul Ryan said the deal was bad.', "Face the Nation"),
     ("The combination means a revenue shortfall this year, SLBA chairman - and bank director - AL Gooneratne told a news conference.", "a news conference"),
 ]
 
@@ -102,7 +104,7 @@ def main():
     for text, bad in NOT_CONTENT:
         out = subprocess.run([sys.argv[1], "analyze", "-"], input=text, capture_output=True, text=True, check=True).stdout
         quotes = json.loads(out)["quotes"]
-        if any(q["text"].strip(" .,") == bad for q in quotes):
+        if any(q["text"].strip(" .,") == bad and q["kind"] != "scare" for q in quotes):
             failed.append((text, [(q["kind"], q.get("speaker_text"), q["text"]) for q in quotes]))
     for text, got in failed:
         print("FAIL %s\n     got %s" % (text, got))

@@ -419,6 +419,24 @@ struct Attributor {
         for (uint32_t k = colon + 1; k < s1; ++k) if (finite_verb(k) || a.tokens[k].kind == TokenKind::Quote) return colon;
         return 0;
     }
+    // Are the marked words [cf, cl) (opening mark at `open`) a title: at most eight words, the first,
+    // the last and every one longer than three letters capitalised, after a preposition, a
+    // possessive or a determiner ("on “Face the Nation,”", "his “Keepin' It Real” program"; not
+    // "her", which may be the object of "called her “Crooked Hillary”")?
+    bool title_in_marks(uint32_t open, uint32_t cf, uint32_t cl, uint32_t s0) const {
+        if (open <= s0 || !any_of(open - 1, {"on", "in", "of", "at", "from", "for", "with", "'s", "’s", "his", "their", "its",
+                                             "the", "a", "an", "our", "my", "your"}))
+            return false;
+        uint32_t words = 0, first = 0, last = 0;
+        for (uint32_t k = cf; k < cl; ++k) {
+            if (a.tokens[k].kind == TokenKind::Punct || a.tokens[k].kind == TokenKind::Quote) continue;
+            if (a.tokens[k].kind != TokenKind::Word) return false;
+            if (words++ == 0) first = k;
+            last = k;
+            if (low(k).size() > 3 && !capitalised(k)) return false;
+        }
+        return words >= 1 && words <= 8 && capitalised(first) && capitalised(last);
+    }
     // What a POS tag is, as bits, per tag id: built once for every analysis.
     enum : uint8_t { TAG_FINITE = 1, TAG_VERB_OR_NOUN = 2, TAG_PREPOSITION = 4, TAG_CONTENT = 8, TAG_PAST_PARTICIPLE = 16 };
     static const std::vector<uint8_t>& tag_bits() {
@@ -1305,7 +1323,9 @@ struct Attributor {
                 }
             }
             const char* kind;
-            if (found) kind = starts_sentence && words >= 3 ? "direct" : (words >= 3 && r.open == s0 ? "direct" : "partial");
+            // "on CBS's “Face the Nation,”", "his “Keepin' It Real” radio program": a title is no one's words
+            if (title_in_marks(r.open, cf, cl, s0)) { found = false; kind = "scare"; }
+            else if (found) kind = starts_sentence && words >= 3 ? "direct" : (words >= 3 && r.open == s0 ? "direct" : "partial");
             else if (words <= 4 && !starts_sentence) kind = "scare";
             else kind = "direct";
             if (found && std::string_view(kind) == "partial" && cue.cls == CueClass::Speech && starts_sentence) kind = "direct";
