@@ -240,6 +240,19 @@ TEST_CASE("quotes: a few marked words right after a cue are a partial quote, not
     CHECK(q[0].text == "freedom");
 }
 
+TEST_CASE("quotes: a cue right after the pronoun opening another quote's content is part of that content") {
+    auto q = quotes_of("Clinton said she thinks America is strongest when people work together.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].cue == "said");
+    CHECK(q[0].text == "she thinks America is strongest when people work together");
+    q = quotes_of("He told reporters he still expects the deal to close this year.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].text == "he still expects the deal to close this year");
+    // a subject of its own is another source: "the government believed" stays a quote
+    q = quotes_of("Cairn said the government believed the company was liable for the tax.");
+    CHECK(q.size() == 2);
+}
+
 TEST_CASE("quotes: a title in quote marks after a preposition, possessive or determiner is no one's words") {
     auto q = quotes_of("In an interview on CBS's \"Face the Nation,\" House Speaker Paul Ryan said the deal was bad.");
     REQUIRE(q.size() == 2);

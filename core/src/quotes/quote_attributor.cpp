@@ -525,6 +525,18 @@ struct Attributor {
             comma_pre[k + 1] = comma_pre[k] + (p && tok(k) == ",");
         }
     }
+    // "Clinton said she thinks America is …": a cue right after the subject pronoun that opens the
+    // content of the quote just added is part of that content, not a quote of its own (PolNeAR
+    // train marks none of the ~110 contents opening "she thinks", "he expects", "they want" …)
+    bool content_opening_cue(uint32_t i) {
+        if (a.quotes.empty()) return false;
+        const Quote& o = a.quotes.back();
+        if (a.tokens[i].start < o.start || a.tokens[i].end > o.end) return false;
+        uint32_t k = a.token_at_or_after(o.start);
+        if (k >= i || !subject_pronoun(k)) return false;
+        for (++k; k < i; ++k) if (!adverb(k)) return false;   // "she still thinks", "he would expect"
+        return true;
+    }
     // he, she, I, we, they, it
     bool subject_pronoun(uint32_t k) const {
         const std::string_view l = low(k);
@@ -1109,7 +1121,7 @@ struct Attributor {
                 if (cl > cf + 2 && add_indirect(cf, cl, c, sp, raws)) continue;
             }
             for (uint32_t i = s0; i < s1; ++i) {
-                if (in_quote[i]) continue;
+                if (in_quote[i] || content_opening_cue(i)) continue;
                 Cue c;
                 if (!cue_at(i, s1, c)) {
                     // A cue the learned detector finds outside the lexicon: its attribution from the parse.
