@@ -240,6 +240,17 @@ TEST_CASE("quotes: a few marked words right after a cue are a partial quote, not
     CHECK(q[0].text == "freedom");
 }
 
+TEST_CASE("quotes: a particle or a preposition after the cue belongs to it, an infinitive's to to the content") {
+    auto q = quotes_of("Clinton pointed out a crucial flaw in the plan.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].cue == "pointed out");
+    CHECK(q[0].text == "a crucial flaw in the plan");
+    q = quotes_of("Trump vowed to impose a 35 percent tax on imported cars.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].cue == "vowed");
+    CHECK(q[0].text == "to impose a 35 percent tax on imported cars");
+}
+
 TEST_CASE("quotes: a cue right after the pronoun opening another quote's content is part of that content") {
     auto q = quotes_of("Clinton said she thinks America is strongest when people work together.");
     REQUIRE(q.size() == 1);
