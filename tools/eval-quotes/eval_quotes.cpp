@@ -203,7 +203,9 @@ int main(int argc, char** argv) {
                     ++errors_shown;
                     std::string c;
                     for (uint32_t k = o.content.s; k < std::min<uint32_t>(o.content.e, o.content.s + 100) && k < u.size(); ++k) ae::utf8_append(c, uint32_t(u[k]));
-                    std::printf("FALSE POSITIVE %s [%s] %s\n", base.c_str(), o.kind.c_str(), c.c_str());
+                    std::string cue;
+                    if (o.has_cue) for (uint32_t k = o.cue.s; k < o.cue.e && k < u.size(); ++k) ae::utf8_append(cue, uint32_t(u[k]));
+                    std::printf("FALSE POSITIVE %s [%s] cue='%s' %s\n", base.c_str(), o.kind.c_str(), cue.c_str(), c.c_str());
                 }
                 continue;
             }
