@@ -128,6 +128,13 @@ int main(int argc, char** argv) {
         ae::Analysis a = ae::analyze(text, {});
         const std::vector<uint32_t> cp = polnear::code_points(text);
         std::u32string u = to_u32(text);
+        // The text of code points [r.s, r.e), at most `max` of them, for the error lines.
+        auto text_of = [&](Range r, uint32_t max = UINT32_MAX) {
+            std::string c;
+            const uint32_t e = r.e - r.s > max ? r.s + max : r.e;
+            for (uint32_t k = r.s; k < e && k < u.size(); ++k) ae::utf8_append(c, uint32_t(u[k]));
+            return c;
+        };
         auto conv = [&](uint32_t clean) { return cp[std::min<size_t>(a.offsets.to_input(clean), text.size())]; };
         struct Ours { Range content, cue, speaker; bool has_cue, has_speaker; std::string speaker_text, kind; };
         std::vector<Ours> ours;
@@ -201,11 +208,8 @@ int main(int argc, char** argv) {
             if (!best) {
                 if (errors_shown < show_errors) {
                     ++errors_shown;
-                    std::string c;
-                    for (uint32_t k = o.content.s; k < std::min<uint32_t>(o.content.e, o.content.s + 100) && k < u.size(); ++k) ae::utf8_append(c, uint32_t(u[k]));
-                    std::string cue;
-                    if (o.has_cue) for (uint32_t k = o.cue.s; k < o.cue.e && k < u.size(); ++k) ae::utf8_append(cue, uint32_t(u[k]));
-                    std::printf("FALSE POSITIVE %s [%s] cue='%s' %s\n", base.c_str(), o.kind.c_str(), cue.c_str(), c.c_str());
+                    std::printf("FALSE POSITIVE %s [%s] cue='%s' %s\n", base.c_str(), o.kind.c_str(),
+                                o.has_cue ? text_of(o.cue).c_str() : "", text_of(o.content, 100).c_str());
                 }
                 continue;
             }
@@ -224,8 +228,7 @@ int main(int argc, char** argv) {
             if (exact) { ++ours_exact; ++by_kind_parts[o.kind].exact; }
             else if (errors_shown < show_errors && std::getenv("AE_SHOW_INEXACT")) {
                 ++errors_shown;
-                auto str = [&](Range r) { std::string c; for (uint32_t k = r.s; k < r.e && k < u.size(); ++k) ae::utf8_append(c, uint32_t(u[k])); return c; };
-                std::printf("INEXACT [%s]\n  ours: %s\n  gold: %s\n", o.kind.c_str(), str(on).c_str(), str(gn).c_str());
+                std::printf("INEXACT [%s]\n  ours: %s\n  gold: %s\n", o.kind.c_str(), text_of(on).c_str(), text_of(gn).c_str());
             }
             if (o.content.s == best->content.s && o.content.e == best->content.e) ++ours_strict;
             if (o.has_cue && best->has_cue && overlaps(o.cue, best->cue)) ++cue_hit_ours;
@@ -247,10 +250,9 @@ int main(int argc, char** argv) {
                 else if (same_speaker(o.speaker_text, o.speaker, o.has_speaker, *best)) ++spk_right;
                 else if (errors_shown < show_errors) {
                     ++errors_shown;
-                    std::string mention;
-                    for (uint32_t k = o.speaker.s; o.has_speaker && k < o.speaker.e && k < u.size(); ++k) ae::utf8_append(mention, uint32_t(u[k]));
                     std::printf("SPEAKER %s [%s%s] ours='%s' (mention '%s') gold='%s' gold cue='%s'\n", base.c_str(), o.kind.c_str(),
-                                o.has_speaker ? "" : ", no span", o.speaker_text.c_str(), mention.c_str(), best->source_text.c_str(),
+                                o.has_speaker ? "" : ", no span", o.speaker_text.c_str(), o.has_speaker ? text_of(o.speaker).c_str() : "",
+                                best->source_text.c_str(),
                                 best->cue_text.c_str());
                 }
             }
@@ -261,9 +263,8 @@ int main(int argc, char** argv) {
                 for (const auto& o : ours) ov = ov || overlaps(o.content, g.content);
                 if (!ov && errors_shown < show_errors) {
                     ++errors_shown;
-                    std::string c;
-                    for (uint32_t k = g.content.s; k < std::min<uint32_t>(g.content.e, g.content.s + 100) && k < u.size(); ++k) ae::utf8_append(c, uint32_t(u[k]));
-                    std::printf("MISSED %s cue='%s' src='%s' content='%s'\n", base.c_str(), g.cue_text.c_str(), g.source_text.c_str(), c.c_str());
+                    std::printf("MISSED %s cue='%s' src='%s' content='%s'\n", base.c_str(), g.cue_text.c_str(), g.source_text.c_str(),
+                                text_of(g.content, 100).c_str());
                 }
             }
         }

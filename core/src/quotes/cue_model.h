@@ -48,7 +48,6 @@ size_t cue_features(const Analysis& a, const CueTokens& t, uint32_t i, uint64_t*
 // The model's decision from its two class scores ("O", "CUE"): a cue when CUE wins.
 inline bool cue_decision(const float* scores) { return scores[1] > scores[0]; }
 
-
 // The embedded model, or null when absent (quotes then keep the lexicon alone).
 const tagging::LinearModel* cue_model();
 

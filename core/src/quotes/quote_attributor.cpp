@@ -437,17 +437,9 @@ struct Attributor {
         }
         return words >= 1 && words <= 8 && capitalised(first) && capitalised(last);
     }
-    // The tag id of VB (a verb's base form), or 255 when the tagger has none.
-    static uint8_t base_verb_tag() {
-        static const uint8_t t = [] {
-            const std::vector<std::string>& names = pos_tag_names();
-            for (size_t i = 0; i < names.size(); ++i) if (names[i] == "VB") return uint8_t(i);
-            return uint8_t(255);
-        }();
-        return t;
-    }
     // What a POS tag is, as bits, per tag id: built once for every analysis.
-    enum : uint8_t { TAG_FINITE = 1, TAG_VERB_OR_NOUN = 2, TAG_PREPOSITION = 4, TAG_CONTENT = 8, TAG_PAST_PARTICIPLE = 16 };
+    enum : uint8_t { TAG_FINITE = 1, TAG_VERB_OR_NOUN = 2, TAG_PREPOSITION = 4, TAG_CONTENT = 8, TAG_PAST_PARTICIPLE = 16,
+                     TAG_BASE_VERB = 32 };
     static const std::vector<uint8_t>& tag_bits() {
         static const std::vector<uint8_t> t = [] {
             std::vector<uint8_t> b;
@@ -457,7 +449,7 @@ struct Attributor {
                                     (n == "IN" ? TAG_PREPOSITION : 0) |
                                     (n.rfind("VB", 0) == 0 || n.rfind("NN", 0) == 0 || n.rfind("PRP", 0) == 0 || n.rfind("JJ", 0) == 0 ||
                                      n == "CD" || n == "FW" ? TAG_CONTENT : 0) |
-                                    (n == "VBN" ? TAG_PAST_PARTICIPLE : 0)));
+                                    (n == "VBN" ? TAG_PAST_PARTICIPLE : 0) | (n == "VB" ? TAG_BASE_VERB : 0)));
             return b;
         }();
         return t;
@@ -757,7 +749,7 @@ struct Attributor {
         // 897 contents opening with `to` are infinitives, `declined to comment`; 109 end with `out`)
         auto cue_particle = [&](uint32_t k) {
             if (any_of(k, {"for", "about", "of", "on", "against", "with", "over", "at", "out"})) return true;
-            return is(k, "to") && k + 1 < a.tokens.size() && !(a.pos.size() == a.tokens.size() && a.pos[k + 1] == base_verb_tag());
+            return is(k, "to") && k + 1 < a.tokens.size() && !tag_is(k + 1, TAG_BASE_VERB);
         };
         Cue moved;
         // (not after a bare speech verb: "said on ABC's “This Week” that …" is an adjunct)
@@ -775,9 +767,10 @@ struct Attributor {
         NP trimmed;
         if (sp && sp->ok) {
             // "…, the association (NAAMSA) said": no speaker opens or closes on a comma or dash
+            auto edge = [&](uint32_t k) { return any_of(k, {",", "-", "\xE2\x80\x94", "\xE2\x80\x93", ";", ":"}); };
             trimmed = *sp;
-            while (trimmed.first + 1 < trimmed.last && any_of(trimmed.first, {",", "-", "\xE2\x80\x94", "\xE2\x80\x93", ";", ":"})) ++trimmed.first;
-            while (trimmed.last > trimmed.first + 1 && any_of(trimmed.last - 1, {",", "-", "\xE2\x80\x94", "\xE2\x80\x93", ";", ":"})) --trimmed.last;
+            while (trimmed.first + 1 < trimmed.last && edge(trimmed.first)) ++trimmed.first;
+            while (trimmed.last > trimmed.first + 1 && edge(trimmed.last - 1)) --trimmed.last;
             sp = &trimmed;
         }
         if (sp && sp->ok) {
